@@ -1,0 +1,25 @@
+// Dev server: TypeScript through esbuild, CommonJS (unified's `extend`) through rollup.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { fileURLToPath } from 'node:url';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+/** Plugins shared with web-test-runner.config.mjs. */
+export const plugins = [
+  esbuildPlugin({
+    ts: true,
+    target: 'es2022',
+    tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+  }),
+  commonjs({ include: ['**/node_modules/extend/**'], strictRequires: false }),
+];
+
+export default {
+  port: 8000,
+  rootDir: '.',
+  appIndex: 'index.html',
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  plugins,
+};
