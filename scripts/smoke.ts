@@ -1,0 +1,54 @@
+// Smoke test of the production build: serve dist/ statically, open the library and a reader
+// page in headless Chromium, check what a reader sees, and save screenshots to look at.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from './static-server.ts';
+import { launchChromium } from './chromium.ts';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const shots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+await mkdir(shots, { recursive: true });
+
+const server = await serveStatic(dist, '/some/sub/path/');
+const browser = await launchChromium();
+const failures: string[] = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400) failures.push(`HTTP ${r.status()} ${r.url()}`); });
+
+  // Served under a sub-path too, to prove the URLs are relative.
+  await page.goto(server.url + '#/');
+  const cards = page.locator('cr-library li');
+  await cards.first().waitFor();
+  const count = await cards.count();
+  if (count !== 3) failures.push(`library shows ${count} sources, expected 3`);
+  await page.screenshot({ path: shots + 'library.png' });
+
+  for (const id of ['duvanova-junisbai-2022', 'kurmashev-et-al-2018', 'anisin-2026']) {
+    await page.goto(`${server.url}#/read/${id}`);
+    const para = page.locator('cr-document [data-block]').first();
+    await para.waitFor({ timeout: 10_000 });
+    const blocks = await page.locator('cr-document [data-block]').count();
+    const tables = await page.locator('cr-document table').count();
+    console.log(`smoke: ${id}: ${blocks} blocks, ${tables} tables`);
+    if (blocks < 15) failures.push(`${id}: only ${blocks} blocks rendered`);
+  }
+  await page.goto(`${server.url}#/read/duvanova-junisbai-2022/p/4`);
+  await page.locator('cr-document .current').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shots + 'reader.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${server.url}#/read/kurmashev-et-al-2018/p/28`);
+  await page.locator('cr-document .current').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shots + 'reader-table-dark.png' });
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (failures.length) {
+  console.error('smoke: FAILED\n  ' + failures.join('\n  '));
+  process.exit(1);
+}
+console.log(`smoke: ok, screenshots in docs/screenshots/`);

@@ -1,0 +1,126 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { parseRoute, type Route } from '../../app/route.ts';
+import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
+import type { DocModel } from '../../corpus/types.ts';
+import type { CiteCopiedEvent } from '../shared/events.ts';
+import '../library/cr-library.ts';
+import '../reader/cr-reader.ts';
+
+/**
+ * The app shell: owns the data (corpus client) and the route, and hands both down.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`.
+ */
+@customElement('cr-app')
+export class CrApp extends LitElement {
+  static override styles = css`
+    :host { display: block; min-height: 100vh; }
+    .bar {
+      position: sticky; top: 0; z-index: 10; display: flex; align-items: center; gap: 1.5rem;
+      height: 3.25rem; padding: 0 1.5rem; background: var(--cr-bar); backdrop-filter: blur(8px);
+      border-bottom: 1px solid var(--cr-rule); font: 0.92rem var(--cr-sans);
+    }
+    .brand { font-weight: 750; letter-spacing: -0.01em; color: var(--cr-ink); text-decoration: none; font-size: 1.05rem; }
+    .brand span { color: var(--cr-accent); }
+    nav a { color: var(--cr-ink-soft); text-decoration: none; padding: 0.3rem 0.2rem; }
+    nav a[aria-current='page'] { color: var(--cr-ink); font-weight: 600; }
+    a:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; border-radius: 3px; }
+    .skip { position: absolute; left: -999px; }
+    .skip:focus { left: 1rem; top: 0.6rem; z-index: 20; background: var(--cr-card); padding: 0.4rem 0.8rem; }
+    .status { max-width: 40rem; margin: 4rem auto; padding: 0 1.5rem; font: 1rem/1.6 var(--cr-sans); color: var(--cr-ink-soft); }
+    .status h1 { font-size: 1.4rem; color: var(--cr-ink); }
+    .toast {
+      position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); z-index: 30;
+      background: var(--cr-ink); color: var(--cr-bg); padding: 0.6rem 1rem; border-radius: 6px;
+      font: 0.88rem var(--cr-sans); box-shadow: var(--cr-shadow); max-width: min(36rem, 90vw);
+    }
+  `;
+
+  /** Where the prerendered corpus lives; tests point it elsewhere. */
+  @property({ attribute: false }) accessor corpus = new CorpusClient();
+
+  @state() private accessor route: Route = parseRoute(location.hash);
+  @state() private accessor entries: LibraryEntry[] | undefined;
+  @state() private accessor doc: DocModel | undefined;
+  @state() private accessor error = '';
+  @state() private accessor toast = '';
+
+  #toastTimer = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHash);
+    this.addEventListener('cr-cite-copied', this.#onCopied);
+    void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHash);
+    clearTimeout(this.#toastTimer);
+  }
+
+  override render() {
+    const r = this.route;
+    return html`<a class="skip" href="#main" @click=${this.#skip}>Skip to content</a>
+      <header class="bar">
+        <a class="brand" href="#/">Cross<span>read</span></a>
+        <nav aria-label="Main"><a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a></nav>
+      </header>
+      <div id="main">${this.#view(r)}</div>
+      ${this.toast ? html`<div class="toast" role="status">${this.toast}</div>` : nothing}`;
+  }
+
+  #view(r: Route) {
+    if (this.error) return html`<div class="status" role="alert"><h1>Something went wrong</h1><p>${this.error}</p><p><a href="#/">Back to the library</a></p></div>`;
+    if (r.view === 'not-found') return html`<div class="status"><h1>Page not found</h1><p>Nothing lives at <code>${r.path}</code>.</p><p><a href="#/">Back to the library</a></p></div>`;
+    if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
+    if (r.view === 'library') return html`<cr-library .entries=${this.entries}></cr-library>`;
+    if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
+    if (this.doc?.meta.id !== r.id) return html`<p class="status" role="status">Opening…</p>`;
+    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p}></cr-reader>`;
+  }
+
+  async #load(): Promise<void> {
+    try {
+      this.entries ??= await this.corpus.index();
+      const r = this.route;
+      if (r.view === 'read' && this.doc?.meta.id !== r.id && this.entries.some((e) => e.id === r.id)) {
+        const doc = await this.corpus.document(r.id);
+        if (this.route === r) {
+          this.doc = doc;
+          document.title = `${doc.meta.title} — Crossread`;
+        }
+      } else if (r.view !== 'read') {
+        document.title = 'Crossread';
+      }
+      this.error = '';
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+  #onHash = () => {
+    this.route = parseRoute(location.hash);
+    void this.#load();
+  };
+
+  #onCopied = (e: CiteCopiedEvent) => {
+    this.toast = e.ok ? (e.text.startsWith('http') ? 'Link to paragraph copied' : 'Passage copied with citation') : 'Could not copy: the browser refused access to the clipboard';
+    clearTimeout(this.#toastTimer);
+    this.#toastTimer = window.setTimeout(() => (this.toast = ''), 2500);
+  };
+
+  #skip(e: Event): void {
+    e.preventDefault();
+    const target = this.renderRoot.querySelector('#main')?.firstElementChild as HTMLElement | null;
+    target?.setAttribute('tabindex', '-1');
+    target?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-app': CrApp;
+  }
+}

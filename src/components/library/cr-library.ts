@@ -1,0 +1,68 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { routeHash } from '../../app/route.ts';
+
+/** The library: one card per source; a card's title is the link that opens the reader. */
+@customElement('cr-library')
+export class CrLibrary extends LitElement {
+  static override styles = css`
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 2.5rem 1.5rem 5rem; }
+    .intro { max-width: 62ch; margin-bottom: 2rem; }
+    h1 { font: 700 1.9rem/1.2 var(--cr-sans); margin: 0 0 0.5rem; letter-spacing: -0.02em; }
+    .intro p { font: 1.05rem/1.6 var(--cr-serif); color: var(--cr-ink-soft); margin: 0; }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); }
+    li {
+      position: relative; display: flex; flex-direction: column; gap: 0.5rem;
+      background: var(--cr-card); border: 1px solid var(--cr-rule); border-radius: 10px;
+      padding: 1.25rem 1.35rem 1.1rem; box-shadow: var(--cr-shadow);
+      transition: border-color 120ms, transform 120ms;
+    }
+    li:hover { border-color: var(--cr-accent); }
+    li:focus-within { outline: 2px solid var(--cr-focus); outline-offset: 2px; }
+    .kind { font: 600 0.7rem/1 var(--cr-sans); text-transform: uppercase; letter-spacing: 0.1em; color: var(--cr-accent); }
+    h2 { font: 650 1.15rem/1.3 var(--cr-sans); margin: 0; }
+    h2 a { color: var(--cr-ink); text-decoration: none; }
+    /* The whole card is the link's hit area; the link alone is in the tab order. */
+    h2 a::after { content: ''; position: absolute; inset: 0; border-radius: 10px; }
+    h2 a:focus { outline: none; }
+    .authors { font: 500 0.95rem/1.4 var(--cr-sans); color: var(--cr-ink); margin: 0; }
+    .venue { font: 0.88rem/1.4 var(--cr-sans); color: var(--cr-ink-soft); margin: 0; }
+    dl { display: flex; gap: 1.1rem; margin: auto 0 0; padding-top: 0.6rem; border-top: 1px solid var(--cr-rule); font: 0.8rem/1.3 var(--cr-sans); color: var(--cr-ink-faint); }
+    dt { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    dd { margin: 0; }
+    .empty { font: 1rem var(--cr-sans); color: var(--cr-ink-soft); }
+  `;
+
+  /** Sources to list. */
+  @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
+
+  override render() {
+    return html`<section class="intro">
+        <h1>Library</h1>
+        <p>Three readings on Kazakhstan's January 2022 crisis. Open one to read it with paragraph numbers for citing.</p>
+      </section>
+      ${this.entries.length === 0
+        ? html`<p class="empty">No sources yet.</p>`
+        : html`<ul>
+            ${this.entries.map(
+              (e) => html`<li data-id=${e.id}>
+                <span class="kind">${e.kind}</span>
+                <h2><a href=${routeHash({ view: 'read', id: e.id })}>${e.title}</a></h2>
+                <p class="authors">${e.authors.join(', ')}</p>
+                <p class="venue">${e.venue}${e.year ? html` · <span class="year">${e.year}</span>` : ''}</p>
+                <dl>
+                  <dt>Words</dt><dd class="words">${e.wordCount.toLocaleString('en')} words</dd>
+                  <dt>Reading time</dt><dd class="minutes">${e.readingMinutes} min read</dd>
+                </dl>
+              </li>`,
+            )}
+          </ul>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-library': CrLibrary;
+  }
+}

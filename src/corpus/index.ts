@@ -1,0 +1,5 @@
+/** The corpus layer: Markdown → document model. Pure; no DOM, no storage. */
+export { buildDocument, slugify, type BuildOptions } from './pipeline.ts';
+export { citeLabel, parseFrontMatter, FrontMatterSchema, type FrontMatter } from './meta.ts';
+export { hashString } from './hash.ts';
+export { BLOCK_SEPARATOR, NONTEXT_ATTR, type Block, type BlockKind, type DocMeta, type DocModel, type TocEntry } from './types.ts';

@@ -1,0 +1,131 @@
+import type { Block } from '../corpus/types.ts';
+
+/**
+ * Mapping between DOM Ranges in rendered document HTML and offsets into DocModel.text.
+ *
+ * The rule is the one src/corpus/blocks.ts applies to the HTML tree when it builds the text:
+ * a block's text is its text nodes, minus apparatus (`[data-nontext]`: footnote markers,
+ * paragraph numbers) and minus nested blocks. Offsets between blocks (the separator) snap to
+ * the nearest block edge, so a selection that runs across paragraphs or table cells maps to
+ * one span of text.
+ */
+const BLOCK_LEVEL = 'p,pre,li,td,th,h1,h2,h3,h4,h5,h6,ul,ol,blockquote,table,thead,tbody,tr,section,div,hr';
+
+/** Indexes a rendered document's block elements for repeated mapping. */
+export class TextMap {
+  readonly #root: ParentNode;
+  readonly #blocks: readonly Block[];
+  readonly #els = new Map<string, Element>();
+  readonly #byId = new Map<string, Block>();
+
+  constructor(root: ParentNode, blocks: readonly Block[]) {
+    this.#root = root;
+    this.#blocks = blocks;
+    for (const b of blocks) this.#byId.set(b.id, b);
+    for (const el of root.querySelectorAll('[data-block]')) this.#els.set(el.getAttribute('data-block')!, el);
+  }
+
+  /** The element of a block, by id. */
+  element(blockId: string): Element | undefined {
+    return this.#els.get(blockId);
+  }
+
+  /** The block containing a text offset (or the next one, for an offset in a separator). */
+  blockAt(offset: number): Block | undefined {
+    const bs = this.#blocks;
+    let lo = 0;
+    let hi = bs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bs[mid]!.end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return bs[lo];
+  }
+
+  /** Text offsets of a Range, or null if it touches no block. */
+  rangeToOffsets(range: Range): { start: number; end: number } | null {
+    const start = this.#pointToOffset(range.startContainer, range.startOffset, 'forward');
+    const end = this.#pointToOffset(range.endContainer, range.endOffset, 'backward');
+    if (start === null || end === null || end < start) return null;
+    return { start, end };
+  }
+
+  /** A Range covering text offsets [start, end), or null when they lie outside the text. */
+  offsetsToRange(start: number, end: number): Range | null {
+    const first = this.blockAt(start);
+    const last = this.blockAt(Math.max(start, end - 1));
+    if (!first || !last) return null;
+    const range = document.createRange();
+    const s = this.#offsetToPoint(first, Math.max(start, first.start));
+    const e = this.#offsetToPoint(last, Math.min(Math.max(end, last.start), last.end));
+    if (!s || !e) return null;
+    range.setStart(s.node, s.offset);
+    range.setEnd(e.node, e.offset);
+    return range;
+  }
+
+  /** The own text nodes of a block element, in document order. */
+  textNodes(el: Element): Text[] {
+    const out: Text[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => {
+        if (n.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        const e = n as Element;
+        if (e.hasAttribute('data-nontext') || e.hasAttribute('data-block') || e.matches(BLOCK_LEVEL)) return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_SKIP;
+      },
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+    return out;
+  }
+
+  #pointToOffset(node: Node, offset: number, dir: 'forward' | 'backward'): number | null {
+    const host = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('[data-block]');
+    const block = host && this.#root.contains(host) ? this.#blockById(host.getAttribute('data-block')!) : undefined;
+    if (!host || !block) return this.#snap(node, offset, dir);
+    const point = document.createRange();
+    point.setStart(node, offset);
+    let acc = 0;
+    for (const t of this.textNodes(host)) {
+      if (t === node) return block.start + Math.min(offset, t.length);
+      // A text node starting before the point lies wholly before it (the point is not in it).
+      if (point.comparePoint(t, 0) >= 0) break;
+      acc += t.length;
+    }
+    return block.start + Math.min(acc, block.end - block.start);
+  }
+
+  /** A point outside every block (a margin number, whitespace between cells): the edge of the
+   * nearest block in the given direction. */
+  #snap(node: Node, offset: number, dir: 'forward' | 'backward'): number | null {
+    const point = document.createRange();
+    point.setStart(node, offset);
+    const ordered = dir === 'forward' ? this.#blocks : [...this.#blocks].reverse();
+    for (const b of ordered) {
+      const el = this.#els.get(b.id);
+      if (!el) continue;
+      const cmp = point.comparePoint(el, 0);
+      if (dir === 'forward' && cmp >= 0 && !el.contains(node)) return b.start;
+      if (dir === 'backward' && (cmp < 0 || el.contains(node))) return b.end;
+    }
+    return null;
+  }
+
+  #blockById(id: string): Block | undefined {
+    return this.#byId.get(id);
+  }
+
+  #offsetToPoint(block: Block, offset: number): { node: Node; offset: number } | null {
+    const el = this.#els.get(block.id);
+    if (!el) return null;
+    let acc = block.start;
+    const nodes = this.textNodes(el);
+    for (const t of nodes) {
+      if (offset <= acc + t.length) return { node: t, offset: offset - acc };
+      acc += t.length;
+    }
+    const last = nodes.at(-1);
+    return last ? { node: last, offset: last.length } : { node: el, offset: el.childNodes.length };
+  }
+}
