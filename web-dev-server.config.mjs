@@ -13,7 +13,8 @@ export const plugins = [
     target: 'es2022',
     tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
   }),
-  commonjs({ include: ['**/node_modules/extend/**'], strictRequires: false }),
+  // CommonJS-only packages in the Markdown pipeline: extend (unified), format (fault, via remark-frontmatter).
+  commonjs({ include: ['**/node_modules/extend/**', '**/node_modules/format/**'], strictRequires: false }),
 ];
 
 export default {

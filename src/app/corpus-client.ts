@@ -11,7 +11,7 @@ export class CorpusClient {
   #index?: Promise<LibraryEntry[]>;
 
   constructor(base: string | URL = new URL('corpus/build/', document.baseURI)) {
-    this.#base = new URL(base);
+    this.#base = new URL(base, document.baseURI);
   }
 
   /** Metadata of every built-in source. */

@@ -88,7 +88,7 @@ export class TextMap {
     point.setStart(node, offset);
     let acc = 0;
     for (const t of this.textNodes(host)) {
-      if (t === node) return block.start + Math.min(offset, t.length);
+      if (t === node) return block.start + acc + Math.min(offset, t.length);
       // A text node starting before the point lies wholly before it (the point is not in it).
       if (point.comparePoint(t, 0) >= 0) break;
       acc += t.length;

@@ -10,7 +10,7 @@ export function fullCitation(m: DocMeta): string {
   const names = m.authors.map((a, i) => (i === 0 ? inverted(a) : a));
   const who =
     names.length <= 1 ? (names[0] ?? 'Anon.')
-    : `${names.slice(0, -1).join(', ')}${names.length > 2 ? ',' : ''} and ${names.at(-1)}`;
+    : `${names.slice(0, -1).join(', ')}, and ${names.at(-1)}`; // the inverted first name has a comma already
   const when = m.year ?? 'n.d.';
   const venue = m.venue ? ` ${m.venue}.` : '';
   return `${who}. ${when}. \u201c${m.title}.\u201d${venue}`;

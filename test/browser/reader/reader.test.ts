@@ -1,0 +1,151 @@
+import { expect } from '@open-wc/testing';
+import { openApp, until, deep } from '../helpers.ts';
+import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
+import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
+import { CiteCopiedEvent } from '../../../src/components/shared/events.ts';
+
+async function openReader(hash: string) {
+  const app = await openApp(hash);
+  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader');
+  await reader.updateComplete;
+  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
+  await until(() => doc.textMap, 'text map');
+  return { app, reader, doc, root: doc.shadowRoot! };
+}
+
+afterEach(() => document.querySelector('cr-app')?.remove());
+
+describe('library', () => {
+  it('lists the three sources with their metadata and opens one', async () => {
+    const app = await openApp('#/');
+    const lib = await until(() => deep(app, 'cr-library'), 'library');
+    const cards = await until(() => { const c = lib.shadowRoot!.querySelectorAll('li'); return c.length ? c : null; }, 'cards');
+    expect(cards.length).to.equal(3);
+    const byId = Object.fromEntries([...cards].map((c) => [c.getAttribute('data-id'), c]));
+    const dj = byId['duvanova-junisbai-2022']!;
+    expect(dj.querySelector('h2')!.textContent).to.contain('Outsourcing Violence');
+    expect(dj.querySelector('.authors')!.textContent).to.equal('Dinissa Duvanova, Barbara Junisbai');
+    expect(dj.querySelector('.venue')!.textContent).to.contain('PONARS Eurasia Policy Memo No. 781');
+    expect(dj.querySelector('.year')!.textContent).to.equal('2022');
+    expect(dj.querySelector('.kind')!.textContent).to.equal('policy memo');
+    expect(dj.querySelector('.words')!.textContent).to.match(/^[\d,]+ words$/);
+    expect(dj.querySelector('.minutes')!.textContent).to.match(/^\d+ min read$/);
+    expect(byId['anisin-2026']!.querySelector('.year')!.textContent).to.equal('2026');
+    expect(byId['kurmashev-et-al-2018']!.querySelector('.kind')!.textContent).to.equal('journal article');
+
+    (byId['anisin-2026']!.querySelector('h2 a') as HTMLAnchorElement).click();
+    const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader after click');
+    await until(() => reader.doc?.meta.id === 'anisin-2026', 'anisin loaded');
+    expect(location.hash).to.equal('#/read/anisin-2026');
+  });
+});
+
+describe('reader', () => {
+  it('renders headings, the two tables of 001 as real tables', async () => {
+    const { root } = await openReader('#/read/kurmashev-et-al-2018');
+    expect(root.querySelectorAll('h2').length).to.be.greaterThan(4);
+    const tables = root.querySelectorAll('table');
+    expect(tables.length).to.equal(2);
+    const heads = [...tables].map((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()));
+    expect(heads[0]).to.deep.equal(['External Factors', 'Internal Factors']);
+    expect(heads[1]).to.deep.equal(['Strengths', 'Weaknesses']);
+    expect(tables[0]!.querySelectorAll('tbody tr').length).to.be.greaterThan(2);
+    expect(root.querySelectorAll('sup.fn').length).to.equal(42);
+  });
+
+  it('renders Table 1 of 002 with its row groups, as published', async () => {
+    const { root } = await openReader('#/read/anisin-2026');
+    const table = root.querySelector('table')!;
+    const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    expect(head[0]).to.equal('Case');
+    expect(head).to.include('Protest');
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+    const groupAt = (label: string) => rows.findIndex((r) => r[0] === label);
+    expect(groupAt('Non-interventions')).to.equal(0);
+    expect(table.querySelector('tbody em')!.textContent).to.equal('Non-interventions');
+    const belarus = rows.findIndex((r) => r[0] === '2020 Belarus');
+    expect(belarus).to.be.greaterThan(groupAt('Interventions'));
+    expect(root.querySelectorAll('blockquote').length).to.be.greaterThan(0);
+  });
+
+  it('shows the title block with a full citation', async () => {
+    const { reader } = await openReader('#/read/duvanova-junisbai-2022');
+    const sr = reader.shadowRoot!;
+    expect(sr.querySelector('h1')!.textContent).to.contain('Outsourcing Violence');
+    expect(sr.querySelector('.cite')!.textContent).to.contain('Duvanova, Dinissa, and Barbara Junisbai. 2022.');
+  });
+
+  it('navigates by the table of contents and marks the current section', async () => {
+    const { reader, doc } = await openReader('#/read/anisin-2026');
+    const toc = deep(reader, 'aside cr-toc')!;
+    const links = [...toc.shadowRoot!.querySelectorAll('a')];
+    const target = links.find((a) => a.textContent!.includes('Research design'))!;
+    target.click();
+    await reader.updateComplete;
+    await toc.updateComplete;
+    const heading = doc.textMap!.element(target.dataset['id']!)!;
+    const top = heading.getBoundingClientRect().top;
+    expect(top).to.be.within(-2, 150);
+    await until(() => target.getAttribute('aria-current') === 'true', 'current section marked');
+    expect(location.hash).to.match(/^#\/read\/anisin-2026\/p\/\d+$/);
+  });
+
+  it('scrolls a deep link to its paragraph and focuses it', async () => {
+    const { doc, root } = await openReader('#/read/anisin-2026/p/30');
+    const el = await until(() => root.querySelector('.current'), 'current paragraph');
+    expect(el.getAttribute('data-n')).to.equal('30');
+    expect(el.getBoundingClientRect().top).to.be.within(-2, 150);
+    expect(doc.shadowRoot!.activeElement).to.equal(el);
+  });
+
+  it('follows back and forward between paragraph links', async () => {
+    const { root } = await openReader('#/read/anisin-2026/p/5');
+    location.hash = '#/read/anisin-2026/p/40';
+    await until(() => root.querySelector('.current')?.getAttribute('data-n') === '40', '¶40');
+    history.back();
+    await until(() => root.querySelector('.current')?.getAttribute('data-n') === '5', 'back to ¶5');
+  });
+
+  it('moves between paragraphs with j and k', async () => {
+    const { root } = await openReader('#/read/duvanova-junisbai-2022/p/3');
+    await until(() => root.querySelector('.current'), 'current');
+    const press = (key: string) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    const at = (n: string) => until(() => root.querySelector('.current')?.getAttribute('data-n') === n, `¶${n}`);
+    press('j');
+    await at('4');
+    press('k');
+    await at('3');
+    press('k');
+    await at('2');
+  });
+
+  it('copies a citation link from a paragraph number', async () => {
+    const { doc, root } = await openReader('#/read/duvanova-junisbai-2022');
+    const pnum = root.querySelector('a.pnum[href$="/p/7"]') as HTMLAnchorElement;
+    expect(pnum.getAttribute('aria-label')).to.equal('Paragraph 7: copy link');
+    const copied = new Promise<CiteCopiedEvent>((ok) => doc.addEventListener('cr-cite-copied', ok, { once: true }));
+    pnum.click();
+    const e = await copied;
+    expect(e.text).to.equal(new URL('#/read/duvanova-junisbai-2022/p/7', location.href).href);
+    expect(location.hash).to.equal('#/read/duvanova-junisbai-2022/p/7');
+  });
+
+  it('copies a selected passage as plain text with "(Author Year, ¶n)"', async () => {
+    const { doc, root } = await openReader('#/read/duvanova-junisbai-2022');
+    const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
+    const range = doc.textMap!.offsetsToRange(p2.start, p2.start + 60)!;
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    const data = new DataTransfer();
+    root.querySelector('article')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, composed: true, cancelable: true }));
+    expect(data.getData('text/plain')).to.equal(`${doc.doc!.text.slice(p2.start, p2.start + 60).trim()} (Duvanova & Junisbai 2022, ¶2)`);
+    sel.removeAllRanges();
+  });
+
+  it('shows a clear page for an unknown source', async () => {
+    const app = await openApp('#/read/no-such-source');
+    const status = await until(() => app.shadowRoot!.querySelector('.status h1'), 'status');
+    expect(status.textContent).to.equal('No such source');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, it, expect } from 'vitest';
+import { parseRoute, routeHash, type Route } from '../../src/app/route.ts';
+
+describe('routes', () => {
+  it('parses the library, reader and paragraph routes', () => {
+    expect(parseRoute('')).toEqual({ view: 'library' });
+    expect(parseRoute('#/')).toEqual({ view: 'library' });
+    expect(parseRoute('#/read/anisin-2026')).toEqual({ view: 'read', id: 'anisin-2026' });
+    expect(parseRoute('#/read/anisin-2026/p/12')).toEqual({ view: 'read', id: 'anisin-2026', p: 12 });
+  });
+
+  it('rejects anything else as not found', () => {
+    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b']) {
+      expect(parseRoute(h).view, h).toBe('not-found');
+    }
+  });
+
+  it('round-trips every route through its hash', () => {
+    const routes: Route[] = [{ view: 'library' }, { view: 'read', id: 'x-1' }, { view: 'read', id: 'x-1', p: 7 }];
+    for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
+  });
+});

@@ -1,3 +1,0 @@
-import { it, expect } from 'vitest';
-import { unified } from 'unified';
-it('loads unified', () => { expect(typeof unified).toBe('function'); });
