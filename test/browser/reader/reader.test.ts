@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openApp, until, deep } from '../helpers.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
+import type { CrToc } from '../../../src/components/reader/cr-toc.ts';
 import { CiteCopiedEvent } from '../../../src/components/shared/events.ts';
 
 async function openReader(hash: string) {
@@ -77,7 +78,7 @@ describe('reader', () => {
 
   it('navigates by the table of contents and marks the current section', async () => {
     const { reader, doc } = await openReader('#/read/anisin-2026');
-    const toc = deep(reader, 'aside cr-toc')!;
+    const toc = deep(reader, 'aside cr-toc') as CrToc;
     const links = [...toc.shadowRoot!.querySelectorAll('a')];
     const target = links.find((a) => a.textContent!.includes('Research design'))!;
     target.click();
