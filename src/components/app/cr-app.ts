@@ -3,7 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { parseRoute, type Route } from '../../app/route.ts';
 import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import type { CiteCopiedEvent } from '../shared/events.ts';
+import type { CiteCopiedEvent, OpenFileEvent } from '../shared/events.ts';
+import { openUserFile } from '../../app/open-file.ts';
+import { routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
 import '../reader/cr-reader.ts';
 
@@ -46,11 +48,14 @@ export class CrApp extends LitElement {
   @state() private accessor toast = '';
 
   #toastTimer = 0;
+  /** Files the user opened in this tab, by id. */
+  #userDocs = new Map<string, DocModel>();
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHash);
     this.addEventListener('cr-cite-copied', this.#onCopied);
+    this.addEventListener('cr-open-file', this.#onOpenFile);
     void this.#load();
   }
 
@@ -86,7 +91,7 @@ export class CrApp extends LitElement {
       this.entries ??= await this.corpus.index();
       const r = this.route;
       if (r.view === 'read' && this.doc?.meta.id !== r.id && this.entries.some((e) => e.id === r.id)) {
-        const doc = await this.corpus.document(r.id);
+        const doc = this.#userDocs.get(r.id) ?? (await this.corpus.document(r.id));
         if (this.route === r) {
           this.doc = doc;
           document.title = `${doc.meta.title} — Crossread`;
@@ -100,16 +105,33 @@ export class CrApp extends LitElement {
     }
   }
 
+  #onOpenFile = async (e: OpenFileEvent) => {
+    try {
+      const taken = new Set(this.entries?.map((x) => x.id));
+      const doc = await openUserFile(e.file, taken);
+      this.#userDocs.set(doc.meta.id, doc);
+      this.entries = [...(this.entries ?? []), { ...doc.meta, hash: doc.hash }];
+      location.hash = routeHash({ view: 'read', id: doc.meta.id });
+    } catch (err) {
+      this.#say(`Could not open the file: ${(err as Error).message}`, 8000);
+    }
+  };
+
   #onHash = () => {
     this.route = parseRoute(location.hash);
     void this.#load();
   };
 
   #onCopied = (e: CiteCopiedEvent) => {
-    this.toast = e.ok ? (e.text.startsWith('http') ? 'Link to paragraph copied' : 'Passage copied with citation') : 'Could not copy: the browser refused access to the clipboard';
-    clearTimeout(this.#toastTimer);
-    this.#toastTimer = window.setTimeout(() => (this.toast = ''), 2500);
+    this.#say(e.ok ? (e.text.startsWith('http') ? 'Link to paragraph copied' : 'Passage copied with citation') : 'Could not copy: the browser refused access to the clipboard');
   };
+
+  /** Show a short message in the status toast (announced to screen readers). */
+  #say(message: string, ms = 2500): void {
+    this.toast = message;
+    clearTimeout(this.#toastTimer);
+    this.#toastTimer = window.setTimeout(() => (this.toast = ''), ms);
+  }
 
   #skip(e: Event): void {
     e.preventDefault();

@@ -2,8 +2,13 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { routeHash } from '../../app/route.ts';
+import { OpenFileEvent } from '../shared/events.ts';
 
-/** The library: one card per source; a card's title is the link that opens the reader. */
+/**
+ * The library: one card per source; a card's title is the link that opens the reader.
+ *
+ * @fires cr-open-file - the user chose a Markdown or text file of their own
+ */
 @customElement('cr-library')
 export class CrLibrary extends LitElement {
   static override styles = css`
@@ -32,6 +37,14 @@ export class CrLibrary extends LitElement {
     dt { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     dd { margin: 0; }
     .empty { font: 1rem var(--cr-sans); color: var(--cr-ink-soft); }
+    .open { margin-top: 2rem; display: flex; gap: 0.8rem; align-items: center; font: 0.9rem var(--cr-sans); color: var(--cr-ink-soft); flex-wrap: wrap; }
+    button {
+      font: 600 0.9rem var(--cr-sans); padding: 0.5rem 0.9rem; border-radius: 6px; cursor: pointer;
+      border: 1px solid var(--cr-rule); background: var(--cr-card); color: var(--cr-ink);
+    }
+    button:hover { border-color: var(--cr-accent); }
+    button:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; }
+    .mine { color: var(--cr-ink-faint); font-size: 0.8rem; }
   `;
 
   /** Sources to list. */
@@ -47,7 +60,7 @@ export class CrLibrary extends LitElement {
         : html`<ul>
             ${this.entries.map(
               (e) => html`<li data-id=${e.id}>
-                <span class="kind">${e.kind}</span>
+                <span class="kind">${e.kind}</span>${e.id.startsWith('user-') ? html` <span class="mine">open in this tab only</span>` : ''}
                 <h2><a href=${routeHash({ view: 'read', id: e.id })}>${e.title}</a></h2>
                 <p class="authors">${e.authors.join(', ')}</p>
                 <p class="venue">${e.venue}${e.year ? html` · <span class="year">${e.year}</span>` : ''}</p>
@@ -57,7 +70,19 @@ export class CrLibrary extends LitElement {
                 </dl>
               </li>`,
             )}
-          </ul>`}`;
+          </ul>`}
+      <div class="open">
+        <button type="button" @click=${() => this.renderRoot.querySelector('input')!.click()}>Open a file…</button>
+        <span>Read a Markdown (.md) or plain-text (.txt) file of your own. It stays on this device.</span>
+        <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" hidden @change=${this.#onFile} />
+      </div>`;
+  }
+
+  #onFile(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again must fire again
+    if (file) this.dispatchEvent(new OpenFileEvent(file));
   }
 }
 

@@ -19,9 +19,18 @@ export class ParagraphFocusEvent extends Event {
   }
 }
 
+/** Fired when the user picks a file of their own to read. */
+export class OpenFileEvent extends Event {
+  static readonly eventName = 'cr-open-file';
+  constructor(readonly file: File) {
+    super(OpenFileEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [CiteCopiedEvent.eventName]: CiteCopiedEvent;
     [ParagraphFocusEvent.eventName]: ParagraphFocusEvent;
+    [OpenFileEvent.eventName]: OpenFileEvent;
   }
 }

@@ -1,0 +1,87 @@
+/**
+ * Failures of the store as values the UI can show. Each has a `kind` the UI
+ * can switch on and a `message` written for the reader, not the developer.
+ */
+
+/**
+ * - `unavailable`: no IndexedDB (private mode, disabled storage); the store runs in memory.
+ * - `quota`: the browser refused to store more; the change was not saved.
+ * - `blocked`: an upgrade waits for other Crossread tabs to close.
+ * - `outdated`: another tab runs a newer Crossread (or the data is newer than this code);
+ *   this tab stopped saving and should reload.
+ * - `closed`: the browser closed the database unexpectedly (e.g. storage cleared).
+ * - `write-failed`: any other failed write; the change was not saved.
+ * - `invalid`: the action's input would make an invalid record; nothing was written.
+ */
+export type StoreErrorKind = 'unavailable' | 'quota' | 'blocked' | 'outdated' | 'closed' | 'write-failed' | 'invalid';
+
+const MESSAGES: Record<StoreErrorKind, string> = {
+  unavailable:
+    'This browser does not allow Crossread to save data here (private browsing or storage disabled). ' +
+    'You can keep working, but annotations will be lost when this tab closes. Export them to keep them.',
+  quota: 'Your last change was not saved: the browser has no storage space left for Crossread. Free space or export and delete old annotations.',
+  blocked: 'Crossread is updating its storage. Close other Crossread tabs to finish.',
+  outdated: 'Crossread was updated in another tab. Reload this tab to keep saving; nothing saved so far is lost.',
+  closed: 'The browser closed Crossread’s storage. Reload the tab; changes from now on are not saved.',
+  'write-failed': 'Your last change could not be saved. Nothing saved earlier was lost.',
+  invalid: 'That change was not made because it would produce an invalid record.',
+};
+
+/** A store failure, thrown (rejected) by actions and carried by {@link StoreErrorEvent}. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  /** What went wrong, for the UI to choose a reaction. */
+  readonly kind: StoreErrorKind;
+
+  constructor(kind: StoreErrorKind, options?: { cause?: unknown; message?: string }) {
+    super(options?.message ?? MESSAGES[kind], { cause: options?.cause });
+    this.kind = kind;
+  }
+}
+
+/**
+ * Classifies anything thrown by IndexedDB. DOMException names are the only
+ * stable signal across browsers; messages vary.
+ */
+export function toStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  switch (name) {
+    case 'QuotaExceededError':
+      return new StoreError('quota', { cause: error });
+    case 'VersionError':
+      return new StoreError('outdated', { cause: error });
+    case 'InvalidStateError':
+    case 'SecurityError':
+      return new StoreError('unavailable', { cause: error });
+    default:
+      return new StoreError('write-failed', { cause: error });
+  }
+}
+
+/**
+ * Dispatched on the store when something the reader should know about went
+ * wrong. The app shell listens and shows `message`.
+ */
+export class StoreErrorEvent extends Event {
+  /** Event type. */
+  static readonly type = 'store-error';
+  /** Same as `error.kind`. */
+  readonly kind: StoreErrorKind;
+  /** Reader-facing explanation. */
+  readonly message: string;
+  /** The underlying error. */
+  readonly error: StoreError;
+
+  constructor(error: StoreError) {
+    super(StoreErrorEvent.type);
+    this.error = error;
+    this.kind = error.kind;
+    this.message = error.message;
+  }
+}
+
+/** Events the store dispatches. */
+export interface StoreEventMap {
+  'store-error': StoreErrorEvent;
+}

@@ -1,0 +1,83 @@
+/**
+ * In-memory persistence: the fallback when IndexedDB is unavailable, and the
+ * persistence of Node tests. Mirrors the IndexedDB one where it matters:
+ * records are structured-cloned (so what IndexedDB would reject fails here too),
+ * `added` must be new, and a failed commit changes nothing.
+ */
+import { applyDiff, diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
+import { StoreError, toStoreError } from './errors.ts';
+import type { Persistence, ReadResult } from './persistence.ts';
+import { COLLECTION_NAMES, type CollectionName } from './records.ts';
+
+/** Options for {@link MemoryPersistence}. */
+export interface MemoryPersistenceOptions {
+  /** Backing data; pass one state to several instances to simulate tabs sharing a database. */
+  state?: StoreState;
+  /** Whether stores using it broadcast commits; true only when `state` is shared. */
+  shared?: boolean;
+}
+
+/** A {@link Persistence} that keeps records in Maps. */
+export class MemoryPersistence implements Persistence {
+  readonly mode = 'memory';
+  readonly shared: boolean;
+  readonly #state: StoreState;
+  #closed = false;
+
+  constructor(options: MemoryPersistenceOptions = {}) {
+    this.#state = options.state ?? emptyState();
+    this.shared = options.shared ?? false;
+  }
+
+  async loadAll(): Promise<StoreState> {
+    this.#check();
+    const out = emptyState();
+    for (const c of COLLECTION_NAMES) copyInto<AnyRecord>(this.#state[c], out[c]);
+    return out;
+  }
+
+  async read(ids: DiffIds): Promise<ReadResult> {
+    this.#check();
+    const out: ReadResult = {};
+    for (const c of Object.keys(ids) as CollectionName[]) {
+      const map = this.#state[c] as Map<string, AnyRecord>;
+      out[c] = new Map(ids[c]!.map((id) => [id, clone(map.get(id))]));
+    }
+    return out;
+  }
+
+  async commit(diff: StoreDiff): Promise<void> {
+    this.#check();
+    let copy: StoreDiff;
+    try {
+      // Cloning first makes the commit atomic: it throws before anything changed.
+      copy = structuredClone(diff);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+    for (const c of diffCollections(copy)) {
+      for (const id of Object.keys(copy[c]!.added)) {
+        if (this.#state[c].has(id)) {
+          throw new StoreError('write-failed', { cause: new DOMException(`${id} exists`, 'ConstraintError') });
+        }
+      }
+    }
+    applyDiff(this.#state, copy);
+  }
+
+  close(): void {
+    this.#closed = true;
+  }
+
+  #check(): void {
+    if (this.#closed) throw new StoreError('closed', { message: 'The store was closed.' });
+  }
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : structuredClone(value);
+}
+
+function copyInto<R>(from: Map<string, R>, to: Map<string, R>): void {
+  for (const [id, record] of from) to.set(id, structuredClone(record));
+}

@@ -1,0 +1,206 @@
+/**
+ * IndexedDB persistence: the only module that imports `idb`.
+ *
+ * The store talks to a {@link Persistence}; this file provides the IndexedDB
+ * one, `memory-persistence.ts` the fallback. One typed `DBSchema`; migrations
+ * are `if (oldVersion < N)` blocks in {@link upgrade}.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
+import { StoreError, toStoreError } from './errors.ts';
+import { COLLECTION_NAMES, type Annotation, type CollectionName, type Setting } from './records.ts';
+
+/** Database name the app uses; tests use unique names. */
+export const DB_NAME = 'crossread';
+
+/** Current schema version. Bump it together with a new block in {@link upgrade}. */
+export const DB_VERSION = 2;
+
+/**
+ * Schema as of version 1. Frozen: never edit; it exists so tests can build a
+ * version-1 database exactly as version 1 of the app did.
+ */
+export interface CrossreadDBv1 extends DBSchema {
+  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
+}
+
+/**
+ * The current schema. Object store names equal collection names
+ * (`records.ts`), each with keyPath `id`.
+ */
+export interface CrossreadDB extends DBSchema {
+  /** W3C annotations; `by-source` finds a document's annotations without loading all. */
+  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
+  /** v2: reader settings (creator name), keyed by setting id. */
+  settings: { key: string; value: Setting };
+}
+
+/** Version 1's whole upgrade. Frozen like {@link CrossreadDBv1}. */
+export function upgradeToV1(db: IDBPDatabase<CrossreadDBv1>): void {
+  const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+  annotations.createIndex('by-source', 'target.source');
+}
+
+/**
+ * Brings a database from `oldVersion` to {@link DB_VERSION}. Each block runs
+ * once, in order, in the single upgrade transaction, so a failure anywhere
+ * aborts the upgrade and leaves the old version intact. Blocks must keep
+ * every record; to rewrite records use `tx.objectStore(...)` cursors and never
+ * await anything but IndexedDB requests (the transaction would auto-commit).
+ *
+ * Version 3 (claims, links, events) is one more block:
+ * `if (oldVersion < 3) { db.createObjectStore('claims', { keyPath: 'id' }); … }`
+ */
+export function upgrade(
+  db: IDBPDatabase<CrossreadDB>,
+  oldVersion: number,
+  _newVersion: number | null,
+  _tx: IDBPTransaction<CrossreadDB, StoreNames<CrossreadDB>[], 'versionchange'>,
+): void {
+  // The v1 function is typed against the frozen v1 schema, a subset of the current one.
+  if (oldVersion < 1) upgradeToV1(db as unknown as IDBPDatabase<CrossreadDBv1>);
+  if (oldVersion < 2) db.createObjectStore('settings', { keyPath: 'id' });
+}
+
+/** Current database contents read for specific ids; `undefined` = no such record. */
+export type ReadResult = { [C in CollectionName]?: Map<string, AnyRecord | undefined> };
+
+/**
+ * Where the store keeps its records. Every method is all-or-nothing: a
+ * rejected `commit` has changed nothing.
+ */
+export interface Persistence {
+  /** `indexeddb` saves across sessions; `memory` loses everything when the tab closes. */
+  readonly mode: 'indexeddb' | 'memory';
+  /** True when other tabs read the same data, so the store broadcasts its commits. */
+  readonly shared: boolean;
+  /** Every record of every collection. */
+  loadAll(): Promise<StoreState>;
+  /** The current records for some ids. */
+  read(ids: DiffIds): Promise<ReadResult>;
+  /** Writes a diff in one transaction; rejects with a {@link StoreError}. */
+  commit(diff: StoreDiff): Promise<void>;
+  /** Closes the connection; later calls reject. */
+  close(): void;
+}
+
+/** How a persistence reports trouble that happens outside any call (another tab, the browser). */
+export interface PersistenceHooks {
+  onError(error: StoreError): void;
+}
+
+/** Opens a persistence for a database name; the store takes one to allow fakes in tests. */
+export type PersistenceOpener = (name: string, hooks: PersistenceHooks) => Promise<Persistence>;
+
+/** Opens (creating or upgrading) a Crossread database; the low-level entry point for tests. */
+export function openCrossreadDB(
+  name: string,
+  callbacks: { blocked?: () => void; blocking?: () => void; terminated?: () => void } = {},
+): Promise<IDBPDatabase<CrossreadDB>> {
+  return openDB<CrossreadDB>(name, DB_VERSION, { upgrade, ...callbacks });
+}
+
+class IdbPersistence implements Persistence {
+  readonly mode = 'indexeddb';
+  readonly shared = true;
+  /** Set once the connection is gone; every later call rejects with it. */
+  closedBy: StoreError | undefined;
+
+  constructor(readonly db: IDBPDatabase<CrossreadDB>) {}
+
+  async loadAll(): Promise<StoreState> {
+    const db = this.#live();
+    const tx = db.transaction(COLLECTION_NAMES, 'readonly');
+    const state = emptyState();
+    // One getAll per store in one transaction: the fastest way to load everything.
+    const loads = COLLECTION_NAMES.map(async (c) => {
+      const map = state[c] as Map<string, AnyRecord>;
+      for (const record of await tx.objectStore(c).getAll()) map.set(record.id, record);
+    });
+    await Promise.all([...loads, tx.done]);
+    return state;
+  }
+
+  async read(ids: DiffIds): Promise<ReadResult> {
+    const names = (Object.keys(ids) as CollectionName[]).filter((c) => ids[c]!.length > 0);
+    const out: ReadResult = {};
+    if (names.length === 0) return out;
+    const tx = this.#live().transaction(names, 'readonly');
+    const reads = names.flatMap((c) => {
+      const found = (out[c] = new Map<string, AnyRecord | undefined>());
+      return ids[c]!.map(async (id) => void found.set(id, await tx.objectStore(c).get(id)));
+    });
+    await Promise.all([...reads, tx.done]);
+    return out;
+  }
+
+  async commit(diff: StoreDiff): Promise<void> {
+    const names = diffCollections(diff);
+    if (names.length === 0) return;
+    let tx: IDBPTransaction<CrossreadDB, CollectionName[], 'readwrite'>;
+    try {
+      tx = this.#live().transaction(names, 'readwrite');
+    } catch (error) {
+      throw toStoreError(error);
+    }
+    const requests: Promise<unknown>[] = [];
+    try {
+      for (const c of names) {
+        const store = tx.objectStore(c);
+        const part = diff[c]!;
+        for (const id of Object.keys(part.removed)) requests.push(store.delete(id));
+        // `add`, not `put`: an added record must be new, so a stale or replayed diff fails loudly.
+        for (const record of Object.values(part.added)) requests.push(store.add(record));
+        for (const [, to] of Object.values(part.updated)) requests.push(store.put(to));
+      }
+    } catch (error) {
+      // Thrown synchronously (e.g. DataCloneError): undo the requests already queued.
+      tx.abort();
+      await Promise.allSettled([...requests, tx.done]);
+      throw toStoreError(error);
+    }
+    const results = await Promise.allSettled([...requests, tx.done]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // The transaction's own error names the cause (QuotaExceededError appears only there).
+    if (failed) throw toStoreError(tx.error ?? failed.reason);
+  }
+
+  close(): void {
+    this.closedBy ??= new StoreError('closed', { message: 'The store was closed.' });
+    this.db.close();
+  }
+
+  #live(): IDBPDatabase<CrossreadDB> {
+    if (this.closedBy) throw this.closedBy;
+    return this.db;
+  }
+}
+
+/**
+ * Opens the IndexedDB persistence. Rejects with a {@link StoreError} of kind
+ * `unavailable` (no IndexedDB) or `outdated` (the database is newer than this code).
+ * While another tab blocks an upgrade, reports `blocked` and keeps waiting.
+ */
+export const openIdbPersistence: PersistenceOpener = async (name, hooks) => {
+  if (typeof indexedDB === 'undefined' || indexedDB === null) throw new StoreError('unavailable');
+  let persistence: IdbPersistence | undefined;
+  const stop = (error: StoreError) => {
+    if (!persistence || persistence.closedBy) return;
+    persistence.closedBy = error;
+    persistence.db.close();
+    hooks.onError(error);
+  };
+  try {
+    const db = await openCrossreadDB(name, {
+      blocked: () => hooks.onError(new StoreError('blocked')),
+      // A newer version wants to open in another tab: let it, and stop saving here.
+      blocking: () => stop(new StoreError('outdated')),
+      terminated: () => stop(new StoreError('closed')),
+    });
+    persistence = new IdbPersistence(db);
+    return persistence;
+  } catch (error) {
+    const e = toStoreError(error);
+    throw e.kind === 'outdated' ? e : new StoreError('unavailable', { cause: error });
+  }
+};

@@ -1,0 +1,217 @@
+/**
+ * Record types of the store and pure functions that build them.
+ *
+ * Annotations follow the W3C Web Annotation Data Model so an export is
+ * readable by other tools without translation. Everything here is pure
+ * (no IndexedDB, no DOM) and runs under vitest in Node.
+ */
+import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
+
+export type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
+
+/** JSON-LD context every annotation carries. */
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** Why an annotation exists; derived from its body by {@link motivationFor}. */
+export type Motivation = 'highlighting' | 'commenting' | 'tagging';
+
+/** A Markdown note. An annotation has at most one. */
+export interface CommentBody {
+  type: 'TextualBody';
+  purpose: 'commenting';
+  value: string;
+  format: 'text/markdown';
+}
+
+/** One tag; an annotation has one body per tag. */
+export interface TagBody {
+  type: 'TextualBody';
+  purpose: 'tagging';
+  value: string;
+}
+
+/** Any annotation body. */
+export type AnnotationBody = CommentBody | TagBody;
+
+/** Where an annotation points: a corpus document plus two selectors, quote first. */
+export interface AnnotationTarget {
+  /** Corpus document id. */
+  source: string;
+  /** Content hash of the document text the selectors were made against. */
+  sourceHash: string;
+  selector: [TextQuoteSelector, TextPositionSelector];
+}
+
+/** The person who wrote an annotation, as a display name only (no account exists). */
+export interface Creator {
+  type: 'Person';
+  name: string;
+}
+
+/** A W3C Web Annotation as Crossread stores and exports it. */
+export interface Annotation {
+  '@context': typeof ANNOTATION_CONTEXT;
+  /** `urn:uuid:` + a lowercase UUID; see {@link newRecordId}. */
+  id: string;
+  type: 'Annotation';
+  motivation: Motivation;
+  /** ISO 8601 timestamp. */
+  created: string;
+  /** ISO 8601 timestamp, never before `created`. */
+  modified: string;
+  creator: Creator;
+  body: AnnotationBody[];
+  target: AnnotationTarget;
+}
+
+/**
+ * The reader's display name, copied into `creator.name` of new annotations.
+ * Settings are records keyed by a fixed `id`; add variants to this union.
+ */
+export interface CreatorNameSetting {
+  id: 'creatorName';
+  value: string;
+}
+
+/** Any settings record. */
+export type Setting = CreatorNameSetting;
+
+/** Name used when the reader has not set one yet. */
+export const ANONYMOUS = 'Anonymous';
+
+/** What a user supplies to create an annotation; the rest is derived. */
+export interface AnnotationDraft {
+  target: AnnotationTarget;
+  /** Markdown note; blank means none. */
+  note?: string;
+  /** Tags; trimmed, blanks dropped, duplicates removed (first spelling wins). */
+  tags?: readonly string[];
+}
+
+/** A change to an existing annotation; omitted fields stay as they are. */
+export interface AnnotationChange {
+  /** New note; `null` or blank removes it. */
+  note?: string | null;
+  /** Replaces all tags. */
+  tags?: readonly string[];
+  /** New target, e.g. after re-anchoring to a changed document. */
+  target?: AnnotationTarget;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Pattern of every record id made by {@link newRecordId}. */
+export const RECORD_ID_PATTERN = new RegExp(`^urn:uuid:${UUID.source.slice(1, -1)}$`);
+
+/**
+ * A new globally unique record id, `urn:uuid:<v4 uuid>`. Globally unique so
+ * that records from different machines merge on import without renaming.
+ */
+export function newRecordId(): string {
+  // randomUUID exists only in secure contexts; getRandomValues everywhere.
+  if (typeof crypto.randomUUID === 'function') return `urn:uuid:${crypto.randomUUID()}`;
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** note → commenting; tags only → tagging; neither → highlighting. */
+export function motivationFor(body: readonly AnnotationBody[]): Motivation {
+  if (body.some((b) => b.purpose === 'commenting')) return 'commenting';
+  if (body.some((b) => b.purpose === 'tagging')) return 'tagging';
+  return 'highlighting';
+}
+
+/** The note of an annotation, or `undefined`. */
+export function noteOf(annotation: Annotation): string | undefined {
+  return annotation.body.find((b): b is CommentBody => b.purpose === 'commenting')?.value;
+}
+
+/** The tags of an annotation, in order. */
+export function tagsOf(annotation: Annotation): string[] {
+  return annotation.body.filter((b): b is TagBody => b.purpose === 'tagging').map((b) => b.value);
+}
+
+/** Trim, drop blanks, drop duplicates; order kept so the UI shows what was typed. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim();
+    if (tag === '' || seen.has(tag)) continue;
+    seen.add(tag);
+    out.push(tag);
+  }
+  return out;
+}
+
+/** The body for a note and tags; the note (if any) comes first. */
+export function makeBody(note: string | null | undefined, tags: readonly string[]): AnnotationBody[] {
+  const body: AnnotationBody[] = [];
+  // The note is kept verbatim (Markdown is whitespace-sensitive); only a blank note is no note.
+  if (note != null && note.trim() !== '') {
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/markdown' });
+  }
+  for (const value of normalizeTags(tags)) body.push({ type: 'TextualBody', purpose: 'tagging', value });
+  return body;
+}
+
+/** Context for building records; injected so tests are deterministic. */
+export interface BuildContext {
+  id: string;
+  /** ISO timestamp. */
+  now: string;
+  creatorName: string;
+}
+
+/** A complete annotation from a draft. Copies the target so callers cannot alias it. */
+export function buildAnnotation(draft: AnnotationDraft, ctx: BuildContext): Annotation {
+  const body = makeBody(draft.note, draft.tags ?? []);
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: ctx.id,
+    type: 'Annotation',
+    motivation: motivationFor(body),
+    created: ctx.now,
+    modified: ctx.now,
+    creator: { type: 'Person', name: ctx.creatorName },
+    body,
+    target: structuredClone(draft.target),
+  };
+}
+
+/** `annotation` with `change` applied and `modified` bumped; the input is not mutated. */
+export function changeAnnotation(annotation: Annotation, change: AnnotationChange, now: string): Annotation {
+  const note = change.note === undefined ? noteOf(annotation) : change.note;
+  const body = makeBody(note, change.tags ?? tagsOf(annotation));
+  return {
+    ...structuredClone(annotation),
+    motivation: motivationFor(body),
+    // A clock set back must not make `modified` precede `created`.
+    modified: now < annotation.created ? annotation.created : now,
+    body,
+    target: structuredClone(change.target ?? annotation.target),
+  };
+}
+
+/**
+ * Every collection of the store and its record type. Each collection is one
+ * IndexedDB object store (keyPath `id`) and one in-memory Map. To add one
+ * (claims, links, events): add it here, to `COLLECTION_NAMES`, to
+ * `RecordSchemas` and to the DB schema with an upgrade block.
+ */
+export interface Collections {
+  annotations: Annotation;
+  settings: Setting;
+}
+
+/** Name of a collection (and of its object store). */
+export type CollectionName = keyof Collections;
+
+// A mapped object rather than an array literal so that forgetting a collection fails tsc.
+const COLLECTION_SET: { [C in CollectionName]: true } = { annotations: true, settings: true };
+
+/** All collection names. */
+export const COLLECTION_NAMES = Object.keys(COLLECTION_SET) as readonly CollectionName[];

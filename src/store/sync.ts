@@ -1,0 +1,56 @@
+/**
+ * Cross-tab notification over a BroadcastChannel. After a commit a store
+ * posts its diff; the other tabs' stores hear it and update their memory
+ * (without writing: the change is already in the shared database).
+ */
+import type { StoreDiff } from './diff.ts';
+
+/** Channel every Crossread tab listens on. */
+export const CHANNEL_NAME = 'crossread';
+
+/** What goes over the channel. */
+export interface SyncMessage {
+  /** Message format version; a tab ignores formats it does not know. */
+  v: 1;
+  /** Database name, so stores of different databases on one channel ignore each other. */
+  db: string;
+  /** Id of the sending store instance. */
+  sender: string;
+  /** The committed diff. */
+  diff: StoreDiff;
+}
+
+function isSyncMessage(data: unknown): data is SyncMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Partial<SyncMessage>;
+  return m.v === 1 && typeof m.db === 'string' && typeof m.sender === 'string' && typeof m.diff === 'object';
+}
+
+/** One store's end of the channel. Does nothing where BroadcastChannel does not exist. */
+export class TabSync {
+  readonly #channel: BroadcastChannel | undefined;
+  readonly #db: string;
+  readonly #sender = crypto.getRandomValues(new Uint32Array(2)).join('-');
+
+  /** Listens for diffs other stores committed to database `db`. */
+  constructor(db: string, onRemote: (diff: StoreDiff) => void, channelName = CHANNEL_NAME) {
+    this.#db = db;
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(channelName);
+    this.#channel.onmessage = (event: MessageEvent<unknown>) => {
+      const m = event.data;
+      if (isSyncMessage(m) && m.db === this.#db && m.sender !== this.#sender) onRemote(m.diff);
+    };
+  }
+
+  /** Tells other stores about a committed diff. */
+  post(diff: StoreDiff): void {
+    const message: SyncMessage = { v: 1, db: this.#db, sender: this.#sender, diff };
+    this.#channel?.postMessage(message);
+  }
+
+  /** Stops listening. */
+  close(): void {
+    this.#channel?.close();
+  }
+}

@@ -1,0 +1,49 @@
+// Test helpers for IndexedDB: unique database names, raw access, cleanup (after idb's test/utils.ts).
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
+import { DB_VERSION, openCrossreadDB, upgradeToV1, type CrossreadDB, type CrossreadDBv1 } from '../../../src/store/persistence.ts';
+import type { Annotation, Setting } from '../../../src/store/index.ts';
+
+const created = new Set<string>();
+
+/** A database name no other test uses; deleted by {@link deleteTestDBs}. */
+export function uniqueDbName(label: string): string {
+  const name = `crossread-test-${label}-${crypto.randomUUID()}`;
+  created.add(name);
+  return name;
+}
+
+/** Opens a database at the current version, as the app does. Close it when done. */
+export function openTestDB(name: string): Promise<IDBPDatabase<CrossreadDB>> {
+  return openCrossreadDB(name);
+}
+
+/** Opens a database at version 1 with the frozen version-1 upgrade, as version 1 of the app did. */
+export function openV1DB(name: string): Promise<IDBPDatabase<CrossreadDBv1>> {
+  return openDB<CrossreadDBv1>(name, 1, { upgrade: (db) => upgradeToV1(db) });
+}
+
+/** Everything on disk, read through a fresh connection that is closed afterwards. */
+export async function readDisk(name: string): Promise<{ annotations: Annotation[]; settings: Setting[] }> {
+  const db = await openTestDB(name);
+  try {
+    return { annotations: await db.getAll('annotations'), settings: await db.getAll('settings') };
+  } finally {
+    db.close();
+  }
+}
+
+/** Deletes one database; fails the test if a connection left open blocks it. */
+export function deleteTestDB(name: string): Promise<void> {
+  created.delete(name);
+  return new Promise((resolve, reject) => {
+    deleteDB(name, { blocked: () => reject(new Error(`A connection to ${name} was left open`)) }).then(resolve, reject);
+  });
+}
+
+/** Deletes every database made with {@link uniqueDbName}; call in `afterEach`. */
+export async function deleteTestDBs(): Promise<void> {
+  await Promise.all([...created].map((name) => deleteTestDB(name)));
+}
+
+/** The version the current code opens. */
+export const CURRENT_VERSION = DB_VERSION;

@@ -1,0 +1,241 @@
+import { expect } from '@open-wc/testing';
+import { openDB } from 'idb';
+import { openIdbPersistence, type PersistenceOpener } from '../../../src/store/persistence.ts';
+import {
+  CrossreadStore,
+  DB_VERSION,
+  noteOf,
+  type Annotation,
+  type ChangeOrigin,
+  type StoreDiff,
+  type StoreErrorEvent,
+  type StoreErrorKind,
+  type StoreOptions,
+} from '../../../src/store/index.ts';
+import { draft } from '../../node/store-fixtures.ts';
+import { deleteTestDBs, openV1DB, readDisk, uniqueDbName } from './helpers.ts';
+import { annotation } from '../../node/store-fixtures.ts';
+
+const toClose: { close(): void }[] = [];
+afterEach(async () => {
+  for (const c of toClose.splice(0)) c.close();
+  await deleteTestDBs();
+});
+
+function track(store: CrossreadStore) {
+  const events: StoreErrorEvent[] = [];
+  const changes: [StoreDiff, ChangeOrigin][] = [];
+  store.addEventListener('store-error', (e) => events.push(e));
+  store.subscribe((d, o) => changes.push([d, o]));
+  return { events, changes };
+}
+
+async function openStore(options: StoreOptions) {
+  const store = new CrossreadStore(options);
+  toClose.push(store);
+  const tracked = track(store);
+  await store.open();
+  return { store, ...tracked };
+}
+
+function nextEvent(store: CrossreadStore, kind: StoreErrorKind): Promise<StoreErrorEvent> {
+  return new Promise((resolve) => {
+    const listener = (e: StoreErrorEvent) => {
+      if (e.kind !== kind) return;
+      store.removeEventListener('store-error', listener);
+      resolve(e);
+    };
+    store.addEventListener('store-error', listener);
+  });
+}
+
+function nextChange(store: CrossreadStore): Promise<[StoreDiff, ChangeOrigin]> {
+  return new Promise((resolve) => {
+    const off = store.subscribe((d, o) => {
+      off();
+      resolve([d, o]);
+    });
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<{ kind?: string }> {
+  try {
+    await promise;
+  } catch (e) {
+    return e as { kind?: string };
+  }
+  throw new Error('expected a rejection');
+}
+
+/** IndexedDB persistence whose commits pass through `tamper` first. */
+function tampered(tamper: (diff: StoreDiff) => StoreDiff): PersistenceOpener {
+  return async (name, hooks) => {
+    const p = await openIdbPersistence(name, hooks);
+    return { mode: p.mode, shared: p.shared, loadAll: () => p.loadAll(), read: (ids) => p.read(ids), close: () => p.close(), commit: (diff) => p.commit(tamper(diff)) };
+  };
+}
+
+describe('store on IndexedDB', () => {
+  it('saves every action and loads it in a new session', async () => {
+    const name = uniqueDbName('reload');
+    const { store } = await openStore({ name });
+    expect(store.mode).to.equal('indexeddb');
+    await store.setCreatorName('Ada');
+    const a = await store.createAnnotation(draft(1));
+    const b = await store.createAnnotation(draft(2));
+    await store.updateAnnotation(a.id, { note: 'edited' });
+    await store.deleteAnnotations([b.id]);
+    await store.undo();
+    store.close();
+
+    const { store: again } = await openStore({ name });
+    expect(again.creatorName).to.equal('Ada');
+    // Map order is insertion order in memory but key order on disk; compare by id.
+    const byId = (s: CrossreadStore) => [...s.annotations.values()].sort((x, y) => x.id.localeCompare(y.id));
+    expect(byId(again)).to.deep.equal(byId(store));
+    expect(again.annotations.size).to.equal(2);
+    expect(noteOf(again.getAnnotation(a.id)!)).to.equal('edited');
+    expect(again.canUndo).to.equal(false);
+  });
+
+  it('shows an edit in one tab in the other without reload', async () => {
+    const name = uniqueDbName('tabs');
+    const { store: one } = await openStore({ name });
+    const { store: two, changes: twoChanges } = await openStore({ name });
+
+    let arrived = nextChange(two);
+    const a = await one.createAnnotation(draft(1));
+    expect((await arrived)[1]).to.equal('remote');
+    expect(two.getAnnotation(a.id)).to.deep.equal(a);
+
+    arrived = nextChange(one);
+    await two.updateAnnotation(a.id, { tags: ['from-two'] });
+    const [diff, origin] = await arrived;
+    expect(origin).to.equal('remote');
+    expect(Object.keys(diff.annotations!.updated)).to.deep.equal([a.id]);
+    expect(one.annotationsTagged('from-two').map((x) => x.id)).to.deep.equal([a.id]);
+    // The tab that created it may no longer undo the creation: that would delete the other tab's edit.
+    expect(one.canUndo).to.equal(false);
+
+    arrived = nextChange(two);
+    await one.setCreatorName('Grace');
+    await arrived;
+    expect(two.creatorName).to.equal('Grace');
+    expect(twoChanges.map(([, o]) => o)).to.deep.equal(['remote', 'local', 'remote']);
+  });
+
+  it('ignores stores of other databases on the same channel', async () => {
+    const { store: one } = await openStore({ name: uniqueDbName('a') });
+    const { store: two, changes } = await openStore({ name: uniqueDbName('b') });
+    await one.createAnnotation(draft(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(two.annotations.size).to.equal(0);
+    expect(changes).to.deep.equal([]);
+  });
+});
+
+describe('failures keep memory and disk consistent', () => {
+  it('a write that fails (DataCloneError) changes neither memory nor disk', async () => {
+    const name = uniqueDbName('fail');
+    let poison = false;
+    const { store, events, changes } = await openStore({
+      name,
+      // Sneaks an uncloneable record into the same transaction as the real change.
+      openPersistence: tampered((diff) =>
+        poison
+          ? { ...diff, settings: { added: { creatorName: { id: 'creatorName', value: (() => 'x') as unknown as string } }, updated: {}, removed: {} } }
+          : diff),
+    });
+    const a = await store.createAnnotation(draft(1));
+    const disk = await readDisk(name);
+
+    poison = true;
+    const error = await rejection(store.updateAnnotation(a.id, { note: 'never saved' }));
+    expect(error.kind).to.equal('write-failed');
+    expect(events.map((e) => e.kind)).to.deep.equal(['write-failed']);
+    expect(store.getAnnotation(a.id)).to.equal(a);
+    expect(changes).to.have.length(1);
+    expect(await readDisk(name)).to.deep.equal(disk);
+    expect(store.undoLabel).to.equal('Create annotation');
+
+    poison = false;
+    await store.updateAnnotation(a.id, { note: 'saved' });
+    expect((await readDisk(name)).annotations.map(noteOf)).to.deep.equal(['saved']);
+  });
+
+  it('reports a full disk as `quota`', async () => {
+    const name = uniqueDbName('quota');
+    const { store, events } = await openStore({
+      name,
+      openPersistence: tampered(() => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }),
+    });
+    const error = await rejection(store.createAnnotation(draft(1)));
+    expect(error.kind).to.equal('quota');
+    expect(events[0]!.message).to.match(/not saved/);
+    expect(store.annotations.size).to.equal(0);
+    expect((await readDisk(name)).annotations).to.deep.equal([]);
+  });
+
+  it('waits for an old tab blocking the upgrade, reports `blocked`, then keeps every record', async () => {
+    const name = uniqueDbName('blocked');
+    const old = await openV1DB(name);
+    await old.put('annotations', annotation(1));
+    // An old tab that does not close when asked, as version 1 of the app might.
+    const store = new CrossreadStore({ name });
+    toClose.push(store);
+    const blocked = nextEvent(store, 'blocked');
+    const opened = store.open();
+    const event = await blocked;
+    expect(event.message).to.match(/Close other Crossread tabs/);
+    old.close();
+    await opened;
+    expect(store.mode).to.equal('indexeddb');
+    expect([...store.annotations.values()]).to.deep.equal([annotation(1)]);
+    expect(store.warning).to.equal(undefined);
+  });
+
+  it('steps aside for a newer version in another tab and reports `outdated`', async () => {
+    const name = uniqueDbName('outdated');
+    const { store } = await openStore({ name });
+    const a = await store.createAnnotation(draft(1));
+    const outdated = nextEvent(store, 'outdated');
+    // The newer tab is not blocked: this store closes its connection on versionchange.
+    const newer = await openDB(name, DB_VERSION + 1);
+    newer.close();
+    await outdated;
+    expect(store.warning?.kind).to.equal('outdated');
+    expect((await rejection(store.updateAnnotation(a.id, { note: 'x' }))).kind).to.equal('outdated');
+    expect(store.getAnnotation(a.id)).to.equal(a);
+  });
+
+  it('opens in memory mode with a warning when the data is newer than this code', async () => {
+    const name = uniqueDbName('newer');
+    (await openDB(name, DB_VERSION + 1)).close();
+    const { store, events } = await openStore({ name });
+    expect(store.mode).to.equal('memory');
+    expect(events.map((e) => e.kind)).to.deep.equal(['outdated']);
+  });
+
+  it('falls back to memory mode when there is no IndexedDB (private mode)', async () => {
+    const owner = Object.prototype.hasOwnProperty.call(window, 'indexedDB') ? window : Object.getPrototypeOf(window);
+    const original = Object.getOwnPropertyDescriptor(owner, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true, writable: true });
+    let store: CrossreadStore;
+    let events: StoreErrorEvent[];
+    try {
+      ({ store, events } = await openStore({ name: uniqueDbName('none') }));
+    } finally {
+      if (owner === window) Object.defineProperty(window, 'indexedDB', original);
+      else delete (window as { indexedDB?: unknown }).indexedDB;
+    }
+    expect(typeof indexedDB.open).to.equal('function');
+    expect(store.mode).to.equal('memory');
+    expect(store.warning?.kind).to.equal('unavailable');
+    expect(events.map((e) => e.kind)).to.deep.equal(['unavailable']);
+    expect(events[0]!.message).to.match(/lost when this tab closes/);
+    const a: Annotation = await store.createAnnotation(draft(1));
+    expect(store.getAnnotation(a.id)).to.equal(a);
+  });
+});

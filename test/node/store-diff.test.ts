@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { applyDiff, collectionDiff, diffIds, emptyState, isEmptyDiff, reconcileRecords, reverseDiff, stateAsDiff } from '../../src/store/diff.ts';
+import { changeAnnotation, type Annotation } from '../../src/store/records.ts';
+import { UndoHistory, type UndoEntry } from '../../src/store/undo.ts';
+import { annotation } from './store-fixtures.ts';
+
+const a0 = annotation(0);
+const a1 = annotation(1);
+const a1edited = changeAnnotation(a1, { note: 'edited' }, '2025-06-01T00:00:00.000Z');
+
+function stateWith(...records: Annotation[]) {
+  const s = emptyState();
+  for (const r of records) s.annotations.set(r.id, r);
+  return s;
+}
+
+describe('diffs', () => {
+  const diff = collectionDiff('annotations', {
+    added: { [a0.id]: a0 },
+    updated: { [a1.id]: [a1, a1edited] },
+  });
+
+  it('apply then apply the reverse restores the state', () => {
+    const s = stateWith(a1);
+    applyDiff(s, diff);
+    expect([...s.annotations.values()]).toEqual([a1edited, a0]);
+    applyDiff(s, reverseDiff(diff));
+    expect(s).toEqual(stateWith(a1));
+  });
+
+  it('reverse swaps added/removed and from/to, and is its own inverse', () => {
+    const r = reverseDiff(diff);
+    expect(r.annotations).toEqual({ added: {}, updated: { [a1.id]: [a1edited, a1] }, removed: { [a0.id]: a0 } });
+    expect(reverseDiff(r)).toEqual(diff);
+  });
+
+  it('knows empty diffs and touched ids', () => {
+    expect(isEmptyDiff({})).toBe(true);
+    expect(isEmptyDiff(collectionDiff('settings', {}))).toBe(true);
+    expect(isEmptyDiff(diff)).toBe(false);
+    expect(diffIds(diff)).toEqual({ annotations: [a0.id, a1.id] });
+    expect(reverseDiff(collectionDiff('settings', {}))).toEqual({});
+  });
+
+  it('turns a loaded state into an all-added diff', () => {
+    const d = stateAsDiff(stateWith(a0, a1));
+    expect(Object.keys(d.annotations!.added)).toEqual([a0.id, a1.id]);
+    const s = emptyState();
+    applyDiff(s, d);
+    expect(s).toEqual(stateWith(a0, a1));
+  });
+
+  it('reconciles memory with what the database holds now', () => {
+    const memory = stateWith(a0, a1).annotations;
+    const fresh = new Map<string, Annotation | undefined>([
+      [a0.id, undefined], // deleted elsewhere
+      [a1.id, a1edited], // edited elsewhere
+      [annotation(2).id, annotation(2)], // created elsewhere
+      [annotation(3).id, undefined], // created and deleted elsewhere: no change here
+    ]);
+    expect(reconcileRecords(memory, fresh)).toEqual({
+      added: { [annotation(2).id]: annotation(2) },
+      updated: { [a1.id]: [a1, a1edited] },
+      removed: { [a0.id]: a0 },
+    });
+    expect(reconcileRecords(memory, new Map([[a1.id, structuredClone(a1)]]))).toEqual({ added: {}, updated: {}, removed: {} });
+  });
+});
+
+describe('undo history', () => {
+  const entry = (label: string, ...records: Annotation[]): UndoEntry => ({
+    label,
+    diff: collectionDiff('annotations', { added: Object.fromEntries(records.map((r) => [r.id, r])) }),
+  });
+
+  it('undoes latest first, redoes, and a new action clears redo', () => {
+    const h = new UndoHistory();
+    const e0 = entry('0', a0);
+    const e1 = entry('1', a1);
+    h.push(e0);
+    h.push(e1);
+    expect(h.undoable()).toBe(e1);
+    h.undone(e1);
+    expect(h.redoable()).toBe(e1);
+    expect(h.undoable()).toBe(e0);
+    h.redone(e1);
+    expect(h.undoable()).toBe(e1);
+    h.undone(e1);
+    h.push(entry('2', annotation(2)));
+    expect(h.canRedo).toBe(false);
+  });
+
+  it('keeps at most `limit` entries, dropping the oldest', () => {
+    const h = new UndoHistory(3);
+    const entries = [0, 1, 2, 3, 4].map((n) => entry(String(n), annotation(n)));
+    for (const e of entries) h.push(e);
+    expect(h.undoDepth).toBe(3);
+    expect(h.undoable(entries[1])).toBeUndefined();
+    expect(h.undoable(entries[2])).toBe(entries[2]);
+  });
+
+  it('undoes out of order only when no later entry touches the same records', () => {
+    const h = new UndoHistory();
+    const create = entry('create', a1);
+    const other = entry('other', a0);
+    h.push(create);
+    h.push(other);
+    expect(h.undoable(create)).toBe(create);
+    const edit: UndoEntry = { label: 'edit', diff: collectionDiff('annotations', { updated: { [a1.id]: [a1, a1edited] } }) };
+    h.push(edit);
+    expect(h.undoable(create)).toBeUndefined();
+    expect(h.undoable(other)).toBe(other);
+  });
+
+  it('forgets entries touching records another tab changed', () => {
+    const h = new UndoHistory();
+    const e0 = entry('0', a0);
+    const e1 = entry('1', a1);
+    h.push(e0);
+    h.push(e1);
+    h.undone(e1);
+    h.forget(collectionDiff('annotations', { removed: { [a1.id]: a1 } }));
+    expect(h.canRedo).toBe(false);
+    expect(h.undoable()).toBe(e0);
+    h.forget(collectionDiff('settings', { added: { creatorName: { id: 'creatorName', value: 'x' } } }));
+    expect(h.undoable()).toBe(e0);
+    h.undone(e1); // already forgotten: a no-op, not a throw
+    expect(h.undoDepth).toBe(1);
+  });
+});
