@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { parseRoute, type Route } from '../../app/route.ts';
 import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import type { CiteCopiedEvent, OpenFileEvent } from '../shared/events.ts';
+import type { CiteCopiedEvent, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
+import { CrossreadStore, type StoreErrorEvent } from '../../store/index.ts';
 import { openUserFile } from '../../app/open-file.ts';
 import { routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
@@ -31,6 +32,8 @@ export class CrApp extends LitElement {
     .skip:focus { left: 1rem; top: 0.6rem; z-index: 20; background: var(--cr-card); padding: 0.4rem 0.8rem; }
     .status { max-width: 40rem; margin: 4rem auto; padding: 0 1.5rem; font: 1rem/1.6 var(--cr-sans); color: var(--cr-ink-soft); }
     .status h1 { font-size: 1.4rem; color: var(--cr-ink); }
+    .toast button { margin-left: 0.8rem; font: 700 0.85rem var(--cr-sans); color: inherit; background: transparent; border: 1px solid currentColor; border-radius: 4px; padding: 0.15rem 0.5rem; cursor: pointer; }
+    .warning { background: #fef3c7; color: #78350f; padding: 0.5rem 1.5rem; font: 0.88rem var(--cr-sans); border-bottom: 1px solid #fcd34d; }
     .toast {
       position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); z-index: 30;
       background: var(--cr-ink); color: var(--cr-bg); padding: 0.6rem 1rem; border-radius: 6px;
@@ -40,12 +43,17 @@ export class CrApp extends LitElement {
 
   /** Where the prerendered corpus lives; tests point it elsewhere. */
   @property({ attribute: false }) accessor corpus = new CorpusClient();
+  /** The one store of the app; tests hand in one on a database of their own. */
+  @property({ attribute: false }) accessor store = new CrossreadStore();
 
   @state() private accessor route: Route = parseRoute(location.hash);
   @state() private accessor entries: LibraryEntry[] | undefined;
   @state() private accessor doc: DocModel | undefined;
   @state() private accessor error = '';
   @state() private accessor toast = '';
+  @state() private accessor toastAction: { label: string; run: () => void } | undefined;
+  @state() private accessor storeReady = false;
+  @state() private accessor storeWarning = '';
 
   #toastTimer = 0;
   /** Files the user opened in this tab, by id. */
@@ -56,6 +64,8 @@ export class CrApp extends LitElement {
     window.addEventListener('hashchange', this.#onHash);
     this.addEventListener('cr-cite-copied', this.#onCopied);
     this.addEventListener('cr-open-file', this.#onOpenFile);
+    this.addEventListener('cr-notify', this.#onNotify);
+    void this.#openStore();
     void this.#load();
   }
 
@@ -63,6 +73,7 @@ export class CrApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHash);
     clearTimeout(this.#toastTimer);
+    this.store.close();
   }
 
   override render() {
@@ -72,8 +83,13 @@ export class CrApp extends LitElement {
         <a class="brand" href="#/">Cross<span>read</span></a>
         <nav aria-label="Main"><a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a></nav>
       </header>
+      ${this.storeWarning ? html`<div class="warning" role="alert">${this.storeWarning}</div>` : nothing}
       <div id="main">${this.#view(r)}</div>
-      ${this.toast ? html`<div class="toast" role="status">${this.toast}</div>` : nothing}`;
+      ${this.toast
+        ? html`<div class="toast" role="status">${this.toast}${this.toastAction
+            ? html`<button @click=${() => { this.toastAction?.run(); this.toast = ''; }}>${this.toastAction.label}</button>`
+            : nothing}</div>`
+        : nothing}`;
   }
 
   #view(r: Route) {
@@ -82,8 +98,8 @@ export class CrApp extends LitElement {
     if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
     if (r.view === 'library') return html`<cr-library .entries=${this.entries}></cr-library>`;
     if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
-    if (this.doc?.meta.id !== r.id) return html`<p class="status" role="status">Opening…</p>`;
-    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p}></cr-reader>`;
+    if (this.doc?.meta.id !== r.id || !this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
+    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p} .store=${this.store}></cr-reader>`;
   }
 
   async #load(): Promise<void> {
@@ -117,6 +133,21 @@ export class CrApp extends LitElement {
     }
   };
 
+  // open() never rejects: without IndexedDB the store runs in memory and says so in `warning`.
+  async #openStore(): Promise<void> {
+    this.store.addEventListener('store-error', (e: StoreErrorEvent) => {
+      this.#say(e.message, 8000);
+      this.storeWarning = this.store.warning?.message ?? '';
+    });
+    await this.store.open();
+    this.storeWarning = this.store.warning?.message ?? '';
+    this.storeReady = true;
+  }
+
+  #onNotify = (e: NotifyEvent) => {
+    this.#say(e.message, e.action ? 8000 : 4000, e.action);
+  };
+
   #onHash = () => {
     this.route = parseRoute(location.hash);
     void this.#load();
@@ -127,8 +158,9 @@ export class CrApp extends LitElement {
   };
 
   /** Show a short message in the status toast (announced to screen readers). */
-  #say(message: string, ms = 2500): void {
+  #say(message: string, ms = 2500, action?: { label: string; run: () => void }): void {
     this.toast = message;
+    this.toastAction = action;
     clearTimeout(this.#toastTimer);
     this.#toastTimer = window.setTimeout(() => (this.toast = ''), ms);
   }

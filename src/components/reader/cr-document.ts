@@ -1,11 +1,15 @@
 import { LitElement, html, css } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { Highlighter } from '../../reader/highlighter.ts';
+import { annotationsAt, colourOf, COLOURS, type Placed } from '../../annotate/anchored.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block, DocModel } from '../../corpus/types.ts';
 import { TextMap } from '../../reader/text-map.ts';
 import { routeHash } from '../../app/route.ts';
-import { CiteCopiedEvent, ParagraphFocusEvent } from '../shared/events.ts';
+import { AnnotateRequestEvent, AnnotationActivateEvent, CiteCopiedEvent, ParagraphFocusEvent, type AnnotateIntent } from '../shared/events.ts';
 import { copyText } from '../shared/clipboard.ts';
+import { isTyping } from '../shared/keys.ts';
 import { inlineCitation } from '../shared/citation.ts';
 import { proseStyles } from './prose-styles.ts';
 
@@ -15,37 +19,169 @@ import { proseStyles } from './prose-styles.ts';
  *
  * @fires cr-cite-copied - a paragraph link or a passage was copied
  * @fires cr-paragraph-focus - the current paragraph changed
+ * @fires cr-annotate - the user asked to highlight, note or tag the selected passage
+ * @fires cr-annotation-activate - a click landed on highlighted text
  */
 @customElement('cr-document')
 export class CrDocument extends LitElement {
   static override styles = [
     proseStyles,
+    highlightStyles(),
     css`
       :host { display: block; }
+      .toolbar {
+        position: fixed; z-index: 40; display: flex; gap: 2px; padding: 3px;
+        background: var(--cr-ink); border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+        transform: translate(-50%, calc(-100% - 8px));
+      }
+      .toolbar button {
+        font: 600 0.82rem var(--cr-sans); color: var(--cr-bg); background: transparent; border: 0;
+        padding: 0.4rem 0.65rem; border-radius: 5px; cursor: pointer;
+      }
+      .toolbar button:hover, .toolbar button:focus-visible { background: rgb(255 255 255 / 0.16); outline: none; }
+      .toolbar kbd { font: 0.7rem var(--cr-mono); opacity: 0.65; margin-left: 0.3rem; }
+      article.over-highlight { cursor: pointer; }
     `,
   ];
 
   /** The document to show. */
   @property({ attribute: false }) accessor doc: DocModel | undefined;
 
+  /** Annotations placed in this document's text, painted as highlights. */
+  @property({ attribute: false }) accessor placed: readonly Placed[] = [];
+  /** Id of the annotation to mark as selected. */
+  @property() accessor activeId = '';
+
+  /** The selected passage, while the toolbar shows. */
+  @state() private accessor selection: { start: number; end: number; x: number; y: number } | undefined;
+
+  /** The last passage selected in this document (kept after the selection is gone, so a
+   * button elsewhere can still use it, e.g. re-attaching an orphan). */
+  lastSelection: { start: number; end: number } | undefined;
+
   /** Maps between DOM ranges and text offsets; rebuilt when the document changes. */
   textMap: TextMap | undefined;
+  /** This document's painted highlights. */
+  readonly highlighter = new Highlighter();
 
   #decorated: DocModel | undefined;
+  #frame = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('selectionchange', this.#onSelectionChange);
+    document.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('selectionchange', this.#onSelectionChange);
+    document.removeEventListener('keydown', this.#onKey);
+    this.highlighter.clear();
+    cancelAnimationFrame(this.#frame);
+  }
 
   override render() {
     if (!this.doc) return html``;
-    return html`<article class="prose" lang="en" @copy=${this.#onCopy} @click=${this.#onClick}>${unsafeHTML(this.doc.html)}</article>`;
+    const sel = this.selection;
+    return html`<article class="prose" lang="en" @copy=${this.#onCopy} @click=${this.#onClick} @mousemove=${this.#onHover}>${unsafeHTML(this.doc.html)}</article>
+      ${sel
+        ? html`<div class="toolbar" role="toolbar" aria-label="Annotate selection" style=${styleMap({ left: `${sel.x}px`, top: `${sel.y}px` })}
+            @mousedown=${(e: Event) => e.preventDefault()}>
+            <button type="button" @click=${() => this.annotateSelection('highlight')}>Highlight<kbd>H</kbd></button>
+            <button type="button" @click=${() => this.annotateSelection('note')}>Note<kbd>N</kbd></button>
+            <button type="button" @click=${() => this.annotateSelection('tag')}>Tag<kbd>T</kbd></button>
+          </div>`
+        : ''}`;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (this.doc && this.#decorated !== this.doc) {
       this.#decorated = this.doc;
       const article = this.renderRoot.querySelector('article')!;
       this.#decorate(article, this.doc);
       this.textMap = new TextMap(article, this.doc.blocks);
     }
+    if (changed.has('placed') || changed.has('activeId') || changed.has('doc')) this.#paint();
   }
+
+  /** Annotate the current selection: fires cr-annotate and clears the selection. */
+  annotateSelection(intent: AnnotateIntent): boolean {
+    const sel = this.selection;
+    if (!sel || !this.doc) return false;
+    this.dispatchEvent(new AnnotateRequestEvent(this.doc.meta.id, sel.start, sel.end, intent));
+    document.getSelection()?.removeAllRanges();
+    this.selection = undefined;
+    return true;
+  }
+
+  /** Scroll to an annotation's passage and flash it. */
+  revealAnnotation(id: string): boolean {
+    const p = this.placed.find((x) => x.annotation.id === id);
+    const range = p && this.textMap?.offsetsToRange(p.start, p.end);
+    if (!range) return false;
+    const el = range.startContainer.parentElement?.closest('[data-block]') as HTMLElement | null;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    if (el) this.flash(el);
+    return true;
+  }
+
+  // One highlight layer per colour, plus the selected annotation drawn on top of them.
+  #paint(): void {
+    const map = this.textMap;
+    if (!map) return;
+    const layers = new Map<string, Range[]>();
+    for (let i = 0; i < COLOURS; i++) layers.set(`cr-h${i}`, []);
+    layers.set('cr-active', []);
+    for (const p of this.placed) {
+      const r = map.offsetsToRange(p.start, p.end);
+      if (!r) continue;
+      layers.get(`cr-h${colourOf(p.annotation)}`)!.push(r);
+      if (p.annotation.id === this.activeId) layers.get('cr-active')!.push(r.cloneRange());
+    }
+    this.highlighter.paint(layers);
+  }
+
+  #offsetAt(x: number, y: number): number | undefined {
+    const root = this.renderRoot as ShadowRoot;
+    const pos = document.caretPositionFromPoint?.(x, y, { shadowRoots: [root] });
+    if (!pos || !root.contains(pos.offsetNode)) return undefined;
+    const r = document.createRange();
+    r.setStart(pos.offsetNode, pos.offset);
+    return this.textMap?.rangeToOffsets(r)?.start;
+  }
+
+  #onHover(e: MouseEvent): void {
+    if (!this.placed.length) return;
+    const article = e.currentTarget as HTMLElement;
+    const at = this.#offsetAt(e.clientX, e.clientY);
+    article.classList.toggle('over-highlight', at !== undefined && annotationsAt(this.placed, at).length > 0);
+  }
+
+  #onSelectionChange = () => {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => {
+      const range = selectionRange(this.renderRoot as ShadowRoot);
+      const span = range && this.textMap?.rangeToOffsets(range);
+      if (!range || !span || span.end <= span.start) {
+        this.selection = undefined;
+        return;
+      }
+      const rect = range.getBoundingClientRect();
+      this.lastSelection = span;
+      this.selection = { ...span, x: rect.left + rect.width / 2, y: Math.max(rect.top, 48) };
+    });
+  };
+
+  #onKey = (e: KeyboardEvent) => {
+    if (!this.selection || e.altKey || e.ctrlKey || e.metaKey || isTyping(e)) return;
+    const intent = ({ h: 'highlight', n: 'note', t: 'tag' } as const)[e.key.toLowerCase() as 'h' | 'n' | 't'];
+    if (intent && this.annotateSelection(intent)) e.preventDefault();
+    else if (e.key === 'Escape') {
+      document.getSelection()?.removeAllRanges();
+      this.selection = undefined;
+    }
+  };
 
   /** Numbered blocks in reading order. */
   get numberedBlocks(): Block[] {
@@ -127,6 +263,13 @@ export class CrDocument extends LitElement {
 
   async #onClick(e: MouseEvent): Promise<void> {
     const a = (e.target as Element).closest?.('a.pnum') as HTMLAnchorElement | null;
+    if (!a && this.placed.length && document.getSelection()?.isCollapsed !== false) {
+      // Highlights take no pointer events: find what lies under the click ourselves.
+      const at = this.#offsetAt(e.clientX, e.clientY);
+      const hits = at === undefined ? [] : annotationsAt(this.placed, at);
+      if (hits.length) this.dispatchEvent(new AnnotationActivateEvent(hits.map((h) => h.annotation.id)));
+      return;
+    }
     if (!a || !this.doc) return;
     e.preventDefault();
     const n = Number(a.textContent);
@@ -155,6 +298,20 @@ export class CrDocument extends LitElement {
     const last = this.textMap!.blockAt(span.end - 1)!;
     return `${text} ${inlineCitation(this.doc.meta, first.n, last.n)}`;
   }
+}
+
+/** `::highlight()` rules must live in the shadow root that holds the text. Colours keep text
+ * readable in both schemes; overlaps compose, so stacked highlights read darker. */
+function highlightStyles() {
+  return css`
+    ::highlight(cr-h0) { background-color: rgb(250 204 21 / 0.38); }
+    ::highlight(cr-h1) { background-color: rgb(96 165 250 / 0.32); }
+    ::highlight(cr-h2) { background-color: rgb(74 222 128 / 0.32); }
+    ::highlight(cr-h3) { background-color: rgb(244 114 182 / 0.30); }
+    ::highlight(cr-h4) { background-color: rgb(192 132 252 / 0.32); }
+    ::highlight(cr-h5) { background-color: rgb(251 146 60 / 0.34); }
+    ::highlight(cr-active) { text-decoration: underline 2px var(--cr-accent); text-underline-offset: 3px; }
+  `;
 }
 
 /** The selection's range inside a shadow root (Chromium exposes it on the root). */

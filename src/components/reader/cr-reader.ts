@@ -3,15 +3,26 @@ import { customElement, property, state, query } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
 import { routeHash } from '../../app/route.ts';
 import { fullCitation } from '../shared/citation.ts';
+import { isTyping } from '../shared/keys.ts';
 import { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';
+import type { CrossreadStore } from '../../store/index.ts';
+import { placeAnnotations, targetFor, type Placement } from '../../annotate/anchored.ts';
+import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent } from '../shared/events.ts';
+import type { AnnotationDeleteEvent, AnnotationSaveEvent, CreatorNameEvent, ReattachEvent } from '../annotate/panel-events.ts';
+import type { Draft } from '../annotate/cr-annotation-panel.ts';
 import './cr-toc.ts';
 import './cr-document.ts';
+import '../annotate/cr-annotation-panel.ts';
+import './cr-help.ts';
+import type { CrHelp } from './cr-help.ts';
 
 /**
  * The reading view of one source: title block with full citation, table of contents that
  * follows the reader's position, and the text with paragraph numbers.
- * Keys: j / k move to the next / previous paragraph.
+ * It is also the controller of the source's annotations: it places them in the text, paints
+ * them, and turns the user's requests (events from the text and the panel) into store actions.
+ * Keys: j / k paragraphs; H / N / T on a selection; Ctrl/Cmd+Z undo, Shift for redo; ? help.
  */
 @customElement('cr-reader')
 export class CrReader extends LitElement {
@@ -19,12 +30,13 @@ export class CrReader extends LitElement {
     :host { display: block; }
     .layout {
       display: grid;
-      grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);
-      gap: 3rem;
-      max-width: 76rem;
+      grid-template-columns: minmax(11rem, 14rem) minmax(0, 1fr) minmax(16rem, 20rem);
+      gap: 2.2rem;
+      max-width: 90rem;
       margin: 0 auto;
       padding: 2rem 1.5rem 6rem;
     }
+    aside.panel { grid-column: 3; }
     aside { position: sticky; top: 4.5rem; align-self: start; max-height: calc(100vh - 6rem); overflow: auto; padding-right: 0.5rem; }
     main { min-width: 0; padding-left: 3.6rem; }
     header { max-width: 38rem; margin-bottom: 2.5rem; }
@@ -37,9 +49,16 @@ export class CrReader extends LitElement {
     .facts { display: flex; gap: 1.2rem; flex-wrap: wrap; font: 0.8rem/1.4 var(--cr-sans); color: var(--cr-ink-faint); margin-top: 0.8rem; }
     .note { font: italic 0.85rem/1.5 var(--cr-sans); color: var(--cr-ink-faint); }
     details.toc-mobile { display: none; }
-    @media (max-width: 960px) {
+    @media (max-width: 1200px) {
+      .layout { grid-template-columns: minmax(0, 1fr) minmax(15rem, 18rem); }
+      aside.toc { display: none; }
+      aside.panel { grid-column: 2; }
+      details.toc-mobile { display: block; margin: 0 0 1.5rem; font: 0.9rem var(--cr-sans); }
+      details.toc-mobile summary { cursor: pointer; color: var(--cr-ink-soft); padding: 0.4rem 0; }
+    }
+    @media (max-width: 860px) {
       .layout { grid-template-columns: minmax(0, 1fr); gap: 0; padding-top: 1rem; }
-      aside { display: none; }
+      aside.panel { grid-column: 1; position: static; max-height: none; margin-top: 2rem; border-top: 1px solid var(--cr-rule); padding-top: 1rem; }
       details.toc-mobile { display: block; margin: 0 0 1.5rem; font: 0.9rem var(--cr-sans); }
       details.toc-mobile summary { cursor: pointer; color: var(--cr-ink-soft); padding: 0.4rem 0; }
     }
@@ -51,12 +70,20 @@ export class CrReader extends LitElement {
   /** Paragraph to reveal (from the route); revealed whenever it changes. */
   @property({ type: Number }) accessor paragraph: number | undefined;
 
+  /** The app's store; annotations of this source are read from it and written through it. */
+  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
+
   /** Id of the heading whose section is at the top of the viewport. */
   @state() private accessor currentSection = '';
+  @state() private accessor placement: Placement = { placed: [], orphans: [] };
+  @state() private accessor activeId = '';
+  @state() private accessor draft: (Draft & { start: number; end: number }) | undefined;
+  @state() private accessor creatorName = '';
 
   @query('cr-document') private accessor documentEl!: CrDocument;
 
   #frame = 0;
+  #unsubscribe: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -69,6 +96,23 @@ export class CrReader extends LitElement {
     window.removeEventListener('scroll', this.#onScroll);
     document.removeEventListener('keydown', this.#onKey);
     cancelAnimationFrame(this.#frame);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('store')) {
+      this.#unsubscribe?.();
+      // Any change (this tab, undo, another tab) re-places this source's annotations.
+      this.#unsubscribe = this.store?.subscribe(() => this.#place());
+    }
+    if (changed.has('store') || changed.has('doc')) this.#place();
+  }
+
+  #place(): void {
+    const d = this.doc;
+    this.creatorName = this.store?.creatorName ?? '';
+    this.placement = d && this.store ? placeAnnotations(d, this.store.annotationsOf(d.meta.id)) : { placed: [], orphans: [] };
   }
 
   override render() {
@@ -77,8 +121,11 @@ export class CrReader extends LitElement {
     const m = d.meta;
     const base = routeHash({ view: 'read', id: m.id });
     const toc = html`<cr-toc .entries=${d.toc} .current=${this.currentSection} base=${base} @cr-toc-select=${this.#onToc}></cr-toc>`;
-    return html`<div class="layout">
-      <aside aria-label="Table of contents">${toc}</aside>
+    return html`<div class="layout"
+        @cr-annotate=${this.#onAnnotate} @cr-annotation-activate=${this.#onActivate} @cr-annotation-save=${this.#onSave}
+        @cr-annotation-delete=${this.#onDelete} @cr-reattach=${this.#onReattach} @cr-creator-name=${this.#onName}
+        @cr-draft-cancel=${() => (this.draft = undefined)}>
+      <aside class="toc" aria-label="Table of contents">${toc}</aside>
       <main>
         <header>
           <span class="kind">${m.kind}</span>
@@ -94,9 +141,14 @@ export class CrReader extends LitElement {
           ${m.note ? html`<p class="note">${m.note}</p>` : nothing}
         </header>
         <details class="toc-mobile"><summary>Contents</summary>${toc}</details>
-        <cr-document .doc=${d}></cr-document>
+        <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId}></cr-document>
       </main>
-    </div>`;
+      <aside class="panel" aria-label="Annotations">
+        <cr-annotation-panel .doc=${d} .placed=${this.placement.placed} .orphans=${this.placement.orphans}
+          activeId=${this.activeId} .draft=${this.draft} creatorName=${this.creatorName}></cr-annotation-panel>
+      </aside>
+    </div>
+    <cr-help></cr-help>`;
   }
 
   protected override async updated(changed: Map<PropertyKey, unknown>): Promise<void> {
@@ -106,6 +158,11 @@ export class CrReader extends LitElement {
       else if (changed.has('doc')) window.scrollTo({ top: 0 });
       this.#spy();
     }
+  }
+
+  /** Annotations of this source, as placed in the text (for tests and the status line). */
+  get annotations(): Placement {
+    return this.placement;
   }
 
   /** The text element, for tests and for the annotation layer. */
@@ -141,19 +198,89 @@ export class CrReader extends LitElement {
     this.currentSection = current;
   }
 
+  #onAnnotate = async (e: AnnotateRequestEvent) => {
+    const d = this.doc;
+    if (!d || e.docId !== d.meta.id) return;
+    if (e.intent === 'highlight') {
+      const a = await this.#act(() => this.store!.createAnnotation({ target: targetFor(d, e.start, e.end) }), 'Could not save the highlight');
+      if (a) this.activeId = a.id;
+    } else {
+      this.draft = { start: e.start, end: e.end, quote: d.text.slice(e.start, e.end), focus: e.intent === 'tag' ? 'tag' : 'note' };
+    }
+  };
+
+  #onActivate = (e: AnnotationActivateEvent) => {
+    this.activeId = e.ids[0] ?? '';
+    if (e.reveal && this.activeId) this.documentEl.revealAnnotation(this.activeId);
+  };
+
+  #onSave = async (e: AnnotationSaveEvent) => {
+    const d = this.doc;
+    if (!d || !this.store) return;
+    const draft = this.draft;
+    const saved = e.id
+      ? await this.#act(() => this.store!.updateAnnotation(e.id!, { note: e.note, tags: e.tags }), 'Could not save the annotation')
+      : draft
+        ? await this.#act(() => this.store!.createAnnotation({ target: targetFor(d, draft.start, draft.end), note: e.note, tags: e.tags }), 'Could not save the annotation')
+        : undefined;
+    if (saved) {
+      this.draft = undefined;
+      this.activeId = saved.id;
+    }
+  };
+
+  #onDelete = async (e: AnnotationDeleteEvent) => {
+    const result = await this.#act(() => this.store!.deleteAnnotations([e.id]), 'Could not delete the annotation');
+    if (!result) return;
+    if (this.activeId === e.id) this.activeId = '';
+    this.dispatchEvent(new NotifyEvent('Annotation deleted', { label: 'Undo', run: () => void result.undo() }));
+  };
+
+  #onReattach = async (e: ReattachEvent) => {
+    const d = this.doc;
+    const sel = this.documentEl.lastSelection;
+    if (!d || !sel) {
+      this.dispatchEvent(new NotifyEvent('Select the passage in the text first, then press Re-attach.'));
+      return;
+    }
+    const a = await this.#act(() => this.store!.updateAnnotation(e.id, { target: targetFor(d, sel.start, sel.end) }), 'Could not re-attach the annotation');
+    if (a) this.activeId = a.id;
+  };
+
+  #onName = (e: CreatorNameEvent) => void this.#act(() => this.store!.setCreatorName(e.name), 'Could not save your name');
+
+  /** Run a store action; a failure is shown, and the store guarantees nothing changed. */
+  async #act<T>(run: () => Promise<T>, failure: string): Promise<T | undefined> {
+    if (!this.store) return undefined;
+    try {
+      return await run();
+    } catch (err) {
+      this.dispatchEvent(new NotifyEvent(`${failure}: ${(err as Error).message}`));
+      return undefined;
+    }
+  }
+
   #onKey = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e)) return;
+    if (e.defaultPrevented || e.altKey || isTyping(e)) return;
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && this.store) {
+      e.preventDefault();
+      const redo = e.shiftKey;
+      void this.#act(() => (redo ? this.store!.redo() : this.store!.undo()), redo ? 'Could not redo' : 'Could not undo').then((done) => {
+        if (done === false) this.dispatchEvent(new NotifyEvent(redo ? 'Nothing to redo' : 'Nothing to undo'));
+      });
+      return;
+    }
+    if (e.ctrlKey || e.metaKey) return;
+    if (e.key === '?') {
+      e.preventDefault();
+      (this.renderRoot.querySelector('cr-help') as CrHelp).show();
+      return;
+    }
     if (e.key === 'j' || e.key === 'k') {
       e.preventDefault();
       this.documentEl.step(e.key === 'j' ? 1 : -1);
     }
   };
-}
-
-/** True when a key goes to a text field (typing must never trigger shortcuts). */
-export function isTyping(e: Event): boolean {
-  const t = e.composedPath()[0] as HTMLElement | undefined;
-  return !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 }
 
 declare global {

@@ -25,7 +25,7 @@ export const proseStyles = css`
   .prose p, .prose li { margin: 0 0 1em; }
   .prose [data-block] { position: relative; scroll-margin-top: 5rem; border-radius: 3px; }
   .prose [data-block]:focus { outline: none; }
-  .prose [data-block]:focus-visible, .prose [data-block].current {
+  .prose [data-block].current {
     box-shadow: -0.6rem 0 0 -0.3rem var(--cr-accent);
   }
   .prose blockquote {

@@ -27,10 +27,40 @@ export class OpenFileEvent extends Event {
   }
 }
 
+/** What the user wants to do with a selected passage. */
+export type AnnotateIntent = 'highlight' | 'note' | 'tag';
+
+/** Fired when the user asks to annotate the selected passage [start, end) of a document. */
+export class AnnotateRequestEvent extends Event {
+  static readonly eventName = 'cr-annotate';
+  constructor(readonly docId: string, readonly start: number, readonly end: number, readonly intent: AnnotateIntent) {
+    super(AnnotateRequestEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when annotations are chosen (a click on a highlight, a card in the panel). */
+export class AnnotationActivateEvent extends Event {
+  static readonly eventName = 'cr-annotation-activate';
+  constructor(readonly ids: readonly string[], readonly reveal = false) {
+    super(AnnotationActivateEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Asks the app to show a message, optionally with one action button (e.g. Undo). */
+export class NotifyEvent extends Event {
+  static readonly eventName = 'cr-notify';
+  constructor(readonly message: string, readonly action?: { label: string; run: () => void }) {
+    super(NotifyEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [CiteCopiedEvent.eventName]: CiteCopiedEvent;
     [ParagraphFocusEvent.eventName]: ParagraphFocusEvent;
     [OpenFileEvent.eventName]: OpenFileEvent;
+    [AnnotateRequestEvent.eventName]: AnnotateRequestEvent;
+    [AnnotationActivateEvent.eventName]: AnnotationActivateEvent;
+    [NotifyEvent.eventName]: NotifyEvent;
   }
 }

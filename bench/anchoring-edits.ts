@@ -1,0 +1,227 @@
+/**
+ * Edited copies of a text that keep track of where each passage went, for the anchoring bench.
+ *
+ * Truth rule. Every edit replaces [a, b) of the current text (a move is a deletion plus an
+ * insertion of the same characters). A passage's start follows the first character after it,
+ * its end the last character before it; text replacing part of a passage belongs to the
+ * passage, text inserted exactly at one of its ends does not; a passage split by a moved block
+ * follows its larger part. A passage is *destroyed* when fewer than half of its original
+ * characters remain in its tracked span (most of it was deleted or rewritten; a replaced word
+ * counts as wholly changed). Text inserted inside a passage does not destroy it; its true span
+ * then includes the insertion.
+ */
+
+/** Seeded PRNG (mulberry32): the bench and its edits are reproducible from one number. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Where a passage is in the edited text, or that it was destroyed. */
+export type Truth = { destroyed: false; start: number; end: number } | { destroyed: true; start: number; end: number };
+
+/** A text under edit, with the original index of every character (-1 for inserted ones). */
+export class TrackedText {
+  text: string;
+  private origin: number[];
+  private readonly spans: Array<{ start: number; end: number }>;
+
+  constructor(
+    text: string,
+    private readonly passages: ReadonlyArray<{ start: number; end: number }>,
+  ) {
+    this.text = text;
+    this.origin = Array.from({ length: text.length }, (_, i) => i);
+    this.spans = passages.map((p) => ({ ...p }));
+  }
+
+  /** Replace [a, b) with `insert`. */
+  replace(a: number, b: number, insert: string): void {
+    this.splice(a, b, insert, new Array<number>(insert.length).fill(-1));
+  }
+
+  /** Move [a, b) to the boundary `to` (outside the block); passages mostly inside move with it. */
+  move(a: number, b: number, to: number): void {
+    const block = this.text.slice(a, b);
+    const blockOrigin = this.origin.slice(a, b);
+    // A passage goes with the block when most of its own characters are inside; the rest of
+    // it counts as deleted.
+    const inside = this.spans.map((s, i) => {
+      const o = this.passages[i]!;
+      let own = 0;
+      let within = 0;
+      for (let k = s.start; k < s.end; k++) {
+        const g = this.origin[k]!;
+        if (g < o.start || g >= o.end) continue;
+        own++;
+        if (k >= a && k < b) within++;
+      }
+      return within > 0 && 2 * within >= own;
+    });
+    const before = this.spans.map((s) => ({ ...s }));
+    this.splice(a, b, '', []);
+    const at = to >= b ? to - (b - a) : to;
+    this.splice(at, at, block, blockOrigin);
+    this.spans.forEach((s, i) => {
+      if (!inside[i]) return;
+      s.start = at + Math.max(before[i]!.start, a) - a;
+      s.end = at + Math.min(before[i]!.end, b) - a;
+    });
+  }
+
+  private splice(a: number, b: number, insert: string, insertOrigin: number[]): void {
+    const delta = insert.length - (b - a);
+    for (const s of this.spans) {
+      if (a === b) {
+        if (s.start >= a) s.start += insert.length;
+        if (s.end > a) s.end += insert.length;
+      } else {
+        s.start = s.start < a ? s.start : s.start < b ? a : s.start + delta;
+        s.end = s.end <= a ? s.end : s.end <= b ? a + insert.length : s.end + delta;
+      }
+    }
+    this.text = this.text.slice(0, a) + insert + this.text.slice(b);
+    this.origin.splice(a, b - a, ...insertOrigin);
+  }
+
+  /** Where passage `i` is now (see the truth rule above). */
+  truth(i: number): Truth {
+    const { start, end } = this.spans[i]!;
+    const o = this.passages[i]!;
+    let kept = 0;
+    for (let k = start; k < end; k++) {
+      const g = this.origin[k]!;
+      if (g >= o.start && g < o.end) kept++;
+    }
+    const destroyed = end <= start || kept < 0.5 * (o.end - o.start);
+    return { destroyed, start, end };
+  }
+}
+
+/** How hard the text is edited. */
+export type Severity = 'light' | 'medium' | 'heavy';
+
+/** Severities, from light to heavy. */
+export const SEVERITIES: readonly Severity[] = ['light', 'medium', 'heavy'];
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+function wordAt(text: string, at: number): [number, number] | null {
+  let a = at;
+  while (a > 0 && /[\p{L}]/u.test(text[a - 1]!)) a--;
+  let b = at;
+  while (b < text.length && /[\p{L}]/u.test(text[b]!)) b++;
+  return b - a >= 1 ? [a, b] : null;
+}
+
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(/[.!?]["”)]?[ \n]+/g)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function typo(t: TrackedText, r: () => number): void {
+  for (let tries = 0; tries < 20; tries++) {
+    const w = wordAt(t.text, Math.floor(r() * t.text.length));
+    if (!w || w[1] - w[0] < 4) continue;
+    const i = w[0] + 1 + Math.floor(r() * (w[1] - w[0] - 2));
+    const c = t.text[i]!;
+    const kind = Math.floor(r() * 4);
+    if (kind === 0) t.replace(i, i + 1, String.fromCharCode(97 + Math.floor(r() * 26)));
+    else if (kind === 1) t.replace(i, i + 1, '');
+    else if (kind === 2) t.replace(i, i, c);
+    else t.replace(i, i + 2, t.text[i + 1]! + c);
+    return;
+  }
+}
+
+// De-hyphenation and punctuation/whitespace touch-ups: the kind of change a corpus repair makes.
+function touchUp(t: TrackedText, r: () => number): void {
+  const hyphens = [...t.text.matchAll(/\p{L}-\p{L}/gu)].map((m) => m.index + 1);
+  if (hyphens.length > 0 && r() < 0.5) {
+    const h = hyphens[Math.floor(r() * hyphens.length)]!;
+    t.replace(h, h + 1, '');
+    return;
+  }
+  const marks = [...t.text.matchAll(/[,;:] /g)].map((m) => m.index);
+  if (marks.length === 0) return;
+  const k = marks[Math.floor(r() * marks.length)]!;
+  t.replace(k, k + 2, r() < 0.5 ? ' ' : '  ');
+}
+
+function changeWord(t: TrackedText, vocabulary: string[], r: () => number): void {
+  for (let tries = 0; tries < 20; tries++) {
+    const w = wordAt(t.text, Math.floor(r() * t.text.length));
+    if (!w) continue;
+    t.replace(w[0], w[1], vocabulary[Math.floor(r() * vocabulary.length)]!);
+    return;
+  }
+}
+
+function sentenceEdit(t: TrackedText, donors: string[], r: () => number): void {
+  const starts = sentenceStarts(t.text);
+  if (r() < 0.5 && starts.length > 2) {
+    for (let tries = 0; tries < 10; tries++) {
+      const k = Math.floor(r() * (starts.length - 1));
+      if (starts[k + 1]! - starts[k]! <= 400) return t.replace(starts[k]!, starts[k + 1]!, '');
+    }
+    return;
+  }
+  const donor = donors[Math.floor(r() * donors.length)]!;
+  const ds = sentenceStarts(donor);
+  const k = Math.floor(r() * (ds.length - 1));
+  const sentence = donor.slice(ds[k], ds[k + 1]).slice(0, 400).replace(/\s+$/, '') + ' ';
+  const at = starts[Math.floor(r() * starts.length)]!;
+  t.replace(at, at, sentence);
+}
+
+function moveParagraph(t: TrackedText, r: () => number): void {
+  const bounds = [0];
+  for (let i = t.text.indexOf('\n'); i !== -1; i = t.text.indexOf('\n', i + 1)) bounds.push(i + 1);
+  if (bounds.length < 3) return;
+  const k = Math.floor(r() * (bounds.length - 1));
+  const [a, b] = [bounds[k]!, bounds[k + 1]!];
+  const others = bounds.filter((x) => x < a || x > b);
+  t.move(a, b, others[Math.floor(r() * others.length)]!);
+}
+
+/**
+ * Edit `text` at `severity`, tracking `passages`. light: a typo per ~400 characters, a
+ * de-hyphenation or punctuation/whitespace change per ~1,000. medium: light, plus a sentence
+ * inserted (from `donors`) or deleted per ~1,500 characters and 2% of words replaced. heavy:
+ * medium with 5% of words replaced, plus one paragraph moved per ~8,000 characters.
+ */
+export function editText(
+  text: string,
+  passages: ReadonlyArray<{ start: number; end: number }>,
+  severity: Severity,
+  donors: string[],
+  seed: number,
+): TrackedText {
+  const r = rng(seed);
+  const t = new TrackedText(text, passages);
+  const n = text.length;
+  const vocabulary = [...text.matchAll(WORD_RE)].map((m) => m[0]);
+  const ops: Array<() => void> = [];
+  for (let i = 0; i < n / 400; i++) ops.push(() => typo(t, r));
+  for (let i = 0; i < n / 1000; i++) ops.push(() => touchUp(t, r));
+  if (severity !== 'light') {
+    for (let i = 0; i < n / 1500; i++) ops.push(() => sentenceEdit(t, donors, r));
+    const share = severity === 'medium' ? 0.02 : 0.05;
+    for (let i = 0; i < vocabulary.length * share; i++) ops.push(() => changeWord(t, vocabulary, r));
+  }
+  if (severity === 'heavy') for (let i = 0; i < Math.max(1, n / 8000); i++) ops.push(() => moveParagraph(t, r));
+  // Interleave the kinds of edit, as real revisions do.
+  for (let i = ops.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [ops[i], ops[j]] = [ops[j]!, ops[i]!];
+  }
+  for (const op of ops) op();
+  return t;
+}

@@ -1,0 +1,223 @@
+/**
+ * Anchoring bench: Crossread's `anchor` against a Hypothesis-style matcher and an exact-only
+ * baseline, on the corpus texts edited at three severities (see anchoring-edits.ts for the
+ * edits and the rule deciding where a passage went or that it was destroyed).
+ *
+ * Per engine and severity: time per anchor; `ok`, anchors within ±5 characters of the truth at
+ * both ends (share of surviving passages); `off`, anchors overlapping the truth but further off;
+ * `wrong`, anchors that do not overlap the passage's place at all (share of all passages; for a
+ * destroyed passage, anchoring on its remnant is neither wrong nor an orphan); `orphan recall`,
+ * destroyed passages reported as orphans.
+ */
+import os from 'node:os';
+import { anchor, describe } from '../src/anchoring/index.ts';
+import { loadCorpus } from '../src/corpus/node.ts';
+import { editText, rng, SEVERITIES, type Severity, type Truth } from './anchoring-edits.ts';
+import { exactAnchor, hypothesisAnchor, type Place } from './anchoring-peers.ts';
+
+/** Passages drawn from each text. */
+const PASSAGES_PER_TEXT = 400;
+/** Timed runs per engine and text; the fastest counts. */
+const TIMING_RUNS = 3;
+const EVICT = 'A text that is not the one under test.';
+/** Share of passages drawn from phrases that occur several times in their text. */
+const REPEATED_SHARE = 0.25;
+
+type Engine = (text: string, sel: ReturnType<typeof describe>, originalLength: number) => Place;
+
+const ENGINES: ReadonlyArray<[string, Engine]> = [
+  [
+    'crossread',
+    (text, sel, originalLength) => {
+      const a = anchor(text, sel, { originalLength });
+      return a.status === 'anchored' ? { start: a.start, end: a.end } : null;
+    },
+  ],
+  ['hypothesis-style', (text, [q, p]) => hypothesisAnchor(text, q, p)],
+  ['exact-only', (text, [q, p]) => exactAnchor(text, q, p)],
+];
+
+function wordSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Random word-aligned passages of 15–300 characters; some are phrases repeated in the text. */
+function samplePassages(text: string, r: () => number): Array<{ start: number; end: number }> {
+  const words = wordSpans(text);
+  const seen = new Map<string, number>();
+  const repeated: Array<[number, number]> = [];
+  for (let n = 2; n <= 8; n++) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const [a, b] = [words[i]![0], words[i + n - 1]![1]];
+      if (b - a < 15 || b - a > 300) continue;
+      const key = text.slice(a, b);
+      const k = seen.get(key) ?? 0;
+      seen.set(key, k + 1);
+      if (k >= 1) repeated.push([a, b]);
+    }
+  }
+  const out: Array<{ start: number; end: number }> = [];
+  while (out.length < PASSAGES_PER_TEXT) {
+    if (repeated.length > 0 && r() < REPEATED_SHARE) {
+      const [a, b] = repeated[Math.floor(r() * repeated.length)]!;
+      out.push({ start: a, end: b });
+      continue;
+    }
+    const i = Math.floor(r() * words.length);
+    const target = 15 + Math.floor(r() * 286);
+    let j = i;
+    while (j + 1 < words.length && words[j + 1]![1] - words[i]![0] <= target) j++;
+    const [a, b] = [words[i]![0], words[j]![1]];
+    if (b - a >= 15 && b - a <= 300) out.push({ start: a, end: b });
+  }
+  return out;
+}
+
+interface Tally {
+  ms: number;
+  anchors: number;
+  surviving: number;
+  destroyed: number;
+  ok: number;
+  off: number;
+  wrong: number;
+  orphaned: number;
+}
+
+export function judge(t: Tally, truth: Truth, place: Place): void {
+  if (truth.destroyed) t.destroyed++;
+  else t.surviving++;
+  if (!place) {
+    if (truth.destroyed) t.orphaned++;
+    return;
+  }
+  const overlaps = place.start < truth.end && truth.start < place.end;
+  if (!truth.destroyed && Math.abs(place.start - truth.start) <= 5 && Math.abs(place.end - truth.end) <= 5) t.ok++;
+  else if (!overlaps) t.wrong++;
+  else if (!truth.destroyed) t.off++;
+}
+
+/** One row of results. */
+export interface AnchoringRow {
+  engine: string;
+  severity: Severity;
+  passages: number;
+  surviving: number;
+  destroyed: number;
+  msPerAnchor: number;
+  accuracy: number;
+  off: number;
+  wrong: number;
+  orphanRecall: number;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function table(rows: AnchoringRow[]): string {
+  const head = ['severity', 'engine', 'ms/anchor', '±5 ok', 'off', 'wrong', 'orphan recall', 'surv/destr'];
+  const lines = rows.map((r) => [
+    r.severity,
+    r.engine,
+    r.msPerAnchor.toFixed(3),
+    pct(r.accuracy),
+    pct(r.off),
+    pct(r.wrong),
+    pct(r.orphanRecall),
+    `${r.surviving}/${r.destroyed}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (l: string[]): string => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n');
+}
+
+/** One edited text with its passages' selectors (made on the original) and true places. */
+export interface BenchCase {
+  id: string;
+  severity: Severity;
+  originalLength: number;
+  text: string;
+  selectors: Array<ReturnType<typeof describe>>;
+  truths: Truth[];
+}
+
+/** The bench's inputs for `seed`: every corpus text edited at every severity. */
+export async function benchCases(seed: number): Promise<BenchCase[]> {
+  const docs = (await loadCorpus()).map((d) => ({ id: d.meta.id, text: d.text }));
+  const r = rng(seed);
+  const sets = docs.map((d) => ({ ...d, passages: samplePassages(d.text, r) }));
+  const cases: BenchCase[] = [];
+  for (const [s, severity] of SEVERITIES.entries()) {
+    for (const [k, d] of sets.entries()) {
+      const donors = [...docs.filter((o) => o.id !== d.id).map((o) => o.text), d.text];
+      const edited = editText(d.text, d.passages, severity, donors, seed * 1000 + s * 10 + k);
+      cases.push({
+        id: d.id,
+        severity,
+        originalLength: d.text.length,
+        text: edited.text,
+        selectors: d.passages.map((p) => describe(d.text, p.start, p.end)),
+        truths: d.passages.map((_, i) => edited.truth(i)),
+      });
+    }
+  }
+  return cases;
+}
+
+/** Run the anchoring bench with `seed`; returns the printed table and the JSON record. */
+export async function runAnchoringBench(seed = 1): Promise<{ table: string; json: unknown }> {
+  const cases = await benchCases(seed);
+  const rows: AnchoringRow[] = [];
+  for (const severity of SEVERITIES) {
+    const tallies = ENGINES.map(() => ({ ms: 0, anchors: 0, surviving: 0, destroyed: 0, ok: 0, off: 0, wrong: 0, orphaned: 0 }));
+    for (const c of cases.filter((x) => x.severity === severity)) {
+      for (const [e, [, engine]] of ENGINES.entries()) {
+        for (let i = 0; i < 30; i++) engine(c.text, c.selectors[i]!, c.originalLength); // warm-up
+        // The fastest of a few timed runs: other work on the machine only ever adds time.
+        let places: Place[] = [];
+        let best = Infinity;
+        for (let rep = 0; rep < TIMING_RUNS; rep++) {
+          // Anchoring elsewhere first evicts any per-text cache, so its cost is timed every run.
+          engine(EVICT, c.selectors[0]!, EVICT.length);
+          places = [];
+          const t0 = performance.now();
+          for (const sel of c.selectors) places.push(engine(c.text, sel, c.originalLength));
+          best = Math.min(best, performance.now() - t0);
+        }
+        tallies[e]!.ms += best;
+        tallies[e]!.anchors += places.length;
+        places.forEach((pl, i) => judge(tallies[e]!, c.truths[i]!, pl));
+      }
+    }
+    for (const [e, [engine]] of ENGINES.entries()) {
+      const t = tallies[e]!;
+      rows.push({
+        engine,
+        severity,
+        passages: t.anchors,
+        surviving: t.surviving,
+        destroyed: t.destroyed,
+        msPerAnchor: t.ms / t.anchors,
+        accuracy: t.ok / Math.max(1, t.surviving),
+        off: t.off / t.anchors,
+        wrong: t.wrong / t.anchors,
+        orphanRecall: t.destroyed ? t.orphaned / t.destroyed : 1,
+      });
+    }
+  }
+  const json = {
+    bench: 'anchoring',
+    date: new Date().toISOString(),
+    seed,
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+    },
+    texts: cases.filter((c) => c.severity === 'light').map((c) => ({ id: c.id, length: c.originalLength })),
+    passagesPerText: PASSAGES_PER_TEXT,
+    rows,
+  };
+  return { table: `Anchoring (seed ${seed}, ${rows[0]?.passages ?? 0} passages)\n${table(rows)}`, json };
+}

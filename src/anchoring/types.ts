@@ -1,0 +1,54 @@
+/**
+ * Selector and anchor types. Selectors follow the W3C Web Annotation model, as Hypothesis does
+ * (`src/annotator/anchoring/types.ts`): a quote with context plus a position, resolved with
+ * fallbacks; offsets are UTF-16 code units into the document's plain text.
+ */
+
+/** The annotated text with up to CONTEXT_LENGTH characters of context on each side. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  /** Text just before `exact`; shorter than CONTEXT_LENGTH only when the quote sat near the
+   * start of the text (empty at the very start). */
+  prefix: string;
+  /** Text just after `exact`; shorter than CONTEXT_LENGTH only near the end of the text. */
+  suffix: string;
+}
+
+/** Offsets of the annotated text: [start, end). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** Any selector `anchor` understands. */
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+/** How an anchor was found: stored position verified by the quote, exact quote, edited quote. */
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
+
+/**
+ * Result of anchoring. `score` (0..1) is the similarity of quote plus context at the chosen
+ * place; for an orphan, that of the best place that was rejected (0 when there was none).
+ */
+export type Anchor =
+  | { status: 'anchored'; start: number; end: number; method: AnchorMethod; score: number }
+  | { status: 'orphan'; score: number; reason: string };
+
+/** Options of `anchor`. */
+export interface AnchorOptions {
+  /**
+   * Length of the text the selectors were made on. When given and different from the current
+   * length, the stored position is scaled before it is used as a hint.
+   */
+  originalLength?: number;
+  /** Minimum combined score to anchor (default MIN_SCORE); lower means more guesses. */
+  minScore?: number;
+  /** Minimum similarity of the quote alone (default MIN_QUOTE_SCORE): below it, the passage
+   * counts as destroyed even where its context survives. */
+  minQuoteScore?: number;
+}
+
+/** Characters of context `describe` stores on each side of a quote. */
+export const CONTEXT_LENGTH = 32;

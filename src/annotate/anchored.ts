@@ -1,0 +1,57 @@
+import { anchor, describe } from '../anchoring/index.ts';
+import type { Annotation, AnnotationTarget } from '../store/index.ts';
+import { tagsOf } from '../store/index.ts';
+import type { DocModel } from '../corpus/types.ts';
+
+/** An annotation placed in the current text of its source. */
+export interface Placed {
+  annotation: Annotation;
+  start: number;
+  end: number;
+  method: 'position' | 'quote' | 'fuzzy';
+}
+
+/** A source's annotations split into those placed in the text (reading order) and orphans. */
+export interface Placement {
+  placed: Placed[];
+  orphans: Annotation[];
+}
+
+/**
+ * Anchor every annotation of a document in its current text. Orphans are kept, never dropped:
+ * an annotation whose passage was edited away is listed apart with its quote.
+ */
+export function placeAnnotations(doc: DocModel, annotations: readonly Annotation[]): Placement {
+  const placed: Placed[] = [];
+  const orphans: Annotation[] = [];
+  for (const a of annotations) {
+    const [quote, position] = a.target.selector;
+    const r = anchor(doc.text, [position, quote]);
+    if (r.status === 'anchored') placed.push({ annotation: a, start: r.start, end: r.end, method: r.method });
+    else orphans.push(a);
+  }
+  placed.sort((x, y) => x.start - y.start || y.end - x.end);
+  return { placed, orphans };
+}
+
+/** The target of a new annotation on [start, end) of a document's text. */
+export function targetFor(doc: DocModel, start: number, end: number): AnnotationTarget {
+  return { source: doc.meta.id, sourceHash: doc.hash, selector: describe(doc.text, start, end) };
+}
+
+/** Annotations covering a text offset, innermost (shortest) first: what a click there means. */
+export function annotationsAt(placed: readonly Placed[], offset: number): Placed[] {
+  return placed.filter((p) => p.start <= offset && offset < p.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+}
+
+/** Number of highlight colours (CSS `::highlight(cr-h0)` … `cr-h5`). */
+export const COLOURS = 6;
+
+/** Colour slot of an annotation: by its first tag, so one tag is one colour everywhere; 0 when untagged. */
+export function colourOf(a: Annotation): number {
+  const tag = tagsOf(a)[0];
+  if (!tag) return 0;
+  let h = 0;
+  for (const ch of tag.toLowerCase()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return 1 + (h % (COLOURS - 1));
+}

@@ -1,0 +1,197 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { DocModel } from '../../corpus/types.ts';
+import type { Annotation } from '../../store/index.ts';
+import { noteOf, tagsOf } from '../../store/index.ts';
+import { colourOf, type Placed } from '../../annotate/anchored.ts';
+import { AnnotationActivateEvent } from '../shared/events.ts';
+import { AnnotationDeleteEvent, AnnotationSaveEvent, CreatorNameEvent, DraftCancelEvent, ReattachEvent } from './panel-events.ts';
+import './cr-note.ts';
+
+/** A passage waiting for its note or tags before it becomes an annotation. */
+export interface Draft {
+  quote: string;
+  focus: 'note' | 'tag';
+}
+
+/**
+ * The source's annotations in reading order, filterable by tag; orphans listed apart.
+ *
+ * @fires cr-annotation-activate - a card was chosen (reveal its passage)
+ * @fires cr-annotation-save - a note/tags form was submitted
+ * @fires cr-annotation-delete - Delete was pressed on a card
+ * @fires cr-reattach - Re-attach was pressed on an orphan
+ * @fires cr-creator-name - the display name was set
+ * @fires cr-draft-cancel - the new-annotation form was cancelled
+ */
+@customElement('cr-annotation-panel')
+export class CrAnnotationPanel extends LitElement {
+  static override styles = css`
+    :host { display: block; font: 0.9rem/1.45 var(--cr-sans); color: var(--cr-ink); }
+    h2 { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 0 0 0.6rem; display: flex; justify-content: space-between; }
+    ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+    .card { background: var(--cr-card); border: 1px solid var(--cr-rule); border-left: 4px solid var(--slot); border-radius: 6px; padding: 0.6rem 0.7rem; cursor: pointer; }
+    .card[aria-current='true'] { border-color: var(--cr-accent); box-shadow: 0 0 0 1px var(--cr-accent); border-left-color: var(--slot); }
+    .card:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 1px; }
+    blockquote { margin: 0 0 0.35rem; font: italic 0.86rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+    .meta { display: flex; gap: 0.5rem; flex-wrap: wrap; color: var(--cr-ink-faint); font-size: 0.75rem; margin-top: 0.35rem; align-items: center; }
+    .tag { background: var(--cr-panel); color: var(--cr-ink-soft); border-radius: 999px; padding: 0.05rem 0.5rem; font-size: 0.75rem; }
+    .actions { display: flex; gap: 0.4rem; margin-top: 0.45rem; }
+    button { font: 600 0.78rem var(--cr-sans); border: 1px solid var(--cr-rule); background: var(--cr-card); color: var(--cr-ink); border-radius: 5px; padding: 0.25rem 0.55rem; cursor: pointer; }
+    button.primary { background: var(--cr-accent); border-color: var(--cr-accent); color: #fff; }
+    form { display: grid; gap: 0.45rem; }
+    label { font-size: 0.75rem; color: var(--cr-ink-soft); display: grid; gap: 0.2rem; }
+    textarea, input, select { font: 0.88rem var(--cr-sans); padding: 0.35rem 0.45rem; border: 1px solid var(--cr-rule); border-radius: 5px; background: var(--cr-bg); color: var(--cr-ink); }
+    textarea { min-height: 4.5rem; resize: vertical; }
+    .empty, .hint { color: var(--cr-ink-faint); font-size: 0.85rem; }
+    .orphans { margin-top: 1.4rem; }
+    .orphans .card { border-left-color: var(--cr-ink-faint); border-style: dashed; cursor: default; }
+    .who { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.8rem; font-size: 0.8rem; color: var(--cr-ink-soft); flex-wrap: wrap; }
+    .filter { margin-bottom: 0.7rem; display: flex; gap: 0.4rem; align-items: center; font-size: 0.8rem; }
+  `;
+
+  /** The document the annotations belong to. */
+  @property({ attribute: false }) accessor doc: DocModel | undefined;
+  /** Annotations placed in the text, in reading order. */
+  @property({ attribute: false }) accessor placed: readonly Placed[] = [];
+  /** Annotations whose passage is no longer in the text. */
+  @property({ attribute: false }) accessor orphans: readonly Annotation[] = [];
+  /** Selected annotation. */
+  @property() accessor activeId = '';
+  /** A new passage waiting for a note or tags. */
+  @property({ attribute: false }) accessor draft: Draft | undefined;
+  /** The reader's display name, if set. */
+  @property() accessor creatorName = '';
+
+  @state() private accessor editing = '';
+  @state() private accessor tagFilter = '';
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('draft') && this.draft) {
+      const field = this.renderRoot.querySelector(this.draft.focus === 'tag' ? '#draft-tags' : '#draft-note') as HTMLElement | null;
+      field?.focus();
+    }
+    if (changed.has('activeId') && this.activeId) {
+      this.renderRoot.querySelector(`[data-id="${CSS.escape(this.activeId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  override render() {
+    const tags = [...new Set(this.placed.flatMap((p) => tagsOf(p.annotation)))].sort((a, b) => a.localeCompare(b));
+    const shown = this.tagFilter ? this.placed.filter((p) => tagsOf(p.annotation).includes(this.tagFilter)) : this.placed;
+    return html`<section aria-labelledby="ann-title">
+      <h2 id="ann-title"><span>Annotations</span><span>${this.placed.length + this.orphans.length}</span></h2>
+      ${this.#who()}
+      ${this.draft ? this.#form(null, '', [], this.draft.quote) : nothing}
+      ${tags.length
+        ? html`<label class="filter">Tag
+            <select @change=${(e: Event) => (this.tagFilter = (e.target as HTMLSelectElement).value)}>
+              <option value="">all</option>
+              ${tags.map((t) => html`<option ?selected=${t === this.tagFilter}>${t}</option>`)}
+            </select></label>`
+        : nothing}
+      ${this.placed.length === 0 && !this.draft
+        ? html`<p class="empty">No annotations yet. Select a passage in the text, then choose Highlight, Note or Tag (keys H, N, T).</p>`
+        : html`<ol>${shown.map((p) => this.#card(p.annotation))}</ol>`}
+      ${this.orphans.length
+        ? html`<section class="orphans" aria-labelledby="orph-title">
+            <h2 id="orph-title"><span>Not found in this version</span><span>${this.orphans.length}</span></h2>
+            <p class="hint">The text changed and these passages could not be found. Select the passage again in the text and press Re-attach.</p>
+            <ol>${this.orphans.map((a) => this.#card(a, true))}</ol>
+          </section>`
+        : nothing}
+    </section>`;
+  }
+
+  #who() {
+    if (this.creatorName) return html`<div class="who">Annotating as <b>${this.creatorName}</b></div>`;
+    return html`<form class="who" @submit=${this.#setName}>
+      <label>Your name on annotations <input name="name" maxlength="80" placeholder="e.g. Aigerim" autocomplete="name" /></label>
+      <button>Set</button>
+    </form>`;
+  }
+
+  #card(a: Annotation, orphan = false) {
+    const note = noteOf(a);
+    const tags = tagsOf(a);
+    const quote = a.target.selector[0].exact;
+    if (this.editing === a.id) return html`<li class="card" data-id=${a.id}>${this.#form(a.id, note ?? '', tags, quote)}</li>`;
+    const n = orphan ? undefined : this.#paragraphOf(a);
+    return html`<li class="card" data-id=${a.id} tabindex="0" role="button" style="--slot: var(--cr-slot-${colourOf(a)})"
+        aria-current=${a.id === this.activeId ? 'true' : nothing}
+        aria-label=${`Annotation on “${quote.slice(0, 60)}”`}
+        @click=${(e: Event) => this.#activate(e, a.id, orphan)} @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && this.#activate(e, a.id, orphan)}>
+      <blockquote>${quote}</blockquote>
+      ${note ? html`<cr-note .text=${note}></cr-note>` : nothing}
+      <div class="meta">
+        ${n ? html`<span>¶${n}</span>` : nothing}
+        ${tags.map((t) => html`<span class="tag">${t}</span>`)}
+        <span>${a.creator.name}</span>
+        <time datetime=${a.modified}>${new Date(a.modified).toLocaleDateString()}</time>
+      </div>
+      ${a.id === this.activeId || orphan
+        ? html`<div class="actions">
+            ${orphan ? html`<button @click=${(e: Event) => this.#send(e, new ReattachEvent(a.id))}>Re-attach to selection</button>` : html`<button @click=${(e: Event) => { e.stopPropagation(); this.editing = a.id; }}>Edit</button>`}
+            <button @click=${(e: Event) => this.#send(e, new AnnotationDeleteEvent(a.id))}>Delete</button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  #form(id: string | null, note: string, tags: readonly string[], quote: string) {
+    const prefix = id ? 'edit' : 'draft';
+    return html`<form @submit=${(e: Event) => this.#save(e, id)} @keydown=${(e: KeyboardEvent) => this.#formKey(e, id)} @click=${(e: Event) => e.stopPropagation()}>
+      <blockquote>${quote}</blockquote>
+      <label>Note (light Markdown) <textarea id="${prefix}-note" name="note" .value=${note}></textarea></label>
+      <label>Tags, separated by commas <input id="${prefix}-tags" name="tags" .value=${tags.join(', ')} /></label>
+      <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#cancel(id)}>Cancel</button></div>
+    </form>`;
+  }
+
+  #paragraphOf(a: Annotation): number | undefined {
+    const p = this.placed.find((x) => x.annotation.id === a.id);
+    const blocks = this.doc?.blocks;
+    if (!p || !blocks) return undefined;
+    return blocks.find((b) => b.end >= p.start)?.n;
+  }
+
+  #activate(e: Event, id: string, orphan: boolean): void {
+    e.preventDefault();
+    this.dispatchEvent(new AnnotationActivateEvent([id], !orphan));
+  }
+
+  #send(e: Event, event: Event): void {
+    e.stopPropagation();
+    this.dispatchEvent(event);
+  }
+
+  #save(e: Event, id: string | null): void {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const tags = String(data.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    this.dispatchEvent(new AnnotationSaveEvent(id, String(data.get('note') ?? ''), tags));
+    this.editing = '';
+  }
+
+  #formKey(e: KeyboardEvent, id: string | null): void {
+    if (e.key === 'Escape') this.#cancel(id);
+    else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) (e.currentTarget as HTMLFormElement).requestSubmit();
+  }
+
+  #cancel(id: string | null): void {
+    if (id) this.editing = '';
+    else this.dispatchEvent(new DraftCancelEvent());
+  }
+
+  #setName(e: Event): void {
+    e.preventDefault();
+    const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
+    if (name) this.dispatchEvent(new CreatorNameEvent(name));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-annotation-panel': CrAnnotationPanel;
+  }
+}

@@ -1,0 +1,49 @@
+/** Fired to save a note and tags: on an existing annotation (`id`) or on the pending draft. */
+export class AnnotationSaveEvent extends Event {
+  static readonly eventName = 'cr-annotation-save';
+  constructor(readonly id: string | null, readonly note: string, readonly tags: string[]) {
+    super(AnnotationSaveEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired to delete an annotation. */
+export class AnnotationDeleteEvent extends Event {
+  static readonly eventName = 'cr-annotation-delete';
+  constructor(readonly id: string) {
+    super(AnnotationDeleteEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired to re-attach an orphan to the passage currently selected in the text. */
+export class ReattachEvent extends Event {
+  static readonly eventName = 'cr-reattach';
+  constructor(readonly id: string) {
+    super(ReattachEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the reader sets the display name put on their annotations. */
+export class CreatorNameEvent extends Event {
+  static readonly eventName = 'cr-creator-name';
+  constructor(readonly name: string) {
+    super(CreatorNameEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the pending draft is abandoned. */
+export class DraftCancelEvent extends Event {
+  static readonly eventName = 'cr-draft-cancel';
+  constructor() {
+    super(DraftCancelEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    [AnnotationSaveEvent.eventName]: AnnotationSaveEvent;
+    [AnnotationDeleteEvent.eventName]: AnnotationDeleteEvent;
+    [ReattachEvent.eventName]: ReattachEvent;
+    [CreatorNameEvent.eventName]: CreatorNameEvent;
+    [DraftCancelEvent.eventName]: DraftCancelEvent;
+  }
+}

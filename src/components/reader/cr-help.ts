@@ -1,0 +1,52 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, query } from 'lit/decorators.js';
+
+const KEYS: Array<[string, string]> = [
+  ['j / k', 'Next / previous paragraph'],
+  ['H', 'Highlight the selected passage'],
+  ['N', 'Add a note to the selected passage'],
+  ['T', 'Tag the selected passage'],
+  ['Ctrl/⌘ + Z', 'Undo the last change'],
+  ['Ctrl/⌘ + Shift + Z', 'Redo'],
+  ['Ctrl/⌘ + Enter', 'Save the note being edited'],
+  ['Esc', 'Cancel editing, clear the selection, close this help'],
+  ['?', 'Show this help'],
+];
+
+/** The keyboard shortcuts, in a modal dialog opened with `?`. */
+@customElement('cr-help')
+export class CrHelp extends LitElement {
+  static override styles = css`
+    dialog { border: 1px solid var(--cr-rule); border-radius: 10px; background: var(--cr-card); color: var(--cr-ink); padding: 1.2rem 1.4rem; max-width: 30rem; font: 0.92rem/1.5 var(--cr-sans); }
+    dialog::backdrop { background: rgb(0 0 0 / 0.35); }
+    h2 { margin: 0 0 0.8rem; font-size: 1.1rem; }
+    table { border-collapse: collapse; width: 100%; }
+    th { text-align: left; padding: 0.3rem 1rem 0.3rem 0; white-space: nowrap; }
+    td { padding: 0.3rem 0; color: var(--cr-ink-soft); }
+    kbd { font: 0.82rem var(--cr-mono); background: var(--cr-panel); border: 1px solid var(--cr-rule); border-radius: 4px; padding: 0.05rem 0.35rem; }
+    button { margin-top: 1rem; font: 600 0.85rem var(--cr-sans); padding: 0.4rem 0.9rem; border-radius: 6px; border: 1px solid var(--cr-rule); background: var(--cr-bg); color: var(--cr-ink); cursor: pointer; }
+    button:focus-visible { outline: 2px solid var(--cr-focus); }
+  `;
+
+  @query('dialog') private accessor dialog!: HTMLDialogElement;
+
+  /** Open the help. */
+  show(): void {
+    if (!this.dialog.open) this.dialog.showModal();
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="help-title">
+      <h2 id="help-title">Keyboard shortcuts</h2>
+      <table>${KEYS.map(([k, what]) => html`<tr><th scope="row"><kbd>${k}</kbd></th><td>${what}</td></tr>`)}</table>
+      <p>Select text with the mouse, touch or Shift + arrow keys (with caret browsing, F7), then use the toolbar or the keys above.</p>
+      <form method="dialog"><button>Close</button></form>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-help': CrHelp;
+  }
+}
