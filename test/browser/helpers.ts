@@ -1,5 +1,6 @@
 import type { CrApp } from '../../src/components/app/cr-app.ts';
 import '../../src/components/app/cr-app.ts';
+import type { CrossreadStore } from '../../src/store/index.ts';
 
 /** Wait until `check` returns a truthy value (polling each frame), or fail after `ms`. */
 export async function until<T>(check: () => T | undefined | null | false, what: string, ms = 5000): Promise<T> {
@@ -12,11 +13,13 @@ export async function until<T>(check: () => T | undefined | null | false, what: 
   }
 }
 
-/** Mount the app at a route, as a user opening that URL would. */
-export async function openApp(hash: string): Promise<CrApp> {
+/** Mount the app at a route, as a user opening that URL would; `store` defaults to the app's
+ * own (the default database). */
+export async function openApp(hash: string, store?: CrossreadStore): Promise<CrApp> {
   document.querySelector('cr-app')?.remove();
   history.replaceState(null, '', hash);
   const app = document.createElement('cr-app');
+  if (store) app.store = store;
   document.body.append(app);
   await app.updateComplete;
   return app;
