@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runAnchoringBench } from './anchoring.ts';
+import { runHighlightBench } from './highlights.ts';
 
 interface BenchResult {
   table: string;
@@ -21,6 +22,7 @@ if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
 /** Benches in the order they run. */
 const BENCHES: ReadonlyArray<[string, () => Promise<BenchResult>]> = [
   ['anchoring', () => runAnchoringBench(seed)],
+  ['highlights', () => runHighlightBench(seed)],
 ];
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
