@@ -18,6 +18,7 @@ import { TextMap } from '../src/reader/text-map.ts';
 import { CorpusClient } from '../src/app/corpus-client.ts';
 import { proseStyles } from '../src/components/reader/prose-styles.ts';
 import { unwrapMarks, wrapRange } from './mark-wrap.ts';
+import { rng } from './anchoring-edits.ts';
 
 const HIGHLIGHT = 'bench';
 const COLOUR = 'rgb(255 196 0 / 0.42)';
@@ -61,21 +62,11 @@ declare global {
   }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random spans of 15–300 characters, overlaps allowed; one in six is drawn to straddle a block
  * boundary (the uniform ones cross boundaries too, at whatever rate the text gives). */
 export function randomSpans(textLength: number, blocks: readonly Block[], count: number, seed: number): Span[] {
-  const r = mulberry32(seed);
+  const r = rng(seed);
   const out: Span[] = [];
   while (out.length < count) {
     const len = 15 + Math.floor(r() * 286);

@@ -1,11 +1,9 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { hashString } from './hash.ts';
-import { BLOCK_SEPARATOR, type Block, type BlockKind, type TocEntry } from './types.ts';
+import { BLOCK_LEVEL_TAGS, BLOCK_SEPARATOR, type Block, type BlockKind, type TocEntry } from './types.ts';
 
-/** Elements that hold blocks; text directly inside them (whitespace) belongs to no block. */
-const CONTAINERS = new Set(['ul', 'ol', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'section', 'div']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const BLOCK_LEVEL = new Set([...CONTAINERS, ...HEADINGS, 'p', 'pre', 'li', 'td', 'th', 'hr']);
+const BLOCK_LEVEL = new Set(BLOCK_LEVEL_TAGS);
 
 /** Result of indexing a sanitized HTML tree. */
 export interface BlockIndex {

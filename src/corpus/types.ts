@@ -66,3 +66,11 @@ export const BLOCK_SEPARATOR = '\n';
 /** Attribute marking elements whose text is apparatus, not the author's words (footnote
  * markers, paragraph numbers): left out of DocModel.text and of quotes. */
 export const NONTEXT_ATTR = 'data-nontext';
+
+/** Block-level tags: their text is never part of an enclosing block's own text (they hold
+ * blocks of their own). Shared by the HTML-tree side (blocks.ts) and the DOM side (TextMap),
+ * which must apply the same rule. */
+export const BLOCK_LEVEL_TAGS: readonly string[] = [
+  'ul', 'ol', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'section', 'div',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'pre', 'li', 'td', 'th', 'hr',
+];

@@ -1,4 +1,4 @@
-import type { Block } from '../corpus/types.ts';
+import { BLOCK_LEVEL_TAGS, type Block } from '../corpus/types.ts';
 
 /**
  * Mapping between DOM Ranges in rendered document HTML and offsets into DocModel.text.
@@ -9,7 +9,7 @@ import type { Block } from '../corpus/types.ts';
  * the nearest block edge, so a selection that runs across paragraphs or table cells maps to
  * one span of text.
  */
-const BLOCK_LEVEL = 'p,pre,li,td,th,h1,h2,h3,h4,h5,h6,ul,ol,blockquote,table,thead,tbody,tr,section,div,hr';
+const BLOCK_LEVEL = BLOCK_LEVEL_TAGS.join(',');
 
 /** Indexes a rendered document's block elements for repeated mapping. */
 export class TextMap {
