@@ -114,6 +114,8 @@ function shape(root: Node): string {
 let doc: DocModel;
 let article: HTMLElement;
 let map: TextMap;
+/** For wrapping, which splits text nodes: a map that reads the DOM afresh on every call. */
+let liveMap: TextMap;
 let spans: Span[] = [];
 let marks: HTMLElement[] = [];
 let pristine: { html: string; shape: string; text: string };
@@ -153,6 +155,7 @@ window.highlightBench = {
     article.innerHTML = doc.html;
     root.append(article);
     map = new TextMap(article, doc.blocks);
+    liveMap = new TextMap(article, doc.blocks, { live: true });
     spans = randomSpans(doc.text.length, doc.blocks, count, seed);
     rangesFor(); // every span maps
     pristine = { html: article.innerHTML, shape: shape(article), text: article.textContent ?? '' };
@@ -215,7 +218,7 @@ window.highlightBench = {
       // would leave Ranges made earlier pointing at the wrong places.
       for (const s of spans) {
         const t0 = performance.now();
-        const r = map.offsetsToRange(s.start, s.end)!;
+        const r = liveMap.offsetsToRange(s.start, s.end)!;
         rangeMs += performance.now() - t0;
         for (const m of wrapRange(r, make)) marks.push(m);
       }

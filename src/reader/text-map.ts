@@ -11,16 +11,27 @@ import { BLOCK_LEVEL_TAGS, type Block } from '../corpus/types.ts';
  */
 const BLOCK_LEVEL = BLOCK_LEVEL_TAGS.join(',');
 
+/** Options of a TextMap. */
+export interface TextMapOptions {
+  /** The DOM under the map may change (e.g. wrapping highlights in elements): read it afresh on
+   * every call instead of caching each block's text nodes. */
+  live?: boolean;
+}
+
 /** Indexes a rendered document's block elements for repeated mapping. */
 export class TextMap {
   readonly #root: ParentNode;
   readonly #blocks: readonly Block[];
   readonly #els = new Map<string, Element>();
   readonly #byId = new Map<string, Block>();
+  readonly #live: boolean;
+  /** Per block: its own text nodes and the offset (from block start) where each one ends. */
+  readonly #runs = new Map<string, { nodes: Text[]; ends: number[] }>();
 
-  constructor(root: ParentNode, blocks: readonly Block[]) {
+  constructor(root: ParentNode, blocks: readonly Block[], options: TextMapOptions = {}) {
     this.#root = root;
     this.#blocks = blocks;
+    this.#live = options.live ?? false;
     for (const b of blocks) this.#byId.set(b.id, b);
     for (const el of root.querySelectorAll('[data-block]')) this.#els.set(el.getAttribute('data-block')!, el);
   }
@@ -116,16 +127,34 @@ export class TextMap {
     return this.#byId.get(id);
   }
 
+  // Painting thousands of highlights calls this per range end: a cached run per block and a
+  // binary search keep it well under a microsecond.
   #offsetToPoint(block: Block, offset: number): { node: Node; offset: number } | null {
     const el = this.#els.get(block.id);
     if (!el) return null;
-    let acc = block.start;
-    const nodes = this.textNodes(el);
-    for (const t of nodes) {
-      if (offset <= acc + t.length) return { node: t, offset: offset - acc };
-      acc += t.length;
+    const { nodes, ends } = this.#run(block.id, el);
+    const rel = offset - block.start;
+    let lo = 0;
+    let hi = ends.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < rel) lo = mid + 1;
+      else hi = mid;
     }
-    const last = nodes.at(-1);
-    return last ? { node: last, offset: last.length } : { node: el, offset: el.childNodes.length };
+    const node = nodes[lo];
+    if (!node) return { node: el, offset: el.childNodes.length };
+    const startOfNode = ends[lo]! - node.length;
+    return { node, offset: Math.min(node.length, Math.max(0, rel - startOfNode)) };
+  }
+
+  #run(id: string, el: Element): { nodes: Text[]; ends: number[] } {
+    let run = this.#live ? undefined : this.#runs.get(id);
+    if (!run) {
+      const nodes = this.textNodes(el);
+      let acc = 0;
+      run = { nodes, ends: nodes.map((t) => (acc += t.length)) };
+      if (!this.#live) this.#runs.set(id, run);
+    }
+    return run;
   }
 }

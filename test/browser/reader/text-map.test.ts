@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { DocModel } from '../../../src/corpus/types.ts';
 import { CorpusClient } from '../../../src/app/corpus-client.ts';
 import { buildDocument } from '../../../src/corpus/index.ts';
+import { TextMap } from '../../../src/reader/text-map.ts';
 import '../../../src/components/reader/cr-document.ts';
 import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
 
@@ -38,6 +39,7 @@ describe('text map: DOM ranges ↔ plain-text offsets', () => {
       const doc = await client.document(id);
       const el = await mount(doc);
       const map = el.textMap!;
+      const live = new TextMap(el.shadowRoot!.querySelector('article')!, doc.blocks, { live: true });
       const rand = rng(IDS.indexOf(id) + 7);
       for (let i = 0; i < 300; i++) {
         const b1 = doc.blocks[Math.floor(rand() * doc.blocks.length)]!;
@@ -48,6 +50,8 @@ describe('text map: DOM ranges ↔ plain-text offsets', () => {
         const end = Math.max(start + 1, b2.start + (b2 === b1 ? 0 : 1) + Math.floor(rand() * (b2.end - b2.start)));
         const range = map.offsetsToRange(start, end)!;
         expect(map.rangeToOffsets(range), `${start}-${end}`).to.deep.equal({ start, end });
+        const fresh = live.offsetsToRange(start, end)!; // the cached runs agree with a fresh walk
+        expect([fresh.startContainer, fresh.startOffset, fresh.endContainer, fresh.endOffset]).to.deep.equal([range.startContainer, range.startOffset, range.endContainer, range.endOffset]);
         if (b1 === b2) {
           const frag = range.cloneContents(); // what the range shows, minus apparatus
           frag.querySelectorAll('[data-nontext]').forEach((n) => n.remove());
