@@ -47,11 +47,15 @@ export function annotationsAt(placed: readonly Placed[], offset: number): Placed
 /** Number of highlight colours (CSS `::highlight(cr-h0)` … `cr-h5`). */
 export const COLOURS = 6;
 
-/** Colour slot of an annotation: by its first tag, so one tag is one colour everywhere; 0 when untagged. */
-export function colourOf(a: Annotation): number {
-  const tag = tagsOf(a)[0];
-  if (!tag) return 0;
+/** What highlight colours stand for: the first tag, or the person who wrote the annotation. */
+export type ColourBy = 'tag' | 'author';
+
+/** Colour slot of an annotation: by its first tag (0 when untagged) or by its author, so one tag
+ * or one person is one colour everywhere. */
+export function colourOf(a: Annotation, by: ColourBy = 'tag'): number {
+  const key = by === 'author' ? a.creator.name : tagsOf(a)[0];
+  if (!key) return 0;
   let h = 0;
-  for (const ch of tag.toLowerCase()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  for (const ch of key.toLowerCase()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return 1 + (h % (COLOURS - 1));
 }

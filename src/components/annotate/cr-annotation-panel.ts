@@ -3,9 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
 import type { Annotation } from '../../store/index.ts';
 import { noteOf, tagsOf } from '../../store/index.ts';
-import { colourOf, type Placed } from '../../annotate/anchored.ts';
+import { colourOf, type ColourBy, type Placed } from '../../annotate/anchored.ts';
 import { AnnotationActivateEvent } from '../shared/events.ts';
-import { AnnotationDeleteEvent, AnnotationSaveEvent, CreatorNameEvent, DraftCancelEvent, ReattachEvent } from './panel-events.ts';
+import { AnnotationDeleteEvent, AnnotationSaveEvent, ColourByEvent, CreatorNameEvent, DraftCancelEvent, ReattachEvent } from './panel-events.ts';
 import './cr-note.ts';
 
 /** A passage waiting for its note or tags before it becomes an annotation. */
@@ -23,6 +23,7 @@ export interface Draft {
  * @fires cr-reattach - Re-attach was pressed on an orphan
  * @fires cr-creator-name - the display name was set
  * @fires cr-draft-cancel - the new-annotation form was cancelled
+ * @fires cr-colour-by - the colour mode was changed
  */
 @customElement('cr-annotation-panel')
 export class CrAnnotationPanel extends LitElement {
@@ -32,7 +33,11 @@ export class CrAnnotationPanel extends LitElement {
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
     .card { background: var(--cr-card); border: 1px solid var(--cr-rule); border-left: 4px solid var(--slot); border-radius: 6px; padding: 0.6rem 0.7rem; cursor: pointer; }
     .card[aria-current='true'] { border-color: var(--cr-accent); box-shadow: 0 0 0 1px var(--cr-accent); border-left-color: var(--slot); }
-    .card:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 1px; }
+    button.quote {
+      all: unset; box-sizing: border-box; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden;
+      width: 100%; margin: 0 0 0.35rem; font: italic 0.86rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); cursor: pointer; border-radius: 3px;
+    }
+    button.quote:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 1px; }
     blockquote { margin: 0 0 0.35rem; font: italic 0.86rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
     .meta { display: flex; gap: 0.5rem; flex-wrap: wrap; color: var(--cr-ink-faint); font-size: 0.75rem; margin-top: 0.35rem; align-items: center; }
     .tag { background: var(--cr-panel); color: var(--cr-ink-soft); border-radius: 999px; padding: 0.05rem 0.5rem; font-size: 0.75rem; }
@@ -47,7 +52,8 @@ export class CrAnnotationPanel extends LitElement {
     .orphans { margin-top: 1.4rem; }
     .orphans .card { border-left-color: var(--cr-ink-faint); border-style: dashed; cursor: default; }
     .who { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.8rem; font-size: 0.8rem; color: var(--cr-ink-soft); flex-wrap: wrap; }
-    .filter { margin-bottom: 0.7rem; display: flex; gap: 0.4rem; align-items: center; font-size: 0.8rem; }
+    .filter { margin-bottom: 0.7rem; display: flex; gap: 0.8rem; align-items: center; font-size: 0.8rem; flex-wrap: wrap; }
+    .filter label { display: flex; gap: 0.3rem; align-items: center; }
   `;
 
   /** The document the annotations belong to. */
@@ -62,6 +68,8 @@ export class CrAnnotationPanel extends LitElement {
   @property({ attribute: false }) accessor draft: Draft | undefined;
   /** The reader's display name, if set. */
   @property() accessor creatorName = '';
+  /** What highlight colours stand for. */
+  @property() accessor colourBy: ColourBy = 'tag';
 
   @state() private accessor editing = '';
   @state() private accessor tagFilter = '';
@@ -83,12 +91,21 @@ export class CrAnnotationPanel extends LitElement {
       <h2 id="ann-title"><span>Annotations</span><span>${this.placed.length + this.orphans.length}</span></h2>
       ${this.#who()}
       ${this.draft ? this.#form(null, '', [], this.draft.quote) : nothing}
-      ${tags.length
-        ? html`<label class="filter">Tag
-            <select @change=${(e: Event) => (this.tagFilter = (e.target as HTMLSelectElement).value)}>
-              <option value="">all</option>
-              ${tags.map((t) => html`<option ?selected=${t === this.tagFilter}>${t}</option>`)}
-            </select></label>`
+      ${this.placed.length
+        ? html`<div class="filter">
+            ${tags.length
+              ? html`<label>Tag
+                  <select name="tag-filter" @change=${(e: Event) => (this.tagFilter = (e.target as HTMLSelectElement).value)}>
+                    <option value="">all</option>
+                    ${tags.map((t) => html`<option ?selected=${t === this.tagFilter}>${t}</option>`)}
+                  </select></label>`
+              : nothing}
+            <label>Colours
+              <select name="colour-by" @change=${(e: Event) => this.dispatchEvent(new ColourByEvent((e.target as HTMLSelectElement).value as ColourBy))}>
+                <option value="tag" ?selected=${this.colourBy === 'tag'}>by tag</option>
+                <option value="author" ?selected=${this.colourBy === 'author'}>by person</option>
+              </select></label>
+          </div>`
         : nothing}
       ${this.placed.length === 0 && !this.draft
         ? html`<p class="empty">No annotations yet. Select a passage in the text, then choose Highlight, Note or Tag (keys H, N, T).</p>`
@@ -117,11 +134,9 @@ export class CrAnnotationPanel extends LitElement {
     const quote = a.target.selector[0].exact;
     if (this.editing === a.id) return html`<li class="card" data-id=${a.id}>${this.#form(a.id, note ?? '', tags, quote)}</li>`;
     const n = orphan ? undefined : this.#paragraphOf(a);
-    return html`<li class="card" data-id=${a.id} tabindex="0" role="button" style="--slot: var(--cr-slot-${colourOf(a)})"
-        aria-current=${a.id === this.activeId ? 'true' : nothing}
-        aria-label=${`Annotation on “${quote.slice(0, 60)}”`}
-        @click=${(e: Event) => this.#activate(e, a.id, orphan)} @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && this.#activate(e, a.id, orphan)}>
-      <blockquote>${quote}</blockquote>
+    return html`<li class="card" data-id=${a.id} style="--slot: var(--cr-slot-${colourOf(a, this.colourBy)})"
+        aria-current=${a.id === this.activeId ? 'true' : nothing} @click=${(e: Event) => this.#activate(e, a.id, orphan)}>
+      <button class="quote" type="button" title=${orphan ? 'Passage not found in this version' : 'Show the passage in the text'}>${quote}</button>
       ${note ? html`<cr-note .text=${note}></cr-note>` : nothing}
       <div class="meta">
         ${n ? html`<span>¶${n}</span>` : nothing}
@@ -156,7 +171,7 @@ export class CrAnnotationPanel extends LitElement {
   }
 
   #activate(e: Event, id: string, orphan: boolean): void {
-    e.preventDefault();
+    if (e.composedPath().some((n) => n instanceof HTMLAnchorElement)) return; // a link in the note
     this.dispatchEvent(new AnnotationActivateEvent([id], !orphan));
   }
 

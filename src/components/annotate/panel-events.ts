@@ -38,6 +38,14 @@ export class DraftCancelEvent extends Event {
   }
 }
 
+/** Fired when the reader chooses what highlight colours stand for. */
+export class ColourByEvent extends Event {
+  static readonly eventName = 'cr-colour-by';
+  constructor(readonly by: 'tag' | 'author') {
+    super(ColourByEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [AnnotationSaveEvent.eventName]: AnnotationSaveEvent;
@@ -45,5 +53,6 @@ declare global {
     [ReattachEvent.eventName]: ReattachEvent;
     [CreatorNameEvent.eventName]: CreatorNameEvent;
     [DraftCancelEvent.eventName]: DraftCancelEvent;
+    [ColourByEvent.eventName]: ColourByEvent;
   }
 }

@@ -28,7 +28,7 @@ export class CrApp extends LitElement {
     nav a { color: var(--cr-ink-soft); text-decoration: none; padding: 0.3rem 0.2rem; }
     nav a[aria-current='page'] { color: var(--cr-ink); font-weight: 600; }
     a:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; border-radius: 3px; }
-    .skip { position: absolute; left: -999px; }
+    .skip { position: absolute; left: -999px; font: 600 0.9rem var(--cr-sans); border: 1px solid var(--cr-rule); border-radius: 6px; color: var(--cr-ink); }
     .skip:focus { left: 1rem; top: 0.6rem; z-index: 20; background: var(--cr-card); padding: 0.4rem 0.8rem; }
     .status { max-width: 40rem; margin: 4rem auto; padding: 0 1.5rem; font: 1rem/1.6 var(--cr-sans); color: var(--cr-ink-soft); }
     .status h1 { font-size: 1.4rem; color: var(--cr-ink); }
@@ -78,13 +78,13 @@ export class CrApp extends LitElement {
 
   override render() {
     const r = this.route;
-    return html`<a class="skip" href="#main" @click=${this.#skip}>Skip to content</a>
-      <header class="bar">
+    return html`<header class="bar">
+        <button class="skip" @click=${this.#skip}>Skip to content</button>
         <a class="brand" href="#/">Cross<span>read</span></a>
         <nav aria-label="Main"><a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a></nav>
       </header>
       ${this.storeWarning ? html`<div class="warning" role="alert">${this.storeWarning}</div>` : nothing}
-      <div id="main">${this.#view(r)}</div>
+      <main id="main">${this.#view(r)}</main>
       ${this.toast
         ? html`<div class="toast" role="status">${this.toast}${this.toastAction
             ? html`<button @click=${() => { this.toastAction?.run(); this.toast = ''; }}>${this.toastAction.label}</button>`
@@ -165,8 +165,8 @@ export class CrApp extends LitElement {
     this.#toastTimer = window.setTimeout(() => (this.toast = ''), ms);
   }
 
-  #skip(e: Event): void {
-    e.preventDefault();
+  // A button, not an `#main` link: the hash belongs to the router.
+  #skip(): void {
     const target = this.renderRoot.querySelector('#main')?.firstElementChild as HTMLElement | null;
     target?.setAttribute('tabindex', '-1');
     target?.focus();

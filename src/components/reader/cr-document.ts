@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { Highlighter } from '../../reader/highlighter.ts';
-import { annotationsAt, colourOf, COLOURS, type Placed } from '../../annotate/anchored.ts';
+import { annotationsAt, colourOf, COLOURS, type ColourBy, type Placed } from '../../annotate/anchored.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block, DocModel } from '../../corpus/types.ts';
 import { TextMap } from '../../reader/text-map.ts';
@@ -51,6 +51,8 @@ export class CrDocument extends LitElement {
   @property({ attribute: false }) accessor placed: readonly Placed[] = [];
   /** Id of the annotation to mark as selected. */
   @property() accessor activeId = '';
+  /** What highlight colours stand for. */
+  @property() accessor colourBy: ColourBy = 'tag';
 
   /** The selected passage, while the toolbar shows. */
   @state() private accessor selection: { start: number; end: number; x: number; y: number } | undefined;
@@ -102,7 +104,7 @@ export class CrDocument extends LitElement {
       this.#decorate(article, this.doc);
       this.textMap = new TextMap(article, this.doc.blocks);
     }
-    if (changed.has('placed') || changed.has('activeId') || changed.has('doc')) this.#paint();
+    if (changed.has('placed') || changed.has('activeId') || changed.has('doc') || changed.has('colourBy')) this.#paint();
   }
 
   /** Annotate the current selection: fires cr-annotate and clears the selection. */
@@ -136,7 +138,7 @@ export class CrDocument extends LitElement {
     for (const p of this.placed) {
       const r = map.offsetsToRange(p.start, p.end);
       if (!r) continue;
-      layers.get(`cr-h${colourOf(p.annotation)}`)!.push(r);
+      layers.get(`cr-h${colourOf(p.annotation, this.colourBy)}`)!.push(r);
       if (p.annotation.id === this.activeId) layers.get('cr-active')!.push(r.cloneRange());
     }
     this.highlighter.paint(layers);

@@ -7,9 +7,9 @@ import { isTyping } from '../shared/keys.ts';
 import { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';
 import type { CrossreadStore } from '../../store/index.ts';
-import { placeAnnotations, targetFor, type Placement } from '../../annotate/anchored.ts';
+import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../../annotate/anchored.ts';
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent } from '../shared/events.ts';
-import type { AnnotationDeleteEvent, AnnotationSaveEvent, CreatorNameEvent, ReattachEvent } from '../annotate/panel-events.ts';
+import type { AnnotationDeleteEvent, AnnotationSaveEvent, ColourByEvent, CreatorNameEvent, ReattachEvent } from '../annotate/panel-events.ts';
 import type { Draft } from '../annotate/cr-annotation-panel.ts';
 import './cr-toc.ts';
 import './cr-document.ts';
@@ -38,7 +38,7 @@ export class CrReader extends LitElement {
     }
     aside.panel { grid-column: 3; }
     aside { position: sticky; top: 4.5rem; align-self: start; max-height: calc(100vh - 6rem); overflow: auto; padding-right: 0.5rem; }
-    main { min-width: 0; padding-left: 3.6rem; }
+    .content { min-width: 0; padding-left: 3.6rem; }
     header { max-width: 38rem; margin-bottom: 2.5rem; }
     .kind { font: 600 0.72rem/1 var(--cr-sans); text-transform: uppercase; letter-spacing: 0.1em; color: var(--cr-accent); }
     h1 { font: 700 clamp(1.6rem, 3vw, 2.3rem)/1.15 var(--cr-sans); letter-spacing: -0.02em; margin: 0.5rem 0 0.8rem; color: var(--cr-ink); }
@@ -62,7 +62,7 @@ export class CrReader extends LitElement {
       details.toc-mobile { display: block; margin: 0 0 1.5rem; font: 0.9rem var(--cr-sans); }
       details.toc-mobile summary { cursor: pointer; color: var(--cr-ink-soft); padding: 0.4rem 0; }
     }
-    @media (max-width: 720px) { main { padding-left: 0; } }
+    @media (max-width: 720px) { .content { padding-left: 0; } }
   `;
 
   /** The document to read. */
@@ -79,6 +79,7 @@ export class CrReader extends LitElement {
   @state() private accessor activeId = '';
   @state() private accessor draft: (Draft & { start: number; end: number }) | undefined;
   @state() private accessor creatorName = '';
+  @state() private accessor colourBy: ColourBy = 'tag';
 
   @query('cr-document') private accessor documentEl!: CrDocument;
 
@@ -124,9 +125,9 @@ export class CrReader extends LitElement {
     return html`<div class="layout"
         @cr-annotate=${this.#onAnnotate} @cr-annotation-activate=${this.#onActivate} @cr-annotation-save=${this.#onSave}
         @cr-annotation-delete=${this.#onDelete} @cr-reattach=${this.#onReattach} @cr-creator-name=${this.#onName}
-        @cr-draft-cancel=${() => (this.draft = undefined)}>
+        @cr-draft-cancel=${() => (this.draft = undefined)} @cr-colour-by=${(e: ColourByEvent) => (this.colourBy = e.by)}>
       <aside class="toc" aria-label="Table of contents">${toc}</aside>
-      <main>
+      <div class="content">
         <header>
           <span class="kind">${m.kind}</span>
           <h1>${m.title}</h1>
@@ -141,11 +142,11 @@ export class CrReader extends LitElement {
           ${m.note ? html`<p class="note">${m.note}</p>` : nothing}
         </header>
         <details class="toc-mobile"><summary>Contents</summary>${toc}</details>
-        <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId}></cr-document>
-      </main>
+        <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId} colourBy=${this.colourBy}></cr-document>
+      </div>
       <aside class="panel" aria-label="Annotations">
         <cr-annotation-panel .doc=${d} .placed=${this.placement.placed} .orphans=${this.placement.orphans}
-          activeId=${this.activeId} .draft=${this.draft} creatorName=${this.creatorName}></cr-annotation-panel>
+          activeId=${this.activeId} .draft=${this.draft} creatorName=${this.creatorName} colourBy=${this.colourBy}></cr-annotation-panel>
       </aside>
     </div>
     <cr-help></cr-help>`;

@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import axe from 'axe-core';
+import { openApp, until, deep } from '../helpers.ts';
+import { CrossreadStore, MemoryPersistence } from '../../../src/store/index.ts';
+import { targetFor } from '../../../src/annotate/anchored.ts';
+import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
+import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
+
+const dbName = () => `crossread-test-${crypto.randomUUID()}`;
+
+async function openReader(id: string, store: CrossreadStore) {
+  const app = await openApp(`#/read/${id}`, store);
+  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
+  await until(() => reader.doc?.meta.id === id, 'doc');
+  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
+  await until(() => doc.textMap, 'text map');
+  return { app, reader, doc, panel: deep(reader, 'cr-annotation-panel')! };
+}
+
+/** axe over the page, through every open shadow root; returns the violations' ids and targets. */
+async function violations(): Promise<string[]> {
+  document.documentElement.lang = 'en'; // as index.html has it; the test runner's page does not
+  const result = await axe.run(document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
+
+afterEach(() => document.querySelector('cr-app')?.remove());
+
+describe('reader UI', () => {
+  it('has no axe violations in the library and in a reader with annotations', async () => {
+    const lib = await openApp('#/', new CrossreadStore({ name: dbName() }));
+    await until(() => deep(lib, 'cr-library')?.shadowRoot?.querySelector('li'), 'cards');
+    expect(await violations(), (await violations()).join('\n')).to.deep.equal([]);
+
+    const store = new CrossreadStore({ name: dbName() });
+    await store.open();
+    const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
+    await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 40), note: 'A *note*', tags: ['ANSAs'] });
+    await until(() => panel.shadowRoot!.querySelector('.card'), 'card');
+    expect(await violations()).to.deep.equal([]);
+  });
+
+  it('opens the keyboard help with ? and closes it with Escape', async () => {
+    const { reader } = await openReader('duvanova-junisbai-2022', new CrossreadStore({ name: dbName() }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true, composed: true, cancelable: true }));
+    const dialog = deep(reader, 'cr-help')!.shadowRoot!.querySelector('dialog')!;
+    await until(() => dialog.open, 'help open');
+    expect(dialog.textContent).to.contain('Highlight the selected passage');
+    dialog.close();
+    expect(dialog.open).to.equal(false);
+  });
+
+  it('says clearly when nothing will be saved (no IndexedDB), and still works in memory', async () => {
+    const store = new CrossreadStore({
+      name: dbName(),
+      openPersistence: () => Promise.reject(new DOMException('IndexedDB is not available', 'InvalidStateError')),
+    });
+    const { app, doc, reader } = await openReader('anisin-2026', store);
+    const banner = await until(() => app.shadowRoot!.querySelector('.warning'), 'warning banner');
+    expect(banner.getAttribute('role')).to.equal('alert');
+    expect(banner.textContent!.length).to.be.greaterThan(20);
+    expect(store.mode).to.equal('memory');
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
+    await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 30) });
+    await until(() => reader.annotations.placed.length === 1, 'annotation in memory mode');
+  });
+
+  it('colours highlights by tag or by person', async () => {
+    const store = new CrossreadStore({ name: dbName(), openPersistence: async () => new MemoryPersistence() });
+    const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
+    await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 30) });
+    await until(() => doc.highlighter.count('cr-h0') === 1, 'untagged: default colour');
+    const select = await until(() => panel.shadowRoot!.querySelector('select[name="colour-by"]') as HTMLSelectElement | null, 'colour select');
+    select.value = 'author';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => doc.highlighter.count('cr-h0') === 0 && doc.colourBy === 'author', 'coloured by person');
+  });
+});
