@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { Highlighter } from '../../reader/highlighter.ts';
 import { annotationsAt, colourOf, COLOURS, type ColourBy, type Placed } from '../../annotate/anchored.ts';
+import { noteOf, tagsOf } from '../../store/index.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block, DocModel } from '../../corpus/types.ts';
 import { TextMap } from '../../reader/text-map.ts';
@@ -153,11 +154,15 @@ export class CrDocument extends LitElement {
     return this.textMap?.rangeToOffsets(r)?.start;
   }
 
+  // Hovering highlighted text previews its note (or tags) as a tooltip; a click opens it.
   #onHover(e: MouseEvent): void {
     if (!this.placed.length) return;
     const article = e.currentTarget as HTMLElement;
     const at = this.#offsetAt(e.clientX, e.clientY);
-    article.classList.toggle('over-highlight', at !== undefined && annotationsAt(this.placed, at).length > 0);
+    const hit = at === undefined ? undefined : annotationsAt(this.placed, at)[0];
+    article.classList.toggle('over-highlight', !!hit);
+    const preview = hit ? (noteOf(hit.annotation) ?? tagsOf(hit.annotation).join(', ')) || 'Highlight: click to open' : '';
+    if (article.title !== preview) article.title = preview;
   }
 
   #onSelectionChange = () => {
