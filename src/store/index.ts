@@ -5,7 +5,9 @@
 export {
   CrossreadStore,
   type ChangeOrigin,
+  type DeleteAnnotationsOptions,
   type DeleteResult,
+  type EvidenceItem,
   type StoreListener,
   type StoreOptions,
 } from './store.ts';
@@ -16,6 +18,7 @@ export {
   RECORD_ID_PATTERN,
   buildAnnotation,
   changeAnnotation,
+  eventsOf,
   makeBody,
   motivationFor,
   newRecordId,
@@ -33,6 +36,7 @@ export {
   type CommentBody,
   type Creator,
   type CreatorNameSetting,
+  type EventBody,
   type Motivation,
   type Setting,
   type TagBody,
@@ -40,10 +44,43 @@ export {
   type TextQuoteSelector,
 } from './records.ts';
 export {
+  LINK_RELATIONS,
+  STANCES,
+  linkKey,
+  type Claim,
+  type ClaimChange,
+  type ClaimDraft,
+  type EventChange,
+  type EventDraft,
+  type EventRecord,
+  type Evidence,
+  type Link,
+  type LinkChange,
+  type LinkDraft,
+  type LinkRelation,
+  type Stance,
+} from './claim-records.ts';
+export type { OrphanedClaims } from './claim-actions.ts';
+export {
+  PARTIAL_DATE_PATTERN,
+  compareRanges,
+  isPartialDate,
+  periodEnd,
+  periodStart,
+  precisionOf,
+  type DatePrecision,
+} from './partial-date.ts';
+export { integrityIssues, referencesOf, stateIssues } from './integrity.ts';
+export {
   AnnotationSchema,
+  ClaimSchema,
   CreatorNameSettingSchema,
+  EventRecordSchema,
+  EvidenceSchema,
+  LinkSchema,
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
+  MAX_STATEMENT_LENGTH,
   MAX_TAG_LENGTH,
   RecordIdSchema,
   RecordSchemas,

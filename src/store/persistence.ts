@@ -8,13 +8,14 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
+import type { Claim, EventRecord, Link } from './claim-records.ts';
 import { COLLECTION_NAMES, type Annotation, type CollectionName, type Setting } from './records.ts';
 
 /** Database name the app uses; tests use unique names. */
 export const DB_NAME = 'crossread';
 
 /** Current schema version. Bump it together with a new block in {@link upgrade}. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Schema as of version 1. Frozen: never edit; it exists so tests can build a
@@ -22,6 +23,12 @@ export const DB_VERSION = 2;
  */
 export interface CrossreadDBv1 extends DBSchema {
   annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
+}
+
+/** Schema as of version 2. Frozen like {@link CrossreadDBv1}. */
+export interface CrossreadDBv2 extends DBSchema {
+  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
+  settings: { key: string; value: Setting };
 }
 
 /**
@@ -33,6 +40,12 @@ export interface CrossreadDB extends DBSchema {
   annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
   /** v2: reader settings (creator name), keyed by setting id. */
   settings: { key: string; value: Setting };
+  /** v3: claims. No index: evidence is an array of objects, which no key path can index. */
+  claims: { key: string; value: Claim };
+  /** v3: links between claims; `by-from`/`by-to` find a claim's links without loading all. */
+  links: { key: string; value: Link; indexes: { 'by-from': string; 'by-to': string } };
+  /** v3: events. */
+  events: { key: string; value: EventRecord };
 }
 
 /** Version 1's whole upgrade. Frozen like {@link CrossreadDBv1}. */
@@ -41,15 +54,20 @@ export function upgradeToV1(db: IDBPDatabase<CrossreadDBv1>): void {
   annotations.createIndex('by-source', 'target.source');
 }
 
+/** Version 2's whole upgrade, from any older version. Frozen like {@link CrossreadDBv2}. */
+export function upgradeToV2(db: IDBPDatabase<CrossreadDBv2>, oldVersion: number): void {
+  // The v1 function is typed against the frozen v1 schema, a subset of v2's.
+  if (oldVersion < 1) upgradeToV1(db as unknown as IDBPDatabase<CrossreadDBv1>);
+  if (oldVersion < 2) db.createObjectStore('settings', { keyPath: 'id' });
+}
+
 /**
  * Brings a database from `oldVersion` to {@link DB_VERSION}. Each block runs
  * once, in order, in the single upgrade transaction, so a failure anywhere
  * aborts the upgrade and leaves the old version intact. Blocks must keep
  * every record; to rewrite records use `tx.objectStore(...)` cursors and never
  * await anything but IndexedDB requests (the transaction would auto-commit).
- *
- * Version 3 (claims, links, events) is one more block:
- * `if (oldVersion < 3) { db.createObjectStore('claims', { keyPath: 'id' }); … }`
+ * Earlier versions' upgrades are frozen functions so tests can build old databases.
  */
 export function upgrade(
   db: IDBPDatabase<CrossreadDB>,
@@ -57,9 +75,16 @@ export function upgrade(
   _newVersion: number | null,
   _tx: IDBPTransaction<CrossreadDB, StoreNames<CrossreadDB>[], 'versionchange'>,
 ): void {
-  // The v1 function is typed against the frozen v1 schema, a subset of the current one.
-  if (oldVersion < 1) upgradeToV1(db as unknown as IDBPDatabase<CrossreadDBv1>);
-  if (oldVersion < 2) db.createObjectStore('settings', { keyPath: 'id' });
+  // The v2 function is typed against the frozen v2 schema, a subset of the current one.
+  upgradeToV2(db as unknown as IDBPDatabase<CrossreadDBv2>, oldVersion);
+  if (oldVersion < 3) {
+    // New stores only: every v2 record stays where it is, untouched.
+    db.createObjectStore('claims', { keyPath: 'id' });
+    const links = db.createObjectStore('links', { keyPath: 'id' });
+    links.createIndex('by-from', 'from');
+    links.createIndex('by-to', 'to');
+    db.createObjectStore('events', { keyPath: 'id' });
+  }
 }
 
 /** Current database contents read for specific ids; `undefined` = no such record. */

@@ -5,6 +5,7 @@
  * readable by other tools without translation. Everything here is pure
  * (no IndexedDB, no DOM) and runs under vitest in Node.
  */
+import type { Claim, EventRecord, Link } from './claim-records.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 
 export type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
@@ -13,7 +14,7 @@ export type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** Why an annotation exists; derived from its body by {@link motivationFor}. */
-export type Motivation = 'highlighting' | 'commenting' | 'tagging';
+export type Motivation = 'highlighting' | 'commenting' | 'tagging' | 'classifying';
 
 /** A Markdown note. An annotation has at most one. */
 export interface CommentBody {
@@ -30,8 +31,20 @@ export interface TagBody {
   value: string;
 }
 
+/**
+ * The annotated passage is about an event (see ADR 0003): a W3C
+ * `SpecificResource` body whose `source` is the id of an event record.
+ * An annotation has one per event, after its tags.
+ */
+export interface EventBody {
+  type: 'SpecificResource';
+  purpose: 'classifying';
+  /** Id of an {@link EventRecord}. */
+  source: string;
+}
+
 /** Any annotation body. */
-export type AnnotationBody = CommentBody | TagBody;
+export type AnnotationBody = CommentBody | TagBody | EventBody;
 
 /** Where an annotation points: a corpus document plus two selectors, quote first. */
 export interface AnnotationTarget {
@@ -86,6 +99,8 @@ export interface AnnotationDraft {
   note?: string;
   /** Tags; trimmed, blanks dropped, duplicates removed (first spelling wins). */
   tags?: readonly string[];
+  /** Ids of events the passage is about; each must exist. */
+  events?: readonly string[];
 }
 
 /** A change to an existing annotation; omitted fields stay as they are. */
@@ -94,6 +109,8 @@ export interface AnnotationChange {
   note?: string | null;
   /** Replaces all tags. */
   tags?: readonly string[];
+  /** Replaces all event ids. */
+  events?: readonly string[];
   /** New target, e.g. after re-anchoring to a changed document. */
   target?: AnnotationTarget;
 }
@@ -117,10 +134,11 @@ export function newRecordId(): string {
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** note → commenting; tags only → tagging; neither → highlighting. */
+/** note → commenting; else tags → tagging; else events → classifying; none → highlighting. */
 export function motivationFor(body: readonly AnnotationBody[]): Motivation {
   if (body.some((b) => b.purpose === 'commenting')) return 'commenting';
   if (body.some((b) => b.purpose === 'tagging')) return 'tagging';
+  if (body.some((b) => b.purpose === 'classifying')) return 'classifying';
   return 'highlighting';
 }
 
@@ -132,6 +150,11 @@ export function noteOf(annotation: Annotation): string | undefined {
 /** The tags of an annotation, in order. */
 export function tagsOf(annotation: Annotation): string[] {
   return annotation.body.filter((b): b is TagBody => b.purpose === 'tagging').map((b) => b.value);
+}
+
+/** Ids of the events an annotation is about, in order. */
+export function eventsOf(annotation: Annotation): string[] {
+  return annotation.body.filter((b): b is EventBody => b.purpose === 'classifying').map((b) => b.source);
 }
 
 /** Trim, drop blanks, drop duplicates; order kept so the UI shows what was typed. */
@@ -147,14 +170,19 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return out;
 }
 
-/** The body for a note and tags; the note (if any) comes first. */
-export function makeBody(note: string | null | undefined, tags: readonly string[]): AnnotationBody[] {
+/** The body for a note, tags and events: the note (if any) first, then tags, then events. */
+export function makeBody(
+  note: string | null | undefined,
+  tags: readonly string[],
+  events: readonly string[] = [],
+): AnnotationBody[] {
   const body: AnnotationBody[] = [];
   // The note is kept verbatim (Markdown is whitespace-sensitive); only a blank note is no note.
   if (note != null && note.trim() !== '') {
     body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/markdown' });
   }
   for (const value of normalizeTags(tags)) body.push({ type: 'TextualBody', purpose: 'tagging', value });
+  for (const source of new Set(events)) body.push({ type: 'SpecificResource', purpose: 'classifying', source });
   return body;
 }
 
@@ -168,7 +196,7 @@ export interface BuildContext {
 
 /** A complete annotation from a draft. Copies the target so callers cannot alias it. */
 export function buildAnnotation(draft: AnnotationDraft, ctx: BuildContext): Annotation {
-  const body = makeBody(draft.note, draft.tags ?? []);
+  const body = makeBody(draft.note, draft.tags ?? [], draft.events);
   return {
     '@context': ANNOTATION_CONTEXT,
     id: ctx.id,
@@ -185,7 +213,7 @@ export function buildAnnotation(draft: AnnotationDraft, ctx: BuildContext): Anno
 /** `annotation` with `change` applied and `modified` bumped; the input is not mutated. */
 export function changeAnnotation(annotation: Annotation, change: AnnotationChange, now: string): Annotation {
   const note = change.note === undefined ? noteOf(annotation) : change.note;
-  const body = makeBody(note, change.tags ?? tagsOf(annotation));
+  const body = makeBody(note, change.tags ?? tagsOf(annotation), change.events ?? eventsOf(annotation));
   return {
     ...structuredClone(annotation),
     motivation: motivationFor(body),
@@ -198,20 +226,32 @@ export function changeAnnotation(annotation: Annotation, change: AnnotationChang
 
 /**
  * Every collection of the store and its record type. Each collection is one
- * IndexedDB object store (keyPath `id`) and one in-memory Map. To add one
- * (claims, links, events): add it here, to `COLLECTION_NAMES`, to
- * `RecordSchemas` and to the DB schema with an upgrade block.
+ * IndexedDB object store (keyPath `id`) and one in-memory Map. To add one:
+ * add it here, to `COLLECTION_SET`, `emptyState`, `RecordSchemas`, the
+ * references in `integrity.ts` and the DB schema with an upgrade block.
  */
 export interface Collections {
   annotations: Annotation;
   settings: Setting;
+  /** v3: propositions backed by annotations. */
+  claims: Claim;
+  /** v3: relations between two claims. */
+  links: Link;
+  /** v3: named happenings with a date range. */
+  events: EventRecord;
 }
 
 /** Name of a collection (and of its object store). */
 export type CollectionName = keyof Collections;
 
 // A mapped object rather than an array literal so that forgetting a collection fails tsc.
-const COLLECTION_SET: { [C in CollectionName]: true } = { annotations: true, settings: true };
+const COLLECTION_SET: { [C in CollectionName]: true } = {
+  annotations: true,
+  settings: true,
+  claims: true,
+  links: true,
+  events: true,
+};
 
 /** All collection names. */
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SET) as readonly CollectionName[];

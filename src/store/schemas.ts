@@ -8,6 +8,14 @@
  */
 import * as v from 'valibot';
 import {
+  LINK_RELATIONS,
+  STANCES,
+  type Claim,
+  type EventRecord,
+  type Link,
+} from './claim-records.ts';
+import { isOrderedRange, isPartialDate } from './partial-date.ts';
+import {
   ANNOTATION_CONTEXT,
   RECORD_ID_PATTERN,
   motivationFor,
@@ -22,8 +30,10 @@ import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 export const MAX_NOTE_LENGTH = 100_000;
 /** Longest tag accepted. */
 export const MAX_TAG_LENGTH = 200;
-/** Longest creator name accepted. */
+/** Longest creator name (and event name) accepted. */
 export const MAX_NAME_LENGTH = 200;
+/** Longest claim statement accepted: a claim is one sentence; the note holds the rest. */
+export const MAX_STATEMENT_LENGTH = 500;
 
 const nonEmpty = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 const trimmed = v.check((s: string) => s.trim() === s, 'must not start or end with whitespace');
@@ -60,13 +70,22 @@ const TagBodySchema = v.strictObject({
   value: v.pipe(nonEmpty(MAX_TAG_LENGTH), trimmed),
 });
 
+const EventBodySchema = v.strictObject({
+  type: v.literal('SpecificResource'),
+  purpose: v.literal('classifying'),
+  source: RecordIdSchema,
+});
+
+const unique = (values: string[]) => new Set(values).size === values.length;
+
 const BodySchema = v.pipe(
-  v.array(v.variant('purpose', [CommentBodySchema, TagBodySchema])),
+  v.array(v.variant('purpose', [CommentBodySchema, TagBodySchema, EventBodySchema])),
   v.check((body) => body.filter((b) => b.purpose === 'commenting').length <= 1, 'at most one note'),
   v.check((body) => {
     const tags = body.filter((b) => b.purpose === 'tagging').map((b) => b.value);
     return new Set(tags).size === tags.length;
   }, 'tags must be unique'),
+  v.check((body) => unique(body.flatMap((b) => (b.purpose === 'classifying' ? [b.source] : []))), 'events must be unique'),
 );
 
 /** A complete annotation, including the rules that tie fields together. */
@@ -75,7 +94,7 @@ export const AnnotationSchema: v.GenericSchema<Annotation> = v.pipe(
     '@context': v.literal(ANNOTATION_CONTEXT),
     id: RecordIdSchema,
     type: v.literal('Annotation'),
-    motivation: v.picklist(['highlighting', 'commenting', 'tagging']),
+    motivation: v.picklist(['highlighting', 'commenting', 'tagging', 'classifying']),
     created: timestamp,
     modified: timestamp,
     creator: v.strictObject({ type: v.literal('Person'), name: nonEmpty(MAX_NAME_LENGTH) }),
@@ -99,6 +118,67 @@ export const CreatorNameSettingSchema: v.GenericSchema<Setting> = v.strictObject
 /** Any settings record, discriminated by `id`. */
 export const SettingSchema: v.GenericSchema<Setting> = CreatorNameSettingSchema;
 
+const CreatorSchema = v.strictObject({ type: v.literal('Person'), name: nonEmpty(MAX_NAME_LENGTH) });
+const markdown = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH), v.check((s: string) => s.trim() !== '', 'must not be blank'));
+const TagsSchema = v.pipe(v.array(v.pipe(nonEmpty(MAX_TAG_LENGTH), trimmed)), v.check(unique, 'tags must be unique'));
+const inOrder = (r: { created: string; modified: string }) => Date.parse(r.modified) >= Date.parse(r.created);
+const MODIFIED_AFTER_CREATED = 'modified must not precede created';
+
+/** One piece of evidence: an annotation id and a stance. */
+export const EvidenceSchema = v.strictObject({ annotation: RecordIdSchema, stance: v.picklist(STANCES) });
+
+/** A claim. Zero evidence is valid (see `Claim.evidence`); citing one annotation twice is not. */
+export const ClaimSchema: v.GenericSchema<Claim> = v.pipe(
+  v.strictObject({
+    id: RecordIdSchema,
+    type: v.literal('Claim'),
+    statement: v.pipe(nonEmpty(MAX_STATEMENT_LENGTH), trimmed),
+    note: v.optional(markdown),
+    tags: TagsSchema,
+    events: v.pipe(v.array(RecordIdSchema), v.check(unique, 'events must be unique')),
+    evidence: v.pipe(v.array(EvidenceSchema), v.check((e) => unique(e.map((x) => x.annotation)), 'an annotation is cited at most once')),
+    creator: CreatorSchema,
+    created: timestamp,
+    modified: timestamp,
+  }),
+  v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),
+);
+
+/** A link between two different claims. */
+export const LinkSchema: v.GenericSchema<Link> = v.pipe(
+  v.strictObject({
+    id: RecordIdSchema,
+    type: v.literal('Link'),
+    relation: v.picklist(LINK_RELATIONS),
+    from: RecordIdSchema,
+    to: RecordIdSchema,
+    rationale: v.optional(markdown),
+    creator: CreatorSchema,
+    created: timestamp,
+    modified: timestamp,
+  }),
+  v.check((l) => l.from !== l.to, 'a claim cannot be linked to itself'),
+  v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),
+);
+
+const partialDate = v.pipe(v.string(), v.check(isPartialDate, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD'));
+
+/** An event: name and a range of partial ISO dates, end not before start. */
+export const EventRecordSchema: v.GenericSchema<EventRecord> = v.pipe(
+  v.strictObject({
+    id: RecordIdSchema,
+    type: v.literal('Event'),
+    name: v.pipe(nonEmpty(MAX_NAME_LENGTH), trimmed),
+    start: partialDate,
+    end: v.optional(partialDate),
+    creator: CreatorSchema,
+    created: timestamp,
+    modified: timestamp,
+  }),
+  v.check((e) => isOrderedRange(e.start, e.end), 'end must not precede start'),
+  v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),
+);
+
 /**
  * One schema per collection, so generic code (import, the store's own check)
  * can validate a record knowing only its collection name.
@@ -106,6 +186,9 @@ export const SettingSchema: v.GenericSchema<Setting> = CreatorNameSettingSchema;
 export const RecordSchemas: { [C in CollectionName]: v.GenericSchema<Collections[C]> } = {
   annotations: AnnotationSchema,
   settings: SettingSchema,
+  claims: ClaimSchema,
+  links: LinkSchema,
+  events: EventRecordSchema,
 };
 
 /** Human-readable reasons a record fails its schema, e.g. `body.0.value: Invalid length`. */

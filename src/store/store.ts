@@ -1,375 +1,315 @@
 /**
- * The one store of the app: records in memory for synchronous reads, every
- * change a diff committed to persistence in one transaction, then applied to
- * memory, then announced to subscribers and to other tabs.
+ * The one store of the app: queries and actions over annotations, settings,
+ * claims, links and events. The machinery (commit, undo, tabs) is in
+ * `engine.ts`; what each action changes is in `claim-actions.ts` and
+ * `event-actions.ts`; derived lists in `queries.ts`.
  */
-import * as v from 'valibot';
+import { need, type ActionContext } from './actions.ts';
+import type { ChangeSet } from './changeset.ts';
+import * as claims from './claim-actions.ts';
+import type { OrphanedClaims } from './claim-actions.ts';
+import type {
+  Claim,
+  ClaimChange,
+  ClaimDraft,
+  Evidence,
+  EventChange,
+  EventDraft,
+  EventRecord,
+  Link,
+  LinkChange,
+  LinkDraft,
+  Stance,
+} from './claim-records.ts';
+import { sameRecord, type StoreDiff } from './diff.ts';
+import { StoreEngine, type Done } from './engine.ts';
+import * as events from './event-actions.ts';
+import { buildIndex, type StoreIndex } from './queries.ts';
 import {
-  applyDiff,
-  collectionDiff,
-  deepFreeze,
-  diffIds,
-  emptyState,
-  isEmptyDiff,
-  reconcileRecords,
-  reverseDiff,
-  sameRecord,
-  setPart,
-  stateAsDiff,
-  type AnyRecord,
-  type StoreDiff,
-  type StoreState,
-} from './diff.ts';
-import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
-import { MemoryPersistence } from './memory-persistence.ts';
-import { DB_NAME, openIdbPersistence, type Persistence, type PersistenceOpener } from './persistence.ts';
-import {
-  ANONYMOUS,
   buildAnnotation,
   changeAnnotation,
-  newRecordId,
   tagsOf,
   type Annotation,
   type AnnotationChange,
   type AnnotationDraft,
   type CollectionName,
-  type Collections,
 } from './records.ts';
-import { describeIssues, RecordSchemas } from './schemas.ts';
-import { TabSync } from './sync.ts';
-import { UndoHistory, type UndoEntry } from './undo.ts';
 
-/** Why subscribers are told about a diff. */
-export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo';
+export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 
-/** Called after every diff applied to memory. Records in the diff are frozen. */
-export type StoreListener = (diff: StoreDiff, origin: ChangeOrigin) => void;
-
-/** Options for {@link CrossreadStore}; all optional, mainly for tests. */
-export interface StoreOptions {
-  /** Database name; default {@link DB_NAME}. */
-  name?: string;
-  /** Default: IndexedDB, falling back to memory when it fails to open. */
-  openPersistence?: PersistenceOpener;
-  /** Actions kept for undo; default 100. */
-  undoLimit?: number;
-  /** BroadcastChannel name; default `crossread`. */
-  channelName?: string;
-  /** Clock returning ISO timestamps. */
-  now?: () => string;
-  /** Id generator; default `urn:uuid:` + random UUID. */
-  newId?: () => string;
-}
-
-/** What {@link CrossreadStore.deleteAnnotations} returns, e.g. for an "Undo" button in a toast. */
-export interface DeleteResult {
-  /** The annotations that were deleted (ids that did not exist are skipped). */
-  removed: readonly Annotation[];
-  /** Restores exactly these annotations, even after later unrelated actions; false if no longer possible. */
+/** What a deletion did, e.g. for a toast ("Deleted 1 claim and 2 links — Undo"). */
+export interface DeleteResult<R = Annotation> {
+  /** The records that were deleted (ids that did not exist are skipped). */
+  removed: readonly R[];
+  /** Deleted with them in the same step: links of deleted claims, claims left without evidence when asked. */
+  alsoRemoved: { claims: readonly Claim[]; links: readonly Link[] };
+  /** Records changed in the same step to drop references to what was deleted, as they are now. */
+  updated: { annotations: readonly Annotation[]; claims: readonly Claim[] };
+  /** Restores all of it, even after later unrelated actions; false if no longer possible. */
   undo(): Promise<boolean>;
 }
 
-/** Typed listeners for the events in {@link StoreEventMap}. */
-export interface CrossreadStore {
-  addEventListener<K extends keyof StoreEventMap>(
-    type: K,
-    listener: (event: StoreEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof StoreEventMap>(
-    type: K,
-    listener: (event: StoreEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+/** Options of {@link CrossreadStore.deleteAnnotations}. */
+export interface DeleteAnnotationsOptions {
+  /**
+   * Claims whose only evidence is among the deleted annotations: `keep` them
+   * without evidence (default) or `delete` them with their links.
+   */
+  orphanedClaims?: OrphanedClaims;
 }
+
+/** An evidence entry with its annotation, for showing a claim's passages. */
+export interface EvidenceItem {
+  annotation: Annotation;
+  stance: Stance;
+}
+
+/** `Delete claim`, `Delete 3 claims`: labels for undo menus. */
+const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Delete ${n} ${noun}s`);
 
 /**
  * The app's data. Create it, listen for `store-error`, `await open()`, then
  * hand it down to components, which read synchronously and call actions.
  * Actions run one at a time in call order; each resolves after its change
- * is saved and visible, or rejects with a {@link StoreError} having changed
- * nothing, in memory or on disk.
- *
- * @fires store-error - {@link StoreErrorEvent}: storage unavailable, full, blocked, outdated or failed.
+ * is saved and visible, or rejects with a `StoreError` having changed
+ * nothing, in memory or on disk. No action, undo or redo ever leaves a
+ * reference to a record that does not exist (ADR 0003).
  */
-export class CrossreadStore extends EventTarget {
-  readonly #options: StoreOptions;
-  readonly #state = emptyState();
-  readonly #listeners = new Set<StoreListener>();
-  readonly #history: UndoHistory;
-  #persistence: Persistence | undefined;
-  #sync: TabSync | undefined;
-  #queue: Promise<unknown> = Promise.resolve();
-  #warning: StoreError | undefined;
-  #bySource: Map<string, readonly Annotation[]> | undefined;
-
-  constructor(options: StoreOptions = {}) {
-    super();
-    this.#options = options;
-    this.#history = new UndoHistory(options.undoLimit);
-  }
+export class CrossreadStore extends StoreEngine {
+  #index: StoreIndex | undefined;
 
   /** All annotations by id. Read-only view of live state; records are frozen. */
   get annotations(): ReadonlyMap<string, Annotation> {
-    return this.#state.annotations;
+    return this.state.annotations;
   }
 
-  /** The reader's display name, if set. */
-  get creatorName(): string | undefined {
-    return this.#state.settings.get('creatorName')?.value;
+  /** All claims by id. */
+  get claims(): ReadonlyMap<string, Claim> {
+    return this.state.claims;
   }
 
-  /** Where changes go: `indexeddb`, `memory` (nothing survives the tab), or `undefined` before `open()`. */
-  get mode(): Persistence['mode'] | undefined {
-    return this.#persistence?.mode;
+  /** All links by id. */
+  get links(): ReadonlyMap<string, Link> {
+    return this.state.links;
   }
 
-  /** A lasting problem the UI should keep visible (memory mode, outdated, closed), if any. */
-  get warning(): StoreError | undefined {
-    return this.#warning;
-  }
-
-  /** True when `undo()` has an action to revert. */
-  get canUndo(): boolean {
-    return this.#history.canUndo;
-  }
-
-  /** True when `redo()` has an action to re-apply. */
-  get canRedo(): boolean {
-    return this.#history.canRedo;
-  }
-
-  /** Label of the action `undo()` would revert, for a menu item. */
-  get undoLabel(): string | undefined {
-    return this.#history.undoable()?.label;
-  }
-
-  /** Label of the action `redo()` would re-apply. */
-  get redoLabel(): string | undefined {
-    return this.#history.redoable()?.label;
-  }
-
-  /**
-   * Opens storage and loads every record. Never rejects for storage trouble:
-   * without IndexedDB the store runs in memory and reports `unavailable`.
-   */
-  async open(): Promise<void> {
-    if (this.#persistence) return;
-    const name = this.#options.name ?? DB_NAME;
-    const hooks = { onError: (error: StoreError) => this.#fail(error) };
-    let persistence: Persistence | undefined;
-    let loaded: StoreState;
-    try {
-      persistence = await (this.#options.openPersistence ?? openIdbPersistence)(name, hooks);
-      loaded = await persistence.loadAll();
-    } catch (error) {
-      const e = toStoreError(error);
-      // Opened but unreadable: let go of it so it does not block other tabs' upgrades.
-      persistence?.close();
-      persistence = new MemoryPersistence();
-      loaded = emptyState();
-      this.#fail(e.kind === 'outdated' ? e : new StoreError('unavailable', { cause: error }));
-    }
-    this.#persistence = persistence;
-    // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
-    this.#apply(stateAsDiff(loaded), 'remote');
-    if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#onRemote(diff), this.#options.channelName);
-  }
-
-  /** Stops syncing and closes storage; memory stays readable. */
-  close(): void {
-    this.#sync?.close();
-    this.#persistence?.close();
-  }
-
-  /** Calls `listener` after every change; returns the unsubscribe function. */
-  subscribe(listener: StoreListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /** All events by id. */
+  get events(): ReadonlyMap<string, EventRecord> {
+    return this.state.events;
   }
 
   /** One annotation, or `undefined`. */
   getAnnotation(id: string): Annotation | undefined {
-    return this.#state.annotations.get(id);
+    return this.state.annotations.get(id);
   }
 
-  /** The annotations of one document, in text order. Cached until annotations change. */
+  /** One claim, or `undefined`. */
+  getClaim(id: string): Claim | undefined {
+    return this.state.claims.get(id);
+  }
+
+  /** One link, or `undefined`. */
+  getLink(id: string): Link | undefined {
+    return this.state.links.get(id);
+  }
+
+  /** One event, or `undefined`. */
+  getEvent(id: string): EventRecord | undefined {
+    return this.state.events.get(id);
+  }
+
+  /** The annotations of one document, in text order. */
   annotationsOf(source: string): readonly Annotation[] {
-    this.#bySource ??= groupBySource(this.#state.annotations.values());
-    return this.#bySource.get(source) ?? [];
+    return this.#lists().annotationsBySource.get(source);
   }
 
   /** Annotations carrying a tag (exact match), in no particular order. */
   annotationsTagged(tag: string): Annotation[] {
-    return [...this.#state.annotations.values()].filter((a) => tagsOf(a).includes(tag));
+    return [...this.state.annotations.values()].filter((a) => tagsOf(a).includes(tag));
+  }
+
+  /** Annotations about an event, oldest first. */
+  annotationsOfEvent(eventId: string): readonly Annotation[] {
+    return this.#lists().annotationsByEvent.get(eventId);
+  }
+
+  /** Claims with evidence in a document, oldest first. */
+  claimsOf(source: string): readonly Claim[] {
+    return this.#lists().claimsBySource.get(source);
+  }
+
+  /** Claims carrying a tag (exact match), oldest first. */
+  claimsTagged(tag: string): readonly Claim[] {
+    return this.#lists().claimsByTag.get(tag);
+  }
+
+  /** Claims about an event, oldest first. */
+  claimsOfEvent(eventId: string): readonly Claim[] {
+    return this.#lists().claimsByEvent.get(eventId);
+  }
+
+  /** Claims by a creator name, oldest first. */
+  claimsBy(creatorName: string): readonly Claim[] {
+    return this.#lists().claimsByCreator.get(creatorName);
+  }
+
+  /** Claims citing an annotation: ask before deleting it, to warn the reader. */
+  claimsCitingAnnotation(annotationId: string): readonly Claim[] {
+    return this.#lists().claimsByAnnotation.get(annotationId);
+  }
+
+  /** Links to and from a claim, oldest first; `link.from === claimId` tells the direction. */
+  linksOf(claimId: string): readonly Link[] {
+    return this.#lists().linksByClaim.get(claimId);
+  }
+
+  /** A claim's evidence with the annotations, in the claim's order; empty for an unknown claim. */
+  evidenceOf(claimId: string): EvidenceItem[] {
+    return (this.state.claims.get(claimId)?.evidence ?? []).flatMap((e) => {
+      const annotation = this.state.annotations.get(e.annotation);
+      // Absent only after a cross-tab race (ADR 0003, known gap): show what exists.
+      return annotation ? [{ annotation, stance: e.stance }] : [];
+    });
+  }
+
+  /** Every event, earliest start first (then earliest end, open ends last). */
+  eventsByStart(): readonly EventRecord[] {
+    return this.#lists().eventsByStart;
   }
 
   /** Creates an annotation by the current reader. Resolves with the saved record. */
-  createAnnotation(draft: AnnotationDraft): Promise<Annotation> {
-    return this.#run(async () => {
-      const annotation = this.#valid('annotations', buildAnnotation(draft, {
-        id: (this.#options.newId ?? newRecordId)(),
-        now: this.#now(),
-        creatorName: this.creatorName ?? ANONYMOUS,
-      }));
-      await this.#act('Create annotation', collectionDiff('annotations', { added: { [annotation.id]: annotation } }));
+  async createAnnotation(draft: AnnotationDraft): Promise<Annotation> {
+    return this.#do('Create annotation', (cs, ctx) => {
+      const annotation = buildAnnotation(draft, { id: ctx.newId(), now: ctx.now, creatorName: ctx.creatorName });
+      cs.put('annotations', annotation);
       return annotation;
     });
   }
 
-  /** Changes note, tags or target of an annotation. A change that changes nothing saves nothing. */
-  updateAnnotation(id: string, change: AnnotationChange): Promise<Annotation> {
-    return this.#run(async () => {
-      const from = this.#state.annotations.get(id);
-      if (!from) throw new StoreError('invalid', { message: `There is no annotation ${id}.` });
-      const to = this.#valid('annotations', changeAnnotation(from, change, this.#now()));
+  /** Changes note, tags, events or target of an annotation. A change that changes nothing saves nothing. */
+  async updateAnnotation(id: string, change: AnnotationChange): Promise<Annotation> {
+    return this.#do('Edit annotation', (cs, ctx) => {
+      const from = need(cs, 'annotations', id);
+      const to = changeAnnotation(from, change, ctx.now);
       if (sameRecord(to.body, from.body) && sameRecord(to.target, from.target)) return from;
-      await this.#act('Edit annotation', collectionDiff('annotations', { updated: { [id]: [from, to] } }));
+      cs.put('annotations', to);
       return to;
     });
   }
 
-  /** Deletes annotations as one undoable action; unknown ids are skipped. */
-  deleteAnnotations(ids: readonly string[]): Promise<DeleteResult> {
-    return this.#run(async () => {
-      const removed: Record<string, Annotation> = {};
-      for (const id of ids) {
-        const a = this.#state.annotations.get(id);
-        if (a) removed[id] = a;
-      }
-      const n = Object.keys(removed).length;
-      const entry = await this.#act(n === 1 ? 'Delete annotation' : `Delete ${n} annotations`, collectionDiff('annotations', { removed }));
-      return {
-        removed: Object.values(removed),
-        undo: () => (entry ? this.undo(entry) : Promise.resolve(false)),
-      };
-    });
+  /**
+   * Deletes annotations as one undoable action; unknown ids are skipped.
+   * Claims citing them lose that evidence (see {@link DeleteAnnotationsOptions}).
+   */
+  async deleteAnnotations(ids: readonly string[], options: DeleteAnnotationsOptions = {}): Promise<DeleteResult> {
+    const done = await this.change<Annotation[]>(
+      (removed) => deleting(removed.length, 'annotation'),
+      (cs, ctx) => claims.deleteAnnotations(cs, ids, options.orphanedClaims ?? 'keep', ctx),
+    );
+    return this.#deleted(done, 'annotations');
   }
 
-  /** Sets the reader's display name for future annotations. Not undoable: it is a preference. */
-  setCreatorName(name: string): Promise<void> {
-    return this.#run(async () => {
-      const to = this.#valid('settings', { id: 'creatorName', value: name.trim() });
-      const from = this.#state.settings.get(to.id);
-      if (from && sameRecord(from, to)) return;
-      const diff = collectionDiff('settings', from ? { updated: { [to.id]: [from, to] } } : { added: { [to.id]: to } });
-      await this.#commit(diff, 'local');
-    });
+  /** Sets the reader's display name for future records. Not undoable: it is a preference. */
+  async setCreatorName(name: string): Promise<void> {
+    await this.change('Set name', (cs) => cs.put('settings', { id: 'creatorName', value: name.trim() }), false);
   }
 
-  /** Reverts the latest action, or `entry` if nothing later touched its records. False if nothing to undo. */
-  undo(entry?: UndoEntry): Promise<boolean> {
-    return this.#run(async () => {
-      const target = this.#history.undoable(entry);
-      if (!target) return false;
-      await this.#commit(reverseDiff(target.diff), 'undo');
-      this.#history.undone(target);
-      return true;
-    });
+  /** Creates a claim from a passage (its first evidence). */
+  createClaim(draft: ClaimDraft): Promise<Claim> {
+    return this.#do('Create claim', (cs, ctx) => claims.createClaim(cs, draft, ctx));
   }
 
-  /** Re-applies the latest undone action. False if nothing to redo. */
-  redo(): Promise<boolean> {
-    return this.#run(async () => {
-      const target = this.#history.redoable();
-      if (!target) return false;
-      await this.#commit(target.diff, 'redo');
-      this.#history.redone(target);
-      return true;
-    });
+  /** Changes statement, note, tags or events of a claim. */
+  updateClaim(id: string, change: ClaimChange): Promise<Claim> {
+    return this.#do('Edit claim', (cs, ctx) => claims.updateClaim(cs, id, change, ctx));
   }
 
-  // Actions run strictly one after another so each builds its diff from the state the previous one left.
-  #run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(task);
-    this.#queue = result.catch(() => undefined);
-    return result;
+  /** Adds a passage to a claim's evidence (or changes its stance if already there). */
+  addEvidence(claimId: string, evidence: Evidence): Promise<Claim> {
+    return this.#do('Add evidence', (cs, ctx) => claims.addEvidence(cs, claimId, evidence, ctx));
   }
 
-  async #act(label: string, diff: StoreDiff): Promise<UndoEntry | undefined> {
-    if (isEmptyDiff(diff)) return undefined;
-    await this.#commit(diff, 'local');
-    const entry: UndoEntry = { label, diff };
-    this.#history.push(entry);
-    return entry;
+  /** Removes a passage from a claim's evidence; the claim stays, possibly without evidence. */
+  removeEvidence(claimId: string, annotationId: string): Promise<Claim> {
+    return this.#do('Remove evidence', (cs, ctx) => claims.removeEvidence(cs, claimId, annotationId, ctx));
   }
 
-  // Save first, then memory: a failed save leaves memory exactly as it was.
-  async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<void> {
-    if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
-    try {
-      await this.#persistence.commit(diff);
-    } catch (error) {
-      const e = toStoreError(error);
-      this.#fail(e);
-      throw e;
-    }
-    this.#apply(diff, origin);
-    this.#sync?.post(diff);
+  /** Changes the stance of a passage that is already evidence of the claim. */
+  setStance(claimId: string, annotationId: string, stance: Stance): Promise<Claim> {
+    return this.#do('Change stance', (cs, ctx) => claims.setStance(cs, claimId, annotationId, stance, ctx));
   }
 
-  #onRemote(message: StoreDiff): void {
-    void this.#run(async () => {
-      // Re-read what the other tab touched: the database is the truth when two tabs race.
-      const fresh = await this.#persistence!.read(diffIds(message));
-      const diff: StoreDiff = {};
-      for (const c of Object.keys(fresh) as CollectionName[]) {
-        setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh[c]!));
-      }
-      if (isEmptyDiff(diff)) return;
-      this.#history.forget(diff);
-      this.#apply(diff, 'remote');
-    }).catch(() => {
-      // The connection is gone (reported through `warning`); memory keeps the last known state.
-    });
+  /** Deletes claims and, in the same step, every link to or from them. */
+  async deleteClaims(ids: readonly string[]): Promise<DeleteResult<Claim>> {
+    const done = await this.change<Claim[]>((removed) => deleting(removed.length, 'claim'), (cs) => claims.deleteClaims(cs, ids));
+    return this.#deleted(done, 'claims');
   }
 
-  #apply(diff: StoreDiff, origin: ChangeOrigin): void {
-    if (isEmptyDiff(diff)) return;
-    deepFreeze(diff);
-    applyDiff(this.#state, diff);
-    if (diff.annotations) this.#bySource = undefined;
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(diff, origin);
-      } catch (error) {
-        // One broken listener must not stop the others; surface it asynchronously.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+  /** Merges `dropId` into `keepId` (see `mergeClaims` in claim-actions.ts); resolves with the kept claim. */
+  mergeClaims(keepId: string, dropId: string): Promise<Claim> {
+    return this.#do('Merge claims', (cs, ctx) => claims.mergeClaims(cs, keepId, dropId, ctx));
   }
 
-  #fail(error: StoreError): void {
-    if (error.kind === 'invalid') return;
-    if (error.kind === 'unavailable' || error.kind === 'outdated' || error.kind === 'closed') this.#warning = error;
-    this.dispatchEvent(new StoreErrorEvent(error));
+  /** Links two different claims; a duplicate link is refused as `invalid`. */
+  createLink(draft: LinkDraft): Promise<Link> {
+    return this.#do('Link claims', (cs, ctx) => claims.createLink(cs, draft, ctx));
   }
 
-  #valid<C extends CollectionName>(c: C, record: Collections[C]): Collections[C] {
-    const result = v.safeParse(RecordSchemas[c], record);
-    if (result.success) return record;
-    throw new StoreError('invalid', { message: `Invalid record: ${describeIssues(result.issues).join('; ')}` });
+  /** Changes relation or rationale of a link. */
+  updateLink(id: string, change: LinkChange): Promise<Link> {
+    return this.#do('Edit link', (cs, ctx) => claims.updateLink(cs, id, change, ctx));
   }
 
-  #now(): string {
-    return (this.#options.now ?? (() => new Date().toISOString()))();
+  /** Deletes links. */
+  async deleteLinks(ids: readonly string[]): Promise<DeleteResult<Link>> {
+    const done = await this.change<Link[]>((removed) => deleting(removed.length, 'link'), (cs) => claims.deleteLinks(cs, ids));
+    return this.#deleted(done, 'links');
   }
-}
 
-function groupBySource(annotations: Iterable<Annotation>): Map<string, readonly Annotation[]> {
-  const groups = new Map<string, Annotation[]>();
-  for (const a of annotations) {
-    const list = groups.get(a.target.source);
-    if (list) list.push(a);
-    else groups.set(a.target.source, [a]);
+  /** Creates an event. */
+  createEvent(draft: EventDraft): Promise<EventRecord> {
+    return this.#do('Create event', (cs, ctx) => events.createEvent(cs, draft, ctx));
   }
-  for (const list of groups.values()) {
-    list.sort((x, y) => x.target.selector[1].start - y.target.selector[1].start || x.target.selector[1].end - y.target.selector[1].end);
-    Object.freeze(list);
+
+  /** Renames or re-dates an event. */
+  updateEvent(id: string, change: EventChange): Promise<EventRecord> {
+    return this.#do('Edit event', (cs, ctx) => events.updateEvent(cs, id, change, ctx));
   }
-  return groups;
+
+  /** Merges `dropId` into `keepId`: every claim and annotation about `dropId` is now about `keepId`. */
+  mergeEvents(keepId: string, dropId: string): Promise<EventRecord> {
+    return this.#do('Merge events', (cs, ctx) => events.mergeEvents(cs, keepId, dropId, ctx));
+  }
+
+  /** Deletes an event and removes it from every claim and annotation, in one step. */
+  async deleteEvent(id: string): Promise<DeleteResult<EventRecord>> {
+    const done = await this.change('Delete event', (cs, ctx) => events.deleteEvent(cs, id, ctx));
+    return this.#deleted(done, 'events');
+  }
+
+  protected override changed(diff: StoreDiff): void {
+    if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
+  }
+
+  async #do<T>(label: string, plan: (cs: ChangeSet, ctx: ActionContext) => T): Promise<T> {
+    return (await this.change(label, plan)).value;
+  }
+
+  #lists(): StoreIndex {
+    return (this.#index ??= buildIndex(this.state));
+  }
+
+  #deleted<R>(done: Done<R[]>, primary: CollectionName): DeleteResult<R> {
+    const { diff, entry } = done;
+    const removed = <C extends 'claims' | 'links'>(c: C) => (c === primary ? [] : Object.values(diff[c]?.removed ?? {}));
+    return {
+      removed: done.value,
+      alsoRemoved: { claims: removed('claims'), links: removed('links') },
+      updated: {
+        annotations: Object.values(diff.annotations?.updated ?? {}).map(([, to]) => to),
+        claims: Object.values(diff.claims?.updated ?? {}).map(([, to]) => to),
+      },
+      undo: () => (entry ? this.undo(entry) : Promise.resolve(false)),
+    };
+  }
 }

@@ -95,6 +95,12 @@ export class UndoHistory {
     this.#undo.push(entry);
   }
 
+  /** Drops one entry from either stack, e.g. one that can no longer be applied without breaking a reference. */
+  discard(entry: UndoEntry): void {
+    this.#undo = this.#undo.filter((e) => e !== entry);
+    this.#redo = this.#redo.filter((e) => e !== entry);
+  }
+
   /** Drops every entry that touches a record another tab changed. */
   forget(changed: StoreDiff): void {
     const ids = diffIds(changed);

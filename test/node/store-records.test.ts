@@ -19,15 +19,18 @@ import { annotation, draft, fixedId } from './store-fixtures.ts';
 
 it('exports a fixed public API', () => {
   expect(Object.keys(store).sort()).toEqual([
-    'ANNOTATION_CONTEXT', 'ANONYMOUS', 'AnnotationSchema', 'CHANNEL_NAME', 'COLLECTION_NAMES',
+    'ANNOTATION_CONTEXT', 'ANONYMOUS', 'AnnotationSchema', 'CHANNEL_NAME', 'COLLECTION_NAMES', 'ClaimSchema',
     'CreatorNameSettingSchema', 'CrossreadStore', 'DB_NAME', 'DB_VERSION', 'DEFAULT_UNDO_LIMIT',
-    'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'RECORD_ID_PATTERN',
-    'RecordIdSchema', 'RecordSchemas', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
+    'EventRecordSchema', 'EvidenceSchema', 'LINK_RELATIONS', 'LinkSchema', 'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH',
+    'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
+    'RecordIdSchema', 'RecordSchemas', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
     'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'applyDiff',
-    'buildAnnotation', 'changeAnnotation', 'describeIssues', 'diffIds', 'emptyState', 'isEmptyDiff',
-    'makeBody', 'motivationFor', 'newRecordId', 'normalizeTags', 'noteOf', 'reverseDiff', 'tagsOf',
+    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf',
+    'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
+    'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
+    'stateIssues', 'tagsOf',
   ]);
-  expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings']);
+  expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings', 'claims', 'links', 'events']);
 });
 
 describe('motivation', () => {

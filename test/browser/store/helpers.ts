@@ -1,7 +1,15 @@
 // Test helpers for IndexedDB: unique database names, raw access, cleanup (after idb's test/utils.ts).
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
-import { DB_VERSION, openCrossreadDB, upgradeToV1, type CrossreadDB, type CrossreadDBv1 } from '../../../src/store/persistence.ts';
-import type { Annotation, Setting } from '../../../src/store/index.ts';
+import {
+  DB_VERSION,
+  openCrossreadDB,
+  upgradeToV1,
+  upgradeToV2,
+  type CrossreadDB,
+  type CrossreadDBv1,
+  type CrossreadDBv2,
+} from '../../../src/store/persistence.ts';
+import type { Annotation, Claim, EventRecord, Link, Setting } from '../../../src/store/index.ts';
 
 const created = new Set<string>();
 
@@ -22,11 +30,31 @@ export function openV1DB(name: string): Promise<IDBPDatabase<CrossreadDBv1>> {
   return openDB<CrossreadDBv1>(name, 1, { upgrade: (db) => upgradeToV1(db) });
 }
 
+/** Opens a database at version 2 with the frozen version-2 upgrade, as version 2 of the app did. */
+export function openV2DB(name: string): Promise<IDBPDatabase<CrossreadDBv2>> {
+  return openDB<CrossreadDBv2>(name, 2, { upgrade: (db, oldVersion) => upgradeToV2(db, oldVersion) });
+}
+
+/** Everything on disk. */
+export interface Disk {
+  annotations: Annotation[];
+  settings: Setting[];
+  claims: Claim[];
+  links: Link[];
+  events: EventRecord[];
+}
+
 /** Everything on disk, read through a fresh connection that is closed afterwards. */
-export async function readDisk(name: string): Promise<{ annotations: Annotation[]; settings: Setting[] }> {
+export async function readDisk(name: string): Promise<Disk> {
   const db = await openTestDB(name);
   try {
-    return { annotations: await db.getAll('annotations'), settings: await db.getAll('settings') };
+    return {
+      annotations: await db.getAll('annotations'),
+      settings: await db.getAll('settings'),
+      claims: await db.getAll('claims'),
+      links: await db.getAll('links'),
+      events: await db.getAll('events'),
+    };
   } finally {
     db.close();
   }

@@ -3,7 +3,7 @@ import { openIdbPersistence, type Persistence } from '../../../src/store/persist
 import { collectionDiff } from '../../../src/store/diff.ts';
 import { CrossreadStore, StoreError, type Annotation } from '../../../src/store/index.ts';
 import { annotation } from '../../node/store-fixtures.ts';
-import { CURRENT_VERSION, deleteTestDBs, openTestDB, openV1DB, readDisk, uniqueDbName } from './helpers.ts';
+import { CURRENT_VERSION, deleteTestDBs, openTestDB, openV1DB, openV2DB, readDisk, uniqueDbName } from './helpers.ts';
 
 const noHooks = { onError: () => {} };
 const toClose: { close(): void }[] = [];
@@ -23,11 +23,52 @@ describe('schema and migrations', () => {
     const db = await openTestDB(uniqueDbName('fresh'));
     toClose.push(db);
     expect(db.version).to.equal(CURRENT_VERSION);
-    expect([...db.objectStoreNames].sort()).to.deep.equal(['annotations', 'settings']);
-    const tx = db.transaction('annotations');
-    expect(tx.store.keyPath).to.equal('id');
-    expect([...tx.store.indexNames]).to.deep.equal(['by-source']);
-    expect(tx.store.index('by-source').keyPath).to.equal('target.source');
+    expect([...db.objectStoreNames].sort()).to.deep.equal(['annotations', 'claims', 'events', 'links', 'settings']);
+    const tx = db.transaction(['annotations', 'claims', 'links', 'events', 'settings']);
+    for (const name of tx.objectStoreNames) expect(tx.objectStore(name).keyPath).to.equal('id');
+    expect([...tx.objectStore('annotations').indexNames]).to.deep.equal(['by-source']);
+    expect(tx.objectStore('annotations').index('by-source').keyPath).to.equal('target.source');
+    expect([...tx.objectStore('links').indexNames].sort()).to.deep.equal(['by-from', 'by-to']);
+    expect(tx.objectStore('links').index('by-from').keyPath).to.equal('from');
+    expect(tx.objectStore('links').index('by-to').keyPath).to.equal('to');
+    expect([...tx.objectStore('claims').indexNames]).to.deep.equal([]);
+    expect([...tx.objectStore('events').indexNames]).to.deep.equal([]);
+  });
+
+  it('keeps every record of a version-2 database when upgrading to version 3', async () => {
+    const name = uniqueDbName('v2');
+    const records: Annotation[] = Array.from({ length: 40 }, (_, n) => ({
+      ...annotation(n, n % 4 === 0 ? { note: undefined, tags: [] } : {}),
+      target: { ...annotation(n).target, source: `doc-${n % 5}` },
+    }));
+    const v2 = await openV2DB(name);
+    expect(v2.version).to.equal(2);
+    expect([...v2.objectStoreNames].sort()).to.deep.equal(['annotations', 'settings']);
+    const tx = v2.transaction(['annotations', 'settings'], 'readwrite');
+    await Promise.all([
+      ...records.map((r) => tx.objectStore('annotations').put(r)),
+      tx.objectStore('settings').put({ id: 'creatorName', value: 'Ada' }),
+      tx.done,
+    ]);
+    v2.close();
+
+    const disk = await readDisk(name);
+    expect(disk.annotations).to.have.length(records.length);
+    const byId = new Map(disk.annotations.map((a) => [a.id, a]));
+    for (const r of records) expect(byId.get(r.id)).to.deep.equal(r);
+    expect(disk.settings).to.deep.equal([{ id: 'creatorName', value: 'Ada' }]);
+    expect([disk.claims, disk.links, disk.events]).to.deep.equal([[], [], []]);
+
+    // The store loads them all and can build claims on them at once.
+    const store = new CrossreadStore({ name });
+    toClose.push(store);
+    await store.open();
+    expect(store.mode).to.equal('indexeddb');
+    expect(store.annotations.size).to.equal(records.length);
+    expect(store.creatorName).to.equal('Ada');
+    expect(store.annotationsOf('doc-3')).to.have.length(8);
+    const claim = await store.createClaim({ statement: 'Upgraded', evidence: { annotation: records[3]!.id, stance: 'asserts' } });
+    expect((await readDisk(name)).claims).to.deep.equal([claim]);
   });
 
   it('keeps every record of a version-1 database when upgrading', async () => {
@@ -52,6 +93,7 @@ describe('schema and migrations', () => {
     for (const r of records) expect(byId.get(r.id)).to.deep.equal(r);
     expect(await db.countFromIndex('annotations', 'by-source', 'doc-1')).to.equal(15);
     expect(await db.getAll('settings')).to.deep.equal([]);
+    expect(await db.getAll('claims')).to.deep.equal([]);
 
     // And the store loads them all.
     const store = new CrossreadStore({ name });

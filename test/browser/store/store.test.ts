@@ -124,6 +124,46 @@ describe('store on IndexedDB', () => {
     expect(twoChanges.map(([, o]) => o)).to.deep.equal(['remote', 'local', 'remote']);
   });
 
+  it('shows a claim made in one tab in the other, with its cascade, and keeps undo safe', async () => {
+    const name = uniqueDbName('tabs-claims');
+    const { store: one } = await openStore({ name });
+    const { store: two, changes: twoChanges } = await openStore({ name });
+
+    const a = await one.createAnnotation(draft(1));
+    const b = await one.createAnnotation(draft(2));
+    let arrived = nextChange(two);
+    const claim = await one.createClaim({ statement: 'Aimed at Tokayev', evidence: { annotation: a.id, stance: 'asserts' } });
+    await arrived;
+    while (!two.getClaim(claim.id)) await nextChange(two);
+    expect(two.getClaim(claim.id)).to.deep.equal(claim);
+    expect(two.claimsOf(a.target.source).map((c) => c.id)).to.deep.equal([claim.id]);
+    expect(twoChanges.at(-1)![1]).to.equal('remote');
+
+    // The other tab adds evidence and a second claim linked to the first; tab one sees both.
+    arrived = nextChange(one);
+    const other = await two.createClaim({ statement: 'Aimed at Nazarbayev', evidence: { annotation: b.id, stance: 'mentions' } });
+    await arrived;
+    arrived = nextChange(one);
+    const link = await two.createLink({ relation: 'contradicts', from: other.id, to: claim.id });
+    await arrived;
+    expect(one.linksOf(claim.id)).to.deep.equal([link]);
+
+    // Deleting the claim in tab one removes the link in tab two too (one diff, one transaction).
+    arrived = nextChange(two);
+    const deleted = await one.deleteClaims([claim.id]);
+    expect(deleted.alsoRemoved.links.map((l) => l.id)).to.deep.equal([link.id]);
+    const [diff, origin] = await arrived;
+    expect(origin).to.equal('remote');
+    expect(Object.keys(diff.claims!.removed)).to.deep.equal([claim.id]);
+    expect(Object.keys(diff.links!.removed)).to.deep.equal([link.id]);
+    expect(two.getClaim(claim.id)).to.equal(undefined);
+    expect(two.linksOf(other.id)).to.deep.equal([]);
+    // Tab two may no longer undo creating the link: another tab removed it.
+    expect(two.undoLabel).to.equal('Create claim');
+    const disk = await readDisk(name);
+    expect([disk.claims.map((c) => c.id), disk.links]).to.deep.equal([[other.id], []]);
+  });
+
   it('ignores stores of other databases on the same channel', async () => {
     const { store: one } = await openStore({ name: uniqueDbName('a') });
     const { store: two, changes } = await openStore({ name: uniqueDbName('b') });

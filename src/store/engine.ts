@@ -1,0 +1,324 @@
+/**
+ * The store's machinery, apart from its actions and queries (`store.ts`):
+ * records in memory for synchronous reads, every change a diff that is
+ * validated (schemas, integrity), committed to persistence in one transaction,
+ * then applied to memory, then announced to subscribers and to other tabs;
+ * undo and redo as reverse diffs.
+ */
+import * as v from 'valibot';
+import type { ActionContext } from './actions.ts';
+import { ChangeSet } from './changeset.ts';
+import {
+  applyDiff,
+  deepFreeze,
+  diffCollections,
+  diffIds,
+  emptyState,
+  isEmptyDiff,
+  reconcileRecords,
+  reverseDiff,
+  setPart,
+  stateAsDiff,
+  type AnyRecord,
+  type StoreDiff,
+  type StoreState,
+} from './diff.ts';
+import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
+import { integrityIssues } from './integrity.ts';
+import { MemoryPersistence } from './memory-persistence.ts';
+import { DB_NAME, openIdbPersistence, type Persistence, type PersistenceOpener } from './persistence.ts';
+import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
+import { describeIssues, RecordSchemas } from './schemas.ts';
+import { TabSync } from './sync.ts';
+import { UndoHistory, type UndoEntry } from './undo.ts';
+
+/** Why subscribers are told about a diff. */
+export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo';
+
+/** Called after every diff applied to memory. Records in the diff are frozen. */
+export type StoreListener = (diff: StoreDiff, origin: ChangeOrigin) => void;
+
+/** Options for the store; all optional, mainly for tests. */
+export interface StoreOptions {
+  /** Database name; default {@link DB_NAME}. */
+  name?: string;
+  /** Default: IndexedDB, falling back to memory when it fails to open. */
+  openPersistence?: PersistenceOpener;
+  /** Actions kept for undo; default 100. */
+  undoLimit?: number;
+  /** BroadcastChannel name; default `crossread`. */
+  channelName?: string;
+  /** Clock returning ISO timestamps. */
+  now?: () => string;
+  /** Id generator; default `urn:uuid:` + random UUID. */
+  newId?: () => string;
+}
+
+/** What an action made, with the diff it committed and its undo entry (none if it changed nothing). */
+export interface Done<T> {
+  value: T;
+  diff: StoreDiff;
+  entry: UndoEntry | undefined;
+}
+
+/** Typed listeners for the events in {@link StoreEventMap}. */
+export interface StoreEngine {
+  addEventListener<K extends keyof StoreEventMap>(
+    type: K,
+    listener: (event: StoreEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof StoreEventMap>(
+    type: K,
+    listener: (event: StoreEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/**
+ * Base class of `CrossreadStore`. Actions run one at a time in call order;
+ * each resolves after its change is saved and visible, or rejects with a
+ * {@link StoreError} having changed nothing, in memory or on disk.
+ *
+ * @fires store-error - {@link StoreErrorEvent}: storage unavailable, full, blocked, outdated or failed.
+ */
+export class StoreEngine extends EventTarget {
+  readonly #options: StoreOptions;
+  readonly #state = emptyState();
+  readonly #listeners = new Set<StoreListener>();
+  readonly #history: UndoHistory;
+  #persistence: Persistence | undefined;
+  #sync: TabSync | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #warning: StoreError | undefined;
+
+  constructor(options: StoreOptions = {}) {
+    super();
+    this.#options = options;
+    this.#history = new UndoHistory(options.undoLimit);
+  }
+
+  /** The reader's display name, if set. */
+  get creatorName(): string | undefined {
+    return this.#state.settings.get('creatorName')?.value;
+  }
+
+  /** Where changes go: `indexeddb`, `memory` (nothing survives the tab), or `undefined` before `open()`. */
+  get mode(): Persistence['mode'] | undefined {
+    return this.#persistence?.mode;
+  }
+
+  /** A lasting problem the UI should keep visible (memory mode, outdated, closed), if any. */
+  get warning(): StoreError | undefined {
+    return this.#warning;
+  }
+
+  /** True when `undo()` has an action to revert. */
+  get canUndo(): boolean {
+    return this.#history.canUndo;
+  }
+
+  /** True when `redo()` has an action to re-apply. */
+  get canRedo(): boolean {
+    return this.#history.canRedo;
+  }
+
+  /** Label of the action `undo()` would revert, for a menu item. */
+  get undoLabel(): string | undefined {
+    return this.#history.undoable()?.label;
+  }
+
+  /** Label of the action `redo()` would re-apply. */
+  get redoLabel(): string | undefined {
+    return this.#history.redoable()?.label;
+  }
+
+  /** Every record in memory; for subclasses' reads. Records are frozen; never mutate the maps. */
+  protected get state(): StoreState {
+    return this.#state;
+  }
+
+  /**
+   * Opens storage and loads every record. Never rejects for storage trouble:
+   * without IndexedDB the store runs in memory and reports `unavailable`.
+   */
+  async open(): Promise<void> {
+    if (this.#persistence) return;
+    const name = this.#options.name ?? DB_NAME;
+    const hooks = { onError: (error: StoreError) => this.#fail(error) };
+    let persistence: Persistence | undefined;
+    let loaded: StoreState;
+    try {
+      persistence = await (this.#options.openPersistence ?? openIdbPersistence)(name, hooks);
+      loaded = await persistence.loadAll();
+    } catch (error) {
+      const e = toStoreError(error);
+      // Opened but unreadable: let go of it so it does not block other tabs' upgrades.
+      persistence?.close();
+      persistence = new MemoryPersistence();
+      loaded = emptyState();
+      this.#fail(e.kind === 'outdated' ? e : new StoreError('unavailable', { cause: error }));
+    }
+    this.#persistence = persistence;
+    // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
+    this.#apply(stateAsDiff(loaded), 'remote');
+    if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#onRemote(diff), this.#options.channelName);
+  }
+
+  /** Stops syncing and closes storage; memory stays readable. */
+  close(): void {
+    this.#sync?.close();
+    this.#persistence?.close();
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Reverts the latest action, or `entry` if nothing later touched its records.
+   * False if there is nothing to undo, or if undoing would leave a dangling
+   * reference (possible only after another tab's changes or an out-of-order
+   * undo); a latest action that cannot be undone for that reason is dropped.
+   */
+  undo(entry?: UndoEntry): Promise<boolean> {
+    return this.#run(async () => {
+      const target = this.#history.undoable(entry);
+      if (!target) return false;
+      const reverse = reverseDiff(target.diff);
+      if (integrityIssues(this.#state, reverse).length > 0) {
+        if (!entry) this.#history.discard(target);
+        return false;
+      }
+      await this.#commit(reverse, 'undo');
+      this.#history.undone(target);
+      return true;
+    });
+  }
+
+  /** Re-applies the latest undone action. False if nothing to redo or if it would leave a dangling reference. */
+  redo(): Promise<boolean> {
+    return this.#run(async () => {
+      const target = this.#history.redoable();
+      if (!target) return false;
+      if (integrityIssues(this.#state, target.diff).length > 0) {
+        this.#history.discard(target);
+        return false;
+      }
+      await this.#commit(target.diff, 'redo');
+      this.#history.redone(target);
+      return true;
+    });
+  }
+
+  /**
+   * Runs an action: `plan` changes a working copy of the state; the diff it
+   * amounts to is validated (every added or updated record against its schema,
+   * then referential integrity), committed as one transaction and, unless
+   * `undoable` is false, pushed on the undo history as one step.
+   */
+  protected change<T>(
+    label: string | ((value: T) => string),
+    plan: (cs: ChangeSet, ctx: ActionContext) => T,
+    undoable = true,
+  ): Promise<Done<T>> {
+    return this.#run(async () => {
+      const cs = new ChangeSet(this.#state);
+      const ctx: ActionContext = {
+        now: (this.#options.now ?? (() => new Date().toISOString()))(),
+        newId: this.#options.newId ?? newRecordId,
+        creatorName: this.creatorName ?? ANONYMOUS,
+      };
+      const value = plan(cs, ctx);
+      const diff = cs.diff();
+      if (isEmptyDiff(diff)) return { value, diff, entry: undefined };
+      this.#validate(diff);
+      await this.#commit(diff, 'local');
+      if (!undoable) return { value, diff, entry: undefined };
+      const entry: UndoEntry = { label: typeof label === 'string' ? label : label(value), diff };
+      this.#history.push(entry);
+      return { value, diff, entry };
+    });
+  }
+
+  /** Called after every diff reaches memory, before subscribers; subclasses drop caches here. */
+  protected changed(_diff: StoreDiff): void {}
+
+  // Actions run strictly one after another so each builds its diff from the state the previous one left.
+  #run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(task);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  #validate(diff: StoreDiff): void {
+    const problems: string[] = [];
+    for (const c of diffCollections(diff)) {
+      const part = diff[c]!;
+      for (const record of [...Object.values(part.added), ...Object.values(part.updated).map(([, to]) => to)]) {
+        const result = v.safeParse(RecordSchemas[c] as v.GenericSchema<AnyRecord>, record);
+        if (!result.success) problems.push(...describeIssues(result.issues));
+      }
+    }
+    if (problems.length > 0) throw new StoreError('invalid', { message: `Invalid record: ${problems.join('; ')}` });
+    const issues = integrityIssues(this.#state, diff);
+    if (issues.length > 0) throw new StoreError('invalid', { message: `Dangling reference: ${issues.join('; ')}` });
+  }
+
+  // Save first, then memory: a failed save leaves memory exactly as it was.
+  async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<void> {
+    if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    try {
+      await this.#persistence.commit(diff);
+    } catch (error) {
+      const e = toStoreError(error);
+      this.#fail(e);
+      throw e;
+    }
+    this.#apply(diff, origin);
+    this.#sync?.post(diff);
+  }
+
+  #onRemote(message: StoreDiff): void {
+    void this.#run(async () => {
+      // Re-read what the other tab touched: the database is the truth when two tabs race.
+      const fresh = await this.#persistence!.read(diffIds(message));
+      const diff: StoreDiff = {};
+      for (const c of Object.keys(fresh) as CollectionName[]) {
+        setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh[c]!));
+      }
+      if (isEmptyDiff(diff)) return;
+      this.#history.forget(diff);
+      this.#apply(diff, 'remote');
+    }).catch(() => {
+      // The connection is gone (reported through `warning`); memory keeps the last known state.
+    });
+  }
+
+  #apply(diff: StoreDiff, origin: ChangeOrigin): void {
+    if (isEmptyDiff(diff)) return;
+    deepFreeze(diff);
+    applyDiff(this.#state, diff);
+    this.changed(diff);
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(diff, origin);
+      } catch (error) {
+        // One broken listener must not stop the others; surface it asynchronously.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  #fail(error: StoreError): void {
+    if (error.kind === 'invalid') return;
+    if (error.kind === 'unavailable' || error.kind === 'outdated' || error.kind === 'closed') this.#warning = error;
+    this.dispatchEvent(new StoreErrorEvent(error));
+  }
+}

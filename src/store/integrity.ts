@@ -1,0 +1,116 @@
+/**
+ * Referential integrity: no record ever points at a record that does not
+ * exist (ADR 0003). The store checks every diff before committing it (an
+ * action that would break a reference is refused as `invalid`; an undo or
+ * redo that would is not done), so no sequence of actions, undos and redos
+ * can leave a dangling reference. Pure; tested in Node.
+ */
+import { ChangeSet } from './changeset.ts';
+import { diffCollections, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
+import { linkKey, type Link } from './claim-records.ts';
+import { eventsOf, type CollectionName, type Collections } from './records.ts';
+
+/** Ids a record points at, by the collection they live in. */
+export function referencesOf<C extends CollectionName>(c: C, record: Collections[C]): DiffIds {
+  switch (c) {
+    case 'annotations':
+      return { events: eventsOf(record as Collections['annotations']) };
+    case 'claims': {
+      const claim = record as Collections['claims'];
+      return { annotations: claim.evidence.map((e) => e.annotation), events: claim.events };
+    }
+    case 'links': {
+      const link = record as Collections['links'];
+      return { claims: [link.from, link.to] };
+    }
+    default:
+      return {};
+  }
+}
+
+/** Which collections hold references into each collection. */
+const REFERRERS: { [C in CollectionName]: readonly CollectionName[] } = {
+  annotations: ['claims'],
+  settings: [],
+  claims: ['links'],
+  links: [],
+  events: ['annotations', 'claims'],
+};
+
+function recordIssues<C extends CollectionName>(view: ChangeSet, c: C, record: Collections[C]): string[] {
+  const issues: string[] = [];
+  const refs = referencesOf(c, record);
+  for (const target of Object.keys(refs) as CollectionName[]) {
+    for (const id of refs[target]!) {
+      if (view.get(target, id) === undefined) issues.push(`${c} ${record.id} refers to missing ${target} ${id}`);
+    }
+  }
+  if (c === 'links') {
+    const link = record as Link;
+    if (link.from === link.to) issues.push(`links ${link.id} joins a claim to itself`);
+  }
+  return issues;
+}
+
+function duplicateLinks(links: Iterable<Link>, touched?: ReadonlySet<string>): string[] {
+  const byKey = new Map<string, Link>();
+  const issues: string[] = [];
+  for (const link of links) {
+    const key = linkKey(link);
+    const other = byKey.get(key);
+    if (other && (!touched || touched.has(link.id) || touched.has(other.id))) {
+      issues.push(`links ${other.id} and ${link.id} are duplicates (${link.relation})`);
+    }
+    byKey.set(key, link);
+  }
+  return issues;
+}
+
+/**
+ * What would be broken after applying `diff` to `state`, checking only what
+ * the diff touches: references from added and updated records, references to
+ * removed records, duplicate links. Empty when the diff keeps integrity.
+ */
+export function integrityIssues(state: StoreState, diff: StoreDiff): string[] {
+  const view = new ChangeSet(state);
+  for (const c of diffCollections(diff)) {
+    const part = diff[c]!;
+    for (const id of Object.keys(part.removed)) view.remove(c, id);
+    for (const record of Object.values(part.added)) view.put(c, record);
+    for (const [, to] of Object.values(part.updated)) view.put(c, to);
+  }
+  const issues: string[] = [];
+  for (const c of diffCollections(diff)) {
+    const part = diff[c]!;
+    for (const record of Object.values(part.added)) issues.push(...recordIssues(view, c, record));
+    for (const [, to] of Object.values(part.updated)) issues.push(...recordIssues(view, c, to));
+    const gone = new Set(Object.keys(part.removed).filter((id) => view.get(c, id) === undefined));
+    if (gone.size === 0) continue;
+    for (const r of REFERRERS[c]) {
+      for (const record of view.values(r)) {
+        for (const id of referencesOf(r, record)[c] ?? []) {
+          if (gone.has(id)) issues.push(`${r} ${record.id} refers to removed ${c} ${id}`);
+        }
+      }
+    }
+  }
+  const links = diff.links;
+  if (links && (Object.keys(links.added).length > 0 || Object.keys(links.updated).length > 0)) {
+    issues.push(...duplicateLinks(view.values('links'), new Set([...Object.keys(links.added), ...Object.keys(links.updated)])));
+  }
+  return issues;
+}
+
+/** Every integrity problem of a whole state (for imports and tests). */
+export function stateIssues(state: StoreState): string[] {
+  const view = new ChangeSet(state);
+  const issues: string[] = [];
+  const check = <C extends CollectionName>(c: C) => {
+    for (const record of state[c].values()) issues.push(...recordIssues(view, c, record));
+  };
+  check('annotations');
+  check('claims');
+  check('links');
+  issues.push(...duplicateLinks(state.links.values()));
+  return issues;
+}
