@@ -2,12 +2,22 @@
 export type Route =
   | { view: 'library' }
   | { view: 'read'; id: string; p?: number }
+  | { view: 'claims'; claim?: string }
+  | { view: 'compare'; left: string; right: string }
   | { view: 'not-found'; path: string };
 
-/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`; anything else is 'not-found'. */
+const ID = '[a-z0-9][a-z0-9-]*';
+
+/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`,
+ * `#/compare/<left id>/<right id>`; anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
+  if (path === '/claims' || path === '/claims/') return { view: 'claims' };
+  const claim = /^\/claims\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
+  if (claim) return { view: 'claims', claim: claim[1]! };
+  const cmp = new RegExp(`^/compare/(${ID})/(${ID})/?$`).exec(path);
+  if (cmp) return { view: 'compare', left: cmp[1]!, right: cmp[2]! };
   const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?$/.exec(path);
   if (!m) return { view: 'not-found', path };
   const route: Route = { view: 'read', id: m[1]! };
@@ -26,6 +36,10 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'read':
       return `#/read/${route.id}${route.p ? `/p/${route.p}` : ''}`;
+    case 'claims':
+      return route.claim ? `#/claims/${route.claim}` : '#/claims';
+    case 'compare':
+      return `#/compare/${route.left}/${route.right}`;
     case 'not-found':
       return `#${route.path}`;
   }

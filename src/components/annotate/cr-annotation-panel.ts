@@ -1,17 +1,27 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
-import type { Annotation } from '../../store/index.ts';
-import { noteOf, tagsOf } from '../../store/index.ts';
+import type { Annotation, Claim, CrossreadStore, Stance } from '../../store/index.ts';
+import { noteOf, STANCES, tagsOf } from '../../store/index.ts';
+import { routeHash } from '../../app/route.ts';
+import { badge, badgeStyles, STANCE_LOOK } from '../shared/relations.ts';
 import { colourOf, type ColourBy, type Placed } from '../../annotate/anchored.ts';
 import { AnnotationActivateEvent } from '../shared/events.ts';
-import { AnnotationDeleteEvent, AnnotationSaveEvent, ColourByEvent, CreatorNameEvent, DraftCancelEvent, ReattachEvent } from './panel-events.ts';
+import { AnnotationDeleteEvent, AnnotationSaveEvent, ClaimDraftSaveEvent, ColourByEvent, CreatorNameEvent, DraftCancelEvent, EvidenceDraftSaveEvent, ReattachEvent } from './panel-events.ts';
+import '../claims/cr-claim-picker.ts';
 import './cr-note.ts';
 
 /** A passage waiting for its note or tags before it becomes an annotation. */
 export interface Draft {
   quote: string;
-  focus: 'note' | 'tag';
+  /** What the passage is for: a note, tags, a new claim, or evidence for an existing claim. */
+  focus: 'note' | 'tag' | 'claim' | 'evidence';
+}
+
+/** A claim citing an annotation, with the passage's stance toward it. */
+export interface Citation {
+  claim: Claim;
+  stance: Stance;
 }
 
 /**
@@ -24,10 +34,12 @@ export interface Draft {
  * @fires cr-creator-name - the display name was set
  * @fires cr-draft-cancel - the new-annotation form was cancelled
  * @fires cr-colour-by - the colour mode was changed
+ * @fires cr-claim-draft-save - a claim was made from the pending passage
+ * @fires cr-evidence-draft-save - the pending passage was added as evidence to a claim
  */
 @customElement('cr-annotation-panel')
 export class CrAnnotationPanel extends LitElement {
-  static override styles = css`
+  static override styles = [badgeStyles, css`
     :host { display: block; font: 0.9rem/1.45 var(--cr-sans); color: var(--cr-ink); }
     h2 { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 0 0 0.6rem; display: flex; justify-content: space-between; }
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
@@ -54,7 +66,11 @@ export class CrAnnotationPanel extends LitElement {
     .who { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.8rem; font-size: 0.8rem; color: var(--cr-ink-soft); flex-wrap: wrap; }
     .filter { margin-bottom: 0.7rem; display: flex; gap: 0.8rem; align-items: center; font-size: 0.8rem; flex-wrap: wrap; }
     .filter label { display: flex; gap: 0.3rem; align-items: center; }
-  `;
+    .cites { list-style: none; padding: 0; margin: 0.4rem 0 0; display: grid; gap: 0.25rem; }
+    .cites a { color: var(--cr-ink); text-decoration: none; font-size: 0.8rem; display: flex; gap: 0.4rem; align-items: baseline; }
+    .cites a:hover { text-decoration: underline; }
+    .cites a:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 1px; }
+  `];
 
   /** The document the annotations belong to. */
   @property({ attribute: false }) accessor doc: DocModel | undefined;
@@ -70,14 +86,20 @@ export class CrAnnotationPanel extends LitElement {
   @property() accessor creatorName = '';
   /** What highlight colours stand for. */
   @property() accessor colourBy: ColourBy = 'tag';
+  /** Claims citing each annotation, by annotation id. */
+  @property({ attribute: false }) accessor citations: ReadonlyMap<string, readonly Citation[]> = new Map();
+  /** The store, for the claim picker of the evidence form only (reads, never writes). */
+  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
+
+  @state() private accessor pickedClaim = '';
 
   @state() private accessor editing = '';
   @state() private accessor tagFilter = '';
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('draft') && this.draft) {
-      const field = this.renderRoot.querySelector(this.draft.focus === 'tag' ? '#draft-tags' : '#draft-note') as HTMLElement | null;
-      field?.focus();
+      const field = { note: '#draft-note', tag: '#draft-tags', claim: '#draft-statement', evidence: 'cr-claim-picker' }[this.draft.focus];
+      (this.renderRoot.querySelector(field) as HTMLElement | null)?.focus();
     }
     if (changed.has('activeId') && this.activeId) {
       this.renderRoot.querySelector(`[data-id="${CSS.escape(this.activeId)}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -90,7 +112,7 @@ export class CrAnnotationPanel extends LitElement {
     return html`<section aria-labelledby="ann-title">
       <h2 id="ann-title"><span>Annotations</span><span>${this.placed.length + this.orphans.length}</span></h2>
       ${this.#who()}
-      ${this.draft ? this.#form(null, '', [], this.draft.quote) : nothing}
+      ${this.#draftForm()}
       ${this.placed.length
         ? html`<div class="filter">
             ${tags.length
@@ -144,6 +166,7 @@ export class CrAnnotationPanel extends LitElement {
         <span>${a.creator.name}</span>
         <time datetime=${a.modified}>${new Date(a.modified).toLocaleDateString()}</time>
       </div>
+      ${this.#cites(a.id)}
       ${a.id === this.activeId || orphan
         ? html`<div class="actions">
             ${orphan ? html`<button @click=${(e: Event) => this.#send(e, new ReattachEvent(a.id))}>Re-attach to selection</button>` : html`<button @click=${(e: Event) => { e.stopPropagation(); this.editing = a.id; }}>Edit</button>`}
@@ -161,6 +184,58 @@ export class CrAnnotationPanel extends LitElement {
       <label>Tags, separated by commas <input id="${prefix}-tags" name="tags" .value=${tags.join(', ')} /></label>
       <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#cancel(id)}>Cancel</button></div>
     </form>`;
+  }
+
+  #draftForm() {
+    const d = this.draft;
+    if (!d) return nothing;
+    if (d.focus === 'note' || d.focus === 'tag') return this.#form(null, '', [], d.quote);
+    const stance = html`<label>This passage
+      <select name="stance">${STANCES.map((s) => html`<option value=${s}>${STANCE_LOOK[s].icon} ${STANCE_LOOK[s].label} the claim</option>`)}</select></label>`;
+    const buttons = html`<div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#cancel(null)}>Cancel</button></div>`;
+    if (d.focus === 'claim') {
+      return html`<form @submit=${this.#saveClaim} @keydown=${(e: KeyboardEvent) => this.#formKey(e, null)}>
+        <blockquote>${d.quote}</blockquote>
+        <label>Claim: what does the passage assert? <textarea id="draft-statement" name="statement" maxlength="500" required .value=${claimFromQuote(d.quote)}></textarea></label>
+        ${stance}
+        <label>Tags, separated by commas <input name="tags" /></label>
+        ${buttons}
+      </form>`;
+    }
+    return html`<form @submit=${this.#saveEvidence} @keydown=${(e: KeyboardEvent) => this.#formKey(e, null)}>
+      <blockquote>${d.quote}</blockquote>
+      <cr-claim-picker .store=${this.store} label="Evidence for the claim" placeholder="Type to find a claim…"
+        @cr-claim-pick=${(e: Event & { claimId?: string }) => (this.pickedClaim = e.claimId ?? '')}></cr-claim-picker>
+      ${stance}
+      ${buttons}
+    </form>`;
+  }
+
+  #saveClaim(e: Event): void {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const statement = String(data.get('statement') ?? '').trim();
+    if (!statement) return;
+    this.dispatchEvent(new ClaimDraftSaveEvent(statement, data.get('stance') as Stance, splitTags(String(data.get('tags') ?? ''))));
+  }
+
+  #saveEvidence(e: Event): void {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    if (!this.pickedClaim) {
+      (this.renderRoot.querySelector('cr-claim-picker') as HTMLElement | null)?.focus();
+      return;
+    }
+    this.dispatchEvent(new EvidenceDraftSaveEvent(this.pickedClaim, data.get('stance') as Stance));
+    this.pickedClaim = '';
+  }
+
+  #cites(annotationId: string) {
+    const cites = this.citations.get(annotationId);
+    if (!cites?.length) return nothing;
+    return html`<ul class="cites" aria-label="Evidence for">
+      ${cites.map((c) => html`<li><a href=${routeHash({ view: 'claims', claim: c.claim.id })} @click=${(e: Event) => e.stopPropagation()}>${badge(STANCE_LOOK[c.stance])} <span>${c.claim.statement}</span></a></li>`)}
+    </ul>`;
   }
 
   #paragraphOf(a: Annotation): number | undefined {
@@ -183,8 +258,7 @@ export class CrAnnotationPanel extends LitElement {
   #save(e: Event, id: string | null): void {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const tags = String(data.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-    this.dispatchEvent(new AnnotationSaveEvent(id, String(data.get('note') ?? ''), tags));
+    this.dispatchEvent(new AnnotationSaveEvent(id, String(data.get('note') ?? ''), splitTags(String(data.get('tags') ?? ''))));
     this.editing = '';
   }
 
@@ -203,6 +277,16 @@ export class CrAnnotationPanel extends LitElement {
     const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
     if (name) this.dispatchEvent(new CreatorNameEvent(name));
   }
+}
+
+function splitTags(s: string): string[] {
+  return s.split(',').map((t) => t.trim()).filter(Boolean);
+}
+
+/** A first draft of a claim's statement: the quote's first sentence, at most 200 characters. */
+export function claimFromQuote(quote: string): string {
+  const first = quote.trim().split(/(?<=[.!?])\s/)[0] ?? '';
+  return first.length > 200 ? `${first.slice(0, 199).trimEnd()}…` : first;
 }
 
 declare global {

@@ -1,3 +1,5 @@
+import type { Stance } from '../../store/index.ts';
+
 /** Fired to save a note and tags: on an existing annotation (`id`) or on the pending draft. */
 export class AnnotationSaveEvent extends Event {
   static readonly eventName = 'cr-annotation-save';
@@ -46,6 +48,22 @@ export class ColourByEvent extends Event {
   }
 }
 
+/** Fired to make a claim from the pending passage: the passage becomes its first evidence. */
+export class ClaimDraftSaveEvent extends Event {
+  static readonly eventName = 'cr-claim-draft-save';
+  constructor(readonly statement: string, readonly stance: Stance, readonly tags: string[]) {
+    super(ClaimDraftSaveEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired to add the pending passage as evidence to an existing claim. */
+export class EvidenceDraftSaveEvent extends Event {
+  static readonly eventName = 'cr-evidence-draft-save';
+  constructor(readonly claimId: string, readonly stance: Stance) {
+    super(EvidenceDraftSaveEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [AnnotationSaveEvent.eventName]: AnnotationSaveEvent;
@@ -54,5 +72,7 @@ declare global {
     [CreatorNameEvent.eventName]: CreatorNameEvent;
     [DraftCancelEvent.eventName]: DraftCancelEvent;
     [ColourByEvent.eventName]: ColourByEvent;
+    [ClaimDraftSaveEvent.eventName]: ClaimDraftSaveEvent;
+    [EvidenceDraftSaveEvent.eventName]: EvidenceDraftSaveEvent;
   }
 }

@@ -9,6 +9,8 @@ import { openUserFile } from '../../app/open-file.ts';
 import { routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
 import '../reader/cr-reader.ts';
+import '../claims/cr-claims-view.ts';
+import '../compare/cr-compare-view.ts';
 
 /**
  * The app shell: owns the data (corpus client) and the route, and hands both down.
@@ -25,6 +27,7 @@ export class CrApp extends LitElement {
     }
     .brand { font-weight: 750; letter-spacing: -0.01em; color: var(--cr-ink); text-decoration: none; font-size: 1.05rem; }
     .brand span { color: var(--cr-accent); }
+    nav { display: flex; gap: 1rem; }
     nav a { color: var(--cr-ink-soft); text-decoration: none; padding: 0.3rem 0.2rem; }
     nav a[aria-current='page'] { color: var(--cr-ink); font-weight: 600; }
     a:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; border-radius: 3px; }
@@ -45,6 +48,8 @@ export class CrApp extends LitElement {
   @property({ attribute: false }) accessor corpus = new CorpusClient();
   /** The one store of the app; tests hand in one on a database of their own. */
   @property({ attribute: false }) accessor store = new CrossreadStore();
+  // Only the store the app made itself is the app's to close; one handed in is the caller's.
+  readonly #ownStore = this.store;
 
   @state() private accessor route: Route = parseRoute(location.hash);
   @state() private accessor entries: LibraryEntry[] | undefined;
@@ -56,6 +61,20 @@ export class CrApp extends LitElement {
   @state() private accessor storeWarning = '';
 
   #toastTimer = 0;
+
+  /** Loads any document the app knows, built-in or opened by the user; handed down to views. */
+  readonly documents = (id: string): Promise<DocModel> => {
+    const own = this.#userDocs.get(id);
+    return own ? Promise.resolve(own) : this.corpus.document(id);
+  };
+
+  // Compare opens on the two sources that disagree most visibly about Almaty.
+  #compareHref(): string {
+    const ids = this.entries?.map((e) => e.id) ?? [];
+    const left = ids.includes('duvanova-junisbai-2022') ? 'duvanova-junisbai-2022' : ids[0];
+    const right = ids.includes('anisin-2026') ? 'anisin-2026' : (ids[1] ?? ids[0]);
+    return left && right ? routeHash({ view: 'compare', left, right }) : '#/';
+  }
   /** Files the user opened in this tab, by id. */
   #userDocs = new Map<string, DocModel>();
 
@@ -73,7 +92,7 @@ export class CrApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHash);
     clearTimeout(this.#toastTimer);
-    this.store.close();
+    if (this.store === this.#ownStore) this.store.close();
   }
 
   override render() {
@@ -81,7 +100,11 @@ export class CrApp extends LitElement {
     return html`<header class="bar">
         <button class="skip" @click=${this.#skip}>Skip to content</button>
         <a class="brand" href="#/">Cross<span>read</span></a>
-        <nav aria-label="Main"><a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a></nav>
+        <nav aria-label="Main">
+          <a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a>
+          <a href="#/claims" aria-current=${r.view === 'claims' ? 'page' : nothing}>Claims</a>
+          <a href=${this.#compareHref()} aria-current=${r.view === 'compare' ? 'page' : nothing}>Compare</a>
+        </nav>
       </header>
       ${this.storeWarning ? html`<div class="warning" role="alert">${this.storeWarning}</div>` : nothing}
       <main id="main">${this.#view(r)}</main>
@@ -97,6 +120,9 @@ export class CrApp extends LitElement {
     if (r.view === 'not-found') return html`<div class="status"><h1>Page not found</h1><p>Nothing lives at <code>${r.path}</code>.</p><p><a href="#/">Back to the library</a></p></div>`;
     if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
     if (r.view === 'library') return html`<cr-library .entries=${this.entries}></cr-library>`;
+    if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
+    if (r.view === 'claims') return html`<cr-claims-view .store=${this.store} .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''}></cr-claims-view>`;
+    if (r.view === 'compare') return html`<cr-compare-view .store=${this.store} .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right}></cr-compare-view>`;
     if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
     if (this.doc?.meta.id !== r.id || !this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
     return html`<cr-reader .doc=${this.doc} .paragraph=${r.p} .store=${this.store}></cr-reader>`;

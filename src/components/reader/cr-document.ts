@@ -7,7 +7,7 @@ import { noteOf, tagsOf } from '../../store/index.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block, DocModel } from '../../corpus/types.ts';
 import { TextMap } from '../../reader/text-map.ts';
-import { routeHash } from '../../app/route.ts';
+import { parseRoute, routeHash } from '../../app/route.ts';
 import { AnnotateRequestEvent, AnnotationActivateEvent, CiteCopiedEvent, ParagraphFocusEvent, type AnnotateIntent } from '../shared/events.ts';
 import { copyText } from '../shared/clipboard.ts';
 import { isTyping } from '../shared/keys.ts';
@@ -94,6 +94,8 @@ export class CrDocument extends LitElement {
             <button type="button" @click=${() => this.annotateSelection('highlight')}>Highlight<kbd>H</kbd></button>
             <button type="button" @click=${() => this.annotateSelection('note')}>Note<kbd>N</kbd></button>
             <button type="button" @click=${() => this.annotateSelection('tag')}>Tag<kbd>T</kbd></button>
+            <button type="button" @click=${() => this.annotateSelection('claim')}>Claim<kbd>C</kbd></button>
+            <button type="button" @click=${() => this.annotateSelection('evidence')}>Evidence for…<kbd>E</kbd></button>
           </div>`
         : ''}`;
   }
@@ -182,7 +184,7 @@ export class CrDocument extends LitElement {
 
   #onKey = (e: KeyboardEvent) => {
     if (!this.selection || e.altKey || e.ctrlKey || e.metaKey || isTyping(e)) return;
-    const intent = ({ h: 'highlight', n: 'note', t: 'tag' } as const)[e.key.toLowerCase() as 'h' | 'n' | 't'];
+    const intent = ({ h: 'highlight', n: 'note', t: 'tag', c: 'claim', e: 'evidence' } as const)[e.key.toLowerCase() as 'h' | 'n' | 't' | 'c' | 'e'];
     if (intent && this.annotateSelection(intent)) e.preventDefault();
     else if (e.key === 'Escape') {
       document.getSelection()?.removeAllRanges();
@@ -281,7 +283,8 @@ export class CrDocument extends LitElement {
     e.preventDefault();
     const n = Number(a.textContent);
     const url = new URL(a.getAttribute('href')!, location.href).href;
-    history.replaceState(null, '', a.getAttribute('href'));
+    // The address follows the cited paragraph only in the reader; elsewhere (compare) it stays.
+    if (parseRoute(location.hash).view === 'read') history.replaceState(null, '', a.getAttribute('href'));
     void this.revealParagraph(n, { focus: false });
     const ok = await copyText(url);
     this.dispatchEvent(new CiteCopiedEvent(url, ok));

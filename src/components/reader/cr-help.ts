@@ -6,6 +6,8 @@ const KEYS: Array<[string, string]> = [
   ['H', 'Highlight the selected passage'],
   ['N', 'Add a note to the selected passage'],
   ['T', 'Tag the selected passage'],
+  ['C', 'Make a claim from the selected passage'],
+  ['E', 'Add the selected passage as evidence to a claim'],
   ['Ctrl/⌘ + Z', 'Undo the last change'],
   ['Ctrl/⌘ + Shift + Z', 'Redo'],
   ['Ctrl/⌘ + Enter', 'Save the note being edited'],

@@ -9,8 +9,10 @@ import type { CrDocument } from './cr-document.ts';
 import type { CrossreadStore } from '../../store/index.ts';
 import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../../annotate/anchored.ts';
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent } from '../shared/events.ts';
-import type { AnnotationDeleteEvent, AnnotationSaveEvent, ColourByEvent, CreatorNameEvent, ReattachEvent } from '../annotate/panel-events.ts';
-import type { Draft } from '../annotate/cr-annotation-panel.ts';
+import type { AnnotationDeleteEvent, AnnotationSaveEvent, ClaimDraftSaveEvent, ColourByEvent, CreatorNameEvent, EvidenceDraftSaveEvent, ReattachEvent } from '../annotate/panel-events.ts';
+import type { Citation, Draft } from '../annotate/cr-annotation-panel.ts';
+import '../shared/cr-confirm.ts';
+import type { CrConfirm } from '../shared/cr-confirm.ts';
 import './cr-toc.ts';
 import './cr-document.ts';
 import '../annotate/cr-annotation-panel.ts';
@@ -80,6 +82,7 @@ export class CrReader extends LitElement {
   @state() private accessor draft: (Draft & { start: number; end: number }) | undefined;
   @state() private accessor creatorName = '';
   @state() private accessor colourBy: ColourBy = 'tag';
+  @state() private accessor citations: ReadonlyMap<string, readonly Citation[]> = new Map();
 
   @query('cr-document') private accessor documentEl!: CrDocument;
 
@@ -114,6 +117,12 @@ export class CrReader extends LitElement {
     const d = this.doc;
     this.creatorName = this.store?.creatorName ?? '';
     this.placement = d && this.store ? placeAnnotations(d, this.store.annotationsOf(d.meta.id)) : { placed: [], orphans: [] };
+    const citations = new Map<string, Citation[]>();
+    for (const a of [...this.placement.placed.map((p) => p.annotation), ...this.placement.orphans]) {
+      const claims = this.store?.claimsCitingAnnotation(a.id) ?? [];
+      if (claims.length) citations.set(a.id, claims.map((claim) => ({ claim, stance: claim.evidence.find((e) => e.annotation === a.id)!.stance })));
+    }
+    this.citations = citations;
   }
 
   override render() {
@@ -125,7 +134,8 @@ export class CrReader extends LitElement {
     return html`<div class="layout"
         @cr-annotate=${this.#onAnnotate} @cr-annotation-activate=${this.#onActivate} @cr-annotation-save=${this.#onSave}
         @cr-annotation-delete=${this.#onDelete} @cr-reattach=${this.#onReattach} @cr-creator-name=${this.#onName}
-        @cr-draft-cancel=${() => (this.draft = undefined)} @cr-colour-by=${(e: ColourByEvent) => (this.colourBy = e.by)}>
+        @cr-draft-cancel=${() => (this.draft = undefined)} @cr-colour-by=${(e: ColourByEvent) => (this.colourBy = e.by)}
+        @cr-claim-draft-save=${this.#onClaimDraft} @cr-evidence-draft-save=${this.#onEvidenceDraft}>
       <aside class="toc" aria-label="Table of contents">${toc}</aside>
       <div class="content">
         <header>
@@ -146,10 +156,12 @@ export class CrReader extends LitElement {
       </div>
       <aside class="panel" aria-label="Annotations">
         <cr-annotation-panel .doc=${d} .placed=${this.placement.placed} .orphans=${this.placement.orphans}
-          activeId=${this.activeId} .draft=${this.draft} creatorName=${this.creatorName} colourBy=${this.colourBy}></cr-annotation-panel>
+          activeId=${this.activeId} .draft=${this.draft} creatorName=${this.creatorName} colourBy=${this.colourBy}
+          .citations=${this.citations} .store=${this.store}></cr-annotation-panel>
       </aside>
     </div>
-    <cr-help></cr-help>`;
+    <cr-help></cr-help>
+    <cr-confirm></cr-confirm>`;
   }
 
   protected override async updated(changed: Map<PropertyKey, unknown>): Promise<void> {
@@ -206,7 +218,7 @@ export class CrReader extends LitElement {
       const a = await this.#act(() => this.store!.createAnnotation({ target: targetFor(d, e.start, e.end) }), 'Could not save the highlight');
       if (a) this.activeId = a.id;
     } else {
-      this.draft = { start: e.start, end: e.end, quote: d.text.slice(e.start, e.end), focus: e.intent === 'tag' ? 'tag' : 'note' };
+      this.draft = { start: e.start, end: e.end, quote: d.text.slice(e.start, e.end), focus: e.intent };
     }
   };
 
@@ -230,8 +242,52 @@ export class CrReader extends LitElement {
     }
   };
 
+  // The passage becomes an annotation and the claim's first evidence: two saved steps, so a
+  // failure of the second leaves a plain highlight (shown, never lost).
+  #onClaimDraft = async (e: ClaimDraftSaveEvent) => {
+    const a = await this.#draftAnnotation(e.tags);
+    if (!a) return;
+    const claim = await this.#act(() => this.store!.createClaim({ statement: e.statement, evidence: { annotation: a.id, stance: e.stance }, tags: e.tags }), 'Could not save the claim');
+    if (claim) this.dispatchEvent(new NotifyEvent('Claim saved', { label: 'Open', run: () => (location.hash = routeHash({ view: 'claims', claim: claim.id })) }));
+  };
+
+  #onEvidenceDraft = async (e: EvidenceDraftSaveEvent) => {
+    const a = await this.#draftAnnotation([]);
+    if (!a) return;
+    const claim = await this.#act(() => this.store!.addEvidence(e.claimId, { annotation: a.id, stance: e.stance }), 'Could not add the evidence');
+    if (claim) this.dispatchEvent(new NotifyEvent(`Added as evidence to “${claim.statement}”`));
+  };
+
+  async #draftAnnotation(tags: string[]) {
+    const d = this.doc;
+    const draft = this.draft;
+    if (!d || !draft) return undefined;
+    const a = await this.#act(() => this.store!.createAnnotation({ target: targetFor(d, draft.start, draft.end), tags }), 'Could not save the passage');
+    if (a) {
+      this.draft = undefined;
+      this.activeId = a.id;
+    }
+    return a;
+  }
+
   #onDelete = async (e: AnnotationDeleteEvent) => {
-    const result = await this.#act(() => this.store!.deleteAnnotations([e.id]), 'Could not delete the annotation');
+    // A passage that is evidence: say which claims cite it and let the reader choose.
+    const citing = this.store?.claimsCitingAnnotation(e.id) ?? [];
+    let orphanedClaims: 'keep' | 'delete' = 'keep';
+    if (citing.length) {
+      const answer = await (this.renderRoot.querySelector('cr-confirm') as CrConfirm).ask({
+        title: 'Delete a passage that is evidence?',
+        message: `This passage is evidence for ${citing.length === 1 ? 'a claim' : `${citing.length} claims`}:`,
+        items: citing.map((c) => c.statement),
+        actions: [
+          { label: 'Delete passage, keep claims', value: 'keep', primary: true },
+          { label: 'Also delete claims left without evidence', value: 'delete' },
+        ],
+      });
+      if (!answer) return;
+      orphanedClaims = answer as 'keep' | 'delete';
+    }
+    const result = await this.#act(() => this.store!.deleteAnnotations([e.id], { orphanedClaims }), 'Could not delete the annotation');
     if (!result) return;
     if (this.activeId === e.id) this.activeId = '';
     this.dispatchEvent(new NotifyEvent('Annotation deleted', { label: 'Undo', run: () => void result.undo() }));

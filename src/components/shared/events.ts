@@ -28,7 +28,7 @@ export class OpenFileEvent extends Event {
 }
 
 /** What the user wants to do with a selected passage. */
-export type AnnotateIntent = 'highlight' | 'note' | 'tag';
+export type AnnotateIntent = 'highlight' | 'note' | 'tag' | 'claim' | 'evidence';
 
 /** Fired when the user asks to annotate the selected passage [start, end) of a document. */
 export class AnnotateRequestEvent extends Event {

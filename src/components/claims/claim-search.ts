@@ -1,0 +1,83 @@
+/**
+ * Finding claims by what a reader remembers of them: words of the statement,
+ * a tag, or words of a quoted passage. A normalised substring match (case,
+ * accents and punctuation ignored; every word typed must occur somewhere),
+ * ranked by where the words occur. Pure.
+ *
+ * Why not minisearch: a library holds hundreds of claims, not millions, so a
+ * scan per keystroke takes well under a millisecond and needs no index to keep
+ * in step with the store; and substring matching finds "Tokayev" inside
+ * "Tokayev's" and "CSTO" inside "CSTO-led" without a tokenizer to tune.
+ */
+import type { Claim } from '../../store/index.ts';
+
+/** Lower case, no accents, punctuation as spaces, single spaces. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** What a claim is found by. */
+export interface Searchable {
+  claim: Claim;
+  statement: string;
+  tags: string;
+  quotes: string;
+}
+
+/** A claim's searchable text; `quotes` are the exact texts of its evidence passages. */
+export function searchable(claim: Claim, quotes: readonly string[]): Searchable {
+  return { claim, statement: normalise(claim.statement), tags: normalise(claim.tags.join(' ')), quotes: normalise(quotes.join(' ')) };
+}
+
+/** Where a claim matched: what the picker shows under the statement. */
+export type MatchField = 'statement' | 'tags' | 'quotes';
+
+/** A found claim. */
+export interface Match {
+  claim: Claim;
+  /** The weakest field a word was found in only (quotes < tags < statement). */
+  field: MatchField;
+  score: number;
+}
+
+/**
+ * Claims containing every word of `query`, best first: words in the statement
+ * count most, then tags, then quotes; earlier positions break ties, then age.
+ * An empty query matches everything in the given order.
+ */
+export function searchClaims(items: readonly Searchable[], query: string): Match[] {
+  const words = normalise(query).split(' ').filter(Boolean);
+  if (words.length === 0) return items.map((i) => ({ claim: i.claim, field: 'statement', score: 0 }));
+  const found: Match[] = [];
+  for (const item of items) {
+    let score = 0;
+    let field: MatchField = 'statement';
+    let ok = true;
+    for (const w of words) {
+      const s = item.statement.indexOf(w);
+      if (s >= 0) {
+        score += 100 - Math.min(s, 99) / 100;
+        continue;
+      }
+      if (item.tags.includes(w)) {
+        score += 50;
+        if (field === 'statement') field = 'tags';
+        continue;
+      }
+      if (item.quotes.includes(w)) {
+        score += 10;
+        field = 'quotes';
+        continue;
+      }
+      ok = false;
+      break;
+    }
+    if (ok) found.push({ claim: item.claim, field, score });
+  }
+  return found.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,215 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { STANCES, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
+import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { routeHash } from '../../app/route.ts';
+import { NotifyEvent } from '../shared/events.ts';
+import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
+import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
+import { controlStyles } from './claims-styles.ts';
+import { count, formatRange, splitTags } from './format.ts';
+import type { Paragraph } from './paragraphs.ts';
+import { StoreController } from './store-controller.ts';
+import './cr-claim-links.ts';
+import '../annotate/cr-note.ts';
+
+const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * One claim. Collapsed: statement, sources and counts. Expanded: the statement
+ * and note (editable in place), tags, events (add/remove), creator and dates,
+ * the evidence passages (each opens the reader at its ¶; stance changeable,
+ * passage removable) and the links; with "Link to…", "Merge into…", "Delete…".
+ *
+ * @fires cr-claim-select - the statement was clicked: expand (or collapse) this claim
+ * @fires cr-claim-intent - Link to…, Merge into… or Delete… was chosen
+ * @fires cr-notify - after removing a passage (with Undo), or when an action failed
+ */
+@customElement('cr-claim-card')
+export class CrClaimCard extends LitElement {
+  static override styles = [
+    controlStyles,
+    badgeStyles,
+    css`
+      :host { display: block; }
+      article { background: var(--cr-card); border: 1px solid var(--cr-rule); border-left: 4px solid var(--cr-rule); border-radius: 6px; padding: 0.6rem 0.8rem; }
+      article.open { border-color: var(--cr-accent); border-left-color: var(--cr-accent); box-shadow: 0 0 0 1px var(--cr-accent); }
+      h2 { margin: 0; font: 600 1rem/1.4 var(--cr-serif); }
+      h2 button { all: unset; cursor: pointer; border-radius: 3px; display: block; }
+      h2 button:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; }
+      h3 { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 0.9rem 0 0.4rem; }
+      .meta { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; color: var(--cr-ink-faint); font-size: 0.76rem; margin-top: 0.3rem; }
+      .evidence { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.55rem; }
+      .evidence li { border-top: 1px solid var(--cr-rule); padding-top: 0.45rem; }
+      .evidence .line { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; font-size: 0.8rem; }
+      blockquote { margin: 0.25rem 0; font: italic 0.88rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); }
+      .row label { display: flex; gap: 0.3rem; align-items: center; }
+      cr-note { margin: 0.4rem 0; }
+      .claim-actions { margin-top: 0.9rem; }
+    `,
+  ];
+
+  /** The store holding the claim. */
+  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
+  /** The claim shown. */
+  @property({ attribute: false }) accessor claim: Claim | undefined;
+  /** Sources' metadata, for short citations. */
+  @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
+  /** ¶ of an evidence passage; a new function when more sources have loaded. */
+  @property({ attribute: false }) accessor paragraphOf: (item: EvidenceItem) => Paragraph = () => undefined;
+  /** Shown with all its details. */
+  @property({ type: Boolean, reflect: true }) accessor expanded = false;
+
+  @state() private accessor editing = false;
+  @state() private accessor error = '';
+
+  constructor() {
+    super();
+    new StoreController(this, () => this.store);
+  }
+
+  override render() {
+    const c = this.claim;
+    if (!c) return nothing;
+    const evidence = this.store?.evidenceOf(c.id) ?? [];
+    const sources = [...new Set(evidence.map((e) => this.#cite(e.annotation.target.source)))];
+    const links = this.store?.linksOf(c.id).length ?? 0;
+    return html`<article class=${this.expanded ? 'open' : ''} aria-labelledby="statement">
+      <h2><button id="statement" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="details"
+        @click=${() => this.dispatchEvent(new ClaimSelectEvent(this.expanded ? '' : c.id))}>${c.statement}</button></h2>
+      <div class="meta">
+        ${sources.length ? html`<span>${sources.join('; ')}</span>` : html`<span>no evidence</span>`}
+        <span>${count(evidence.length, 'passage')}</span>
+        <span>${count(links, 'link')}</span>
+        ${c.tags.map((t) => html`<span class="chip">${t}</span>`)}
+      </div>
+      <div id="details">${this.expanded ? this.#details(c, evidence) : nothing}</div>
+    </article>`;
+  }
+
+  #details(c: Claim, evidence: EvidenceItem[]) {
+    return html`${this.editing ? this.#editForm(c) : html`
+        ${c.note ? html`<cr-note .text=${c.note}></cr-note>` : nothing}
+        <div class="actions"><button type="button" class="edit" @click=${() => this.#setEditing(true)}>Edit statement, note and tags</button></div>`}
+      <p class="meta">By ${c.creator.name} · created <time datetime=${c.created}>${day(c.created)}</time>${c.modified !== c.created
+        ? html` · edited <time datetime=${c.modified}>${day(c.modified)}</time>` : nothing}</p>
+      <h3>Events</h3>
+      ${this.#events(c)}
+      <h3>Evidence (${evidence.length})</h3>
+      ${evidence.length
+        ? html`<ol class="evidence">${evidence.map((e) => this.#evidence(c, e))}</ol>`
+        : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
+      <h3>Links</h3>
+      <cr-claim-links .store=${this.store} claimId=${c.id}></cr-claim-links>
+      <div class="actions claim-actions">
+        ${this.#intent('link', 'Link to…')} ${this.#intent('merge', 'Merge into…')} ${this.#intent('delete', 'Delete claim…')}
+      </div>`;
+  }
+
+  #intent(intent: ClaimIntent, label: string) {
+    return html`<button type="button" class=${intent === 'delete' ? 'danger' : ''} data-intent=${intent}
+      @click=${() => this.dispatchEvent(new ClaimIntentEvent(intent, this.claim!.id))}>${label}</button>`;
+  }
+
+  #editForm(c: Claim) {
+    return html`<form @submit=${this.#save} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.preventDefault(), this.#setEditing(false))}>
+      <label>Statement <input name="statement" maxlength="500" .value=${c.statement} /></label>
+      <label>Note (light Markdown) <textarea name="note" .value=${c.note ?? ''}></textarea></label>
+      <label>Tags, separated by commas <input name="tags" .value=${c.tags.join(', ')} /></label>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#setEditing(false)}>Cancel</button></div>
+    </form>`;
+  }
+
+  #events(c: Claim) {
+    const all = this.store?.eventsByStart() ?? [];
+    const others = all.filter((e) => !c.events.includes(e.id));
+    const mine = c.events.flatMap((id) => all.filter((e) => e.id === id));
+    return html`<div class="row">
+      ${mine.map((e) => html`<span class="chip">${e.name}, ${formatRange(e.start, e.end)}
+        <button type="button" aria-label="Remove event ${e.name}" title="Remove event" @click=${() => this.#setEvents(c.events.filter((x) => x !== e.id))}>×</button></span>`)}
+      ${mine.length === 0 ? html`<span class="hint">None.</span>` : nothing}
+      ${others.length
+        ? html`<form class="row" @submit=${(ev: Event) => { ev.preventDefault(); const id = new FormData(ev.target as HTMLFormElement).get('event'); if (id) void this.#setEvents([...c.events, String(id)]); }}>
+            <label>Add event <select name="event">${others.map((e) => html`<option value=${e.id}>${e.name} (${formatRange(e.start, e.end)})</option>`)}</select></label>
+            <button>Add</button>
+          </form>`
+        : all.length === 0 ? html`<span class="hint">Create events in the Events list to place claims in time.</span>` : nothing}
+    </div>`;
+  }
+
+  #evidence(c: Claim, e: EvidenceItem) {
+    const a = e.annotation;
+    const n = this.paragraphOf(e);
+    const cite = this.#cite(a.target.source);
+    const where = n === undefined ? `${cite}, ¶…` : n === null ? `${cite} (passage not found in this version)` : `${cite}, ¶${n}`;
+    return html`<li data-annotation=${a.id}>
+      <div class="line">
+        <a href=${routeHash({ view: 'read', id: a.target.source, p: n ?? undefined })} title="Open the passage in the reader">${where}</a>
+        ${badge(STANCE_LOOK[e.stance])}
+      </div>
+      <blockquote>${a.target.selector[0].exact}</blockquote>
+      <div class="row">
+        <label>Stance <select name="stance" @change=${(ev: Event) => this.#act(this.store?.setStance(c.id, a.id, (ev.target as HTMLSelectElement).value as Stance))}>
+          ${STANCES.map((s) => html`<option value=${s} ?selected=${s === e.stance}>${STANCE_LOOK[s].icon} ${STANCE_LOOK[s].label}</option>`)}
+        </select></label>
+        <button type="button" aria-label="Remove this passage from the claim" @click=${() => this.#removeEvidence(c, a.id)}>Remove</button>
+      </div>
+    </li>`;
+  }
+
+  #cite(source: string): string {
+    return this.entries.find((x) => x.id === source)?.cite ?? source;
+  }
+
+  async #setEditing(on: boolean): Promise<void> {
+    this.editing = on;
+    this.error = '';
+    await this.updateComplete;
+    (this.renderRoot.querySelector(on ? 'input[name=statement]' : 'button.edit') as HTMLElement | null)?.focus();
+  }
+
+  async #save(e: Event): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    try {
+      await this.store?.updateClaim(this.claim!.id, {
+        statement: String(data.get('statement') ?? ''),
+        note: String(data.get('note') ?? ''),
+        tags: splitTags(String(data.get('tags') ?? '')),
+      });
+      await this.#setEditing(false);
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+
+  #setEvents(events: string[]): Promise<boolean> {
+    return this.#act(this.store?.updateClaim(this.claim!.id, { events }));
+  }
+
+  async #removeEvidence(c: Claim, annotationId: string): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    if (await this.#act(store.removeEvidence(c.id, annotationId))) {
+      this.dispatchEvent(new NotifyEvent('Passage removed from the claim', { label: 'Undo', run: () => void store.undo() }));
+    }
+  }
+
+  /** Runs a store action; a refusal becomes a toast. True when it succeeded. */
+  async #act(action: Promise<unknown> | undefined): Promise<boolean> {
+    try {
+      await action;
+      return true;
+    } catch (err) {
+      this.dispatchEvent(new NotifyEvent((err as Error).message));
+      return false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-claim-card': CrClaimCard;
+  }
+}

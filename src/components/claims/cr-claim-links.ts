@@ -1,0 +1,138 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LINK_RELATIONS, type CrossreadStore, type Link, type LinkRelation } from '../../store/index.ts';
+import { routeHash } from '../../app/route.ts';
+import { NotifyEvent } from '../shared/events.ts';
+import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
+import { controlStyles } from './claims-styles.ts';
+import { RELATION_MEANING, linkSide } from './format.ts';
+import { StoreController } from './store-controller.ts';
+import '../annotate/cr-note.ts';
+
+/**
+ * A claim's links in and out, each read from this claim: relation badge with
+ * its direction in words ("supports →", "← contradicted by"), the other claim
+ * (a link to it) and the rationale. Links can be edited in place (relation,
+ * rationale; a refused change shows the store's message and keeps the form)
+ * and deleted (Undo in the toast).
+ *
+ * @fires cr-notify - after deleting a link (with Undo), or when an action failed
+ */
+@customElement('cr-claim-links')
+export class CrClaimLinks extends LitElement {
+  static override styles = [
+    controlStyles,
+    badgeStyles,
+    css`
+      :host { display: block; }
+      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+      li { border-top: 1px solid var(--cr-rule); padding-top: 0.45rem; }
+      .line { display: flex; gap: 0.45rem; align-items: baseline; flex-wrap: wrap; }
+      cr-note { font-size: 0.85rem; color: var(--cr-ink-soft); margin: 0.25rem 0; }
+      .relations { display: flex; gap: 0.8rem; flex-wrap: wrap; }
+      .relations label { display: flex; gap: 0.3rem; align-items: center; color: var(--cr-ink); }
+    `,
+  ];
+
+  /** The store holding the links. */
+  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
+  /** The claim whose links are shown. */
+  @property() accessor claimId = '';
+
+  @state() private accessor editing = '';
+  @state() private accessor error = '';
+
+  constructor() {
+    super();
+    new StoreController(this, () => this.store);
+  }
+
+  override render() {
+    const links = this.store?.linksOf(this.claimId) ?? [];
+    if (links.length === 0) return html`<p class="hint">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
+    return html`<ol>${links.map((l) => (l.id === this.editing ? this.#form(l) : this.#link(l)))}</ol>`;
+  }
+
+  #link(link: Link) {
+    const side = linkSide(link, this.claimId);
+    const other = this.store?.getClaim(side.other);
+    return html`<li data-link=${link.id}>
+      <div class="line">
+        ${badge({ ...RELATION_LOOK[link.relation], label: side.words }, RELATION_MEANING[link.relation])}
+        <a href=${routeHash({ view: 'claims', claim: side.other })}>${other?.statement ?? '(missing claim)'}</a>
+      </div>
+      ${link.rationale ? html`<cr-note .text=${link.rationale}></cr-note>` : nothing}
+      <div class="actions">
+        <button type="button" @click=${() => this.#edit(link.id)} aria-label="Edit link: ${side.words} ${other?.statement ?? ''}">Edit</button>
+        <button type="button" @click=${() => this.#delete(link)} aria-label="Delete link: ${side.words} ${other?.statement ?? ''}">Delete</button>
+      </div>
+    </li>`;
+  }
+
+  #form(link: Link) {
+    const side = linkSide(link, this.claimId);
+    const other = this.store?.getClaim(side.other);
+    return html`<li data-link=${link.id}>
+      <form @submit=${(e: Event) => this.#save(e, link)} @keydown=${this.#formKey}>
+        <p class="hint">Link with “${other?.statement ?? ''}”</p>
+        <fieldset>
+          <legend>Relation (from the claim that links: ${link.from === this.claimId ? 'this one' : 'the other'})</legend>
+          <div class="relations">
+            ${LINK_RELATIONS.map((r) => html`<label title=${RELATION_MEANING[r]}>
+              <input type="radio" name="relation" value=${r} ?checked=${r === link.relation} />${badge(RELATION_LOOK[r])}</label>`)}
+          </div>
+        </fieldset>
+        <label>Rationale <textarea name="rationale" .value=${link.rationale ?? ''}></textarea></label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="actions">
+          <button class="primary">Save</button>
+          <button type="button" @click=${() => this.#edit('')}>Cancel</button>
+        </div>
+      </form>
+    </li>`;
+  }
+
+  async #edit(id: string): Promise<void> {
+    const was = this.editing;
+    this.editing = id;
+    this.error = '';
+    await this.updateComplete;
+    const target = id ? 'input[name=relation]:checked' : `[data-link="${CSS.escape(was)}"] button`;
+    (this.renderRoot.querySelector(target) as HTMLElement | null)?.focus();
+  }
+
+  #formKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      void this.#edit('');
+    }
+  }
+
+  async #save(e: Event, link: Link): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    try {
+      await this.store?.updateLink(link.id, { relation: data.get('relation') as LinkRelation, rationale: String(data.get('rationale') ?? '') });
+      await this.#edit('');
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+
+  async #delete(link: Link): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    try {
+      const result = await store.deleteLinks([link.id]);
+      this.dispatchEvent(new NotifyEvent('Link deleted', { label: 'Undo', run: () => void result.undo() }));
+    } catch (err) {
+      this.dispatchEvent(new NotifyEvent((err as Error).message));
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-claim-links': CrClaimLinks;
+  }
+}

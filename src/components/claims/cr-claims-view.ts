@@ -1,0 +1,246 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Claim, CrossreadStore, EvidenceItem } from '../../store/index.ts';
+import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { routeHash } from '../../app/route.ts';
+import type { DocModel } from '../../corpus/types.ts';
+import { NotifyEvent } from '../shared/events.ts';
+import { isTyping } from '../shared/keys.ts';
+import { RELATION_LOOK, badge } from '../shared/relations.ts';
+import type { ClaimIntentEvent, ClaimSelectEvent } from './claim-events.ts';
+import { controlStyles } from './claims-styles.ts';
+import type { CrConfirmDialog } from './cr-confirm-dialog.ts';
+import type { CrLinkDialog } from './cr-link-dialog.ts';
+import type { CrMergeDialog } from './cr-merge-dialog.ts';
+import { count, linkSide } from './format.ts';
+import { Paragraphs, type Paragraph } from './paragraphs.ts';
+import { StoreController } from './store-controller.ts';
+import './cr-claim-card.ts';
+import './cr-confirm-dialog.ts';
+import './cr-events-manager.ts';
+import './cr-link-dialog.ts';
+import './cr-merge-dialog.ts';
+
+/** What the list is narrowed to; `''` means any. */
+interface Filters {
+  source: string;
+  tag: string;
+  event: string;
+  author: string;
+}
+
+const NO_FILTERS: Filters = { source: '', tag: '', event: '', author: '' };
+
+/**
+ * All claims, newest first, filterable by source, tag, event and author, with
+ * the events manager beside them. The selected claim (route `#/claims/<id>`,
+ * or a click on a statement) is expanded. Deleting a claim asks first, listing
+ * the links that go with it; deletions and merges offer Undo in a toast, and
+ * Ctrl/⌘+Z (Shift for redo) works here outside text fields. Everything
+ * follows the store live, including changes made in other tabs.
+ *
+ * @fires cr-notify - after deleting, linking or merging (with Undo), and for refusals
+ */
+@customElement('cr-claims-view')
+export class CrClaimsView extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host { display: block; }
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 19rem; gap: 2rem; max-width: 74rem; margin: 0 auto; padding: 1.5rem; align-items: start; }
+      @media (max-width: 56rem) { .layout { grid-template-columns: 1fr; } }
+      h1 { font: 700 1.4rem/1.2 var(--cr-sans); margin: 0 0 0.8rem; }
+      .filters { display: flex; gap: 0.7rem; flex-wrap: wrap; align-items: end; margin-bottom: 0.6rem; }
+      .filters select { max-width: 14rem; }
+      .shown { color: var(--cr-ink-faint); font-size: 0.82rem; margin: 0 0 0.7rem; }
+      ol.claims { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.7rem; }
+      .empty { background: var(--cr-card); border: 1px dashed var(--cr-rule); border-radius: 8px; padding: 1rem 1.2rem; color: var(--cr-ink-soft); line-height: 1.55; }
+      .empty h2 { font-size: 1rem; color: var(--cr-ink); margin: 0 0 0.4rem; }
+      kbd { font: 600 0.8rem var(--cr-mono); border: 1px solid var(--cr-rule); border-bottom-width: 2px; border-radius: 4px; padding: 0 0.3rem; background: var(--cr-bg); }
+      ul { padding-left: 1.2rem; }
+    `,
+  ];
+
+  /** The app's store. */
+  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
+  /** Sources of the library (metadata). */
+  @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
+  /** Loads a source's document model (to place evidence and give ¶ numbers). */
+  @property({ attribute: false }) accessor documents: ((id: string) => Promise<DocModel>) | undefined;
+  /** Claim selected by the route, if any. */
+  @property() accessor claimId = '';
+
+  @state() private accessor selected = '';
+  @state() private accessor filters: Filters = NO_FILTERS;
+  @state() private accessor paragraphOf: (item: EvidenceItem) => Paragraph = () => undefined;
+
+  @query('cr-link-dialog') private accessor linkDialog!: CrLinkDialog;
+  @query('cr-merge-dialog') private accessor mergeDialog!: CrMergeDialog;
+  @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
+
+  #paragraphs: Paragraphs | undefined;
+
+  constructor() {
+    super();
+    new StoreController(this, () => this.store);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onKey);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('claimId')) this.selected = this.claimId;
+    if (changed.has('documents') || !this.#paragraphs) {
+      const paragraphs = new Paragraphs(this.documents, () => (this.paragraphOf = (e) => paragraphs.of(e.annotation)));
+      this.#paragraphs = paragraphs;
+      this.paragraphOf = (e) => paragraphs.of(e.annotation);
+    }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('selected') && this.selected) {
+      this.renderRoot.querySelector(`cr-claim-card[data-id="${CSS.escape(this.selected)}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  override render() {
+    const all = [...(this.store?.claims.values() ?? [])].sort((a, b) => b.created.localeCompare(a.created));
+    const shown = this.#filter(all);
+    return html`<div class="layout">
+        <section aria-labelledby="claims-title">
+          <h1 id="claims-title">Claims</h1>
+          ${all.length ? this.#filterBar(all) : nothing}
+          ${all.length
+            ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}</p>`
+            : nothing}
+          ${all.length === 0 ? this.#empty() : shown.length === 0
+            ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
+            : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent}>
+                ${shown.map((c) => html`<li><cr-claim-card data-id=${c.id} .store=${this.store} .claim=${c} .entries=${this.entries}
+                  .paragraphOf=${this.paragraphOf} ?expanded=${c.id === this.selected}></cr-claim-card></li>`)}
+              </ol>`}
+        </section>
+        <cr-events-manager .store=${this.store}></cr-events-manager>
+      </div>
+      <cr-link-dialog .store=${this.store}></cr-link-dialog>
+      <cr-merge-dialog .store=${this.store} @cr-claim-select=${this.#onSelect}></cr-merge-dialog>
+      <cr-confirm-dialog></cr-confirm-dialog>`;
+  }
+
+  #empty() {
+    return html`<div class="empty">
+      <h2>No claims yet</h2>
+      <p>A claim is a short statement backed by passages from the sources, such as “The violence in Almaty was aimed at Tokayev, not Nazarbayev”.
+        To make one, open a source from the <a href="#/">Library</a>, select a passage and press <kbd>C</kbd> (or choose <b>Claim</b> in the toolbar above the selection).</p>
+      <p>Back here you can add more passages to it, link claims that support, contradict or qualify each other, place them in events and merge duplicates.</p>
+    </div>`;
+  }
+
+  #filterBar(all: readonly Claim[]) {
+    const store = this.store!;
+    const sources = [...new Set(all.flatMap((c) => store.evidenceOf(c.id).map((e) => e.annotation.target.source)))]
+      .map((id) => ({ value: id, label: this.entries.find((e) => e.id === id)?.cite ?? id }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    const tags = [...new Set(all.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b)).map((t) => ({ value: t, label: t }));
+    const events = store.eventsByStart().map((e) => ({ value: e.id, label: e.name }));
+    const authors = [...new Set(all.map((c) => c.creator.name))].sort((a, b) => a.localeCompare(b)).map((a) => ({ value: a, label: a }));
+    const f = this.filters;
+    return html`<div class="filters" role="group" aria-label="Filter claims">
+      ${this.#select('source', 'Source', sources)} ${this.#select('tag', 'Tag', tags)}
+      ${this.#select('event', 'Event', events)} ${this.#select('author', 'Author', authors)}
+      ${f.source || f.tag || f.event || f.author ? html`<button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button>` : nothing}
+    </div>`;
+  }
+
+  #select(key: keyof Filters, label: string, options: { value: string; label: string }[]) {
+    const value = this.filters[key];
+    // A filter whose value just vanished (e.g. in another tab) stays visible until changed.
+    if (value && !options.some((o) => o.value === value)) options = [...options, { value, label: `${value} (none left)` }];
+    return html`<label>${label}
+      <select name=${key} @change=${(e: Event) => (this.filters = { ...this.filters, [key]: (e.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${!value}>All</option>
+        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+      </select></label>`;
+  }
+
+  #filter(all: Claim[]): Claim[] {
+    const store = this.store;
+    const f = this.filters;
+    if (!store) return [];
+    const sets = [
+      f.source && store.claimsOf(f.source),
+      f.tag && store.claimsTagged(f.tag),
+      f.event && store.claimsOfEvent(f.event),
+      f.author && store.claimsBy(f.author),
+    ].flatMap((list) => (list ? [new Set(list.map((c) => c.id))] : []));
+    return all.filter((c) => sets.every((s) => s.has(c.id)));
+  }
+
+  #onSelect = (e: ClaimSelectEvent) => this.#select_(e.claimId);
+
+  #select_(id: string): void {
+    this.selected = id;
+    const hash = routeHash({ view: 'claims', claim: id || undefined });
+    if (location.hash !== hash) location.hash = hash;
+  }
+
+  #onIntent = (e: ClaimIntentEvent) => {
+    if (e.intent === 'link') void this.linkDialog.open(e.claimId);
+    else if (e.intent === 'merge') void this.mergeDialog.open(e.claimId);
+    else void this.#delete(e.claimId);
+  };
+
+  async #delete(id: string): Promise<void> {
+    const store = this.store;
+    const claim = store?.getClaim(id);
+    if (!store || !claim) return;
+    const links = store.linksOf(id);
+    const ok = await this.confirm.ask({
+      title: 'Delete this claim?',
+      body: html`<p>“${claim.statement}”</p>
+        ${links.length
+          ? html`<p>${links.length === 1 ? 'Its link goes' : `Its ${links.length} links go`} with it:</p>
+              <ul class="gone">${links.map((l) => {
+                const side = linkSide(l, id);
+                return html`<li>${badge({ ...RELATION_LOOK[l.relation], label: side.words })} ${store.getClaim(side.other)?.statement ?? ''}</li>`;
+              })}</ul>`
+          : html`<p>It has no links.</p>`}
+        <p>Its passages stay in the sources as annotations. You can undo this.</p>`,
+      confirm: 'Delete claim',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      const result = await store.deleteClaims([id]);
+      const n = result.alsoRemoved.links.length;
+      if (this.selected === id) this.#select_('');
+      this.dispatchEvent(new NotifyEvent(n ? `Claim deleted with ${count(n, 'link')}` : 'Claim deleted', { label: 'Undo', run: () => void result.undo() }));
+    } catch (err) {
+      this.dispatchEvent(new NotifyEvent((err as Error).message));
+    }
+  }
+
+  #onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.altKey || isTyping(e) || e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey)) return;
+    const store = this.store;
+    if (!store) return;
+    e.preventDefault();
+    const redo = e.shiftKey;
+    void (redo ? store.redo() : store.undo()).then((done) => {
+      if (!done) this.dispatchEvent(new NotifyEvent(redo ? 'Nothing to redo' : 'Nothing to undo'));
+    });
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-claims-view': CrClaimsView;
+  }
+}

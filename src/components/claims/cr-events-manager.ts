@@ -1,0 +1,207 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { CrossreadStore, EventRecord } from '../../store/index.ts';
+import { NotifyEvent } from '../shared/events.ts';
+import { controlStyles } from './claims-styles.ts';
+import type { CrConfirmDialog } from './cr-confirm-dialog.ts';
+import { count, formatRange } from './format.ts';
+import { StoreController } from './store-controller.ts';
+import './cr-confirm-dialog.ts';
+
+/** The inline form open on an event, if any. */
+type Mode = { id: string; kind: 'edit' | 'merge' } | undefined;
+
+const DATE_HINT = 'e.g. 2022-01-04';
+
+/**
+ * The events claims and passages can be placed in: listed by start with their
+ * dates in words; created with a name and partial ISO dates; renamed and
+ * re-dated in place; merged into another event; deleted after a confirm.
+ * The store validates dates; its message is shown next to the form, which
+ * keeps what was typed.
+ *
+ * @fires cr-notify - after a merge or deletion (with Undo), or when an action failed
+ */
+@customElement('cr-events-manager')
+export class CrEventsManager extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host { display: block; }
+      h2 { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 0 0 0.6rem; }
+      ol { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: 0.45rem; }
+      li { background: var(--cr-card); border: 1px solid var(--cr-rule); border-radius: 6px; padding: 0.45rem 0.6rem; }
+      .name { font-weight: 600; }
+      .when { color: var(--cr-ink-soft); font-size: 0.82rem; }
+      .uses { color: var(--cr-ink-faint); font-size: 0.75rem; }
+      .dates { display: grid; grid-template-columns: 1fr 1fr; gap: 0.4rem; }
+      input { min-width: 0; }
+      li .actions { margin-top: 0.3rem; }
+    `,
+  ];
+
+  /** The store holding the events. */
+  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
+
+  @state() private accessor mode: Mode;
+  @state() private accessor error = '';
+  @state() private accessor createError = '';
+
+  @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
+
+  constructor() {
+    super();
+    new StoreController(this, () => this.store);
+  }
+
+  override render() {
+    const events = this.store?.eventsByStart() ?? [];
+    return html`<section aria-labelledby="events-title">
+      <h2 id="events-title">Events (${events.length})</h2>
+      ${events.length
+        ? html`<ol>${events.map((e) => this.#event(e, events))}</ol>`
+        : html`<p class="hint">No events yet. An event (“Almaty violence”, 4–6 January 2022) groups the claims and passages about it.</p>`}
+      <form class="create" @submit=${this.#create} aria-labelledby="new-event">
+        <h2 id="new-event">New event</h2>
+        <label>Name <input name="name" maxlength="200" autocomplete="off" /></label>
+        <div class="dates">
+          <label>Start <input name="start" placeholder=${DATE_HINT} autocomplete="off" aria-describedby="date-format" /></label>
+          <label>End (optional) <input name="end" placeholder=${DATE_HINT} autocomplete="off" aria-describedby="date-format" /></label>
+        </div>
+        <p class="hint" id="date-format">Dates as YYYY, YYYY-MM or YYYY-MM-DD.</p>
+        ${this.createError ? html`<p class="error" role="alert">${this.createError}</p>` : nothing}
+        <div class="actions"><button class="primary">Add event</button></div>
+      </form>
+      <cr-confirm-dialog></cr-confirm-dialog>
+    </section>`;
+  }
+
+  #event(e: EventRecord, all: readonly EventRecord[]) {
+    if (this.mode?.id === e.id && this.mode.kind === 'edit') return this.#editForm(e);
+    const claims = this.store?.claimsOfEvent(e.id).length ?? 0;
+    const merging = this.mode?.id === e.id && this.mode.kind === 'merge';
+    const others = all.filter((x) => x.id !== e.id);
+    return html`<li data-event=${e.id}>
+      <div class="name">${e.name}</div>
+      <div class="when">${formatRange(e.start, e.end)}</div>
+      <div class="uses">${count(claims, 'claim')}</div>
+      ${merging
+        ? html`<form class="row" @submit=${(ev: Event) => this.#merge(ev, e)} @keydown=${this.#escape}>
+            <label>Merge “${e.name}” into <select name="keep">${others.map((o) => html`<option value=${o.id}>${o.name} (${formatRange(o.start, o.end)})</option>`)}</select></label>
+            <div class="actions"><button class="primary">Merge…</button><button type="button" @click=${() => this.#setMode(undefined)}>Cancel</button></div>
+          </form>`
+        : html`<div class="actions">
+            <button type="button" class="edit" @click=${() => this.#setMode({ id: e.id, kind: 'edit' })} aria-label="Edit event ${e.name}">Edit</button>
+            ${others.length ? html`<button type="button" @click=${() => this.#setMode({ id: e.id, kind: 'merge' })} aria-label="Merge event ${e.name} into another">Merge into…</button>` : nothing}
+            <button type="button" class="danger" @click=${() => this.#delete(e)} aria-label="Delete event ${e.name}">Delete…</button>
+          </div>`}
+    </li>`;
+  }
+
+  #editForm(e: EventRecord) {
+    return html`<li data-event=${e.id}>
+      <form @submit=${(ev: Event) => this.#save(ev, e)} @keydown=${this.#escape} aria-label="Edit event ${e.name}">
+        <label>Name <input name="name" maxlength="200" .value=${e.name} /></label>
+        <div class="dates">
+          <label>Start <input name="start" .value=${e.start} placeholder=${DATE_HINT} /></label>
+          <label>End (optional) <input name="end" .value=${e.end ?? ''} placeholder=${DATE_HINT} /></label>
+        </div>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#setMode(undefined)}>Cancel</button></div>
+      </form>
+    </li>`;
+  }
+
+  async #setMode(mode: Mode): Promise<void> {
+    const was = this.mode;
+    this.mode = mode;
+    this.error = '';
+    await this.updateComplete;
+    const id = mode?.id ?? was?.id;
+    if (!id) return;
+    const li = this.renderRoot.querySelector(`[data-event="${CSS.escape(id)}"]`);
+    (li?.querySelector(mode ? 'input, select' : 'button') as HTMLElement | null)?.focus();
+  }
+
+  #escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    void this.#setMode(undefined);
+  };
+
+  async #create(e: Event): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const end = String(data.get('end') ?? '').trim();
+    try {
+      await this.store?.createEvent({ name: String(data.get('name') ?? ''), start: String(data.get('start') ?? '').trim(), ...(end ? { end } : {}) });
+      this.createError = '';
+      form.reset();
+    } catch (err) {
+      this.createError = (err as Error).message;
+    }
+  }
+
+  async #save(e: Event, event: EventRecord): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const end = String(data.get('end') ?? '').trim();
+    try {
+      await this.store?.updateEvent(event.id, { name: String(data.get('name') ?? ''), start: String(data.get('start') ?? '').trim(), end: end || null });
+      await this.#setMode(undefined);
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+
+  async #merge(e: Event, drop: EventRecord): Promise<void> {
+    e.preventDefault();
+    const store = this.store;
+    const keep = store?.getEvent(String(new FormData(e.target as HTMLFormElement).get('keep') ?? ''));
+    if (!store || !keep) return;
+    const ok = await this.confirm.ask({
+      title: `Merge “${drop.name}” into “${keep.name}”?`,
+      body: html`<p>Every claim and passage about “${drop.name}” will be about “${keep.name}” instead, which keeps its name and dates (${formatRange(keep.start, keep.end)}). “${drop.name}” is removed. You can undo this.</p>`,
+      confirm: 'Merge events',
+    });
+    if (!ok) return;
+    await this.#run(store.mergeEvents(keep.id, drop.id), 'Events merged', () => void store.undo());
+    this.mode = undefined;
+  }
+
+  async #delete(event: EventRecord): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    const claims = store.claimsOfEvent(event.id).length;
+    const passages = store.annotationsOfEvent(event.id).length;
+    const ok = await this.confirm.ask({
+      title: `Delete the event “${event.name}”?`,
+      body: html`<p>It is removed from ${count(claims, 'claim')} and ${count(passages, 'passage')}; they stay otherwise unchanged. You can undo this.</p>`,
+      confirm: 'Delete event',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      const result = await store.deleteEvent(event.id);
+      this.dispatchEvent(new NotifyEvent(`Event “${event.name}” deleted`, { label: 'Undo', run: () => void result.undo() }));
+    } catch (err) {
+      this.dispatchEvent(new NotifyEvent((err as Error).message));
+    }
+  }
+
+  async #run(action: Promise<unknown>, message: string, undo: () => void): Promise<void> {
+    try {
+      await action;
+      this.dispatchEvent(new NotifyEvent(message, { label: 'Undo', run: undo }));
+    } catch (err) {
+      this.dispatchEvent(new NotifyEvent((err as Error).message));
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-events-manager': CrEventsManager;
+  }
+}

@@ -1,0 +1,121 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { LINK_RELATIONS, type CrossreadStore, type LinkRelation } from '../../store/index.ts';
+import { NotifyEvent } from '../shared/events.ts';
+import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
+import type { ClaimPickEvent } from './claim-events.ts';
+import { controlStyles } from './claims-styles.ts';
+import type { CrClaimPicker } from './cr-claim-picker.ts';
+import { RELATION_MEANING } from './format.ts';
+import './cr-claim-picker.ts';
+
+/**
+ * "Link to…": a modal form linking one claim to another: the other claim
+ * (picker), the relation (radio group; each says which way it points) and a
+ * rationale. A link the store refuses (a duplicate) shows the store's message
+ * inline and keeps everything typed. Escape or Cancel closes without saving.
+ *
+ * @fires cr-notify - after saving ("Claims linked", with Undo)
+ */
+@customElement('cr-link-dialog')
+export class CrLinkDialog extends LitElement {
+  static override styles = [
+    controlStyles,
+    badgeStyles,
+    css`
+      .from { margin: 0 0 0.6rem; font: italic 0.92rem/1.4 var(--cr-serif); }
+      .relations { display: grid; gap: 0.35rem; }
+      .relations label { display: grid; grid-template-columns: auto 1fr; column-gap: 0.45rem; align-items: center; color: var(--cr-ink); font-size: 0.85rem; }
+      .relations .badge { justify-self: start; }
+      .relations .hint { grid-column: 2; }
+    `,
+  ];
+
+  /** The store to link in. */
+  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
+
+  @state() private accessor from = '';
+  @state() private accessor to = '';
+  @state() private accessor error = '';
+  @state() private accessor busy = false;
+
+  @query('dialog') private accessor dialog!: HTMLDialogElement;
+  @query('form') private accessor form!: HTMLFormElement;
+  @query('cr-claim-picker') private accessor picker!: CrClaimPicker;
+
+  /** Opens the dialog to link claim `claimId` to another, with an empty form. */
+  async open(claimId: string): Promise<void> {
+    this.from = claimId;
+    this.to = '';
+    this.error = '';
+    await this.updateComplete;
+    this.form.reset();
+    this.picker.clear();
+    this.dialog.showModal();
+    this.picker.focus();
+  }
+
+  override render() {
+    const statement = this.store?.getClaim(this.from)?.statement ?? '';
+    return html`<dialog aria-labelledby="link-title">
+      <h2 id="link-title">Link this claim to another</h2>
+      <p class="from">“${statement}”</p>
+      <form @submit=${this.#save}>
+        <cr-claim-picker .store=${this.store} .exclude=${[this.from]} label="Other claim" placeholder="Type words of its statement, a tag or a quote…"
+          @cr-claim-pick=${(e: ClaimPickEvent) => { this.to = e.claimId; this.error = ''; }}
+          @input=${() => (this.to = '')}></cr-claim-picker>
+        <fieldset>
+          <legend>Relation</legend>
+          <div class="relations">
+            ${LINK_RELATIONS.map((r, i) => html`<label>
+              <input type="radio" name="relation" value=${r} ?checked=${i === 0} />
+              ${badge(RELATION_LOOK[r])}
+              <span class="hint">${RELATION_MEANING[r]}</span>
+            </label>`)}
+          </div>
+        </fieldset>
+        <label>Rationale (why the relation holds; light Markdown)
+          <textarea name="rationale" maxlength="100000"></textarea>
+        </label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+        <div class="actions">
+          <button type="button" @click=${() => this.dialog.close()}>Cancel</button>
+          <button class="primary" ?disabled=${this.busy}>Save link</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  async #save(e: Event): Promise<void> {
+    e.preventDefault();
+    const store = this.store;
+    if (!store) return;
+    if (!this.to) {
+      this.error = 'Choose the other claim first: type in “Other claim” and pick one from the list.';
+      this.picker.focus();
+      return;
+    }
+    const data = new FormData(this.form);
+    this.busy = true;
+    try {
+      await store.createLink({
+        relation: data.get('relation') as LinkRelation,
+        from: this.from,
+        to: this.to,
+        rationale: String(data.get('rationale') ?? ''),
+      });
+      this.dialog.close();
+      this.dispatchEvent(new NotifyEvent('Claims linked', { label: 'Undo', run: () => void store.undo() }));
+    } catch (err) {
+      this.error = (err as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-link-dialog': CrLinkDialog;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * ¶ numbers of evidence passages. A passage is placed in its source's current
+ * text (as the reader places it, so an edited source still gives the right ¶)
+ * once that source's document model has loaded; until then its ¶ is unknown.
+ */
+import { placeAnnotations } from '../../annotate/anchored.ts';
+import type { DocModel } from '../../corpus/types.ts';
+import type { Annotation } from '../../store/index.ts';
+
+/** Loads a source's document model. */
+export type DocumentLoader = (id: string) => Promise<DocModel>;
+
+/** Where a passage is: a ¶ number, `null` when it is not in the current text, `undefined` while loading. */
+export type Paragraph = number | null | undefined;
+
+/** Places passages in their sources, loading each source once; tells `onLoad` when a source arrives. */
+export class Paragraphs {
+  readonly #docs = new Map<string, DocModel | 'loading' | 'failed'>();
+  readonly #placed = new WeakMap<Annotation, number | null>();
+
+  constructor(
+    readonly load: DocumentLoader | undefined,
+    readonly onLoad: () => void,
+  ) {}
+
+  /** The ¶ of a passage in its source. */
+  of(annotation: Annotation): Paragraph {
+    const cached = this.#placed.get(annotation);
+    if (cached !== undefined) return cached;
+    const doc = this.#doc(annotation.target.source);
+    if (doc === 'loading') return undefined;
+    if (doc === 'failed') return null;
+    const placed = placeAnnotations(doc, [annotation]).placed[0];
+    const n = placed ? (doc.blocks.find((b) => b.start <= placed.start && placed.start <= b.end)?.n ?? null) : null;
+    this.#placed.set(annotation, n);
+    return n;
+  }
+
+  #doc(source: string): DocModel | 'loading' | 'failed' {
+    const known = this.#docs.get(source);
+    if (known) return known;
+    if (!this.load) return 'failed';
+    this.#docs.set(source, 'loading');
+    this.load(source).then(
+      (doc) => this.#docs.set(source, doc),
+      () => this.#docs.set(source, 'failed'),
+    ).finally(this.onLoad);
+    return 'loading';
+  }
+}

@@ -1,0 +1,78 @@
+import { expect } from '@open-wc/testing';
+import { openApp, until, deep } from '../helpers.ts';
+import { CrossreadStore } from '../../../src/store/index.ts';
+import { targetFor } from '../../../src/annotate/anchored.ts';
+import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
+import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
+
+const dbName = () => `crossread-test-${crypto.randomUUID()}`;
+
+async function openReader(id: string, store: CrossreadStore) {
+  const app = await openApp(`#/read/${id}`, store);
+  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
+  await until(() => reader.doc?.meta.id === id, 'doc');
+  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
+  await until(() => doc.textMap, 'text map');
+  return { app, reader, doc, panel: deep(reader, 'cr-annotation-panel')! };
+}
+
+async function select(doc: CrDocument, start: number, end: number) {
+  const sel = document.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(doc.textMap!.offsetsToRange(start, end)!);
+  await until(() => doc.shadowRoot!.querySelector('.toolbar'), 'selection toolbar');
+}
+
+const key = (k: string, init: KeyboardEventInit = {}) =>
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }));
+
+afterEach(() => document.querySelector('cr-app')?.remove());
+
+describe('claims from the reader', () => {
+  it('makes a claim from a selected passage by keyboard (C, edit the statement, Ctrl+Enter)', async () => {
+    const store = new CrossreadStore({ name: dbName() });
+    const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 6)!;
+    await select(doc, p.start, p.start + 120);
+    key('c');
+    const statement = await until(() => panel.shadowRoot!.querySelector('#draft-statement') as HTMLTextAreaElement | null, 'claim form');
+    await until(() => panel.shadowRoot!.activeElement === statement, 'statement focused');
+    expect(statement.value.length).to.be.greaterThan(10); // prefilled from the quote
+    statement.value = 'Outsourced violence in Almaty was aimed at Tokayev';
+    (panel.shadowRoot!.querySelector('select[name="stance"]') as HTMLSelectElement).value = 'asserts';
+    statement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+    await until(() => store.claims.size === 1, 'claim saved');
+    const claim = [...store.claims.values()][0]!;
+    expect(claim.statement).to.equal('Outsourced violence in Almaty was aimed at Tokayev');
+    const ev = store.evidenceOf(claim.id);
+    expect(ev).to.have.length(1);
+    expect(ev[0]!.stance).to.equal('asserts');
+    expect(ev[0]!.annotation.target.selector[0].exact).to.equal(doc.doc!.text.slice(p.start, p.start + 120));
+    // The passage's card names the claim it is evidence for, with its stance.
+    const cite = await until(() => panel.shadowRoot!.querySelector('.cites a'), 'citation on the card');
+    expect(cite.textContent).to.contain('asserts');
+    expect(cite.getAttribute('href')).to.equal(`#/claims/${claim.id}`);
+  });
+
+  it('warns before deleting a passage that is evidence, and can keep the claim', async () => {
+    const store = new CrossreadStore({ name: dbName() });
+    await store.open();
+    const { doc, reader, panel } = await openReader('anisin-2026', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 12)!;
+    const a = await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 80) });
+    const claim = await store.createClaim({ statement: 'The CSTO intervenes when coercive control collapses', evidence: { annotation: a.id, stance: 'asserts' } });
+    await until(() => reader.annotations.placed.length === 1, 'placed');
+    const card = await until(() => panel.shadowRoot!.querySelector(`[data-id="${a.id}"]`) as HTMLElement | null, 'card');
+    card.click();
+    const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${a.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
+    del.click();
+    const dialog = await until(() => { const d = deep(reader, 'cr-confirm')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
+    expect(dialog.textContent).to.contain('The CSTO intervenes when coercive control collapses');
+    expect(store.annotationsOf('anisin-2026')).to.have.length(1); // nothing deleted before the answer
+    (dialog.querySelector('button[value="keep"]') as HTMLButtonElement).click();
+    await until(() => store.annotationsOf('anisin-2026').length === 0, 'deleted');
+    expect(store.getClaim(claim.id)!.evidence).to.deep.equal([]);
+    key('z', { ctrlKey: true });
+    await until(() => store.getClaim(claim.id)!.evidence.length === 1, 'undo restores the evidence');
+  });
+});

@@ -1,0 +1,70 @@
+import { expect } from '@open-wc/testing';
+import axe from 'axe-core';
+import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
+import type { CrConfirmDialog } from '../../../src/components/claims/cr-confirm-dialog.ts';
+import type { CrossreadStore } from '../../../src/store/index.ts';
+import { openApp, deep } from '../helpers.ts';
+import { $, $$, card, dialogOf, isOpen, mount, newStore, press, seed, shownIds, type, until } from './harness.ts';
+
+let store: CrossreadStore;
+afterEach(() => {
+  document.querySelector('main.test')?.remove();
+  store?.close();
+});
+
+describe('cr-claims-view accessibility', () => {
+  it('has no axe violations, expanded with evidence, links and events, and with the link dialog open', async () => {
+    document.documentElement.lang = 'en';
+    document.title = 'Claims — Crossread';
+    store = await newStore();
+    const { a, b } = await seed(store);
+    await store.createLink({ relation: 'qualifies', from: a.id, to: b.id, rationale: 'Only in *Almaty*.' });
+    const event = await store.createEvent({ name: 'Bloody January', start: '2022-01' });
+    await store.updateClaim(a.id, { events: [event.id], note: 'A note.' });
+    const view = await mount(store, a.id);
+    const c = await card(view, a.id);
+    await until(() => $(c, '.evidence a[href*="/p/"]'), 'paragraphs placed');
+    let results = await axe.run(document);
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+    $(c, '[data-intent=link]')!.click();
+    await until(() => isOpen(dialogOf(view, 'cr-link-dialog')), 'dialog');
+    await type('CSTO');
+    await until(() => $$(dialogOf(view, 'cr-link-dialog').shadowRoot!.querySelector('cr-claim-picker')!, '[role=option]').length > 0, 'options');
+    results = await axe.run(document);
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+    await press('Escape');
+    await press('Escape');
+  });
+});
+
+describe('cr-claims-view in the app', () => {
+  afterEach(() => document.querySelector('cr-app')?.remove());
+
+  it('opens a claim from its URL; a deletion’s toast offers Undo, which restores it', async () => {
+    store = await newStore();
+    const { a, b } = await seed(store);
+    await store.createLink({ relation: 'contradicts', from: a.id, to: b.id });
+    const app = await openApp(`#/claims/${a.id}`, store);
+    const view = await until(() => deep(app, 'cr-claims-view') as CrClaimsView | null, 'claims view', 10000);
+    const c = await card(view, a.id);
+    await until(() => c.expanded, 'expanded from the URL');
+    $(c, '[data-intent=delete]')!.click();
+    const confirm = dialogOf<CrConfirmDialog>(view, 'cr-confirm-dialog');
+    await until(() => isOpen(confirm), 'confirm');
+    $(confirm, 'button.confirm')!.click();
+    await until(() => !store.getClaim(a.id), 'deleted');
+    const undo = await until(() => app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button'), 'toast with Undo');
+    expect(app.shadowRoot!.querySelector('.toast')!.textContent).to.contain('Claim deleted with 1 link');
+    undo.click();
+    await until(() => store.getClaim(a.id) && store.links.size === 1, 'restored');
+    await until(() => shownIds(view).includes(a.id), 'shown again');
+    // The evidence link opens the reader at the passage's paragraph.
+    await store.updateClaim(a.id, { note: 'back' });
+    location.hash = `#/claims/${a.id}`;
+    const again = await card(view, a.id);
+    const passage = await until(() => $<HTMLAnchorElement>(again, '.evidence a[href*="/p/"]'), 'passage link');
+    passage.click();
+    await until(() => deep(app, 'cr-reader'), 'reader opened', 10000);
+    expect(location.hash).to.equal('#/read/duvanova-junisbai-2022/p/3');
+  });
+});

@@ -1,0 +1,153 @@
+import { expect } from '@open-wc/testing';
+import { formatDate, formatRange, linkSide } from '../../../src/components/claims/format.ts';
+import { searchClaims, searchable } from '../../../src/components/claims/claim-search.ts';
+import type { CrEventsManager } from '../../../src/components/claims/cr-events-manager.ts';
+import type { CrConfirmDialog } from '../../../src/components/claims/cr-confirm-dialog.ts';
+import type { CrossreadStore, Link } from '../../../src/store/index.ts';
+import { $, $$, choose, expand, mount, newStore, notices, seed, until } from './harness.ts';
+
+let store: CrossreadStore;
+afterEach(() => {
+  document.querySelector('main.test')?.remove();
+  store?.close();
+});
+
+describe('claims words', () => {
+  it('says date ranges readably', () => {
+    expect(formatRange('2022-01-04', '2022-01-06')).to.equal('4–6 January 2022');
+    expect(formatRange('2020', '2020')).to.equal('2020');
+    expect(formatRange('2020')).to.equal('2020');
+    expect(formatDate('2005-03')).to.equal('March 2005');
+    expect(formatRange('2005-03')).to.equal('March 2005');
+    expect(formatRange('2019', '2020')).to.equal('2019–2020');
+    expect(formatRange('2022-01', '2022-03')).to.equal('January–March 2022');
+    expect(formatRange('2021-12', '2022-01')).to.equal('December 2021 – January 2022');
+    expect(formatRange('2022-01-28', '2022-02-03')).to.equal('28 January – 3 February 2022');
+    expect(formatRange('2021-12-30', '2022-01-02')).to.equal('30 December 2021 – 2 January 2022');
+    expect(formatRange('2020-05', '2020')).to.equal('May 2020 – 2020');
+  });
+
+  it('reads a link from either end', () => {
+    const link = { relation: 'supports', from: 'A', to: 'B' } as Link;
+    expect(linkSide(link, 'A')).to.deep.equal({ words: 'supports →', other: 'B', outgoing: true });
+    expect(linkSide(link, 'B')).to.deep.equal({ words: '← supported by', other: 'A', outgoing: false });
+    expect(linkSide({ ...link, relation: 'contradicts' }, 'B').words).to.equal('← contradicted by');
+  });
+
+  it('matches every word, ignoring case, accents and punctuation; statement hits rank first', async () => {
+    store = await newStore();
+    const { a, d } = await seed(store);
+    const items = [...store.claims.values()].map((c) => searchable(c, store.evidenceOf(c.id).map((e) => e.annotation.target.selector[0].exact)));
+    expect(searchClaims(items, 'ÁLMATY, violence').map((m) => m.claim.id)).to.have.members([a.id, d.id]);
+    // Both statements say "elites"; the earlier position ranks first.
+    expect(searchClaims(items, 'elites').map((m) => m.claim.id)).to.deep.equal([d.id, a.id]);
+    expect(searchClaims(items, 'almaty nonsenseword')).to.deep.equal([]);
+    expect(searchClaims(items, '').length).to.equal(4);
+  });
+});
+
+describe('events in the claims view', () => {
+  async function setup() {
+    store = await newStore();
+    const claims = await seed(store);
+    const view = await mount(store);
+    const events = await until(() => $<CrEventsManager>(view, 'cr-events-manager'), 'events manager');
+    await events.updateComplete;
+    return { claims, view, events };
+  }
+  const field = (root: Element, name: string) => $<HTMLInputElement>(root, `form.create input[name=${name}]`)!;
+  const names = (events: CrEventsManager) => $$(events, 'li .name').map((n) => n.textContent);
+
+  async function create(events: CrEventsManager, name: string, start: string, end = '') {
+    field(events, 'name').value = name;
+    field(events, 'start').value = start;
+    field(events, 'end').value = end;
+    $(events, 'form.create button.primary')!.click();
+  }
+
+  it('creates events with partial dates, shows the store’s refusal inline keeping what was typed, lists them by start', async () => {
+    const { events } = await setup();
+    expect($(events, '.hint')!.textContent).to.contain('No events yet');
+    await create(events, 'Almaty violence', '2022-13');
+    const error = await until(() => $(events, 'form.create .error[role=alert]'), 'error');
+    expect(error.textContent).to.contain('must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+    expect(field(events, 'name').value).to.equal('Almaty violence');
+    expect(store.events.size).to.equal(0);
+    await create(events, 'Almaty violence', '2022-01-06', '2022-01-04');
+    await until(() => $(events, 'form.create .error')?.textContent?.includes('end must not precede start'), 'order refused');
+    await create(events, 'Almaty violence', '2022-01-04', '2022-01-06');
+    await until(() => store.events.size === 1, 'created');
+    await until(() => !$(events, 'form.create .error'), 'error cleared');
+    expect(field(events, 'name').value).to.equal('');
+    await create(events, 'Bloody January', '2022-01');
+    await create(events, 'Belarus protests', '2020', '2020');
+    await create(events, 'Andijan', '2005-05');
+    await until(() => names(events).length === 4, 'listed');
+    expect(names(events)).to.deep.equal(['Andijan', 'Belarus protests', 'Bloody January', 'Almaty violence']);
+    expect($$(events, 'li .when').map((w) => w.textContent)).to.deep.equal(['May 2005', '2020', 'January 2022', '4–6 January 2022']);
+  });
+
+  it('renames and re-dates in place; tags a claim with events; merges one event into another; deletes with confirm; all undoable', async () => {
+    const { claims, view, events } = await setup();
+    const almaty = await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' });
+    const january = await store.createEvent({ name: 'January events', start: '2022-01' });
+    const li = (id: string) => until(() => $(events, `li[data-event="${id}"]`), 'event row');
+
+    // Rename and re-date in place.
+    $((await li(january.id)), 'button.edit')!.click();
+    const nameField = await until(() => $<HTMLInputElement>(events, `li[data-event="${january.id}"] input[name=name]`), 'edit form');
+    nameField.value = 'Bloody January';
+    $<HTMLInputElement>(events, `li[data-event="${january.id}"] input[name=end]`)!.value = '2022-01-19';
+    $(events, `li[data-event="${january.id}"] button.primary`)!.click();
+    await until(() => store.getEvent(january.id)!.name === 'Bloody January', 'renamed');
+    expect(store.getEvent(january.id)!.end).to.equal('2022-01-19');
+    await until(() => $(events, `li[data-event="${january.id}"] .when`)?.textContent === 'January 2022 – 19 January 2022', 're-dated shown');
+
+    // Add an event chip to a claim, from its card.
+    const card = await expand(view, claims.a.id);
+    choose($<HTMLSelectElement>(card, 'select[name=event]')!, almaty.id);
+    $<HTMLSelectElement>(card, 'select[name=event]')!.form!.requestSubmit();
+    await until(() => store.getClaim(claims.a.id)!.events.includes(almaty.id), 'event added');
+    await until(() => $$(card, '.chip').some((c) => c.textContent!.includes('Almaty violence, 4–6 January 2022')), 'chip');
+    await until(() => $(events, `li[data-event="${almaty.id}"] .uses`)?.textContent === '1 claim', 'count');
+    // The event filter finds it.
+    choose($<HTMLSelectElement>(view, 'select[name=event]')!, almaty.id);
+    await until(() => $$(view, 'cr-claim-card').length === 1, 'filtered by event');
+    choose($<HTMLSelectElement>(view, 'select[name=event]')!, '');
+
+    // Merge Almaty violence into Bloody January, after a confirm.
+    $$((await li(almaty.id)), 'button').find((b) => b.textContent === 'Merge into…')!.click();
+    const keep = await until(() => $<HTMLSelectElement>(events, `li[data-event="${almaty.id}"] select[name=keep]`), 'merge form');
+    choose(keep, january.id);
+    keep.form!.requestSubmit();
+    const confirm = $<CrConfirmDialog>(events, 'cr-confirm-dialog')!;
+    await until(() => $<HTMLDialogElement>(confirm, 'dialog')!.open, 'confirm');
+    expect($(confirm, '#body')!.textContent).to.contain('will be about “Bloody January” instead');
+    $(confirm, 'button.confirm')!.click();
+    await until(() => store.events.size === 1, 'merged');
+    expect(store.getClaim(claims.a.id)!.events).to.deep.equal([january.id]);
+    notices.at(-1)!.action!.run();
+    await until(() => store.events.size === 2 && store.getClaim(claims.a.id)!.events[0] === almaty.id, 'merge undone');
+
+    // Remove the chip from the claim.
+    const remove = await until(() => $<HTMLElement>(card, `button[aria-label="Remove event Almaty violence"]`), 'chip remove');
+    remove.click();
+    await until(() => store.getClaim(claims.a.id)!.events.length === 0, 'chip removed');
+    await store.updateClaim(claims.a.id, { events: [almaty.id] });
+
+    // Delete, after a confirm that says what it is removed from.
+    $((await li(almaty.id)), 'button.danger')!.click();
+    await until(() => $<HTMLDialogElement>(confirm, 'dialog')!.open, 'confirm');
+    expect($(confirm, '#body')!.textContent).to.contain('removed from 1 claim and 0 passages');
+    $(confirm, 'button.cancel')!.click();
+    await until(() => !$<HTMLDialogElement>(confirm, 'dialog')!.open, 'cancelled');
+    expect(store.events.size).to.equal(2);
+    $((await li(almaty.id)), 'button.danger')!.click();
+    await until(() => $<HTMLDialogElement>(confirm, 'dialog')!.open, 'confirm again');
+    $(confirm, 'button.confirm')!.click();
+    await until(() => store.events.size === 1 && store.getClaim(claims.a.id)!.events.length === 0, 'deleted everywhere');
+    expect(notices.at(-1)!.message).to.equal('Event “Almaty violence” deleted');
+    notices.at(-1)!.action!.run();
+    await until(() => store.events.size === 2 && store.getClaim(claims.a.id)!.events[0] === almaty.id, 'delete undone');
+  });
+});
