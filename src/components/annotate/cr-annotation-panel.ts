@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
 import type { Annotation, Claim, CrossreadStore, Stance } from '../../store/index.ts';
-import { noteOf, STANCES, tagsOf } from '../../store/index.ts';
+import { eventsOf, noteOf, STANCES, tagsOf } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
 import { badge, badgeStyles, STANCE_LOOK } from '../shared/relations.ts';
 import { colourOf, type ColourBy, type Placed } from '../../annotate/anchored.ts';
@@ -66,6 +66,9 @@ export class CrAnnotationPanel extends LitElement {
     .who { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.8rem; font-size: 0.8rem; color: var(--cr-ink-soft); flex-wrap: wrap; }
     .filter { margin-bottom: 0.7rem; display: flex; gap: 0.8rem; align-items: center; font-size: 0.8rem; flex-wrap: wrap; }
     .filter label { display: flex; gap: 0.3rem; align-items: center; }
+    fieldset.events { border: 1px solid var(--cr-rule); border-radius: 5px; padding: 0.3rem 0.5rem; margin: 0; display: grid; gap: 0.15rem; }
+    fieldset.events legend { font-size: 0.75rem; color: var(--cr-ink-soft); }
+    label.check { display: flex; gap: 0.4rem; align-items: center; font-size: 0.82rem; color: var(--cr-ink); }
     .cites { list-style: none; padding: 0; margin: 0.4rem 0 0; display: grid; gap: 0.25rem; }
     .cites a { color: var(--cr-ink); text-decoration: none; font-size: 0.8rem; display: flex; gap: 0.4rem; align-items: baseline; }
     .cites a:hover { text-decoration: underline; }
@@ -154,7 +157,7 @@ export class CrAnnotationPanel extends LitElement {
     const note = noteOf(a);
     const tags = tagsOf(a);
     const quote = a.target.selector[0].exact;
-    if (this.editing === a.id) return html`<li class="card" data-id=${a.id}>${this.#form(a.id, note ?? '', tags, quote)}</li>`;
+    if (this.editing === a.id) return html`<li class="card" data-id=${a.id}>${this.#form(a.id, note ?? '', tags, quote, eventsOf(a))}</li>`;
     const n = orphan ? undefined : this.#paragraphOf(a);
     return html`<li class="card" data-id=${a.id} style="--slot: var(--cr-slot-${colourOf(a, this.colourBy)})"
         aria-current=${a.id === this.activeId ? 'true' : nothing} @click=${(e: Event) => this.#activate(e, a.id, orphan)}>
@@ -163,6 +166,7 @@ export class CrAnnotationPanel extends LitElement {
       <div class="meta">
         ${n ? html`<span>¶${n}</span>` : nothing}
         ${tags.map((t) => html`<span class="tag">${t}</span>`)}
+        ${eventsOf(a).map((id) => html`<span class="tag event">◷ ${this.store?.getEvent(id)?.name ?? 'event'}</span>`)}
         <span>${a.creator.name}</span>
         <time datetime=${a.modified}>${new Date(a.modified).toLocaleDateString()}</time>
       </div>
@@ -176,12 +180,18 @@ export class CrAnnotationPanel extends LitElement {
     </li>`;
   }
 
-  #form(id: string | null, note: string, tags: readonly string[], quote: string) {
+  #form(id: string | null, note: string, tags: readonly string[], quote: string, events: readonly string[] = []) {
     const prefix = id ? 'edit' : 'draft';
+    const all = this.store?.eventsByStart() ?? [];
     return html`<form @submit=${(e: Event) => this.#save(e, id)} @keydown=${(e: KeyboardEvent) => this.#formKey(e, id)} @click=${(e: Event) => e.stopPropagation()}>
       <blockquote>${quote}</blockquote>
       <label>Note (light Markdown) <textarea id="${prefix}-note" name="note" .value=${note}></textarea></label>
       <label>Tags, separated by commas <input id="${prefix}-tags" name="tags" .value=${tags.join(', ')} /></label>
+      ${all.length
+        ? html`<fieldset class="events"><legend>Events</legend>
+            ${all.map((ev) => html`<label class="check"><input type="checkbox" name="events" value=${ev.id} ?checked=${events.includes(ev.id)} /> ${ev.name}</label>`)}
+          </fieldset>`
+        : nothing}
       <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#cancel(id)}>Cancel</button></div>
     </form>`;
   }
@@ -258,7 +268,8 @@ export class CrAnnotationPanel extends LitElement {
   #save(e: Event, id: string | null): void {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    this.dispatchEvent(new AnnotationSaveEvent(id, String(data.get('note') ?? ''), splitTags(String(data.get('tags') ?? ''))));
+    const events = data.getAll('events').map(String);
+    this.dispatchEvent(new AnnotationSaveEvent(id, String(data.get('note') ?? ''), splitTags(String(data.get('tags') ?? '')), events));
     this.editing = '';
   }
 

@@ -1,9 +1,9 @@
 import type { Stance } from '../../store/index.ts';
 
-/** Fired to save a note and tags: on an existing annotation (`id`) or on the pending draft. */
+/** Fired to save a note, tags and events: on an existing annotation (`id`) or on the pending draft. */
 export class AnnotationSaveEvent extends Event {
   static readonly eventName = 'cr-annotation-save';
-  constructor(readonly id: string | null, readonly note: string, readonly tags: string[]) {
+  constructor(readonly id: string | null, readonly note: string, readonly tags: string[], readonly events: string[] = []) {
     super(AnnotationSaveEvent.eventName, { bubbles: true, composed: true });
   }
 }

@@ -232,9 +232,9 @@ export class CrReader extends LitElement {
     if (!d || !this.store) return;
     const draft = this.draft;
     const saved = e.id
-      ? await this.#act(() => this.store!.updateAnnotation(e.id!, { note: e.note, tags: e.tags }), 'Could not save the annotation')
+      ? await this.#act(() => this.store!.updateAnnotation(e.id!, { note: e.note, tags: e.tags, events: e.events }), 'Could not save the annotation')
       : draft
-        ? await this.#act(() => this.store!.createAnnotation({ target: targetFor(d, draft.start, draft.end), note: e.note, tags: e.tags }), 'Could not save the annotation')
+        ? await this.#act(() => this.store!.createAnnotation({ target: targetFor(d, draft.start, draft.end), note: e.note, tags: e.tags, events: e.events }), 'Could not save the annotation')
         : undefined;
     if (saved) {
       this.draft = undefined;

@@ -76,3 +76,43 @@ describe('claims from the reader', () => {
     await until(() => store.getClaim(claim.id)!.evidence.length === 1, 'undo restores the evidence');
   });
 });
+
+describe('evidence and events from the reader', () => {
+  it('adds a passage as evidence to an existing claim with the type-ahead (E)', async () => {
+    const store = new CrossreadStore({ name: dbName() });
+    await store.open();
+    const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
+    const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
+    const first = await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) });
+    const claim = await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } });
+    const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 9)!;
+    await select(doc, p2.start, p2.start + 60);
+    key('e');
+    const picker = await until(() => panel.shadowRoot!.querySelector('cr-claim-picker'), 'claim picker');
+    const input = await until(() => picker.shadowRoot?.querySelector('input') as HTMLInputElement | null, 'picker input');
+    input.value = 'terrorism abroad';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'an option');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    (panel.shadowRoot!.querySelector('select[name="stance"]') as HTMLSelectElement).value = 'mentions';
+    (panel.shadowRoot!.querySelector('form:not(.who)') as HTMLFormElement).requestSubmit();
+    await until(() => store.evidenceOf(claim.id).length === 2, 'evidence added');
+    expect(store.evidenceOf(claim.id)[1]!.stance).to.equal('mentions');
+    expect(store.evidenceOf(claim.id)[1]!.annotation.target.selector[0].exact).to.equal(doc.doc!.text.slice(p2.start, p2.start + 60));
+  });
+
+  it('tags an annotation with an event', async () => {
+    const store = new CrossreadStore({ name: dbName() });
+    await store.open();
+    const ev = await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' });
+    const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
+    await select(doc, p.start, p.start + 40);
+    key('n');
+    const box = await until(() => panel.shadowRoot!.querySelector(`input[name="events"][value="${ev.id}"]`) as HTMLInputElement | null, 'event checkbox');
+    box.checked = true;
+    (panel.shadowRoot!.querySelector('form:not(.who)') as HTMLFormElement).requestSubmit();
+    await until(() => store.annotationsOfEvent(ev.id).length === 1, 'annotation tagged with the event');
+    await until(() => panel.shadowRoot!.querySelector('.tag.event')?.textContent?.includes('Almaty violence'), 'event chip');
+  });
+});
