@@ -1,6 +1,8 @@
 import type { CrApp } from '../../src/components/app/cr-app.ts';
 import '../../src/components/app/cr-app.ts';
 import type { CrossreadStore } from '../../src/store/index.ts';
+import type { CrReader } from '../../src/components/reader/cr-reader.ts';
+import type { CrDocument } from '../../src/components/reader/cr-document.ts';
 
 /** Wait until `check` returns a truthy value (polling each frame), or fail after `ms`. */
 export async function until<T>(check: () => T | undefined | null | false, what: string, ms = 5000): Promise<T> {
@@ -34,3 +36,29 @@ export function deep(root: Element, ...selectors: string[]): Element | null {
   }
   return cur;
 }
+
+/** A database name no other test uses. */
+export const testDbName = () => `crossread-test-${crypto.randomUUID()}`;
+
+/** Open the reader on a source with a given store; resolves once the text is mapped. */
+export async function openReader(id: string, store: CrossreadStore) {
+  const app = await openApp(`#/read/${id}`, store);
+  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
+  await until(() => reader.doc?.meta.id === id, 'doc');
+  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
+  await until(() => doc.textMap, 'text map');
+  return { app, reader, doc, panel: deep(reader, 'cr-annotation-panel')! };
+}
+
+/** Select [start, end) of a document's text as a user dragging over it would; resolves with the
+ * selection toolbar. */
+export async function selectText(doc: CrDocument, start: number, end: number): Promise<Element> {
+  const sel = document.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(doc.textMap!.offsetsToRange(start, end)!);
+  return until(() => doc.shadowRoot!.querySelector('.toolbar'), 'selection toolbar');
+}
+
+/** Press a key with nothing focused (as on the page body). */
+export const pressKey = (key: string, init: KeyboardEventInit = {}) =>
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));

@@ -2,26 +2,14 @@
 // linked as contradicting with a rationale; reload; both side by side with the link; delete one,
 // undo.
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep } from './helpers.ts';
+import { openApp, until, deep, openReader, selectText, pressKey, testDbName } from './helpers.ts';
 import { CrossreadStore } from '../../src/store/index.ts';
-import type { CrReader } from '../../src/components/reader/cr-reader.ts';
-import type { CrDocument } from '../../src/components/reader/cr-document.ts';
-
-const key = (k: string, init: KeyboardEventInit = {}) =>
-  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }));
 
 async function claimFromReader(store: CrossreadStore, id: string, n: number, statement: string): Promise<string> {
-  const app = await openApp(`#/read/${id}`, store);
-  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
-  await until(() => reader.doc?.meta.id === id, 'doc');
-  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
-  await until(() => doc.textMap, 'text map');
+  const { doc, panel } = await openReader(id, store);
   const p = doc.doc!.blocks.find((b) => b.numbered && b.n === n)!;
-  document.getSelection()!.removeAllRanges();
-  document.getSelection()!.addRange(doc.textMap!.offsetsToRange(p.start, p.start + 100)!);
-  await until(() => doc.shadowRoot!.querySelector('.toolbar'), 'toolbar');
-  key('c');
-  const panel = deep(reader, 'cr-annotation-panel')!;
+  await selectText(doc, p.start, p.start + 100);
+  pressKey('c');
   const field = await until(() => panel.shadowRoot!.querySelector('#draft-statement') as HTMLTextAreaElement | null, 'claim form');
   field.value = statement;
   const before = store.claims.size;
@@ -33,7 +21,7 @@ async function claimFromReader(store: CrossreadStore, id: string, n: number, sta
 afterEach(() => document.querySelector('cr-app')?.remove());
 
 it('claims from two sources, linked as contradicting, survive a reload and show side by side; delete and undo', async () => {
-  const name = `crossread-test-${crypto.randomUUID()}`;
+  const name = testDbName();
   const store = new CrossreadStore({ name });
   const a = await claimFromReader(store, 'duvanova-junisbai-2022', 5, "Almaty's security forces were stood down on purpose");
   const b = await claimFromReader(store, 'anisin-2026', 60, "Kazakhstan's security forces lost coercive control in Almaty");

@@ -1,43 +1,18 @@
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep } from '../helpers.ts';
+import { until, openReader, selectText, pressKey, testDbName } from '../helpers.ts';
 import { CrossreadStore } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
-import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
-import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
-
-const dbName = () => `crossread-test-${crypto.randomUUID()}`;
-
-async function openReader(id: string, store: CrossreadStore) {
-  const app = await openApp(`#/read/${id}`, store);
-  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
-  await until(() => reader.doc?.meta.id === id, 'doc');
-  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
-  await until(() => doc.textMap, 'text map');
-  const panel = deep(reader, 'cr-annotation-panel')!;
-  return { app, reader, doc, panel };
-}
-
-/** Select [start, end) of the document's text as a user dragging over it would. */
-async function select(doc: CrDocument, start: number, end: number) {
-  const sel = document.getSelection()!;
-  sel.removeAllRanges();
-  sel.addRange(doc.textMap!.offsetsToRange(start, end)!);
-  return until(() => doc.shadowRoot!.querySelector('.toolbar'), 'selection toolbar');
-}
-
-const key = (k: string, init: KeyboardEventInit = {}) =>
-  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }));
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
 describe('annotating in the reader', () => {
   for (const id of ['duvanova-junisbai-2022', 'kurmashev-et-al-2018', 'anisin-2026']) {
     it(`${id}: highlight a sentence from the toolbar; it is painted and survives a reload`, async () => {
-      const name = dbName();
+      const name = testDbName();
       const store = new CrossreadStore({ name });
       const { doc } = await openReader(id, store);
       const para = doc.doc!.blocks.find((b) => b.kind === 'paragraph' && b.n === 3)!;
-      const toolbar = await select(doc, para.start, para.start + 50);
+      const toolbar = await selectText(doc, para.start, para.start + 50);
       (toolbar.querySelector('button') as HTMLButtonElement).click(); // Highlight
       await until(() => store.annotationsOf(id).length === 1, 'saved');
       const a = store.annotationsOf(id)[0]!;
@@ -55,11 +30,11 @@ describe('annotating in the reader', () => {
   }
 
   it('adds a note and tags by keyboard; the note is inert text; the panel filters by tag', async () => {
-    const store = new CrossreadStore({ name: dbName() });
+    const store = new CrossreadStore({ name: testDbName() });
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.n === 4 && b.numbered)!;
-    await select(doc, p.start + 10, p.start + 80);
-    key('n');
+    await selectText(doc, p.start + 10, p.start + 80);
+    pressKey('n');
     const note = await until(() => panel.shadowRoot!.querySelector('#draft-note') as HTMLTextAreaElement | null, 'note form');
     await until(() => panel.shadowRoot!.activeElement === note, 'note focused');
     (window as unknown as { pwned?: boolean }).pwned = false;
@@ -80,11 +55,11 @@ describe('annotating in the reader', () => {
   });
 
   it('clicking highlighted text opens its annotation; delete, then undo with Ctrl+Z', async () => {
-    const store = new CrossreadStore({ name: dbName() });
+    const store = new CrossreadStore({ name: testDbName() });
     const { doc, reader, panel } = await openReader('anisin-2026', store);
     const p = doc.doc!.blocks.find((b) => b.n === 5 && b.numbered)!;
-    await select(doc, p.start, p.start + 60);
-    key('h');
+    await selectText(doc, p.start, p.start + 60);
+    pressKey('h');
     await until(() => store.annotationsOf('anisin-2026').length === 1, 'saved');
     document.getSelection()!.removeAllRanges();
     const id = store.annotationsOf('anisin-2026')[0]!.id;
@@ -97,13 +72,13 @@ describe('annotating in the reader', () => {
     [...card.querySelectorAll('button')].find((b) => b.textContent === 'Delete')!.click();
     await until(() => store.annotationsOf('anisin-2026').length === 0, 'deleted');
     await until(() => doc.highlighter.count('cr-h0') === 0, 'unpainted');
-    key('z', { ctrlKey: true });
+    pressKey('z', { ctrlKey: true });
     await until(() => store.annotationsOf('anisin-2026').length === 1, 'restored by undo');
     await until(() => reader.annotations.placed.length === 1, 'placed again');
   });
 
   it('lists an annotation whose passage is gone as an orphan, and re-attaches it to a new selection', async () => {
-    const name = dbName();
+    const name = testDbName();
     const store = new CrossreadStore({ name });
     await store.open();
     const text = 'This sentence was never in the memo, not in any version of it at all.';
@@ -117,14 +92,14 @@ describe('annotating in the reader', () => {
     expect(orphans.textContent).to.contain(text);
 
     const p = doc.doc!.blocks.find((b) => b.n === 2 && b.numbered)!;
-    await select(doc, p.start, p.start + 30);
+    await selectText(doc, p.start, p.start + 30);
     [...orphans.querySelectorAll('button')].find((b) => b.textContent!.startsWith('Re-attach'))!.click();
     await until(() => reader.annotations.placed.length === 1 && reader.annotations.orphans.length === 0, 're-attached');
     expect(store.annotationsOf('duvanova-junisbai-2022')[0]!.target.selector[0].exact).to.equal(doc.doc!.text.slice(p.start, p.start + 30));
   });
 
   it('shows an annotation made in another tab without reload', async () => {
-    const name = dbName();
+    const name = testDbName();
     const other = new CrossreadStore({ name });
     await other.open();
     const { doc, reader } = await openReader('kurmashev-et-al-2018', new CrossreadStore({ name }));

@@ -1,40 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep } from '../helpers.ts';
+import { until, deep, openReader, selectText, pressKey, testDbName } from '../helpers.ts';
 import { CrossreadStore } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
-import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
-import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
-
-const dbName = () => `crossread-test-${crypto.randomUUID()}`;
-
-async function openReader(id: string, store: CrossreadStore) {
-  const app = await openApp(`#/read/${id}`, store);
-  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
-  await until(() => reader.doc?.meta.id === id, 'doc');
-  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
-  await until(() => doc.textMap, 'text map');
-  return { app, reader, doc, panel: deep(reader, 'cr-annotation-panel')! };
-}
-
-async function select(doc: CrDocument, start: number, end: number) {
-  const sel = document.getSelection()!;
-  sel.removeAllRanges();
-  sel.addRange(doc.textMap!.offsetsToRange(start, end)!);
-  await until(() => doc.shadowRoot!.querySelector('.toolbar'), 'selection toolbar');
-}
-
-const key = (k: string, init: KeyboardEventInit = {}) =>
-  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }));
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
 describe('claims from the reader', () => {
   it('makes a claim from a selected passage by keyboard (C, edit the statement, Ctrl+Enter)', async () => {
-    const store = new CrossreadStore({ name: dbName() });
+    const store = new CrossreadStore({ name: testDbName() });
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 6)!;
-    await select(doc, p.start, p.start + 120);
-    key('c');
+    await selectText(doc, p.start, p.start + 120);
+    pressKey('c');
     const statement = await until(() => panel.shadowRoot!.querySelector('#draft-statement') as HTMLTextAreaElement | null, 'claim form');
     await until(() => panel.shadowRoot!.activeElement === statement, 'statement focused');
     expect(statement.value.length).to.be.greaterThan(10); // prefilled from the quote
@@ -55,7 +32,7 @@ describe('claims from the reader', () => {
   });
 
   it('warns before deleting a passage that is evidence, and can keep the claim', async () => {
-    const store = new CrossreadStore({ name: dbName() });
+    const store = new CrossreadStore({ name: testDbName() });
     await store.open();
     const { doc, reader, panel } = await openReader('anisin-2026', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 12)!;
@@ -72,22 +49,22 @@ describe('claims from the reader', () => {
     (dialog.querySelector('button[value="keep"]') as HTMLButtonElement).click();
     await until(() => store.annotationsOf('anisin-2026').length === 0, 'deleted');
     expect(store.getClaim(claim.id)!.evidence).to.deep.equal([]);
-    key('z', { ctrlKey: true });
+    pressKey('z', { ctrlKey: true });
     await until(() => store.getClaim(claim.id)!.evidence.length === 1, 'undo restores the evidence');
   });
 });
 
 describe('evidence and events from the reader', () => {
   it('adds a passage as evidence to an existing claim with the type-ahead (E)', async () => {
-    const store = new CrossreadStore({ name: dbName() });
+    const store = new CrossreadStore({ name: testDbName() });
     await store.open();
     const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
     const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
     const first = await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) });
     const claim = await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } });
     const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 9)!;
-    await select(doc, p2.start, p2.start + 60);
-    key('e');
+    await selectText(doc, p2.start, p2.start + 60);
+    pressKey('e');
     const picker = await until(() => panel.shadowRoot!.querySelector('cr-claim-picker'), 'claim picker');
     const input = await until(() => picker.shadowRoot?.querySelector('input') as HTMLInputElement | null, 'picker input');
     input.value = 'terrorism abroad';
@@ -102,13 +79,13 @@ describe('evidence and events from the reader', () => {
   });
 
   it('tags an annotation with an event', async () => {
-    const store = new CrossreadStore({ name: dbName() });
+    const store = new CrossreadStore({ name: testDbName() });
     await store.open();
     const ev = await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' });
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
-    await select(doc, p.start, p.start + 40);
-    key('n');
+    await selectText(doc, p.start, p.start + 40);
+    pressKey('n');
     const box = await until(() => panel.shadowRoot!.querySelector(`input[name="events"][value="${ev.id}"]`) as HTMLInputElement | null, 'event checkbox');
     box.checked = true;
     (panel.shadowRoot!.querySelector('form:not(.who)') as HTMLFormElement).requestSubmit();

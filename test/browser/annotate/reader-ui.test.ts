@@ -1,21 +1,8 @@
 import { expect } from '@open-wc/testing';
 import axe from 'axe-core';
-import { openApp, until, deep } from '../helpers.ts';
+import { openApp, until, deep, openReader, testDbName } from '../helpers.ts';
 import { CrossreadStore, MemoryPersistence } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
-import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
-import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
-
-const dbName = () => `crossread-test-${crypto.randomUUID()}`;
-
-async function openReader(id: string, store: CrossreadStore) {
-  const app = await openApp(`#/read/${id}`, store);
-  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
-  await until(() => reader.doc?.meta.id === id, 'doc');
-  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
-  await until(() => doc.textMap, 'text map');
-  return { app, reader, doc, panel: deep(reader, 'cr-annotation-panel')! };
-}
 
 /** axe over the page, through every open shadow root; returns the violations' ids and targets. */
 async function violations(): Promise<string[]> {
@@ -28,11 +15,11 @@ afterEach(() => document.querySelector('cr-app')?.remove());
 
 describe('reader UI', () => {
   it('has no axe violations in the library and in a reader with annotations', async () => {
-    const lib = await openApp('#/', new CrossreadStore({ name: dbName() }));
+    const lib = await openApp('#/', new CrossreadStore({ name: testDbName() }));
     await until(() => deep(lib, 'cr-library')?.shadowRoot?.querySelector('li'), 'cards');
     expect(await violations(), (await violations()).join('\n')).to.deep.equal([]);
 
-    const store = new CrossreadStore({ name: dbName() });
+    const store = new CrossreadStore({ name: testDbName() });
     await store.open();
     const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
@@ -42,7 +29,7 @@ describe('reader UI', () => {
   });
 
   it('opens the keyboard help with ? and closes it with Escape', async () => {
-    const { reader } = await openReader('duvanova-junisbai-2022', new CrossreadStore({ name: dbName() }));
+    const { reader } = await openReader('duvanova-junisbai-2022', new CrossreadStore({ name: testDbName() }));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true, composed: true, cancelable: true }));
     const dialog = deep(reader, 'cr-help')!.shadowRoot!.querySelector('dialog')!;
     await until(() => dialog.open, 'help open');
@@ -53,7 +40,7 @@ describe('reader UI', () => {
 
   it('says clearly when nothing will be saved (no IndexedDB), and still works in memory', async () => {
     const store = new CrossreadStore({
-      name: dbName(),
+      name: testDbName(),
       openPersistence: () => Promise.reject(new DOMException('IndexedDB is not available', 'InvalidStateError')),
     });
     const { app, doc, reader } = await openReader('anisin-2026', store);
@@ -67,7 +54,7 @@ describe('reader UI', () => {
   });
 
   it('colours highlights by tag or by person', async () => {
-    const store = new CrossreadStore({ name: dbName(), openPersistence: async () => new MemoryPersistence() });
+    const store = new CrossreadStore({ name: testDbName(), openPersistence: async () => new MemoryPersistence() });
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 30) });
