@@ -43,6 +43,48 @@ try {
   await page.locator('cr-document .current').waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: shots + 'reader-table-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // A claim in each of two sources, made as a reader makes them (select, C, type, Ctrl+Enter),
+  // then linked; the built bundle's claims and compare views must show them.
+  const claims: Array<[string, number, string]> = [
+    ['duvanova-junisbai-2022', 5, "Almaty's security forces were stood down on purpose"],
+    ['anisin-2026', 60, 'Security forces in Almaty lost coercive control'],
+  ];
+  for (const [id, n, statement] of claims) {
+    await page.goto(`${server.url}#/read/${id}/p/${n}`);
+    await page.locator('cr-document .current').waitFor();
+    await page.evaluate((n) => {
+      const doc = document.querySelector('cr-app')!.shadowRoot!.querySelector('cr-reader')!.shadowRoot!.querySelector('cr-document')!;
+      const b = doc.doc!.blocks.find((x) => x.numbered && x.n === n)!;
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(doc.textMap!.offsetsToRange(b.start, b.start + 140)!);
+    }, n);
+    await page.locator('cr-document .toolbar').waitFor();
+    await page.keyboard.press('c');
+    await page.locator('cr-annotation-panel #draft-statement').waitFor();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(statement);
+    await page.keyboard.press('Control+Enter');
+    await page.locator('cr-annotation-panel .cites').waitFor();
+  }
+  await page.screenshot({ path: shots + 'reader-claim.png' });
+  await page.evaluate(async () => {
+    const store = document.querySelector('cr-app')!.store;
+    const [a, b] = [...store.claims.values()];
+    await store.createLink({ relation: 'contradicts', from: a!.id, to: b!.id, rationale: 'Deliberate stand-down versus collapse of coercive control.' });
+  });
+  await page.goto(`${server.url}#/claims`);
+  const claimCards = page.locator('cr-claims-view cr-claim-card');
+  await claimCards.first().waitFor();
+  if ((await claimCards.count()) !== 2) failures.push(`claims view shows ${await claimCards.count()} claims, expected 2`);
+  await page.screenshot({ path: shots + 'claims.png' });
+  await page.goto(`${server.url}#/compare/duvanova-junisbai-2022/anisin-2026`);
+  await page.locator('cr-compare-view cr-compare-column').first().waitFor();
+  await page.waitForTimeout(500);
+  const text = await page.locator('cr-compare-view').evaluate((el) => el.shadowRoot!.textContent ?? '');
+  if (!text.includes('contradicts')) failures.push('compare view does not show the contradicts link');
+  await page.screenshot({ path: shots + 'compare.png' });
 } finally {
   await browser.close();
   await server.close();

@@ -9,8 +9,6 @@ import { openUserFile } from '../../app/open-file.ts';
 import { routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
 import '../reader/cr-reader.ts';
-import '../claims/cr-claims-view.ts';
-import '../compare/cr-compare-view.ts';
 
 /**
  * The app shell: owns the data (corpus client) and the route, and hands both down.
@@ -121,6 +119,7 @@ export class CrApp extends LitElement {
     if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
     if (r.view === 'library') return html`<cr-library .entries=${this.entries}></cr-library>`;
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
+    if (r.view === 'claims' || r.view === 'compare') void loadView(r.view);
     if (r.view === 'claims') return html`<cr-claims-view .store=${this.store} .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''}></cr-claims-view>`;
     if (r.view === 'compare') return html`<cr-compare-view .store=${this.store} .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right}></cr-compare-view>`;
     if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
@@ -197,6 +196,16 @@ export class CrApp extends LitElement {
     target?.setAttribute('tabindex', '-1');
     target?.focus();
   }
+}
+
+// The claims and compare views load on first visit; reading needs neither. Lit keeps properties
+// set before an element is defined and applies them when it upgrades.
+const views = { claims: () => import('../claims/cr-claims-view.ts'), compare: () => import('../compare/cr-compare-view.ts') };
+const loading = new Map<keyof typeof views, Promise<unknown>>();
+function loadView(view: keyof typeof views): Promise<unknown> {
+  let p = loading.get(view);
+  if (!p) loading.set(view, (p = views[view]()));
+  return p;
 }
 
 declare global {

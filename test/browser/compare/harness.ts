@@ -59,6 +59,7 @@ export class CompareHarness {
   static async open(left: string, right: string, store: CrossreadStore): Promise<CompareHarness> {
     const app = await openApp(`#/compare/${left}/${right}`, store);
     const view = await until(() => deep(app, 'cr-compare-view') as CrCompareView | null, 'compare view', 10000);
+    await customElements.whenDefined('cr-compare-view'); // the app loads the view on first visit
     const h = new CompareHarness(app, view);
     await h.ready('left', left);
     await h.ready('right', right);
