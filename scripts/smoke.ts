@@ -49,7 +49,7 @@ try {
   // then linked; the built bundle's claims and compare views must show them.
   const claims: Array<[string, number, string]> = [
     ['duvanova-junisbai-2022', 5, "Almaty's security forces were stood down on purpose"],
-    ['anisin-2026', 60, 'Security forces in Almaty lost coercive control'],
+    ['anisin-2026', 50, "Kazakhstan's security apparatus faced collapse or proved unreliable"],
   ];
   for (const [id, n, statement] of claims) {
     await page.goto(`${server.url}#/read/${id}/p/${n}`);
@@ -81,6 +81,13 @@ try {
   await page.screenshot({ path: shots + 'claims.png' });
   await page.goto(`${server.url}#/compare/duvanova-junisbai-2022/anisin-2026`);
   await page.locator('cr-compare-view cr-compare-column').first().waitFor();
+  // Bring each column's claim passage into view, as a reader would.
+  // (revealing one column's passage may scroll the other to its linked passage as well).
+  const next = page.getByRole('button', { name: /Next claim passage/ });
+  for (let i = 0; i < 2 && (await next.count()) > 0; i++) {
+    await next.first().click();
+    await page.waitForTimeout(300);
+  }
   await page.waitForTimeout(500);
   const text = await page.locator('cr-compare-view').evaluate((el) => el.shadowRoot!.textContent ?? '');
   if (!text.includes('contradicts')) failures.push('compare view does not show the contradicts link');
