@@ -82,7 +82,7 @@ export interface StoreEngine {
  * each resolves after its change is saved and visible, or rejects with a
  * {@link StoreError} having changed nothing, in memory or on disk.
  *
- * @fires store-error - {@link StoreErrorEvent}: storage unavailable, full, blocked, outdated or failed.
+ * @fires store-error - {@link StoreErrorEvent}: storage unavailable, full, blocked, outdated, failed, or a conflict with another tab.
  */
 export class StoreEngine extends EventTarget {
   readonly #options: StoreOptions;
@@ -184,6 +184,8 @@ export class StoreEngine extends EventTarget {
    * False if there is nothing to undo, or if undoing would leave a dangling
    * reference (possible only after another tab's changes or an out-of-order
    * undo); a latest action that cannot be undone for that reason is dropped.
+   * Also false when a tab not yet heard from makes it dangle at commit time
+   * (`conflict`, reported as a `store-error`); the entry stays, and is checked again on retry.
    */
   undo(entry?: UndoEntry): Promise<boolean> {
     return this.#run(async () => {
@@ -194,7 +196,7 @@ export class StoreEngine extends EventTarget {
         if (!entry) this.#history.discard(target);
         return false;
       }
-      await this.#commit(reverse, 'undo');
+      if (!(await this.#commitUnlessConflict(reverse, 'undo'))) return false;
       this.#history.undone(target);
       return true;
     });
@@ -209,7 +211,7 @@ export class StoreEngine extends EventTarget {
         this.#history.discard(target);
         return false;
       }
-      await this.#commit(target.diff, 'redo');
+      if (!(await this.#commitUnlessConflict(target.diff, 'redo'))) return false;
       this.#history.redone(target);
       return true;
     });
@@ -281,6 +283,17 @@ export class StoreEngine extends EventTarget {
     }
     this.#apply(diff, origin);
     this.#sync?.post(diff);
+  }
+
+  // Undo and redo report a race lost to another tab as `false`, like the same check done in memory.
+  async #commitUnlessConflict(diff: StoreDiff, origin: 'undo' | 'redo'): Promise<boolean> {
+    try {
+      await this.#commit(diff, origin);
+      return true;
+    } catch (error) {
+      if (error instanceof StoreError && error.kind === 'conflict') return false;
+      throw error;
+    }
   }
 
   #onRemote(message: StoreDiff): void {

@@ -12,8 +12,10 @@
  * - `closed`: the browser closed the database unexpectedly (e.g. storage cleared).
  * - `write-failed`: any other failed write; the change was not saved.
  * - `invalid`: the action's input would make an invalid record; nothing was written.
+ * - `conflict`: another tab's change, saved a moment earlier and not yet seen here, would leave
+ *   a reference dangling (e.g. it deleted the passage this claim cites); nothing was written.
  */
-export type StoreErrorKind = 'unavailable' | 'quota' | 'blocked' | 'outdated' | 'closed' | 'write-failed' | 'invalid';
+export type StoreErrorKind = 'unavailable' | 'quota' | 'blocked' | 'outdated' | 'closed' | 'write-failed' | 'invalid' | 'conflict';
 
 const MESSAGES: Record<StoreErrorKind, string> = {
   unavailable:
@@ -25,6 +27,7 @@ const MESSAGES: Record<StoreErrorKind, string> = {
   closed: 'The browser closed Crossread’s storage. Reload the tab; changes from now on are not saved.',
   'write-failed': 'Your last change could not be saved. Nothing saved earlier was lost.',
   invalid: 'That change was not made because it would produce an invalid record.',
+  conflict: 'Another tab changed the same records at the same moment; nothing was saved here. Try again.',
 };
 
 /** A store failure, thrown (rejected) by actions and carried by {@link StoreErrorEvent}. */

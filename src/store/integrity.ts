@@ -3,10 +3,13 @@
  * exist (ADR 0003). The store checks every diff before committing it (an
  * action that would break a reference is refused as `invalid`; an undo or
  * redo that would is not done), so no sequence of actions, undos and redos
- * can leave a dangling reference. Pure; tested in Node.
+ * can leave a dangling reference. Persistence checks the same diff again
+ * inside its write transaction ({@link commitReads}, {@link commitIssues}),
+ * against what the database holds then, so two tabs racing cannot either.
+ * Pure; tested in Node.
  */
 import { ChangeSet } from './changeset.ts';
-import { diffCollections, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
+import { diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { linkKey, type Link } from './claim-records.ts';
 import { eventsOf, type CollectionName, type Collections } from './records.ts';
 
@@ -66,12 +69,8 @@ function duplicateLinks(links: Iterable<Link>, touched?: ReadonlySet<string>): s
   return issues;
 }
 
-/**
- * What would be broken after applying `diff` to `state`, checking only what
- * the diff touches: references from added and updated records, references to
- * removed records, duplicate links. Empty when the diff keeps integrity.
- */
-export function integrityIssues(state: StoreState, diff: StoreDiff): string[] {
+/** `state` as it would be after `diff`, without touching it. */
+function viewAfter(state: StoreState, diff: StoreDiff): ChangeSet {
   const view = new ChangeSet(state);
   for (const c of diffCollections(diff)) {
     const part = diff[c]!;
@@ -79,6 +78,16 @@ export function integrityIssues(state: StoreState, diff: StoreDiff): string[] {
     for (const record of Object.values(part.added)) view.put(c, record);
     for (const [, to] of Object.values(part.updated)) view.put(c, to);
   }
+  return view;
+}
+
+/**
+ * What would be broken after applying `diff` to `state`, checking only what
+ * the diff touches: references from added and updated records, references to
+ * removed records, duplicate links. Empty when the diff keeps integrity.
+ */
+export function integrityIssues(state: StoreState, diff: StoreDiff): string[] {
+  const view = viewAfter(state, diff);
   const issues: string[] = [];
   for (const c of diffCollections(diff)) {
     const part = diff[c]!;
@@ -113,4 +122,83 @@ export function stateIssues(state: StoreState): string[] {
   check('links');
   issues.push(...duplicateLinks(state.links.values()));
   return issues;
+}
+
+/**
+ * What a persistence must read, after queueing a diff's writes and inside the
+ * same transaction, for {@link commitIssues} to see every record the diff's
+ * integrity depends on. Only what the diff touches; whole collections only
+ * when the diff removes records they may cite (no index can find them).
+ */
+export interface CommitReads {
+  /** Records to get by id: every id an added or updated record refers to. */
+  ids: DiffIds;
+  /** Collections to read whole: claims when annotations go; annotations and claims when events go. */
+  whole: CollectionName[];
+  /** Claims whose links to read through `by-from`: removed claims, and both ends of added or updated links (duplicates). */
+  linksFrom: string[];
+  /** Claims whose links to read through `by-to`: removed claims. */
+  linksTo: string[];
+}
+
+/** The reads {@link commitIssues} needs for `diff` (see {@link CommitReads}). */
+export function commitReads(diff: StoreDiff): CommitReads {
+  const ids: { [C in CollectionName]?: Set<string> } = {};
+  const whole = new Set<CollectionName>();
+  const linksFrom = new Set<string>();
+  const linksTo = new Set<string>();
+  const refer = <C extends CollectionName>(c: C, record: Collections[C]) => {
+    const refs = referencesOf(c, record);
+    for (const target of Object.keys(refs) as CollectionName[]) {
+      for (const id of refs[target]!) (ids[target] ??= new Set()).add(id);
+    }
+    if (c === 'links') for (const id of refs.claims!) linksFrom.add(id);
+  };
+  for (const c of diffCollections(diff)) {
+    const part = diff[c]!;
+    for (const record of Object.values(part.added)) refer(c, record);
+    for (const [, to] of Object.values(part.updated)) refer(c, to);
+    const removed = Object.keys(part.removed);
+    if (removed.length === 0) continue;
+    for (const r of REFERRERS[c]) {
+      if (r !== 'links') whole.add(r);
+      else {
+        for (const id of removed) {
+          linksFrom.add(id);
+          linksTo.add(id);
+        }
+      }
+    }
+  }
+  const out: DiffIds = {};
+  for (const c of Object.keys(ids) as CollectionName[]) out[c] = [...ids[c]!];
+  return { ids: out, whole: [...whole], linksFrom: [...linksFrom], linksTo: [...linksTo] };
+}
+
+/**
+ * The violations `diff` causes, given `found`: records read after its writes
+ * were queued, holding at least what {@link commitReads} lists (absent = no
+ * such record). Empty when the diff may commit. Every record in `found` is
+ * real, so a partial read can miss nothing {@link commitReads} asks for and
+ * never reports a false violation.
+ */
+export function commitIssues(diff: StoreDiff, found: StoreState): string[] {
+  // Re-applying the diff to what already includes its writes changes nothing; the checker is the same.
+  return integrityIssues(found, diff);
+}
+
+/** What {@link commitReads} would read from `state` after `diff`'s writes, synchronously (memory persistence, tests). */
+export function readAfter(state: StoreState, diff: StoreDiff): StoreState {
+  const view = viewAfter(state, diff);
+  const reads = commitReads(diff);
+  const found = emptyState();
+  const keep = (c: CollectionName, record: AnyRecord | undefined) => {
+    if (record) (found[c] as Map<string, AnyRecord>).set(record.id, record);
+  };
+  for (const c of Object.keys(reads.ids) as CollectionName[]) for (const id of reads.ids[c]!) keep(c, view.get(c, id));
+  for (const c of reads.whole) for (const record of view.values(c)) keep(c, record);
+  const from = new Set(reads.linksFrom);
+  const to = new Set(reads.linksTo);
+  for (const link of view.values('links')) if (from.has(link.from) || to.has(link.to)) keep('links', link);
+  return found;
 }

@@ -2,10 +2,13 @@
  * In-memory persistence: the fallback when IndexedDB is unavailable, and the
  * persistence of Node tests. Mirrors the IndexedDB one where it matters:
  * records are structured-cloned (so what IndexedDB would reject fails here too),
- * `added` must be new, and a failed commit changes nothing.
+ * `added` must be new, references are re-checked against the shared data at
+ * commit time (`conflict`, as in IndexedDB: the same reads, the same checker),
+ * and a failed commit changes nothing.
  */
 import { applyDiff, diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
+import { commitIssues, readAfter } from './integrity.ts';
 import type { Persistence, ReadResult } from './persistence.ts';
 import { COLLECTION_NAMES, type CollectionName } from './records.ts';
 
@@ -61,6 +64,11 @@ export class MemoryPersistence implements Persistence {
           throw new StoreError('write-failed', { cause: new DOMException(`${id} exists`, 'ConstraintError') });
         }
       }
+    }
+    // What IndexedDB's commit reads after its writes; another store on the same state may have moved it.
+    const issues = commitIssues(copy, readAfter(this.#state, copy));
+    if (issues.length > 0) {
+      throw new StoreError('conflict', { cause: new Error(`Dangling reference: ${issues.join('; ')}`) });
     }
     applyDiff(this.#state, copy);
   }

@@ -8,6 +8,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
+import { commitIssues, commitReads } from './integrity.ts';
 import type { Claim, EventRecord, Link } from './claim-records.ts';
 import { COLLECTION_NAMES, type Annotation, type CollectionName, type Setting } from './records.ts';
 
@@ -159,16 +160,38 @@ class IdbPersistence implements Persistence {
     return out;
   }
 
+  /**
+   * Writes the diff, then, in the same transaction, re-reads every record its
+   * references depend on ({@link commitReads}) and aborts with `conflict` if
+   * another tab's transaction, committed just before, makes one dangle
+   * ({@link commitIssues}). IndexedDB runs readwrite transactions with
+   * overlapping scopes one after the other, and the scope covers the stores
+   * read, so of two racing tabs the second always sees the first's writes.
+   */
   async commit(diff: StoreDiff): Promise<void> {
     const names = diffCollections(diff);
     if (names.length === 0) return;
+    const reads = commitReads(diff);
+    const linkReads = reads.linksFrom.length + reads.linksTo.length > 0;
+    const scope = COLLECTION_NAMES.filter(
+      (c) => names.includes(c) || reads.ids[c] !== undefined || reads.whole.includes(c) || (c === 'links' && linkReads),
+    );
     let tx: IDBPTransaction<CrossreadDB, CollectionName[], 'readwrite'>;
     try {
-      tx = this.#live().transaction(names, 'readwrite');
+      tx = this.#live().transaction(scope, 'readwrite');
     } catch (error) {
       throw toStoreError(error);
     }
+    // Settled, never rejected: the outcome is read after the checks.
+    const done = tx.done.then(
+      () => undefined,
+      (error: unknown) => toStoreError(tx.error ?? error),
+    );
     const requests: Promise<unknown>[] = [];
+    const found = emptyState();
+    const keep = (c: CollectionName, record: AnyRecord | undefined) => {
+      if (record) (found[c] as Map<string, AnyRecord>).set(record.id, record);
+    };
     try {
       for (const c of names) {
         const store = tx.objectStore(c);
@@ -178,16 +201,38 @@ class IdbPersistence implements Persistence {
         for (const record of Object.values(part.added)) requests.push(store.add(record));
         for (const [, to] of Object.values(part.updated)) requests.push(store.put(to));
       }
+      // Queued after the writes, so they see them (and every transaction committed before this one).
+      for (const c of Object.keys(reads.ids) as CollectionName[]) {
+        for (const id of reads.ids[c]!) requests.push(tx.objectStore(c).get(id).then((r) => keep(c, r)));
+      }
+      for (const c of reads.whole) {
+        requests.push(tx.objectStore(c).getAll().then((all) => all.forEach((r) => keep(c, r))));
+      }
+      const links = linkReads ? tx.objectStore('links') : undefined;
+      for (const [index, ids] of [['by-from', reads.linksFrom], ['by-to', reads.linksTo]] as const) {
+        for (const id of ids) requests.push(links!.index(index).getAll(id).then((all) => all.forEach((r) => keep('links', r))));
+      }
     } catch (error) {
       // Thrown synchronously (e.g. DataCloneError): undo the requests already queued.
       tx.abort();
-      await Promise.allSettled([...requests, tx.done]);
+      await Promise.allSettled([...requests, done]);
       throw toStoreError(error);
     }
-    const results = await Promise.allSettled([...requests, tx.done]);
+    const results = await Promise.allSettled(requests);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    // The transaction's own error names the cause (QuotaExceededError appears only there).
-    if (failed) throw toStoreError(tx.error ?? failed.reason);
+    if (failed) {
+      // The transaction's own error names the cause (QuotaExceededError appears only there).
+      throw (await done) ?? toStoreError(failed.reason);
+    }
+    // Still inside the transaction: this runs in the microtasks of the last request's success event.
+    const issues = commitIssues(diff, found);
+    if (issues.length > 0) {
+      tx.abort();
+      await done;
+      throw new StoreError('conflict', { cause: new Error(`Dangling reference: ${issues.join('; ')}`) });
+    }
+    const error = await done;
+    if (error) throw error;
   }
 
   close(): void {

@@ -167,7 +167,7 @@ export class CrossreadStore extends StoreEngine {
   evidenceOf(claimId: string): EvidenceItem[] {
     return (this.state.claims.get(claimId)?.evidence ?? []).flatMap((e) => {
       const annotation = this.state.annotations.get(e.annotation);
-      // Absent only after a cross-tab race (ADR 0003, known gap): show what exists.
+      // Absent only in data saved before commits re-checked references across tabs (ADR 0003): show what exists.
       return annotation ? [{ annotation, stance: e.stance }] : [];
     });
   }
