@@ -196,6 +196,13 @@ export class CrAnnotationPanel extends LitElement {
     </form>`;
   }
 
+  /** Move focus to the link to a claim on its evidence card (after the claim was made by
+   * keyboard, so the next Enter opens it in Claims, where "Link to…" is). */
+  async focusClaimLink(claimId: string): Promise<void> {
+    await this.updateComplete;
+    (this.renderRoot.querySelector(`.cites a[href="${routeHash({ view: 'claims', claim: claimId })}"]`) as HTMLElement | null)?.focus();
+  }
+
   #draftForm() {
     const d = this.draft;
     if (!d) return nothing;

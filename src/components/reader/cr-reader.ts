@@ -10,7 +10,7 @@ import type { CrossreadStore } from '../../store/index.ts';
 import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../../annotate/anchored.ts';
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent } from '../shared/events.ts';
 import type { AnnotationDeleteEvent, AnnotationSaveEvent, ClaimDraftSaveEvent, ColourByEvent, CreatorNameEvent, EvidenceDraftSaveEvent, ReattachEvent } from '../annotate/panel-events.ts';
-import type { Citation, Draft } from '../annotate/cr-annotation-panel.ts';
+import type { Citation, CrAnnotationPanel, Draft } from '../annotate/cr-annotation-panel.ts';
 import '../shared/cr-confirm.ts';
 import type { CrConfirm } from '../shared/cr-confirm.ts';
 import './cr-toc.ts';
@@ -248,7 +248,10 @@ export class CrReader extends LitElement {
     const a = await this.#draftAnnotation(e.tags);
     if (!a) return;
     const claim = await this.#act(() => this.store!.createClaim({ statement: e.statement, evidence: { annotation: a.id, stance: e.stance }, tags: e.tags }), 'Could not save the claim');
-    if (claim) this.dispatchEvent(new NotifyEvent('Claim saved', { label: 'Open', run: () => (location.hash = routeHash({ view: 'claims', claim: claim.id })) }));
+    if (!claim) return;
+    this.dispatchEvent(new NotifyEvent('Claim saved', { label: 'Open', run: () => (location.hash = routeHash({ view: 'claims', claim: claim.id })) }));
+    await this.updateComplete;
+    await (this.renderRoot.querySelector('cr-annotation-panel') as CrAnnotationPanel | null)?.focusClaimLink(claim.id);
   };
 
   #onEvidenceDraft = async (e: EvidenceDraftSaveEvent) => {

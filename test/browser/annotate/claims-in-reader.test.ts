@@ -29,6 +29,8 @@ describe('claims from the reader', () => {
     const cite = await until(() => panel.shadowRoot!.querySelector('.cites a'), 'citation on the card');
     expect(cite.textContent).to.contain('asserts');
     expect(cite.getAttribute('href')).to.equal(`#/claims/${claim.id}`);
+    // Keyboard users land on it, one Enter from the claim (and its "Link to…").
+    await until(() => panel.shadowRoot!.activeElement === cite, 'focus on the new claim link');
   });
 
   it('warns before deleting a passage that is evidence, and can keep the claim', async () => {
