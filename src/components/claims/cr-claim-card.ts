@@ -6,7 +6,7 @@ import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
-import { controlStyles } from './claims-styles.ts';
+import { controlStyles } from '../shared/control-styles.ts';
 import { count, formatRange, splitTags } from './format.ts';
 import type { Paragraph } from './paragraphs.ts';
 import { StoreController } from './store-controller.ts';

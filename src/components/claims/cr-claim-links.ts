@@ -4,7 +4,7 @@ import { LINK_RELATIONS, type CrossreadStore, type Link, type LinkRelation } fro
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
-import { controlStyles } from './claims-styles.ts';
+import { controlStyles } from '../shared/control-styles.ts';
 import { RELATION_MEANING, linkSide } from './format.ts';
 import { StoreController } from './store-controller.ts';
 import '../annotate/cr-note.ts';

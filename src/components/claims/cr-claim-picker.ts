@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { Claim, CrossreadStore } from '../../store/index.ts';
 import { ClaimPickEvent } from './claim-events.ts';
 import { searchClaims, searchable, type Match, type Searchable } from './claim-search.ts';
-import { controlStyles } from './claims-styles.ts';
+import { controlStyles } from '../shared/control-styles.ts';
 import { StoreController } from './store-controller.ts';
 
 /** Most options shown at once; typing more narrows the list. */

@@ -2,11 +2,11 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CrossreadStore, EventRecord } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
-import { controlStyles } from './claims-styles.ts';
-import type { CrConfirmDialog } from './cr-confirm-dialog.ts';
+import { controlStyles } from '../shared/control-styles.ts';
+import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { count, formatRange } from './format.ts';
 import { StoreController } from './store-controller.ts';
-import './cr-confirm-dialog.ts';
+import '../shared/cr-confirm-dialog.ts';
 
 /** The inline form open on an event, if any. */
 type Mode = { id: string; kind: 'edit' | 'merge' } | undefined;

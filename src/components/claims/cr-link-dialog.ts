@@ -4,7 +4,7 @@ import { LINK_RELATIONS, type CrossreadStore, type LinkRelation } from '../../st
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import type { ClaimPickEvent } from './claim-events.ts';
-import { controlStyles } from './claims-styles.ts';
+import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
 import { RELATION_MEANING } from './format.ts';
 import './cr-claim-picker.ts';

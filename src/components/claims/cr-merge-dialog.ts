@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CrossreadStore } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { ClaimSelectEvent, type ClaimPickEvent } from './claim-events.ts';
-import { controlStyles } from './claims-styles.ts';
+import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
 import { count } from './format.ts';
 import './cr-claim-picker.ts';

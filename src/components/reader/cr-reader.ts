@@ -11,8 +11,8 @@ import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../.
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent } from '../shared/events.ts';
 import type { AnnotationDeleteEvent, AnnotationSaveEvent, ClaimDraftSaveEvent, ColourByEvent, CreatorNameEvent, EvidenceDraftSaveEvent, ReattachEvent } from '../annotate/panel-events.ts';
 import type { Citation, CrAnnotationPanel, Draft } from '../annotate/cr-annotation-panel.ts';
-import '../shared/cr-confirm.ts';
-import type { CrConfirm } from '../shared/cr-confirm.ts';
+import '../shared/cr-confirm-dialog.ts';
+import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import './cr-toc.ts';
 import './cr-document.ts';
 import '../annotate/cr-annotation-panel.ts';
@@ -161,7 +161,7 @@ export class CrReader extends LitElement {
       </aside>
     </div>
     <cr-help></cr-help>
-    <cr-confirm></cr-confirm>`;
+    <cr-confirm-dialog></cr-confirm-dialog>`;
   }
 
   protected override async updated(changed: Map<PropertyKey, unknown>): Promise<void> {
@@ -278,17 +278,17 @@ export class CrReader extends LitElement {
     const citing = this.store?.claimsCitingAnnotation(e.id) ?? [];
     let orphanedClaims: 'keep' | 'delete' = 'keep';
     if (citing.length) {
-      const answer = await (this.renderRoot.querySelector('cr-confirm') as CrConfirm).ask({
+      const yes = await (this.renderRoot.querySelector('cr-confirm-dialog') as CrConfirmDialog).ask({
         title: 'Delete a passage that is evidence?',
-        message: `This passage is evidence for ${citing.length === 1 ? 'a claim' : `${citing.length} claims`}:`,
-        items: citing.map((c) => c.statement),
-        actions: [
-          { label: 'Delete passage, keep claims', value: 'keep', primary: true },
-          { label: 'Also delete claims left without evidence', value: 'delete' },
-        ],
+        body: html`<p>This passage is evidence for ${citing.length === 1 ? 'a claim' : `${citing.length} claims`}:</p>
+          <ul>${citing.map((c) => html`<li>${c.statement}</li>`)}</ul>
+          <label class="check"><input type="checkbox" name="also-claims"
+            @change=${(ev: Event) => (orphanedClaims = (ev.target as HTMLInputElement).checked ? 'delete' : 'keep')} />
+            Also delete claims left without evidence</label>`,
+        confirm: 'Delete passage',
+        danger: true,
       });
-      if (!answer) return;
-      orphanedClaims = answer as 'keep' | 'delete';
+      if (!yes) return;
     }
     const result = await this.#act(() => this.store!.deleteAnnotations([e.id], { orphanedClaims }), 'Could not delete the annotation');
     if (!result) return;

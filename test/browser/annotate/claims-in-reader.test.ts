@@ -45,10 +45,11 @@ describe('claims from the reader', () => {
     card.click();
     const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${a.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
     del.click();
-    const dialog = await until(() => { const d = deep(reader, 'cr-confirm')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
+    const dialog = await until(() => { const d = deep(reader, 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
     expect(dialog.textContent).to.contain('The CSTO intervenes when coercive control collapses');
     expect(store.annotationsOf('anisin-2026')).to.have.length(1); // nothing deleted before the answer
-    (dialog.querySelector('button[value="keep"]') as HTMLButtonElement).click();
+    // Leaving "also delete claims left without evidence" unticked keeps the claim.
+    (dialog.querySelector('button.confirm') as HTMLButtonElement).click();
     await until(() => store.annotationsOf('anisin-2026').length === 0, 'deleted');
     expect(store.getClaim(claim.id)!.evidence).to.deep.equal([]);
     pressKey('z', { ctrlKey: true });

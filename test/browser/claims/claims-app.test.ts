@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import axe from 'axe-core';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
-import type { CrConfirmDialog } from '../../../src/components/claims/cr-confirm-dialog.ts';
+import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 import { openApp, deep } from '../helpers.ts';
 import { $, $$, card, dialogOf, isOpen, mount, newStore, press, seed, shownIds, type, until } from './harness.ts';

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrLinkDialog } from '../../../src/components/claims/cr-link-dialog.ts';
 import type { CrMergeDialog } from '../../../src/components/claims/cr-merge-dialog.ts';
-import type { CrConfirmDialog } from '../../../src/components/claims/cr-confirm-dialog.ts';
+import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 import { $, $$, card, choose, claimFrom, dialogOf, expand, focused, isOpen, mount, newStore, notices, press, seed, shownIds, tabUntil, type, until } from './harness.ts';
 

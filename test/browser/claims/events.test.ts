@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { formatDate, formatRange, linkSide } from '../../../src/components/claims/format.ts';
 import { searchClaims, searchable } from '../../../src/components/claims/claim-search.ts';
 import type { CrEventsManager } from '../../../src/components/claims/cr-events-manager.ts';
-import type { CrConfirmDialog } from '../../../src/components/claims/cr-confirm-dialog.ts';
+import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore, Link } from '../../../src/store/index.ts';
 import { $, $$, choose, expand, mount, newStore, notices, seed, until } from './harness.ts';
 

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Controls, chips and dialogs shared by the claims components; the look of the annotation panel. */
+/** Buttons, fields, chips and dialogs shared by the app's forms and dialogs; the look of the annotation panel. */
 export const controlStyles = css`
   :host { font: 0.9rem/1.45 var(--cr-sans); color: var(--cr-ink); }
   button { font: 600 0.78rem var(--cr-sans); border: 1px solid var(--cr-rule); background: var(--cr-card); color: var(--cr-ink); border-radius: 5px; padding: 0.25rem 0.55rem; cursor: pointer; }
@@ -13,6 +13,7 @@ export const controlStyles = css`
   }
   a { color: var(--cr-link); }
   label { font-size: 0.78rem; color: var(--cr-ink-soft); display: grid; gap: 0.2rem; }
+  label.check { display: flex; gap: 0.4rem; align-items: center; color: var(--cr-ink); }
   textarea, input, select { font: 0.88rem var(--cr-sans); padding: 0.35rem 0.45rem; border: 1px solid var(--cr-rule); border-radius: 5px; background: var(--cr-bg); color: var(--cr-ink); }
   textarea { min-height: 4rem; resize: vertical; }
   form { display: grid; gap: 0.5rem; }

@@ -1,7 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { badgeStyles } from '../shared/relations.ts';
-import { controlStyles } from './claims-styles.ts';
+import { badgeStyles } from './relations.ts';
+import { controlStyles } from './control-styles.ts';
 
 /** What to ask. */
 export interface Question {
