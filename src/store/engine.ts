@@ -30,7 +30,7 @@ import { DB_NAME, openIdbPersistence, type Persistence, type PersistenceOpener }
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
 import { TabSync } from './sync.ts';
-import { UndoHistory, type UndoEntry } from './undo.ts';
+import { cannot, isEntry, UndoHistory, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
 
 /** Why subscribers are told about a diff. */
 export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo';
@@ -59,6 +59,21 @@ export interface Done<T> {
   value: T;
   diff: StoreDiff;
   entry: UndoEntry | undefined;
+}
+
+const KIND: Record<string, string> = { annotations: 'a passage', claims: 'a claim', links: 'a link', events: 'an event' };
+
+/**
+ * Why a diff cannot be committed, from its integrity issues ("<collection> <id> refers to …"):
+ * records it would restore point at something deleted since, or records made since point at
+ * something it would remove.
+ */
+function blockers(issues: readonly string[], diff: StoreDiff): string {
+  const own = new Set(Object.values(diffIds(diff)).flat());
+  if (issues.some((i) => own.has(i.split(' ')[1] ?? ''))) return 'what it refers to has been deleted since';
+  const kinds = [...new Set(issues.map((i) => KIND[i.split(' ')[0] ?? ''] ?? 'a record'))];
+  const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : (kinds[0] ?? 'a record');
+  return `${list} made since ${issues.length === 1 ? 'depends' : 'depend'} on it`;
 }
 
 /** Typed listeners for the events in {@link StoreEventMap}. */
@@ -127,12 +142,12 @@ export class StoreEngine extends EventTarget {
 
   /** Label of the action `undo()` would revert, for a menu item. */
   get undoLabel(): string | undefined {
-    return this.#history.undoable()?.label;
+    return this.#history.nextUndo?.label;
   }
 
   /** Label of the action `redo()` would re-apply. */
   get redoLabel(): string | undefined {
-    return this.#history.redoable()?.label;
+    return this.#history.nextRedo?.label;
   }
 
   /** Every record in memory; for subclasses' reads. Records are frozen; never mutate the maps. */
@@ -180,41 +195,58 @@ export class StoreEngine extends EventTarget {
   }
 
   /**
-   * Reverts the latest action, or `entry` if nothing later touched its records.
-   * False if there is nothing to undo, or if undoing would leave a dangling
-   * reference (possible only after another tab's changes or an out-of-order
-   * undo); a latest action that cannot be undone for that reason is dropped.
-   * Also false when a tab not yet heard from makes it dangle at commit time
-   * (`conflict`, reported as a `store-error`); the entry stays, and is checked again on retry.
+   * Reverts the latest action, or `entry` (an action's own handle, also after
+   * later unrelated actions). Never throws for an action that cannot be
+   * undone: the outcome says why — nothing to undo, overtaken by another tab,
+   * a later change touched the same records, or undoing would leave a dangling
+   * reference. A tab not yet heard from that makes it dangle at commit time
+   * (`conflict`, also reported as a `store-error`) leaves the entry, to retry.
    */
-  undo(entry?: UndoEntry): Promise<boolean> {
+  undo(entry?: UndoEntry): Promise<UndoOutcome> {
     return this.#run(async () => {
       const target = this.#history.undoable(entry);
-      if (!target) return false;
+      if (!isEntry(target)) return target;
       const reverse = reverseDiff(target.diff);
-      if (integrityIssues(this.#state, reverse).length > 0) {
-        if (!entry) this.#history.discard(target);
-        return false;
+      const issues = integrityIssues(this.#state, reverse);
+      if (issues.length > 0) {
+        const why = `Can't undo “${target.label}”: ${blockers(issues, reverse)}.`;
+        // The latest action stays impossible; one asked for by its handle may become possible once later ones are undone.
+        if (!entry) this.#history.drop(target, why);
+        return cannot(why);
       }
-      if (!(await this.#commitUnlessConflict(reverse, 'undo'))) return false;
+      if (!(await this.#commitUnlessConflict(reverse, 'undo'))) {
+        return cannot(`Can't undo “${target.label}” right now: another tab is changing the same records. Try again.`);
+      }
       this.#history.undone(target);
-      return true;
+      return { done: true, label: target.label };
     });
   }
 
-  /** Re-applies the latest undone action. False if nothing to redo or if it would leave a dangling reference. */
-  redo(): Promise<boolean> {
+  /** Re-applies the latest undone action, or says why it cannot. */
+  redo(): Promise<UndoOutcome> {
     return this.#run(async () => {
       const target = this.#history.redoable();
-      if (!target) return false;
-      if (integrityIssues(this.#state, target.diff).length > 0) {
-        this.#history.discard(target);
-        return false;
+      if (!isEntry(target)) return target;
+      const issues = integrityIssues(this.#state, target.diff);
+      if (issues.length > 0) {
+        const why = `Can't redo “${target.label}”: ${blockers(issues, target.diff)}.`;
+        this.#history.drop(target, why);
+        return cannot(why);
       }
-      if (!(await this.#commitUnlessConflict(target.diff, 'redo'))) return false;
+      if (!(await this.#commitUnlessConflict(target.diff, 'redo'))) {
+        return cannot(`Can't redo “${target.label}” right now: another tab is changing the same records. Try again.`);
+      }
       this.#history.redone(target);
-      return true;
+      return { done: true, label: target.label };
     });
+  }
+
+  /** The undo handle of a committed action; one that changed nothing has nothing to undo. */
+  protected handle(label: string, entry: UndoEntry | undefined): Undoable {
+    return {
+      label,
+      undo: () => (entry ? this.undo(entry) : Promise.resolve(cannot(`“${label}” changed nothing, so there is nothing to undo.`))),
+    };
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 export {
   CrossreadStore,
+  type ActionResult,
   type ChangeOrigin,
   type DeleteAnnotationsOptions,
   type DeleteResult,
@@ -70,6 +71,7 @@ export {
   precisionOf,
   type DatePrecision,
 } from './partial-date.ts';
+export { deletionMessage } from './deletion.ts';
 export { integrityIssues, referencesOf, stateIssues } from './integrity.ts';
 export {
   AnnotationSchema,
@@ -102,7 +104,7 @@ export {
   type StoreState,
 } from './diff.ts';
 export { StoreError, StoreErrorEvent, type StoreErrorKind, type StoreEventMap } from './errors.ts';
-export { UndoHistory, DEFAULT_UNDO_LIMIT, type UndoEntry } from './undo.ts';
+export { UndoHistory, DEFAULT_UNDO_LIMIT, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
 export { MemoryPersistence, type MemoryPersistenceOptions } from './memory-persistence.ts';
 export { DB_NAME, DB_VERSION, type Persistence, type PersistenceHooks, type PersistenceOpener } from './persistence.ts';
 export { CHANNEL_NAME } from './sync.ts';

@@ -23,6 +23,7 @@ import type {
 } from './claim-records.ts';
 import { sameRecord, type StoreDiff } from './diff.ts';
 import { StoreEngine, type Done } from './engine.ts';
+import type { Undoable } from './undo.ts';
 import * as events from './event-actions.ts';
 import { buildIndex, type StoreIndex } from './queries.ts';
 import {
@@ -37,16 +38,23 @@ import {
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 
+/**
+ * What an action made, with its own undo handle: `undo()` reverts this action,
+ * not whatever happened last, also after later unrelated actions.
+ */
+export interface ActionResult<T> extends Undoable {
+  /** The record(s) the action made or changed, as saved. */
+  readonly value: T;
+}
+
 /** What a deletion did, e.g. for a toast ("Deleted 1 claim and 2 links — Undo"). */
-export interface DeleteResult<R = Annotation> {
+export interface DeleteResult<R = Annotation> extends Undoable {
   /** The records that were deleted (ids that did not exist are skipped). */
   removed: readonly R[];
   /** Deleted with them in the same step: links of deleted claims, claims left without evidence when asked. */
   alsoRemoved: { claims: readonly Claim[]; links: readonly Link[] };
   /** Records changed in the same step to drop references to what was deleted, as they are now. */
   updated: { annotations: readonly Annotation[]; claims: readonly Claim[] };
-  /** Restores all of it, even after later unrelated actions; false if no longer possible. */
-  undo(): Promise<boolean>;
 }
 
 /** Options of {@link CrossreadStore.deleteAnnotations}. */
@@ -178,16 +186,12 @@ export class CrossreadStore extends StoreEngine {
   }
 
   /** Creates an annotation by the current reader. Resolves with the saved record. */
-  async createAnnotation(draft: AnnotationDraft): Promise<Annotation> {
-    return this.#do('Create annotation', (cs, ctx) => {
-      const annotation = buildAnnotation(draft, { id: ctx.newId(), now: ctx.now, creatorName: ctx.creatorName });
-      cs.put('annotations', annotation);
-      return annotation;
-    });
+  createAnnotation(draft: AnnotationDraft): Promise<ActionResult<Annotation>> {
+    return this.#do('Create annotation', (cs, ctx) => this.#putAnnotation(cs, draft, ctx));
   }
 
   /** Changes note, tags, events or target of an annotation. A change that changes nothing saves nothing. */
-  async updateAnnotation(id: string, change: AnnotationChange): Promise<Annotation> {
+  updateAnnotation(id: string, change: AnnotationChange): Promise<ActionResult<Annotation>> {
     return this.#do('Edit annotation', (cs, ctx) => {
       const from = need(cs, 'annotations', id);
       const to = changeAnnotation(from, change, ctx.now);
@@ -206,7 +210,7 @@ export class CrossreadStore extends StoreEngine {
       (removed) => deleting(removed.length, 'annotation'),
       (cs, ctx) => claims.deleteAnnotations(cs, ids, options.orphanedClaims ?? 'keep', ctx),
     );
-    return this.#deleted(done, 'annotations');
+    return this.#deleted(done, 'annotations', 'Delete annotation');
   }
 
   /** Sets the reader's display name for future records. Not undoable: it is a preference. */
@@ -215,91 +219,121 @@ export class CrossreadStore extends StoreEngine {
   }
 
   /** Creates a claim from a passage (its first evidence). */
-  createClaim(draft: ClaimDraft): Promise<Claim> {
+  createClaim(draft: ClaimDraft): Promise<ActionResult<Claim>> {
     return this.#do('Create claim', (cs, ctx) => claims.createClaim(cs, draft, ctx));
   }
 
+  /**
+   * Saves a passage and makes it the first evidence of a new claim: one action,
+   * one transaction, one undo step; if it fails, neither exists.
+   */
+  createClaimFromPassage(
+    passage: AnnotationDraft,
+    claim: Omit<ClaimDraft, 'evidence'> & { stance: Stance },
+  ): Promise<ActionResult<{ annotation: Annotation; claim: Claim }>> {
+    return this.#do('Create claim', (cs, ctx) => {
+      const annotation = this.#putAnnotation(cs, passage, ctx);
+      const { stance, ...draft } = claim;
+      return { annotation, claim: claims.createClaim(cs, { ...draft, evidence: { annotation: annotation.id, stance } }, ctx) };
+    });
+  }
+
+  /** Saves a passage and adds it to a claim's evidence, as one action. */
+  addPassageAsEvidence(claimId: string, passage: AnnotationDraft, stance: Stance): Promise<ActionResult<{ annotation: Annotation; claim: Claim }>> {
+    return this.#do('Add evidence', (cs, ctx) => {
+      const annotation = this.#putAnnotation(cs, passage, ctx);
+      return { annotation, claim: claims.addEvidence(cs, claimId, { annotation: annotation.id, stance }, ctx) };
+    });
+  }
+
   /** Changes statement, note, tags or events of a claim. */
-  updateClaim(id: string, change: ClaimChange): Promise<Claim> {
+  updateClaim(id: string, change: ClaimChange): Promise<ActionResult<Claim>> {
     return this.#do('Edit claim', (cs, ctx) => claims.updateClaim(cs, id, change, ctx));
   }
 
   /** Adds a passage to a claim's evidence (or changes its stance if already there). */
-  addEvidence(claimId: string, evidence: Evidence): Promise<Claim> {
+  addEvidence(claimId: string, evidence: Evidence): Promise<ActionResult<Claim>> {
     return this.#do('Add evidence', (cs, ctx) => claims.addEvidence(cs, claimId, evidence, ctx));
   }
 
   /** Removes a passage from a claim's evidence; the claim stays, possibly without evidence. */
-  removeEvidence(claimId: string, annotationId: string): Promise<Claim> {
+  removeEvidence(claimId: string, annotationId: string): Promise<ActionResult<Claim>> {
     return this.#do('Remove evidence', (cs, ctx) => claims.removeEvidence(cs, claimId, annotationId, ctx));
   }
 
   /** Changes the stance of a passage that is already evidence of the claim. */
-  setStance(claimId: string, annotationId: string, stance: Stance): Promise<Claim> {
+  setStance(claimId: string, annotationId: string, stance: Stance): Promise<ActionResult<Claim>> {
     return this.#do('Change stance', (cs, ctx) => claims.setStance(cs, claimId, annotationId, stance, ctx));
   }
 
   /** Deletes claims and, in the same step, every link to or from them. */
   async deleteClaims(ids: readonly string[]): Promise<DeleteResult<Claim>> {
     const done = await this.change<Claim[]>((removed) => deleting(removed.length, 'claim'), (cs) => claims.deleteClaims(cs, ids));
-    return this.#deleted(done, 'claims');
+    return this.#deleted(done, 'claims', 'Delete claim');
   }
 
   /** Merges `dropId` into `keepId` (see `mergeClaims` in claim-actions.ts); resolves with the kept claim. */
-  mergeClaims(keepId: string, dropId: string): Promise<Claim> {
+  mergeClaims(keepId: string, dropId: string): Promise<ActionResult<Claim>> {
     return this.#do('Merge claims', (cs, ctx) => claims.mergeClaims(cs, keepId, dropId, ctx));
   }
 
   /** Links two different claims; a duplicate link is refused as `invalid`. */
-  createLink(draft: LinkDraft): Promise<Link> {
+  createLink(draft: LinkDraft): Promise<ActionResult<Link>> {
     return this.#do('Link claims', (cs, ctx) => claims.createLink(cs, draft, ctx));
   }
 
   /** Changes relation or rationale of a link. */
-  updateLink(id: string, change: LinkChange): Promise<Link> {
+  updateLink(id: string, change: LinkChange): Promise<ActionResult<Link>> {
     return this.#do('Edit link', (cs, ctx) => claims.updateLink(cs, id, change, ctx));
   }
 
   /** Deletes links. */
   async deleteLinks(ids: readonly string[]): Promise<DeleteResult<Link>> {
     const done = await this.change<Link[]>((removed) => deleting(removed.length, 'link'), (cs) => claims.deleteLinks(cs, ids));
-    return this.#deleted(done, 'links');
+    return this.#deleted(done, 'links', 'Delete link');
   }
 
   /** Creates an event. */
-  createEvent(draft: EventDraft): Promise<EventRecord> {
+  createEvent(draft: EventDraft): Promise<ActionResult<EventRecord>> {
     return this.#do('Create event', (cs, ctx) => events.createEvent(cs, draft, ctx));
   }
 
   /** Renames or re-dates an event. */
-  updateEvent(id: string, change: EventChange): Promise<EventRecord> {
+  updateEvent(id: string, change: EventChange): Promise<ActionResult<EventRecord>> {
     return this.#do('Edit event', (cs, ctx) => events.updateEvent(cs, id, change, ctx));
   }
 
   /** Merges `dropId` into `keepId`: every claim and annotation about `dropId` is now about `keepId`. */
-  mergeEvents(keepId: string, dropId: string): Promise<EventRecord> {
+  mergeEvents(keepId: string, dropId: string): Promise<ActionResult<EventRecord>> {
     return this.#do('Merge events', (cs, ctx) => events.mergeEvents(cs, keepId, dropId, ctx));
   }
 
   /** Deletes an event and removes it from every claim and annotation, in one step. */
   async deleteEvent(id: string): Promise<DeleteResult<EventRecord>> {
     const done = await this.change('Delete event', (cs, ctx) => events.deleteEvent(cs, id, ctx));
-    return this.#deleted(done, 'events');
+    return this.#deleted(done, 'events', 'Delete event');
   }
 
   protected override changed(diff: StoreDiff): void {
     if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
   }
 
-  async #do<T>(label: string, plan: (cs: ChangeSet, ctx: ActionContext) => T): Promise<T> {
-    return (await this.change(label, plan)).value;
+  async #do<T>(label: string, plan: (cs: ChangeSet, ctx: ActionContext) => T): Promise<ActionResult<T>> {
+    const { value, entry } = await this.change(label, plan);
+    return { value, ...this.handle(label, entry) };
+  }
+
+  #putAnnotation(cs: ChangeSet, draft: AnnotationDraft, ctx: ActionContext): Annotation {
+    const annotation = buildAnnotation(draft, { id: ctx.newId(), now: ctx.now, creatorName: ctx.creatorName });
+    cs.put('annotations', annotation);
+    return annotation;
   }
 
   #lists(): StoreIndex {
     return (this.#index ??= buildIndex(this.state));
   }
 
-  #deleted<R>(done: Done<R[]>, primary: CollectionName): DeleteResult<R> {
+  #deleted<R>(done: Done<R[]>, primary: CollectionName, label: string): DeleteResult<R> {
     const { diff, entry } = done;
     const removed = <C extends 'claims' | 'links'>(c: C) => (c === primary ? [] : Object.values(diff[c]?.removed ?? {}));
     return {
@@ -309,7 +343,7 @@ export class CrossreadStore extends StoreEngine {
         annotations: Object.values(diff.annotations?.updated ?? {}).map(([, to]) => to),
         claims: Object.values(diff.claims?.updated ?? {}).map(([, to]) => to),
       },
-      undo: () => (entry ? this.undo(entry) : Promise.resolve(false)),
+      ...this.handle(entry?.label ?? label, entry),
     };
   }
 }

@@ -14,42 +14,89 @@ export interface UndoEntry {
   readonly diff: StoreDiff;
 }
 
+/**
+ * What an undo or redo did: done, or why not, in words for the reader
+ * ("Can't undo “Merge claims”: another tab has changed the same claim since.").
+ */
+export type UndoOutcome = { readonly done: true; readonly label: string } | { readonly done: false; readonly reason: string };
+
+/** An action that can be taken back on its own, also after later unrelated actions. */
+export interface Undoable {
+  /** What the action was, e.g. "Merge claims". */
+  readonly label: string;
+  /** Reverts this action (not whatever happened last); says why when it no longer can. */
+  undo(): Promise<UndoOutcome>;
+}
+
 /** Default number of actions kept. */
 export const DEFAULT_UNDO_LIMIT = 100;
 
-function touches(entry: UndoEntry, c: CollectionName, ids: ReadonlySet<string>): boolean {
-  return (diffIds(entry.diff)[c] ?? []).some((id) => ids.has(id));
+const NOUN: { [C in CollectionName]: string } = {
+  annotations: 'passage',
+  settings: 'setting',
+  claims: 'claim',
+  links: 'link',
+  events: 'event',
+};
+
+function shared(a: StoreDiff, b: StoreDiff): CollectionName[] {
+  const ids = diffIds(b);
+  const mine = diffIds(a);
+  return (Object.keys(ids) as CollectionName[]).filter((c) => {
+    const theirs = new Set(ids[c]);
+    return (mine[c] ?? []).some((id) => theirs.has(id));
+  });
 }
 
-function overlaps(a: UndoEntry, b: UndoEntry): boolean {
-  const ids = diffIds(b.diff);
-  return (Object.keys(ids) as CollectionName[]).some((c) => touches(a, c, new Set(ids[c])));
+/** "claim", "claim and link": the kinds of record two diffs both touch. */
+function nouns(collections: readonly CollectionName[]): string {
+  const words = collections.map((c) => NOUN[c]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? 'records');
 }
+
+/** The reader's words for an outcome that did nothing. */
+export const cannot = (reason: string): UndoOutcome => ({ done: false, reason });
 
 /**
  * Two stacks of entries. An entry's diff must match the current state of the
  * records it touches; the methods keep that true:
  * - a new action clears redo (its `from` states are gone);
- * - a remote change drops every entry touching a record it changed
- *   ({@link UndoHistory.forget}); undoing it would overwrite another tab's work.
+ * - a remote change *overtakes* every entry touching a record it changed
+ *   ({@link UndoHistory.forget}): undoing it would overwrite another tab's
+ *   work, so it is never applied, but it stays known so that undo can say why
+ *   instead of "Nothing to undo".
  */
 export class UndoHistory {
   readonly #limit: number;
   #undo: UndoEntry[] = [];
   #redo: UndoEntry[] = [];
+  /** Entries overtaken by another tab, with the reason shown when they are asked for. */
+  readonly #overtaken = new WeakMap<UndoEntry, string>();
+  /** Entries that left the stacks, with why: asked for later by a toast. */
+  readonly #gone = new WeakMap<UndoEntry, string>();
 
   constructor(limit = DEFAULT_UNDO_LIMIT) {
     this.#limit = limit;
   }
 
-  /** True when {@link UndoHistory.undoable} would return an entry. */
+  /** True when undo has an entry to revert or explain. */
   get canUndo(): boolean {
     return this.#undo.length > 0;
   }
 
-  /** True when {@link UndoHistory.redoable} would return an entry. */
+  /** True when redo has an entry to re-apply or explain. */
   get canRedo(): boolean {
     return this.#redo.length > 0;
+  }
+
+  /** The entry undo would look at first (it may turn out to be overtaken), for menu labels. */
+  get nextUndo(): UndoEntry | undefined {
+    return this.#undo.at(-1);
+  }
+
+  /** The entry redo would look at first. */
+  get nextRedo(): UndoEntry | undefined {
+    return this.#redo.at(-1);
   }
 
   /** Number of entries on the undo stack (for tests and menus). */
@@ -57,24 +104,46 @@ export class UndoHistory {
     return this.#undo.length;
   }
 
-  /** The entry `undo()` would revert: the latest, or `entry` if it can be undone out of order. */
-  undoable(entry?: UndoEntry): UndoEntry | undefined {
-    if (entry === undefined) return this.#undo.at(-1);
-    const i = this.#undo.indexOf(entry);
-    if (i < 0) return undefined;
+  /**
+   * The entry undo would revert — the latest, or `entry` — or the reason it
+   * cannot be reverted. An overtaken or out-of-date entry asked for is dropped,
+   * so the next undo moves on to the one before it.
+   */
+  undoable(entry?: UndoEntry): UndoEntry | UndoOutcome {
+    const target = entry ?? this.#undo.at(-1);
+    if (!target) return cannot('Nothing to undo.');
+    const i = this.#undo.indexOf(target);
+    if (i < 0) return cannot(this.#gone.get(target) ?? (this.#redo.includes(target) ? `“${target.label}” is already undone.` : `“${target.label}” can no longer be undone.`));
+    const why = this.#overtaken.get(target);
+    if (why) {
+      this.drop(target, why);
+      return cannot(why);
+    }
     // Out of order only if no later action touched the same records; else its reverse is stale.
-    return this.#undo.slice(i + 1).some((later) => overlaps(later, entry)) ? undefined : entry;
+    const later = this.#undo.slice(i + 1).find((e) => shared(e.diff, target.diff).length > 0);
+    if (later) return cannot(`Can't undo “${target.label}” yet: a later change (“${later.label}”) touched the same ${nouns(shared(later.diff, target.diff))}. Undo that first.`);
+    return target;
   }
 
-  /** The entry `redo()` would re-apply. */
-  redoable(): UndoEntry | undefined {
-    return this.#redo.at(-1);
+  /** The entry redo would re-apply, or why there is none. */
+  redoable(): UndoEntry | UndoOutcome {
+    const target = this.#redo.at(-1);
+    if (!target) return cannot('Nothing to redo.');
+    const why = this.#overtaken.get(target);
+    if (why) {
+      this.drop(target, why.replace("Can't undo", "Can't redo"));
+      return cannot(why.replace("Can't undo", "Can't redo"));
+    }
+    return target;
   }
 
   /** Records a new local action; clears redo. */
   push(entry: UndoEntry): void {
     this.#undo.push(entry);
-    if (this.#undo.length > this.#limit) this.#undo.splice(0, this.#undo.length - this.#limit);
+    for (const old of this.#undo.splice(0, Math.max(0, this.#undo.length - this.#limit))) {
+      this.#gone.set(old, `“${old.label}” is too far back to undo (only the last ${this.#limit} actions are kept).`);
+    }
+    for (const e of this.#redo) this.#gone.set(e, `“${e.label}” can no longer be redone: something else was done since.`);
     this.#redo = [];
   }
 
@@ -95,24 +164,31 @@ export class UndoHistory {
     this.#undo.push(entry);
   }
 
-  /** Drops one entry from either stack, e.g. one that can no longer be applied without breaking a reference. */
-  discard(entry: UndoEntry): void {
+  /** Drops one entry from either stack, remembering why for anyone who asks for it later. */
+  drop(entry: UndoEntry, why: string): void {
+    this.#gone.set(entry, why);
     this.#undo = this.#undo.filter((e) => e !== entry);
     this.#redo = this.#redo.filter((e) => e !== entry);
   }
 
-  /** Drops every entry that touches a record another tab changed. */
+  /** Marks every entry that touches a record another tab changed as overtaken. */
   forget(changed: StoreDiff): void {
-    const ids = diffIds(changed);
-    const keep = (e: UndoEntry) =>
-      !(Object.keys(ids) as CollectionName[]).some((c) => touches(e, c, new Set(ids[c])));
-    this.#undo = this.#undo.filter(keep);
-    this.#redo = this.#redo.filter(keep);
+    for (const e of [...this.#undo, ...this.#redo]) {
+      const common = shared(e.diff, changed);
+      if (common.length === 0 || this.#overtaken.has(e)) continue;
+      this.#overtaken.set(e, `Can't undo “${e.label}”: another tab has changed the same ${nouns(common)} since.`);
+    }
   }
 
   /** Forgets everything. */
   clear(): void {
+    for (const e of [...this.#undo, ...this.#redo]) this.#gone.set(e, `“${e.label}” can no longer be undone.`);
     this.#undo = [];
     this.#redo = [];
   }
+}
+
+/** True when an undoable/redoable lookup found an entry rather than a reason. */
+export function isEntry(x: UndoEntry | UndoOutcome): x is UndoEntry {
+  return 'diff' in x;
 }

@@ -41,7 +41,7 @@ it('claims from two sources, linked as contradicting, survive a reload and show 
   const result = await again.deleteClaims([b]);
   expect(result.alsoRemoved.links).to.have.length(1);
   expect(again.linksOf(a)).to.have.length(0);
-  expect(await result.undo()).to.equal(true);
+  expect((await result.undo()).done).to.equal(true);
   expect(again.getClaim(b)).to.not.equal(undefined);
   expect(again.linksOf(a)).to.have.length(1);
 });

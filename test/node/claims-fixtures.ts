@@ -41,12 +41,12 @@ export async function disk(persistence: MemoryPersistence): Promise<StoreState> 
 export async function world() {
   const made = await makeStore();
   const { store } = made;
-  const a1 = await store.createAnnotation({ target: target('doc-a', 0) });
-  const a2 = await store.createAnnotation({ target: target('doc-a', 100) });
-  const b1 = await store.createAnnotation({ target: target('doc-b', 0) });
-  const c1 = await store.createClaim({ statement: 'The violence was aimed at Tokayev', evidence: { annotation: a1.id, stance: 'asserts' }, tags: ['kz'] });
-  const c2 = await store.createClaim({ statement: 'It was aimed at Nazarbayev', evidence: { annotation: b1.id, stance: 'asserts' } });
-  const link = await store.createLink({ relation: 'contradicts', from: c1.id, to: c2.id, rationale: 'Either one or the other' });
+  const a1 = (await store.createAnnotation({ target: target('doc-a', 0) })).value;
+  const a2 = (await store.createAnnotation({ target: target('doc-a', 100) })).value;
+  const b1 = (await store.createAnnotation({ target: target('doc-b', 0) })).value;
+  const c1 = (await store.createClaim({ statement: 'The violence was aimed at Tokayev', evidence: { annotation: a1.id, stance: 'asserts' }, tags: ['kz'] })).value;
+  const c2 = (await store.createClaim({ statement: 'It was aimed at Nazarbayev', evidence: { annotation: b1.id, stance: 'asserts' } })).value;
+  const link = (await store.createLink({ relation: 'contradicts', from: c1.id, to: c2.id, rationale: 'Either one or the other' })).value;
   return { ...made, a1, a2, b1, c1, c2, link };
 }
 

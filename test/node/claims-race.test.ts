@@ -141,11 +141,11 @@ async function deafTabs() {
   const shared = emptyState();
   let n = 5000;
   const a = await makeStore({ openPersistence: async () => new MemoryPersistence({ state: shared }) });
-  const x = await a.store.createAnnotation({ target: target('doc-a', 0) });
-  const y = await a.store.createAnnotation({ target: target('doc-a', 100) });
-  const ev = await a.store.createEvent({ name: 'Almaty violence', start: '2022-01-04' });
-  const c1 = await a.store.createClaim({ statement: 'One', evidence: { annotation: y.id, stance: 'asserts' } });
-  const c2 = await a.store.createClaim({ statement: 'Two', evidence: { annotation: y.id, stance: 'mentions' } });
+  const x = (await a.store.createAnnotation({ target: target('doc-a', 0) })).value;
+  const y = (await a.store.createAnnotation({ target: target('doc-a', 100) })).value;
+  const ev = (await a.store.createEvent({ name: 'Almaty violence', start: '2022-01-04' })).value;
+  const c1 = (await a.store.createClaim({ statement: 'One', evidence: { annotation: y.id, stance: 'asserts' } })).value;
+  const c2 = (await a.store.createClaim({ statement: 'Two', evidence: { annotation: y.id, stance: 'mentions' } })).value;
   const b = await makeStore({ openPersistence: async () => new MemoryPersistence({ state: shared }), newId: () => fixedId(++n) });
   const errors: StoreErrorEvent[] = [];
   b.store.addEventListener('store-error', (e) => errors.push(e));
@@ -203,7 +203,7 @@ describe('MemoryPersistence refuses a stale diff as `conflict`', () => {
 
   it('tagging with an event another tab just deleted, and undo that would restore a reference to it', async () => {
     const { shared, a, b, x, ev, c1 } = await deafTabs();
-    const tagged = await b.updateClaim(c1.id, { events: [ev.id] });
+    const tagged = (await b.updateClaim(c1.id, { events: [ev.id] })).value;
     expect(tagged.events).toEqual([ev.id]);
     // A does not know the claim is about the event: its delete does not touch the claim.
     await conflict(a.deleteEvent(ev.id));
@@ -214,7 +214,7 @@ describe('MemoryPersistence refuses a stale diff as `conflict`', () => {
     expect(eventsOf(b.getAnnotation(x.id)!)).toEqual([]);
     // Redoing the claim's tagging would point at the deleted event: `false`, nothing saved.
     expect(b.canRedo).toBe(true);
-    expect(await b.redo()).toBe(false);
+    expect((await b.redo()).done).toBe(false);
     expect(stateIssues(shared)).toEqual([]);
   });
 });

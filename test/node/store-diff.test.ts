@@ -95,7 +95,7 @@ describe('undo history', () => {
     const entries = [0, 1, 2, 3, 4].map((n) => entry(String(n), annotation(n)));
     for (const e of entries) h.push(e);
     expect(h.undoDepth).toBe(3);
-    expect(h.undoable(entries[1])).toBeUndefined();
+    expect(h.undoable(entries[1])).toEqual({ done: false, reason: expect.stringContaining('too far back') });
     expect(h.undoable(entries[2])).toBe(entries[2]);
   });
 
@@ -108,23 +108,38 @@ describe('undo history', () => {
     expect(h.undoable(create)).toBe(create);
     const edit: UndoEntry = { label: 'edit', diff: collectionDiff('annotations', { updated: { [a1.id]: [a1, a1edited] } }) };
     h.push(edit);
-    expect(h.undoable(create)).toBeUndefined();
+    expect(h.undoable(create)).toEqual({ done: false, reason: 'Can\'t undo “create” yet: a later change (“edit”) touched the same passage. Undo that first.' });
     expect(h.undoable(other)).toBe(other);
+    h.undone(edit);
+    expect(h.undoable(edit)).toEqual({ done: false, reason: '“edit” is already undone.' });
   });
 
-  it('forgets entries touching records another tab changed', () => {
+  it('marks entries touching records another tab changed as overtaken, and says so once', () => {
     const h = new UndoHistory();
     const e0 = entry('0', a0);
     const e1 = entry('1', a1);
+    const e2 = entry('2', annotation(2));
     h.push(e0);
     h.push(e1);
-    h.undone(e1);
-    h.forget(collectionDiff('annotations', { removed: { [a1.id]: a1 } }));
+    h.push(e2);
+    h.undone(e2);
+    h.forget(collectionDiff('annotations', { removed: { [a1.id]: a1, [e2.diff.annotations!.added[annotation(2).id]!.id]: annotation(2) } }));
+    expect(h.redoable()).toEqual({ done: false, reason: 'Can\'t redo “2”: another tab has changed the same passage since.' });
     expect(h.canRedo).toBe(false);
+    // Not "Nothing to undo": the latest action is named with the reason, then dropped.
+    expect(h.undoable()).toEqual({ done: false, reason: 'Can\'t undo “1”: another tab has changed the same passage since.' });
     expect(h.undoable()).toBe(e0);
     h.forget(collectionDiff('settings', { added: { creatorName: { id: 'creatorName', value: 'x' } } }));
     expect(h.undoable()).toBe(e0);
-    h.undone(e1); // already forgotten: a no-op, not a throw
+    // Asked for again by its toast: the same reason, not a throw.
+    expect(h.undoable(e1)).toEqual({ done: false, reason: 'Can\'t undo “1”: another tab has changed the same passage since.' });
+    h.undone(e1); // already dropped: a no-op
     expect(h.undoDepth).toBe(1);
+  });
+
+  it('says there is nothing to undo or redo on empty stacks', () => {
+    const h = new UndoHistory();
+    expect(h.undoable()).toEqual({ done: false, reason: 'Nothing to undo.' });
+    expect(h.redoable()).toEqual({ done: false, reason: 'Nothing to redo.' });
   });
 });

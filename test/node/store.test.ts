@@ -56,10 +56,10 @@ class FailingPersistence extends MemoryPersistence {
 describe('actions', () => {
   it('creates, edits, deletes, and tells subscribers', async () => {
     const { store, changes, persistence } = await makeStore();
-    const a = await store.createAnnotation(draft(1));
+    const a = (await store.createAnnotation(draft(1))).value;
     expect(store.getAnnotation(a.id)).toBe(a);
     expect(a.creator.name).toBe('Anonymous');
-    const b = await store.updateAnnotation(a.id, { note: null, tags: ['x', ' x ', 'y'] });
+    const b = (await store.updateAnnotation(a.id, { note: null, tags: ['x', ' x ', 'y'] })).value;
     expect(b.motivation).toBe('tagging');
     expect(tagsOf(store.getAnnotation(a.id)!)).toEqual(['x', 'y']);
     const { removed } = await store.deleteAnnotations([a.id, 'urn:uuid:unknown']);
@@ -72,17 +72,17 @@ describe('actions', () => {
 
   it('freezes what it hands out', async () => {
     const { store } = await makeStore();
-    const a = await store.createAnnotation(draft(1));
+    const a = (await store.createAnnotation(draft(1))).value;
     expect(Object.isFrozen(a) && Object.isFrozen(a.body[0]) && Object.isFrozen(a.target.selector[1])).toBe(true);
   });
 
   it('saves nothing for a no-op edit and for deleting nothing', async () => {
     const { store, changes } = await makeStore();
-    const a = await store.createAnnotation(draft(1));
-    expect(await store.updateAnnotation(a.id, { tags: ['claim', ' claim'] })).toBe(a);
+    const a = (await store.createAnnotation(draft(1))).value;
+    expect((await store.updateAnnotation(a.id, { tags: ['claim', ' claim'] })).value).toBe(a);
     const result = await store.deleteAnnotations(['urn:uuid:nope']);
     expect(result.removed).toEqual([]);
-    expect(await result.undo()).toBe(false);
+    expect((await result.undo()).done).toBe(false);
     expect(changes).toHaveLength(1);
     expect(store.undoLabel).toBe('Create annotation');
   });
@@ -99,7 +99,7 @@ describe('actions', () => {
 
   it('runs actions in call order, each from the state the previous left', async () => {
     const { store } = await makeStore();
-    const a = await store.createAnnotation(draft(1));
+    const a = (await store.createAnnotation(draft(1))).value;
     const edits = [store.updateAnnotation(a.id, { note: 'one' }), store.updateAnnotation(a.id, { note: 'two' })];
     await Promise.all(edits);
     expect(noteOf(store.getAnnotation(a.id)!)).toBe('two');
@@ -111,8 +111,8 @@ describe('actions', () => {
 
   it('lists a document’s annotations in text order and tracks changes', async () => {
     const { store } = await makeStore();
-    const late = await store.createAnnotation({ target: target('doc-a', 50) });
-    const early = await store.createAnnotation({ target: target('doc-a', 5), tags: ['t'] });
+    const late = (await store.createAnnotation({ target: target('doc-a', 50) })).value;
+    const early = (await store.createAnnotation({ target: target('doc-a', 5), tags: ['t'] })).value;
     await store.createAnnotation({ target: target('doc-b', 0) });
     expect(store.annotationsOf('doc-a')).toEqual([early, late]);
     await store.deleteAnnotations([early.id]);
@@ -127,7 +127,7 @@ describe('creator name', () => {
     const { store, persistence } = await makeStore();
     await store.setCreatorName('  Ada Lovelace ');
     expect(store.creatorName).toBe('Ada Lovelace');
-    expect((await store.createAnnotation(draft(1))).creator.name).toBe('Ada Lovelace');
+    expect(((await store.createAnnotation(draft(1))).value).creator.name).toBe('Ada Lovelace');
     await store.undo();
     expect(store.creatorName).toBe('Ada Lovelace');
     expect(store.canUndo).toBe(false);
@@ -140,18 +140,18 @@ describe('creator name', () => {
 describe('undo and redo', () => {
   it('undoes and redoes create, edit and delete', async () => {
     const { store, changes } = await makeStore();
-    const a = await store.createAnnotation(draft(1));
+    const a = (await store.createAnnotation(draft(1))).value;
     await store.updateAnnotation(a.id, { note: 'edited' });
     await store.deleteAnnotations([a.id]);
     expect(store.undoLabel).toBe('Delete annotation');
-    expect(await store.undo()).toBe(true);
+    expect((await store.undo()).done).toBe(true);
     expect(noteOf(store.getAnnotation(a.id)!)).toBe('edited');
-    expect(await store.undo()).toBe(true);
+    expect((await store.undo()).done).toBe(true);
     expect(store.getAnnotation(a.id)).toEqual(a);
-    expect(await store.undo()).toBe(true);
+    expect((await store.undo()).done).toBe(true);
     expect(store.annotations.size).toBe(0);
-    expect(await store.undo()).toBe(false);
-    expect(await store.redo()).toBe(true);
+    expect((await store.undo()).done).toBe(false);
+    expect((await store.redo()).done).toBe(true);
     expect(store.getAnnotation(a.id)).toEqual(a);
     expect(store.redoLabel).toBe('Edit annotation');
     expect(changes.map(([, o]) => o)).toEqual(['local', 'local', 'local', 'undo', 'undo', 'undo', 'redo']);
@@ -159,20 +159,20 @@ describe('undo and redo', () => {
 
   it('restores a deletion from its result even after later actions', async () => {
     const { store } = await makeStore();
-    const [a, b] = [await store.createAnnotation(draft(1)), await store.createAnnotation(draft(2))];
+    const [a, b] = [(await store.createAnnotation(draft(1))).value, (await store.createAnnotation(draft(2))).value];
     const deleted = await store.deleteAnnotations([a.id, b.id]);
-    const c = await store.createAnnotation(draft(3));
-    expect(await deleted.undo()).toBe(true);
+    const c = (await store.createAnnotation(draft(3))).value;
+    expect((await deleted.undo()).done).toBe(true);
     expect([...store.annotations.keys()].sort()).toEqual([a.id, b.id, c.id].sort());
     expect(store.undoLabel).toBe('Create annotation');
-    expect(await deleted.undo()).toBe(false);
+    expect((await deleted.undo()).done).toBe(false);
   });
 
   it('keeps the last 100 actions by default', async () => {
     const { store } = await makeStore();
     for (let i = 0; i < 103; i++) await store.createAnnotation(draft(i));
     let undone = 0;
-    while (await store.undo()) undone++;
+    while ((await store.undo()).done) undone++;
     expect(undone).toBe(100);
     expect(store.annotations.size).toBe(3);
   });
@@ -185,7 +185,7 @@ describe('failures', () => {
   ] as const)('reports %s, rejects, and changes nothing', async (kind, error) => {
     const persistence = new FailingPersistence();
     const { store, events, changes } = await makeStore({ persistence });
-    const a = await store.createAnnotation(draft(1));
+    const a = (await store.createAnnotation(draft(1))).value;
     const before = await persistence.loadAll();
     persistence.failWith = error;
     const failed = store.updateAnnotation(a.id, { note: 'lost?' });
@@ -200,7 +200,7 @@ describe('failures', () => {
     persistence.failWith = error;
     await expect(store.undo()).rejects.toMatchObject({ kind });
     expect(store.getAnnotation(a.id)).toBe(a);
-    expect(await store.undo()).toBe(true);
+    expect((await store.undo()).done).toBe(true);
     expect(store.annotations.size).toBe(0);
   });
 
@@ -216,7 +216,7 @@ describe('failures', () => {
     expect(store.mode).toBe('memory');
     expect(store.warning?.kind).toBe('unavailable');
     expect(events.map((e) => e.kind)).toEqual(['unavailable']);
-    const a = await store.createAnnotation(draft(1));
+    const a = (await store.createAnnotation(draft(1))).value;
     expect(store.getAnnotation(a.id)).toBe(a);
   });
 
@@ -246,7 +246,7 @@ describe('two stores on one database (tabs)', () => {
   it('shows one tab’s edit in the other as `remote`', async () => {
     const { a, b } = await pair();
     const arrived = nextChange(b.changes);
-    const x = await a.store.createAnnotation(draft(1));
+    const x = (await a.store.createAnnotation(draft(1))).value;
     await arrived;
     expect(b.store.getAnnotation(x.id)).toEqual(x);
     expect(b.changes.at(-1)![1]).toBe('remote');
@@ -256,17 +256,17 @@ describe('two stores on one database (tabs)', () => {
   it('drops undo entries for records another tab changed', async () => {
     const { a, b } = await pair();
     let arrived = nextChange(a.changes);
-    const x = await b.store.createAnnotation(draft(1));
-    const y = await b.store.createAnnotation(draft(2));
+    const x = (await b.store.createAnnotation(draft(1))).value;
+    const y = (await b.store.createAnnotation(draft(2))).value;
     await arrived;
     arrived = nextChange(b.changes);
     await a.store.updateAnnotation(x.id, { note: 'from tab a' });
     await arrived;
     expect(noteOf(b.store.getAnnotation(x.id)!)).toBe('from tab a');
     // Undoing b's creation of x would delete a's edit; only y's creation is still undoable.
-    expect(await b.store.undo()).toBe(true);
+    expect((await b.store.undo()).done).toBe(true);
     expect(b.store.getAnnotation(y.id)).toBeUndefined();
-    expect(await b.store.undo()).toBe(false);
+    expect((await b.store.undo()).done).toBe(false);
     expect(b.store.getAnnotation(x.id)).toBeDefined();
   });
 });
@@ -299,13 +299,13 @@ describe('fuzz: memory always equals storage; undo/redo follow a model of past s
         for (const o of ops) {
           const before = now();
           if (o.kind === 'undo') {
-            expect(await store.undo()).toBe(past.length > 0);
+            expect((await store.undo()).done).toBe(past.length > 0);
             if (past.length) {
               future.push(before);
               expect(now()).toEqual(past.pop());
             }
           } else if (o.kind === 'redo') {
-            expect(await store.redo()).toBe(future.length > 0);
+            expect((await store.redo()).done).toBe(future.length > 0);
             if (future.length) {
               past.push(before);
               expect(now()).toEqual(future.pop());
@@ -321,7 +321,7 @@ describe('fuzz: memory always equals storage; undo/redo follow a model of past s
           }
           expect(now()).toEqual(plain(await persistence.loadAll()));
         }
-        while (await store.undo());
+        while ((await store.undo()).done);
         expect(store.annotations.size).toBe(0);
         expect((await persistence.loadAll()).annotations.size).toBe(0);
         store.close();

@@ -3,8 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { parseRoute, type Route } from '../../app/route.ts';
 import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import type { CiteCopiedEvent, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
-import { CrossreadStore, type StoreErrorEvent } from '../../store/index.ts';
+import type { CiteCopiedEvent, NotifyAction, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
+import { isTyping } from '../shared/keys.ts';
+import { CrossreadStore, type StoreErrorEvent, type UndoOutcome } from '../../store/index.ts';
 import { openUserFile } from '../../app/open-file.ts';
 import { routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
@@ -54,7 +55,7 @@ export class CrApp extends LitElement {
   @state() private accessor doc: DocModel | undefined;
   @state() private accessor error = '';
   @state() private accessor toast = '';
-  @state() private accessor toastAction: { label: string; run: () => void } | undefined;
+  @state() private accessor toastAction: NotifyAction | undefined;
   @state() private accessor storeReady = false;
   @state() private accessor storeWarning = '';
 
@@ -79,6 +80,7 @@ export class CrApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHash);
+    window.addEventListener('keydown', this.#onKey);
     this.addEventListener('cr-cite-copied', this.#onCopied);
     this.addEventListener('cr-open-file', this.#onOpenFile);
     this.addEventListener('cr-notify', this.#onNotify);
@@ -89,6 +91,7 @@ export class CrApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHash);
+    window.removeEventListener('keydown', this.#onKey);
     clearTimeout(this.#toastTimer);
     if (this.store === this.#ownStore) this.store.close();
   }
@@ -108,7 +111,7 @@ export class CrApp extends LitElement {
       <main id="main">${this.#view(r)}</main>
       ${this.toast
         ? html`<div class="toast" role="status">${this.toast}${this.toastAction
-            ? html`<button @click=${() => { this.toastAction?.run(); this.toast = ''; }}>${this.toastAction.label}</button>`
+            ? html`<button @click=${this.#onToastAction}>${'undo' in this.toastAction ? 'Undo' : this.toastAction.label}</button>`
             : nothing}</div>`
         : nothing}`;
   }
@@ -182,8 +185,35 @@ export class CrApp extends LitElement {
     this.#say(e.ok ? (e.text.startsWith('http') ? 'Link to paragraph copied' : 'Passage copied with citation') : 'Could not copy: the browser refused access to the clipboard');
   };
 
+  #onToastAction = () => {
+    const action = this.toastAction;
+    this.toast = '';
+    if (!action) return;
+    if ('undo' in action) void this.#report(() => action.undo(), 'Undone');
+    else action.run();
+  };
+
+  // Undo and redo are the app's, in every view: one handler, one place that says what happened.
+  #onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || isTyping(e)) return;
+    if (!this.storeReady) return;
+    e.preventDefault();
+    const redo = e.shiftKey;
+    void this.#report(() => (redo ? this.store.redo() : this.store.undo()), redo ? 'Redone' : 'Undone');
+  };
+
+  async #report(run: () => Promise<UndoOutcome>, verb: 'Undone' | 'Redone'): Promise<void> {
+    try {
+      const outcome = await run();
+      this.#say(outcome.done ? `${verb}: ${outcome.label}` : outcome.reason, outcome.done ? 4000 : 8000);
+    } catch (err) {
+      // Storage refused the write; the store changed nothing and also reported it as a store-error.
+      this.#say(`Could not ${verb === 'Undone' ? 'undo' : 'redo'}: ${(err as Error).message}`, 8000);
+    }
+  }
+
   /** Show a short message in the status toast (announced to screen readers). */
-  #say(message: string, ms = 2500, action?: { label: string; run: () => void }): void {
+  #say(message: string, ms = 2500, action?: NotifyAction): void {
     this.toast = message;
     this.toastAction = action;
     clearTimeout(this.#toastTimer);

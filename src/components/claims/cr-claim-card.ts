@@ -184,26 +184,24 @@ export class CrClaimCard extends LitElement {
     }
   }
 
-  #setEvents(events: string[]): Promise<boolean> {
-    return this.#act(this.store?.updateClaim(this.claim!.id, { events }));
+  async #setEvents(events: string[]): Promise<boolean> {
+    return (await this.#act(this.store?.updateClaim(this.claim!.id, { events }))) !== undefined;
   }
 
   async #removeEvidence(c: Claim, annotationId: string): Promise<void> {
     const store = this.store;
     if (!store) return;
-    if (await this.#act(store.removeEvidence(c.id, annotationId))) {
-      this.dispatchEvent(new NotifyEvent('Passage removed from the claim', { label: 'Undo', run: () => void store.undo() }));
-    }
+    const removed = await this.#act(store.removeEvidence(c.id, annotationId));
+    if (removed) this.dispatchEvent(new NotifyEvent('Passage removed from the claim', removed));
   }
 
-  /** Runs a store action; a refusal becomes a toast. True when it succeeded. */
-  async #act(action: Promise<unknown> | undefined): Promise<boolean> {
+  /** Runs a store action; a refusal becomes a toast. Its result when it succeeded. */
+  async #act<T>(action: Promise<T> | undefined): Promise<T | undefined> {
     try {
-      await action;
-      return true;
+      return await action;
     } catch (err) {
       this.dispatchEvent(new NotifyEvent((err as Error).message));
-      return false;
+      return undefined;
     }
   }
 }

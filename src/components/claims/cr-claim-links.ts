@@ -124,7 +124,7 @@ export class CrClaimLinks extends LitElement {
     if (!store) return;
     try {
       const result = await store.deleteLinks([link.id]);
-      this.dispatchEvent(new NotifyEvent('Link deleted', { label: 'Undo', run: () => void result.undo() }));
+      this.dispatchEvent(new NotifyEvent('Link deleted', result));
     } catch (err) {
       this.dispatchEvent(new NotifyEvent((err as Error).message));
     }

@@ -1,11 +1,10 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Claim, CrossreadStore, EvidenceItem } from '../../store/index.ts';
+import { deletionMessage, type Claim, type CrossreadStore, type EvidenceItem } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { routeHash } from '../../app/route.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { NotifyEvent } from '../shared/events.ts';
-import { isTyping } from '../shared/keys.ts';
 import { RELATION_LOOK, badge } from '../shared/relations.ts';
 import type { ClaimIntentEvent, ClaimSelectEvent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
@@ -83,16 +82,6 @@ export class CrClaimsView extends LitElement {
   constructor() {
     super();
     new StoreController(this, () => this.store);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('keydown', this.#onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#onKey);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -219,24 +208,12 @@ export class CrClaimsView extends LitElement {
     if (!ok) return;
     try {
       const result = await store.deleteClaims([id]);
-      const n = result.alsoRemoved.links.length;
       if (this.selected === id) this.#select_('');
-      this.dispatchEvent(new NotifyEvent(n ? `Claim deleted with ${count(n, 'link')}` : 'Claim deleted', { label: 'Undo', run: () => void result.undo() }));
+      this.dispatchEvent(new NotifyEvent(deletionMessage('Claim', result), result));
     } catch (err) {
       this.dispatchEvent(new NotifyEvent((err as Error).message));
     }
   }
-
-  #onKey = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.altKey || isTyping(e) || e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey)) return;
-    const store = this.store;
-    if (!store) return;
-    e.preventDefault();
-    const redo = e.shiftKey;
-    void (redo ? store.redo() : store.undo()).then((done) => {
-      if (!done) this.dispatchEvent(new NotifyEvent(redo ? 'Nothing to redo' : 'Nothing to undo'));
-    });
-  };
 }
 
 declare global {

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { CrossreadStore, EventRecord } from '../../store/index.ts';
+import type { CrossreadStore, EventRecord, Undoable } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
@@ -166,7 +166,7 @@ export class CrEventsManager extends LitElement {
       confirm: 'Merge events',
     });
     if (!ok) return;
-    await this.#run(store.mergeEvents(keep.id, drop.id), 'Events merged', () => void store.undo());
+    await this.#run(store.mergeEvents(keep.id, drop.id), 'Events merged');
     this.mode = undefined;
   }
 
@@ -184,16 +184,15 @@ export class CrEventsManager extends LitElement {
     if (!ok) return;
     try {
       const result = await store.deleteEvent(event.id);
-      this.dispatchEvent(new NotifyEvent(`Event “${event.name}” deleted`, { label: 'Undo', run: () => void result.undo() }));
+      this.dispatchEvent(new NotifyEvent(`Event “${event.name}” deleted`, result));
     } catch (err) {
       this.dispatchEvent(new NotifyEvent((err as Error).message));
     }
   }
 
-  async #run(action: Promise<unknown>, message: string, undo: () => void): Promise<void> {
+  async #run(action: Promise<Undoable>, message: string): Promise<void> {
     try {
-      await action;
-      this.dispatchEvent(new NotifyEvent(message, { label: 'Undo', run: undo }));
+      this.dispatchEvent(new NotifyEvent(message, await action));
     } catch (err) {
       this.dispatchEvent(new NotifyEvent((err as Error).message));
     }

@@ -98,14 +98,14 @@ export class CrLinkDialog extends LitElement {
     const data = new FormData(this.form);
     this.busy = true;
     try {
-      await store.createLink({
+      const linked = await store.createLink({
         relation: data.get('relation') as LinkRelation,
         from: this.from,
         to: this.to,
         rationale: String(data.get('rationale') ?? ''),
       });
       this.dialog.close();
-      this.dispatchEvent(new NotifyEvent('Claims linked', { label: 'Undo', run: () => void store.undo() }));
+      this.dispatchEvent(new NotifyEvent('Claims linked', linked));
     } catch (err) {
       this.error = (err as Error).message;
     } finally {

@@ -93,10 +93,10 @@ export class CrMergeDialog extends LitElement {
       return;
     }
     try {
-      const kept = await store.mergeClaims(this.keep, this.drop);
+      const merged = await store.mergeClaims(this.keep, this.drop);
       this.dialog.close();
-      this.dispatchEvent(new ClaimSelectEvent(kept.id));
-      this.dispatchEvent(new NotifyEvent('Claims merged', { label: 'Undo', run: () => void store.undo() }));
+      this.dispatchEvent(new ClaimSelectEvent(merged.value.id));
+      this.dispatchEvent(new NotifyEvent('Claims merged', merged));
     } catch (err) {
       this.error = (err as Error).message;
     }

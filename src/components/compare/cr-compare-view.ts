@@ -230,7 +230,7 @@ export class CrCompareView extends LitElement {
     const doc = this.docs[side];
     if (!doc || !this.store || e.docId !== doc.meta.id) return;
     try {
-      const a = await this.store.createAnnotation({ target: targetFor(doc, e.start, e.end) });
+      const a = (await this.store.createAnnotation({ target: targetFor(doc, e.start, e.end) })).value;
       this.active = { ...this.active, [side]: a.id };
       this.status = { ...this.status, [side]: e.intent === 'highlight' ? 'Highlighted.' : 'Highlighted. Add notes and tags to it in the reader.' };
     } catch (err) {

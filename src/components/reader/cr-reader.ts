@@ -6,7 +6,7 @@ import { fullCitation } from '../shared/citation.ts';
 import { isTyping } from '../shared/keys.ts';
 import { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';
-import type { CrossreadStore } from '../../store/index.ts';
+import { deletionMessage, type CrossreadStore } from '../../store/index.ts';
 import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../../annotate/anchored.ts';
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent } from '../shared/events.ts';
 import type { AnnotationDeleteEvent, AnnotationSaveEvent, ClaimDraftSaveEvent, ColourByEvent, CreatorNameEvent, EvidenceDraftSaveEvent, ReattachEvent } from '../annotate/panel-events.ts';
@@ -216,7 +216,7 @@ export class CrReader extends LitElement {
     if (!d || e.docId !== d.meta.id) return;
     if (e.intent === 'highlight') {
       const a = await this.#act(() => this.store!.createAnnotation({ target: targetFor(d, e.start, e.end) }), 'Could not save the highlight');
-      if (a) this.activeId = a.id;
+      if (a) this.activeId = a.value.id;
     } else {
       this.draft = { start: e.start, end: e.end, quote: d.text.slice(e.start, e.end), focus: e.intent };
     }
@@ -238,39 +238,44 @@ export class CrReader extends LitElement {
         : undefined;
     if (saved) {
       this.draft = undefined;
-      this.activeId = saved.id;
+      this.activeId = saved.value.id;
     }
   };
 
-  // The passage becomes an annotation and the claim's first evidence: two saved steps, so a
-  // failure of the second leaves a plain highlight (shown, never lost).
+  // The passage and the claim it backs are one action: saved together or not at all, one undo step.
   #onClaimDraft = async (e: ClaimDraftSaveEvent) => {
-    const a = await this.#draftAnnotation(e.tags);
-    if (!a) return;
-    const claim = await this.#act(() => this.store!.createClaim({ statement: e.statement, evidence: { annotation: a.id, stance: e.stance }, tags: e.tags }), 'Could not save the claim');
-    if (!claim) return;
+    const target = this.#draftTarget();
+    if (!target) return;
+    const made = await this.#act(
+      () => this.store!.createClaimFromPassage({ target, tags: e.tags }, { statement: e.statement, stance: e.stance, tags: e.tags }),
+      'Could not save the claim',
+    );
+    if (!made) return;
+    const { annotation, claim } = made.value;
+    this.#drafted(annotation.id);
     this.dispatchEvent(new NotifyEvent('Claim saved', { label: 'Open', run: () => (location.hash = routeHash({ view: 'claims', claim: claim.id })) }));
     await this.updateComplete;
     await (this.renderRoot.querySelector('cr-annotation-panel') as CrAnnotationPanel | null)?.focusClaimLink(claim.id);
   };
 
   #onEvidenceDraft = async (e: EvidenceDraftSaveEvent) => {
-    const a = await this.#draftAnnotation([]);
-    if (!a) return;
-    const claim = await this.#act(() => this.store!.addEvidence(e.claimId, { annotation: a.id, stance: e.stance }), 'Could not add the evidence');
-    if (claim) this.dispatchEvent(new NotifyEvent(`Added as evidence to “${claim.statement}”`));
+    const target = this.#draftTarget();
+    if (!target) return;
+    const added = await this.#act(() => this.store!.addPassageAsEvidence(e.claimId, { target }, e.stance), 'Could not add the evidence');
+    if (!added) return;
+    this.#drafted(added.value.annotation.id);
+    this.dispatchEvent(new NotifyEvent(`Added as evidence to “${added.value.claim.statement}”`, added));
   };
 
-  async #draftAnnotation(tags: string[]) {
+  #draftTarget() {
     const d = this.doc;
     const draft = this.draft;
-    if (!d || !draft) return undefined;
-    const a = await this.#act(() => this.store!.createAnnotation({ target: targetFor(d, draft.start, draft.end), tags }), 'Could not save the passage');
-    if (a) {
-      this.draft = undefined;
-      this.activeId = a.id;
-    }
-    return a;
+    return d && draft ? targetFor(d, draft.start, draft.end) : undefined;
+  }
+
+  #drafted(annotationId: string): void {
+    this.draft = undefined;
+    this.activeId = annotationId;
   }
 
   #onDelete = async (e: AnnotationDeleteEvent) => {
@@ -293,7 +298,7 @@ export class CrReader extends LitElement {
     const result = await this.#act(() => this.store!.deleteAnnotations([e.id], { orphanedClaims }), 'Could not delete the annotation');
     if (!result) return;
     if (this.activeId === e.id) this.activeId = '';
-    this.dispatchEvent(new NotifyEvent('Annotation deleted', { label: 'Undo', run: () => void result.undo() }));
+    this.dispatchEvent(new NotifyEvent(deletionMessage('Passage', result), result));
   };
 
   #onReattach = async (e: ReattachEvent) => {
@@ -304,7 +309,7 @@ export class CrReader extends LitElement {
       return;
     }
     const a = await this.#act(() => this.store!.updateAnnotation(e.id, { target: targetFor(d, sel.start, sel.end) }), 'Could not re-attach the annotation');
-    if (a) this.activeId = a.id;
+    if (a) this.activeId = a.value.id;
   };
 
   #onName = (e: CreatorNameEvent) => void this.#act(() => this.store!.setCreatorName(e.name), 'Could not save your name');
@@ -322,14 +327,6 @@ export class CrReader extends LitElement {
 
   #onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || isTyping(e)) return;
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && this.store) {
-      e.preventDefault();
-      const redo = e.shiftKey;
-      void this.#act(() => (redo ? this.store!.redo() : this.store!.undo()), redo ? 'Could not redo' : 'Could not undo').then((done) => {
-        if (done === false) this.dispatchEvent(new NotifyEvent(redo ? 'Nothing to redo' : 'Nothing to undo'));
-      });
-      return;
-    }
     if (e.ctrlKey || e.metaKey) return;
     if (e.key === '?') {
       e.preventDefault();

@@ -1,3 +1,5 @@
+import type { Undoable } from '../../store/index.ts';
+
 /** Fired when a citation (paragraph link or copied passage) was put on the clipboard. */
 export class CiteCopiedEvent extends Event {
   static readonly eventName = 'cr-cite-copied';
@@ -46,10 +48,17 @@ export class AnnotationActivateEvent extends Event {
   }
 }
 
-/** Asks the app to show a message, optionally with one action button (e.g. Undo). */
+/** A toast's button: a labelled callback, or an action's own undo handle (the button says "Undo"). */
+export type NotifyAction = { label: string; run: () => void } | Undoable;
+
+/**
+ * Asks the app to show a message, optionally with one action button. With an
+ * undo handle the button undoes that action (not whatever happened last) and the
+ * app says what came of it.
+ */
 export class NotifyEvent extends Event {
   static readonly eventName = 'cr-notify';
-  constructor(readonly message: string, readonly action?: { label: string; run: () => void }) {
+  constructor(readonly message: string, readonly action?: NotifyAction) {
     super(NotifyEvent.eventName, { bubbles: true, composed: true });
   }
 }

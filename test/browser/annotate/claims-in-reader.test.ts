@@ -31,6 +31,38 @@ describe('claims from the reader', () => {
     expect(cite.getAttribute('href')).to.equal(`#/claims/${claim.id}`);
     // Keyboard users land on it, one Enter from the claim (and its "Link to…").
     await until(() => panel.shadowRoot!.activeElement === cite, 'focus on the new claim link');
+    // Passage and claim were one action: one Ctrl+Z takes both back.
+    (document.activeElement as HTMLElement | null)?.blur();
+    pressKey('z', { ctrlKey: true });
+    await until(() => store.claims.size === 0 && store.annotations.size === 0, 'one undo step removes both');
+  });
+
+  it('deleting a passage with the claims it leaves without evidence reports all of it, and Undo restores all', async () => {
+    const store = new CrossreadStore({ name: testDbName() });
+    await store.open();
+    const { doc, reader, panel, app } = await openReader('anisin-2026', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 12)!;
+    const q = doc.doc!.blocks.find((b) => b.numbered && b.n === 14)!;
+    const made = (await store.createClaimFromPassage({ target: targetFor(doc.doc!, p.start, p.start + 80) }, { statement: 'Coercive control collapsed', stance: 'asserts' })).value;
+    const other = (await store.createClaimFromPassage({ target: targetFor(doc.doc!, q.start, q.start + 60) }, { statement: 'Security forces stood down on purpose', stance: 'asserts' })).value;
+    await store.createLink({ relation: 'contradicts', from: made.claim.id, to: other.claim.id });
+    await until(() => reader.annotations.placed.length === 2, 'placed');
+    const card = await until(() => panel.shadowRoot!.querySelector(`[data-id="${made.annotation.id}"]`) as HTMLElement | null, 'card');
+    card.click();
+    const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${made.annotation.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
+    del.click();
+    const dialog = await until(() => { const d = deep(reader, 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
+    const also = dialog.querySelector<HTMLInputElement>('input[name="also-claims"]')!;
+    also.click();
+    (dialog.querySelector('button.confirm') as HTMLButtonElement).click();
+    await until(() => !store.getClaim(made.claim.id) && store.links.size === 0, 'passage, claim and link deleted');
+    const toast = await until(() => app.shadowRoot!.querySelector('.toast'), 'toast');
+    expect(toast.textContent).to.contain('Passage deleted with 1 claim and 1 link');
+    // A later unrelated action does not stop the toast's Undo from restoring exactly this deletion.
+    await store.updateClaim(other.claim.id, { note: 'later' });
+    toast.querySelector('button')!.click();
+    await until(() => store.getClaim(made.claim.id) && store.links.size === 1 && store.getAnnotation(made.annotation.id), 'all restored');
+    expect(store.getClaim(other.claim.id)!.note).to.equal('later');
   });
 
   it('warns before deleting a passage that is evidence, and can keep the claim', async () => {
@@ -38,8 +70,8 @@ describe('claims from the reader', () => {
     await store.open();
     const { doc, reader, panel } = await openReader('anisin-2026', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 12)!;
-    const a = await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 80) });
-    const claim = await store.createClaim({ statement: 'The CSTO intervenes when coercive control collapses', evidence: { annotation: a.id, stance: 'asserts' } });
+    const a = (await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 80) })).value;
+    const claim = (await store.createClaim({ statement: 'The CSTO intervenes when coercive control collapses', evidence: { annotation: a.id, stance: 'asserts' } })).value;
     await until(() => reader.annotations.placed.length === 1, 'placed');
     const card = await until(() => panel.shadowRoot!.querySelector(`[data-id="${a.id}"]`) as HTMLElement | null, 'card');
     card.click();
@@ -63,8 +95,8 @@ describe('evidence and events from the reader', () => {
     await store.open();
     const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
     const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
-    const first = await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) });
-    const claim = await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } });
+    const first = (await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) })).value;
+    const claim = (await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } })).value;
     const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 9)!;
     await selectText(doc, p2.start, p2.start + 60);
     pressKey('e');
@@ -84,7 +116,7 @@ describe('evidence and events from the reader', () => {
   it('tags an annotation with an event', async () => {
     const store = new CrossreadStore({ name: testDbName() });
     await store.open();
-    const ev = await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' });
+    const ev = (await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' })).value;
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
     await selectText(doc, p.start, p.start + 40);

@@ -102,8 +102,8 @@ describe('cr-claim-picker', () => {
     expect(focused()).to.equal(input);
     const doc = await (await import('./harness.ts')).corpus.document('anisin-2026');
     const { targetFor } = await import('../../../src/annotate/anchored.ts');
-    const ann = await store.createAnnotation({ target: targetFor(doc, 100, 160) });
-    const fresh = await store.createClaim({ statement: 'CSTO troops guarded strategic sites', evidence: { annotation: ann.id, stance: 'asserts' } });
+    const ann = (await store.createAnnotation({ target: targetFor(doc, 100, 160) })).value;
+    const fresh = (await store.createClaim({ statement: 'CSTO troops guarded strategic sites', evidence: { annotation: ann.id, stance: 'asserts' } })).value;
     input.select();
     await type('strategic');
     await until(() => options(picker).includes(fresh.id), 'new claim offered');

@@ -19,7 +19,7 @@ describe('cr-claims-view accessibility', () => {
     store = await newStore();
     const { a, b } = await seed(store);
     await store.createLink({ relation: 'qualifies', from: a.id, to: b.id, rationale: 'Only in *Almaty*.' });
-    const event = await store.createEvent({ name: 'Bloody January', start: '2022-01' });
+    const event = (await store.createEvent({ name: 'Bloody January', start: '2022-01' })).value;
     await store.updateClaim(a.id, { events: [event.id], note: 'A note.' });
     const view = await mount(store, a.id);
     const c = await card(view, a.id);

@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrLinkDialog } from '../../../src/components/claims/cr-link-dialog.ts';
 import type { CrMergeDialog } from '../../../src/components/claims/cr-merge-dialog.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
-import type { CrossreadStore } from '../../../src/store/index.ts';
+import type { CrossreadStore, Undoable } from '../../../src/store/index.ts';
 import { $, $$, card, choose, claimFrom, dialogOf, expand, focused, isOpen, mount, newStore, notices, press, seed, shownIds, tabUntil, type, until } from './harness.ts';
 
 
@@ -49,7 +48,7 @@ describe('cr-claims-view', () => {
   it('filters by source, tag, event and author', async () => {
     store = await newStore();
     const { a, b, c, d } = await seed(store);
-    const event = await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' });
+    const event = (await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' })).value;
     await store.updateClaim(a.id, { events: [event.id] });
     const view = await mount(store);
     await until(() => shownIds(view).length === 4, 'all claims');
@@ -93,7 +92,7 @@ describe('cr-claims-view', () => {
     $(c, '.evidence button')!.click();
     await until(() => store.getClaim(a.id)!.evidence.length === 0, 'passage removed');
     await until(() => $$(c, '.hint').some((h) => h.textContent!.includes('No passages back this claim')), 'unsupported state shown');
-    notices.at(-1)!.action!.run();
+    void (notices.at(-1)!.action as Undoable).undo();
     await until(() => store.getClaim(a.id)!.evidence.length === 1, 'undone');
   });
 
@@ -162,7 +161,7 @@ describe('cr-claims-view', () => {
     await until(() => !isOpen(dialog), 'dialog closed');
   });
 
-  it('deleting a claim asks first, listing its links; Undo in the toast restores claim and link; Ctrl+Z undoes too', async () => {
+  it('deleting a claim asks first, listing its links; Undo in the toast restores claim and link', async () => {
     store = await newStore();
     const { a, b } = await seed(store);
     await store.createLink({ relation: 'supports', from: b.id, to: a.id, rationale: 'Both say so.' });
@@ -182,17 +181,9 @@ describe('cr-claims-view', () => {
     expect(location.hash).to.equal('#/claims');
     const notice = notices.at(-1)!;
     expect(notice.message).to.equal('Claim deleted with 1 link');
-    notice.action!.run();
+    void (notice.action as Undoable).undo();
     await until(() => store.getClaim(a.id) && store.links.size === 1, 'claim and link restored');
     await until(() => shownIds(view).includes(a.id), 'card back');
-
-    // Cancel deletes nothing; Ctrl+Z outside a text field undoes the latest action.
-    await store.updateClaim(b.id, { tags: ['CSTO', 'uprising'] });
-    (document.activeElement as HTMLElement | null)?.blur();
-    await sendKeys({ down: 'Control' });
-    await press('z');
-    await sendKeys({ up: 'Control' });
-    await until(() => store.getClaim(b.id)!.tags.length === 1, 'Ctrl+Z undid the edit');
   });
 
   it('merges a duplicate into another claim after explaining the result; undoable', async () => {
@@ -219,7 +210,7 @@ describe('cr-claims-view', () => {
     expect(kept.tags).to.have.members(['violence', 'Almaty', 'elites']);
     expect(store.linksOf(a.id).map((l) => l.relation)).to.deep.equal(['contradicts']);
     await until(() => location.hash === `#/claims/${a.id}`, 'kept claim selected');
-    notices.at(-1)!.action!.run();
+    void (notices.at(-1)!.action as Undoable).undo();
     await until(() => store.getClaim(d.id) && store.getClaim(a.id)!.evidence.length === 1, 'merge undone');
   });
 

@@ -3,7 +3,7 @@ import { formatDate, formatRange, linkSide } from '../../../src/components/claim
 import { searchClaims, searchable } from '../../../src/components/claims/claim-search.ts';
 import type { CrEventsManager } from '../../../src/components/claims/cr-events-manager.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
-import type { CrossreadStore, Link } from '../../../src/store/index.ts';
+import type { CrossreadStore, Link, Undoable } from '../../../src/store/index.ts';
 import { $, $$, choose, expand, mount, newStore, notices, seed, until } from './harness.ts';
 
 let store: CrossreadStore;
@@ -89,8 +89,8 @@ describe('events in the claims view', () => {
 
   it('renames and re-dates in place; tags a claim with events; merges one event into another; deletes with confirm; all undoable', async () => {
     const { claims, view, events } = await setup();
-    const almaty = await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' });
-    const january = await store.createEvent({ name: 'January events', start: '2022-01' });
+    const almaty = (await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' })).value;
+    const january = (await store.createEvent({ name: 'January events', start: '2022-01' })).value;
     const li = (id: string) => until(() => $(events, `li[data-event="${id}"]`), 'event row');
 
     // Rename and re-date in place.
@@ -126,7 +126,7 @@ describe('events in the claims view', () => {
     $(confirm, 'button.confirm')!.click();
     await until(() => store.events.size === 1, 'merged');
     expect(store.getClaim(claims.a.id)!.events).to.deep.equal([january.id]);
-    notices.at(-1)!.action!.run();
+    void (notices.at(-1)!.action as Undoable).undo();
     await until(() => store.events.size === 2 && store.getClaim(claims.a.id)!.events[0] === almaty.id, 'merge undone');
 
     // Remove the chip from the claim.
@@ -147,7 +147,7 @@ describe('events in the claims view', () => {
     $(confirm, 'button.confirm')!.click();
     await until(() => store.events.size === 1 && store.getClaim(claims.a.id)!.events.length === 0, 'deleted everywhere');
     expect(notices.at(-1)!.message).to.equal('Event “Almaty violence” deleted');
-    notices.at(-1)!.action!.run();
+    void (notices.at(-1)!.action as Undoable).undo();
     await until(() => store.events.size === 2 && store.getClaim(claims.a.id)!.events[0] === almaty.id, 'delete undone');
   });
 });

@@ -34,8 +34,8 @@ export async function claimFrom(
 ): Promise<Claim> {
   const doc = await corpus.document(source);
   const p = paragraph(doc, n);
-  const annotation = await store.createAnnotation({ target: targetFor(doc, p.start, p.start + Math.min(options.len ?? 90, p.end - p.start)) });
-  return store.createClaim({ statement, tags: options.tags, evidence: { annotation: annotation.id, stance: options.stance ?? 'asserts' } });
+  const annotation = (await store.createAnnotation({ target: targetFor(doc, p.start, p.start + Math.min(options.len ?? 90, p.end - p.start)) })).value;
+  return (await store.createClaim({ statement, tags: options.tags, evidence: { annotation: annotation.id, stance: options.stance ?? 'asserts' } })).value;
 }
 
 /** Four claims over the three sources: A and D say the same thing; B contradicts A. */

@@ -29,7 +29,7 @@ export async function annotate(store: CrossreadStore, id: string, from: string, 
   const start = doc.text.indexOf(from);
   const end = doc.text.indexOf(to, start) + to.length;
   if (start < 0 || end < start + to.length) throw new Error(`passage not found in ${id}`);
-  return { doc, annotation: await store.createAnnotation({ target: targetFor(doc, start, end) }) };
+  return { doc, annotation: (await store.createAnnotation({ target: targetFor(doc, start, end) })).value };
 }
 
 /** Two claims on the Almaty security forces, one per source, that contradict each other. */
@@ -46,9 +46,9 @@ export async function seed(store?: CrossreadStore): Promise<Seeded> {
   store ??= await freshStore();
   const { annotation: dj } = await annotate(store, DJ, 'the security forces, under the control of Abish', 'in its hour of need');
   const { annotation: anisin } = await annotate(store, ANISIN, 'the CSTO was sent in when protesters', 'security forces and police');
-  const stoodDown = await store.createClaim({ statement: 'Security forces in Almaty were stood down on purpose', evidence: { annotation: dj.id, stance: 'asserts' } });
-  const overwhelmed = await store.createClaim({ statement: 'Protesters overwhelmed the security forces in Almaty', evidence: { annotation: anisin.id, stance: 'asserts' } });
-  const link = await store.createLink({ relation: 'contradicts', from: stoodDown.id, to: overwhelmed.id, rationale: 'Stood down, or overrun?' });
+  const stoodDown = (await store.createClaim({ statement: 'Security forces in Almaty were stood down on purpose', evidence: { annotation: dj.id, stance: 'asserts' } })).value;
+  const overwhelmed = (await store.createClaim({ statement: 'Protesters overwhelmed the security forces in Almaty', evidence: { annotation: anisin.id, stance: 'asserts' } })).value;
+  const link = (await store.createLink({ relation: 'contradicts', from: stoodDown.id, to: overwhelmed.id, rationale: 'Stood down, or overrun?' })).value;
   return { store, dj, anisin, stoodDown, overwhelmed, link };
 }
 

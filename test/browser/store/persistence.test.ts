@@ -67,7 +67,7 @@ describe('schema and migrations', () => {
     expect(store.annotations.size).to.equal(records.length);
     expect(store.creatorName).to.equal('Ada');
     expect(store.annotationsOf('doc-3')).to.have.length(8);
-    const claim = await store.createClaim({ statement: 'Upgraded', evidence: { annotation: records[3]!.id, stance: 'asserts' } });
+    const claim = (await store.createClaim({ statement: 'Upgraded', evidence: { annotation: records[3]!.id, stance: 'asserts' } })).value;
     expect((await readDisk(name)).claims).to.deep.equal([claim]);
   });
 

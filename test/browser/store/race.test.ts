@@ -56,10 +56,10 @@ interface World {
 async function world(label: string): Promise<World> {
   const name = uniqueDbName(label);
   const a = await deafStore(name);
-  const x = await a.createAnnotation(draft(1));
-  const c1 = await a.createClaim({ statement: 'One', evidence: { annotation: x.id, stance: 'asserts' } });
-  const c2 = await a.createClaim({ statement: 'Two', evidence: { annotation: x.id, stance: 'mentions' } });
-  const ev = await a.createEvent({ name: 'Almaty violence', start: '2022-01-04' });
+  const x = (await a.createAnnotation(draft(1))).value;
+  const c1 = (await a.createClaim({ statement: 'One', evidence: { annotation: x.id, stance: 'asserts' } })).value;
+  const c2 = (await a.createClaim({ statement: 'Two', evidence: { annotation: x.id, stance: 'mentions' } })).value;
+  const ev = (await a.createEvent({ name: 'Almaty violence', start: '2022-01-04' })).value;
   const b = await deafStore(name);
   expect(b.claims.size).to.equal(2);
   return { name, a, b, x, c1, c2, ev };

@@ -81,8 +81,8 @@ describe('store on IndexedDB', () => {
     const { store } = await openStore({ name });
     expect(store.mode).to.equal('indexeddb');
     await store.setCreatorName('Ada');
-    const a = await store.createAnnotation(draft(1));
-    const b = await store.createAnnotation(draft(2));
+    const a = (await store.createAnnotation(draft(1))).value;
+    const b = (await store.createAnnotation(draft(2))).value;
     await store.updateAnnotation(a.id, { note: 'edited' });
     await store.deleteAnnotations([b.id]);
     await store.undo();
@@ -104,7 +104,7 @@ describe('store on IndexedDB', () => {
     const { store: two, changes: twoChanges } = await openStore({ name });
 
     let arrived = nextChange(two);
-    const a = await one.createAnnotation(draft(1));
+    const a = (await one.createAnnotation(draft(1))).value;
     expect((await arrived)[1]).to.equal('remote');
     expect(two.getAnnotation(a.id)).to.deep.equal(a);
 
@@ -115,7 +115,10 @@ describe('store on IndexedDB', () => {
     expect(Object.keys(diff.annotations!.updated)).to.deep.equal([a.id]);
     expect(one.annotationsTagged('from-two').map((x) => x.id)).to.deep.equal([a.id]);
     // The tab that created it may no longer undo the creation: that would delete the other tab's edit.
+    // It says so (not "Nothing to undo"), once.
+    expect(await one.undo()).to.deep.equal({ done: false, reason: 'Can\'t undo “Create annotation”: another tab has changed the same passage since.' });
     expect(one.canUndo).to.equal(false);
+    expect(one.getAnnotation(a.id)).to.deep.equal(two.getAnnotation(a.id));
 
     arrived = nextChange(two);
     await one.setCreatorName('Grace');
@@ -129,10 +132,10 @@ describe('store on IndexedDB', () => {
     const { store: one } = await openStore({ name });
     const { store: two, changes: twoChanges } = await openStore({ name });
 
-    const a = await one.createAnnotation(draft(1));
-    const b = await one.createAnnotation(draft(2));
+    const a = (await one.createAnnotation(draft(1))).value;
+    const b = (await one.createAnnotation(draft(2))).value;
     let arrived = nextChange(two);
-    const claim = await one.createClaim({ statement: 'Aimed at Tokayev', evidence: { annotation: a.id, stance: 'asserts' } });
+    const claim = (await one.createClaim({ statement: 'Aimed at Tokayev', evidence: { annotation: a.id, stance: 'asserts' } })).value;
     await arrived;
     while (!two.getClaim(claim.id)) await nextChange(two);
     expect(two.getClaim(claim.id)).to.deep.equal(claim);
@@ -141,10 +144,10 @@ describe('store on IndexedDB', () => {
 
     // The other tab adds evidence and a second claim linked to the first; tab one sees both.
     arrived = nextChange(one);
-    const other = await two.createClaim({ statement: 'Aimed at Nazarbayev', evidence: { annotation: b.id, stance: 'mentions' } });
+    const other = (await two.createClaim({ statement: 'Aimed at Nazarbayev', evidence: { annotation: b.id, stance: 'mentions' } })).value;
     await arrived;
     arrived = nextChange(one);
-    const link = await two.createLink({ relation: 'contradicts', from: other.id, to: claim.id });
+    const link = (await two.createLink({ relation: 'contradicts', from: other.id, to: claim.id })).value;
     await arrived;
     expect(one.linksOf(claim.id)).to.deep.equal([link]);
 
@@ -158,7 +161,8 @@ describe('store on IndexedDB', () => {
     expect(Object.keys(diff.links!.removed)).to.deep.equal([link.id]);
     expect(two.getClaim(claim.id)).to.equal(undefined);
     expect(two.linksOf(other.id)).to.deep.equal([]);
-    // Tab two may no longer undo creating the link: another tab removed it.
+    // Tab two may no longer undo creating the link: another tab removed it. Undo says why, then moves on.
+    expect(await two.undo()).to.deep.equal({ done: false, reason: 'Can\'t undo “Link claims”: another tab has changed the same link since.' });
     expect(two.undoLabel).to.equal('Create claim');
     const disk = await readDisk(name);
     expect([disk.claims.map((c) => c.id), disk.links]).to.deep.equal([[other.id], []]);
@@ -186,7 +190,7 @@ describe('failures keep memory and disk consistent', () => {
           ? { ...diff, settings: { added: { creatorName: { id: 'creatorName', value: (() => 'x') as unknown as string } }, updated: {}, removed: {} } }
           : diff),
     });
-    const a = await store.createAnnotation(draft(1));
+    const a = (await store.createAnnotation(draft(1))).value;
     const disk = await readDisk(name);
 
     poison = true;
@@ -239,7 +243,7 @@ describe('failures keep memory and disk consistent', () => {
   it('steps aside for a newer version in another tab and reports `outdated`', async () => {
     const name = uniqueDbName('outdated');
     const { store } = await openStore({ name });
-    const a = await store.createAnnotation(draft(1));
+    const a = (await store.createAnnotation(draft(1))).value;
     const outdated = nextEvent(store, 'outdated');
     // The newer tab is not blocked: this store closes its connection on versionchange.
     const newer = await openDB(name, DB_VERSION + 1);
@@ -275,7 +279,7 @@ describe('failures keep memory and disk consistent', () => {
     expect(store.warning?.kind).to.equal('unavailable');
     expect(events.map((e) => e.kind)).to.deep.equal(['unavailable']);
     expect(events[0]!.message).to.match(/lost when this tab closes/);
-    const a: Annotation = await store.createAnnotation(draft(1));
+    const a: Annotation = (await store.createAnnotation(draft(1))).value;
     expect(store.getAnnotation(a.id)).to.equal(a);
   });
 });

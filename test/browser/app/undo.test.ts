@@ -1,0 +1,97 @@
+// Undo belongs to the app shell: Ctrl/Cmd+Z and Shift+Z in every view, and toasts that undo their own action.
+import { expect } from '@open-wc/testing';
+import type { CrApp } from '../../../src/components/app/cr-app.ts';
+import { NotifyEvent } from '../../../src/components/shared/events.ts';
+import type { CrossreadStore } from '../../../src/store/index.ts';
+import { deep, openApp, pressKey, until } from '../helpers.ts';
+import { newStore, seed } from '../claims/harness.ts';
+
+let store: CrossreadStore;
+afterEach(() => {
+  document.querySelector('cr-app')?.remove();
+  store?.close();
+});
+
+const toast = (app: CrApp) => app.shadowRoot!.querySelector('.toast')?.textContent ?? '';
+const ctrlZ = (shiftKey = false) => pressKey(shiftKey ? 'Z' : 'z', { ctrlKey: true, shiftKey });
+
+describe('undo in the app shell', () => {
+  for (const [view, hash, element] of [
+    ['reader', '#/read/anisin-2026', 'cr-reader'],
+    ['claims', '#/claims', 'cr-claims-view'],
+    ['compare', '#/compare/duvanova-junisbai-2022/anisin-2026', 'cr-compare-view'],
+  ] as const) {
+    it(`Ctrl+Z undoes and Ctrl+Shift+Z redoes in the ${view} view, once each`, async () => {
+      store = await newStore();
+      const { a } = await seed(store);
+      const app = await openApp(hash, store);
+      await until(() => deep(app, element), view, 10000);
+      const seen: string[] = [];
+      const off = store.subscribe((_d, origin) => seen.push(origin));
+      await store.updateClaim(a.id, { statement: 'Edited in the test' });
+      ctrlZ();
+      await until(() => store.getClaim(a.id)!.statement !== 'Edited in the test', 'undone');
+      await until(() => toast(app).includes('Undone: Edit claim'), 'toast says what was undone');
+      ctrlZ(true);
+      await until(() => store.getClaim(a.id)!.statement === 'Edited in the test', 'redone');
+      await until(() => toast(app).includes('Redone: Edit claim'), 'toast says what was redone');
+      off();
+      // One handler: one undo and one redo, not two of each.
+      expect(seen).to.deep.equal(['local', 'undo', 'redo']);
+    });
+  }
+
+  it('does not undo while the user types in a field', async () => {
+    store = await newStore();
+    const { a } = await seed(store);
+    const app = await openApp('#/claims', store);
+    await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
+    await store.updateClaim(a.id, { statement: 'Typed over' });
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, composed: true, cancelable: true }));
+    input.remove();
+    // The store queues actions: a later action resolves only after any undo the key could have started.
+    await store.setCreatorName('Ada');
+    expect(store.getClaim(a.id)!.statement).to.equal('Typed over');
+  });
+
+  it('says why when there is nothing to undo', async () => {
+    store = await newStore();
+    const app = await openApp('#/claims', store);
+    await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
+    ctrlZ();
+    await until(() => toast(app).includes('Nothing to undo.'), 'nothing to undo');
+  });
+
+  it('a merge toast undoes the merge after a later unrelated edit, and the edit stays', async () => {
+    store = await newStore();
+    const { a, c, d } = await seed(store);
+    const app = await openApp('#/claims', store);
+    const view = await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
+    const merged = await store.mergeClaims(a.id, d.id);
+    view.dispatchEvent(new NotifyEvent('Claims merged', merged));
+    const button = await until(() => app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button'), 'Undo button');
+    expect(button.textContent).to.equal('Undo');
+    await store.updateClaim(c.id, { statement: 'Edited after the merge' });
+    button.click();
+    await until(() => store.getClaim(d.id), 'merge undone');
+    expect(store.getClaim(c.id)!.statement).to.equal('Edited after the merge');
+    await until(() => toast(app).includes('Undone: Merge claims'), 'toast says so');
+  });
+
+  it('a toast whose action can no longer be undone says why, and undoes nothing else', async () => {
+    store = await newStore();
+    const { a } = await seed(store);
+    const app = await openApp('#/claims', store);
+    const view = await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
+    const edit = await store.updateClaim(a.id, { statement: 'First' });
+    view.dispatchEvent(new NotifyEvent('Claim edited', edit));
+    const button = await until(() => app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button'), 'Undo button');
+    await store.updateClaim(a.id, { statement: 'Second' });
+    button.click();
+    await until(() => toast(app).includes('Can\'t undo “Edit claim” yet: a later change (“Edit claim”) touched the same claim. Undo that first.'), 'reason');
+    expect(store.getClaim(a.id)!.statement).to.equal('Second');
+  });
+});
