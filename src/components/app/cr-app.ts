@@ -151,10 +151,12 @@ export class CrApp extends LitElement {
 
   #onOpenFile = async (e: OpenFileEvent) => {
     try {
-      const taken = new Set(this.entries?.map((x) => x.id));
-      const doc = await openUserFile(e.file, taken);
-      this.#userDocs.set(doc.meta.id, doc);
-      this.entries = [...(this.entries ?? []), { ...doc.meta, hash: doc.hash }];
+      const doc = await openUserFile(e.file);
+      // Ids are content keys: the same file opened twice is one source, listed once.
+      if (!this.#userDocs.has(doc.meta.id)) {
+        this.#userDocs.set(doc.meta.id, doc);
+        this.entries = [...(this.entries ?? []), { ...doc.meta, hash: doc.hash }];
+      }
       location.hash = routeHash({ view: 'read', id: doc.meta.id });
     } catch (err) {
       this.#say(`Could not open the file: ${(err as Error).message}`, 8000);

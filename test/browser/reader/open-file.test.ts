@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep } from '../helpers.ts';
+import { openApp, until, deep, testDbName } from '../helpers.ts';
+import { CrossreadStore } from '../../../src/store/index.ts';
+import { targetFor } from '../../../src/annotate/anchored.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 
 /** Choose a file in the library's file input, as the file picker would. */
@@ -21,8 +23,10 @@ describe('opening a file of your own', () => {
     const md = '# My notes\n\nA paragraph with <img src=x onerror="window.pwned=true"> and a [link](javascript:window.pwned=true).\n\n<script>window.pwned = true</script>\n\nSecond paragraph.';
     choose(lib, new File([md], 'My Notes.md', { type: 'text/markdown' }));
     const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 20000).catch((e) => { throw new Error(e.message + ': ' + app.shadowRoot!.textContent); });
-    await until(() => reader.doc?.meta.id === 'user-my-notes', 'user doc');
-    expect(location.hash).to.equal('#/read/user-my-notes');
+    await until(() => reader.doc?.meta.id.startsWith('user-my-notes-'), 'user doc');
+    const id = reader.doc!.meta.id;
+    expect(id).to.match(/^user-my-notes-[0-9a-z]{10}$/);
+    expect(location.hash).to.equal(`#/read/${id}`);
     const root = deep(reader, 'cr-document')!.shadowRoot!;
     await until(() => root.querySelector('[data-block]'), 'blocks');
     expect(root.querySelector('img, script')).to.equal(null);
@@ -32,7 +36,41 @@ describe('opening a file of your own', () => {
     // It is listed in the library for this tab.
     location.hash = '#/';
     const lib2 = await until(() => deep(app, 'cr-library'), 'library again');
-    await until(() => lib2.shadowRoot!.querySelector('li[data-id="user-my-notes"]'), 'card for the file');
+    await until(() => lib2.shadowRoot!.querySelector(`li[data-id="${id}"]`), 'card for the file');
+  });
+
+  it('keys a file by its content: another file with the same name does not inherit its annotations', async () => {
+    const store = new CrossreadStore({ name: testDbName() });
+    await store.open();
+    const app = await openApp('#/', store);
+    const open = async (text: string) => {
+      const lib = await until(() => deep(app, 'cr-library'), 'library');
+      const before = location.hash;
+      choose(lib, new File([text], 'Seminar notes.md', { type: 'text/markdown' }));
+      await until(() => location.hash !== before && location.hash.startsWith('#/read/user-seminar-notes-'), 'opened');
+      const reader = await until(() => { const r = deep(app, 'cr-reader') as CrReader | null; return r?.doc?.meta.id === location.hash.slice(7) ? r : null; }, 'reader on the file', 20000);
+      return reader;
+    };
+    const first = await open('# Week 1\n\nThe security forces were stood down on purpose.');
+    const firstId = first.doc!.meta.id;
+    const p = first.doc!.blocks.find((b) => b.kind === 'paragraph')!;
+    await store.createAnnotation({ target: targetFor(first.doc!, p.start, p.end), note: 'mine' });
+    await until(() => first.annotations.placed.length === 1, 'annotation shown on the first file');
+    location.hash = '#/';
+    const second = await open('# Week 1\n\nThe security forces collapsed.');
+    expect(second.doc!.meta.id).not.to.equal(firstId);
+    await second.updateComplete;
+    expect(second.annotations.placed).to.have.length(0);
+    expect(second.annotations.orphans).to.have.length(0);
+    // The same file again is the same source: its annotation is back, and the library lists it once.
+    location.hash = '#/';
+    const again = await open('# Week 1\n\nThe security forces were stood down on purpose.');
+    expect(again.doc!.meta.id).to.equal(firstId);
+    await until(() => again.annotations.placed.length === 1, 'annotation back');
+    location.hash = '#/';
+    const lib = await until(() => deep(app, 'cr-library'), 'library');
+    await until(() => lib.shadowRoot!.querySelectorAll('li[data-id^="user-seminar-notes-"]').length === 2, 'two files listed');
+    store.close();
   });
 
   it('refuses a file it cannot read, with a clear message', async () => {
