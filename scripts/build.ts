@@ -4,18 +4,19 @@
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const dist = new URL('dist/', root);
 const t0 = performance.now();
 
-execFileSync('npx', ['tsx', 'scripts/prerender-corpus.ts'], { cwd: root, stdio: 'inherit' });
+execFileSync('npx', ['tsx', 'scripts/prerender-corpus.ts'], { cwd: fileURLToPath(root), stdio: 'inherit' });
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
 const result = await build({
-  entryPoints: { app: new URL('src/main.ts', root).pathname },
-  outdir: dist.pathname,
+  entryPoints: { app: fileURLToPath(new URL('src/main.ts', root)) },
+  outdir: fileURLToPath(dist),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -25,7 +26,7 @@ const result = await build({
   metafile: true,
   conditions: ['browser', 'production'],
   chunkNames: 'chunks/[name]-[hash]',
-  tsconfig: new URL('tsconfig.json', root).pathname,
+  tsconfig: fileURLToPath(new URL('tsconfig.json', root)),
   legalComments: 'linked',
   logLevel: 'warning',
 });

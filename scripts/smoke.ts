@@ -1,12 +1,15 @@
 // Smoke test of the production build: serve dist/ statically, open the library and a reader
 // page in headless Chromium, check what a reader sees, and save screenshots to look at.
+// Screenshots go to test-results/screenshots/ (untracked: CI must not dirty the tree);
+// `npm run smoke -- --docs` writes them to docs/screenshots/ to refresh the README's.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from './static-server.ts';
 import { launchChromium } from './chromium.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const shots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const toDocs = process.argv.includes('--docs');
+const shots = fileURLToPath(new URL(toDocs ? '../docs/screenshots/' : '../test-results/screenshots/', import.meta.url));
 await mkdir(shots, { recursive: true });
 
 const server = await serveStatic(dist, '/some/sub/path/');
@@ -100,4 +103,4 @@ if (failures.length) {
   console.error('smoke: FAILED\n  ' + failures.join('\n  '));
   process.exit(1);
 }
-console.log(`smoke: ok, screenshots in docs/screenshots/`);
+console.log(`smoke: ok, screenshots in ${shots}`);
