@@ -190,19 +190,6 @@ export function revealTarget(data: CompareData, claimId: string, linkId: string 
   return { kind: 'none' };
 }
 
-/** The paragraph number (¶n) of the block holding a text offset, if any. */
-export function paragraphAt(blocks: readonly Block[], offset: number): number | undefined {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const b = blocks[lo];
-  return b && b.start <= offset ? b.n : undefined;
-}
-
 /** How a link reads from the claim it is seen from: "supports", "is supported by", … */
 export function relationPhrase(view: Pick<LinkView, 'link' | 'direction'>): string {
   if (view.direction !== 'in') return view.link.relation;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as compare from '../../src/map/compare.ts';
 import {
-  crossLinks, entriesIn, evidenceSources, linkViews, marginEntries, paragraphAt, relationPhrase, revealTarget, stackCards, visibleSpan,
+  crossLinks, entriesIn, evidenceSources, linkViews, marginEntries, relationPhrase, revealTarget, stackCards, visibleSpan,
 } from '../../src/map/compare.ts';
 import type { Placed } from '../../src/annotate/anchored.ts';
 import type { Annotation } from '../../src/store/index.ts';
@@ -35,7 +35,7 @@ const block = (n: number, start: number, end: number): Block => ({ id: `b${n}`, 
 describe('compare model', () => {
   it('exports its public API', () => {
     expect(Object.keys(compare).sort()).toEqual([
-      'crossLinks', 'entriesIn', 'evidenceSources', 'linkViews', 'marginEntries', 'paragraphAt', 'relationPhrase', 'revealTarget', 'stackCards', 'visibleSpan',
+      'crossLinks', 'entriesIn', 'evidenceSources', 'linkViews', 'marginEntries', 'relationPhrase', 'revealTarget', 'stackCards', 'visibleSpan',
     ]);
   });
 
@@ -162,12 +162,4 @@ describe('compare model', () => {
     expect(crossLinks(w.store, 'doc-z', 'doc-a')).toEqual([]);
   });
 
-  it('gives the ¶ number at an offset', () => {
-    const blocks = [block(1, 0, 10), block(2, 11, 20), { ...block(2, 21, 30), numbered: false }];
-    expect(paragraphAt(blocks, 0)).toBe(1);
-    expect(paragraphAt(blocks, 9)).toBe(1);
-    expect(paragraphAt(blocks, 10)).toBeUndefined(); // the separator
-    expect(paragraphAt(blocks, 25)).toBe(2);
-    expect(paragraphAt(blocks, 30)).toBeUndefined();
-  });
 });

@@ -1,6 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
+import { paragraphAt } from '../../corpus/paragraphs.ts';
 import type { Annotation, Claim, CrossreadStore, Stance } from '../../store/index.ts';
 import { eventsOf, noteOf, STANCES, tagsOf } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
@@ -259,7 +260,7 @@ export class CrAnnotationPanel extends LitElement {
     const p = this.placed.find((x) => x.annotation.id === a.id);
     const blocks = this.doc?.blocks;
     if (!p || !blocks) return undefined;
-    return blocks.find((b) => b.end >= p.start)?.n;
+    return paragraphAt(blocks, p.start);
   }
 
   #activate(e: Event, id: string, orphan: boolean): void {

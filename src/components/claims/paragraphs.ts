@@ -4,6 +4,7 @@
  * once that source's document model has loaded; until then its ¶ is unknown.
  */
 import { placeAnnotations } from '../../annotate/anchored.ts';
+import { paragraphAt } from '../../corpus/paragraphs.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import type { Annotation } from '../../store/index.ts';
 
@@ -31,7 +32,7 @@ export class Paragraphs {
     if (doc === 'loading') return undefined;
     if (doc === 'failed') return null;
     const placed = placeAnnotations(doc, [annotation]).placed[0];
-    const n = placed ? (doc.blocks.find((b) => b.start <= placed.start && placed.start <= b.end)?.n ?? null) : null;
+    const n = placed ? (paragraphAt(doc.blocks, placed.start) ?? null) : null;
     this.#placed.set(annotation, n);
     return n;
   }
