@@ -24,6 +24,7 @@ export {
   newRecordId,
   normalizeTags,
   noteOf,
+  splitTags,
   tagsOf,
   type Annotation,
   type AnnotationBody,

@@ -28,7 +28,7 @@ it('exports a fixed public API', () => {
     'buildAnnotation', 'changeAnnotation', 'compareRanges', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
-    'stateIssues', 'tagsOf',
+    'splitTags', 'stateIssues', 'tagsOf',
   ]);
   expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings', 'claims', 'links', 'events']);
 });
