@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
 import type { Annotation, Claim, CrossreadStore, Stance } from '../../store/index.ts';
-import { eventsOf, noteOf, STANCES, tagsOf } from '../../store/index.ts';
+import { eventsOf, noteOf, splitTags, STANCES, tagsOf } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
 import { badge, badgeStyles, STANCE_LOOK } from '../shared/relations.ts';
 import { colourOf, type ColourBy, type Placed } from '../../annotate/anchored.ts';
@@ -296,10 +296,6 @@ export class CrAnnotationPanel extends LitElement {
     const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
     if (name) this.dispatchEvent(new CreatorNameEvent(name));
   }
-}
-
-function splitTags(s: string): string[] {
-  return s.split(',').map((t) => t.trim()).filter(Boolean);
 }
 
 /** A first draft of a claim's statement: the quote's first sentence, at most 200 characters. */

@@ -1,13 +1,13 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STANCES, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
+import { STANCES, splitTags, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
-import { count, formatRange, splitTags } from './format.ts';
+import { count, formatRange } from './format.ts';
 import type { Paragraph } from './paragraphs.ts';
 import { StoreController } from './store-controller.ts';
 import './cr-claim-links.ts';

@@ -74,11 +74,6 @@ export const RELATION_MEANING: Record<LinkRelation, string> = {
   qualifies: 'This claim qualifies the other',
 };
 
-/** Tags typed as `a, b, c`; blanks dropped. */
-export function splitTags(text: string): string[] {
-  return text.split(',').map((t) => t.trim()).filter(Boolean);
-}
-
 /** `1 link`, `2 links`. */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
