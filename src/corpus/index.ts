@@ -2,5 +2,6 @@
 export { buildDocument, slugify, type BuildOptions } from './pipeline.ts';
 export { citeLabel, parseFrontMatter, FrontMatterSchema, type FrontMatter } from './meta.ts';
 export { hashString } from './hash.ts';
+export { citeOf, fullCitation, inlineCitation } from './citation.ts';
 export { blockAt, blockBefore, blockIndexAt, paragraphAt, paragraphsOfSpan, type ParagraphRange } from './paragraphs.ts';
 export { BLOCK_SEPARATOR, NONTEXT_ATTR, type Block, type BlockKind, type DocMeta, type DocModel, type TocEntry } from './types.ts';

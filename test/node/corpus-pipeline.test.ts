@@ -15,7 +15,7 @@ const doc = (id: string) => docs.find((d) => d.meta.id === id)!;
 describe('corpus pipeline', () => {
   it('exports its public API', () => {
     expect(Object.keys(corpus).sort()).toEqual(
-      ['BLOCK_SEPARATOR', 'FrontMatterSchema', 'NONTEXT_ATTR', 'blockAt', 'blockBefore', 'blockIndexAt', 'buildDocument', 'citeLabel', 'hashString', 'paragraphAt', 'paragraphsOfSpan', 'parseFrontMatter', 'slugify'],
+      ['BLOCK_SEPARATOR', 'FrontMatterSchema', 'NONTEXT_ATTR', 'blockAt', 'blockBefore', 'blockIndexAt', 'buildDocument', 'citeLabel', 'citeOf', 'fullCitation', 'hashString', 'inlineCitation', 'paragraphAt', 'paragraphsOfSpan', 'parseFrontMatter', 'slugify'],
     );
   });
 

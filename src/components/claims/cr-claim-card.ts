@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { STANCES, splitTags, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
@@ -159,7 +160,7 @@ export class CrClaimCard extends LitElement {
   }
 
   #cite(source: string): string {
-    return this.entries.find((x) => x.id === source)?.cite ?? source;
+    return citeOf(this.entries, source);
   }
 
   async #setEditing(on: boolean): Promise<void> {

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Placed } from '../../annotate/anchored.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { citeOf } from '../../corpus/citation.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { entriesIn, stackCards, visibleSpan, type LinkView, type MarginEntry } from '../../map/compare.ts';
@@ -238,7 +239,7 @@ export class CrCompareColumn extends LitElement {
   }
 
   #cite(source: string): string {
-    return this.library.find((e) => e.id === source)?.cite ?? source;
+    return citeOf(this.library, source);
   }
 }
 

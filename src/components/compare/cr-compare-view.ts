@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CrossreadStore } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { citeOf } from '../../corpus/citation.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { placeAnnotations, targetFor, type Placed } from '../../annotate/anchored.ts';
 import { routeHash } from '../../app/route.ts';
@@ -246,7 +247,7 @@ export class CrCompareView extends LitElement {
   };
 
   #cite(id: string): string {
-    return this.entries.find((e) => e.id === id)?.cite ?? id;
+    return citeOf(this.entries, id);
   }
 }
 

@@ -12,7 +12,7 @@ import { parseRoute, routeHash } from '../../app/route.ts';
 import { AnnotateRequestEvent, AnnotationActivateEvent, CiteCopiedEvent, ParagraphFocusEvent, type AnnotateIntent } from '../shared/events.ts';
 import { copyText } from '../shared/clipboard.ts';
 import { isTyping } from '../shared/keys.ts';
-import { inlineCitation } from '../shared/citation.ts';
+import { inlineCitation } from '../../corpus/citation.ts';
 import { proseStyles } from './prose-styles.ts';
 
 /**
