@@ -4,7 +4,8 @@ import type { CrossreadStore, EventRecord } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
-import { count, formatRange } from './format.ts';
+import { count } from '../../map/words.ts';
+import { formatRange } from '../../store/date-words.ts';
 import { StoreController } from './store-controller.ts';
 import '../shared/cr-confirm-dialog.ts';
 

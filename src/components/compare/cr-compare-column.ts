@@ -7,7 +7,9 @@ import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import { entriesIn, stackCards, visibleSpan, type LinkView, type MarginEntry } from '../../map/compare.ts';
+import type { LinkView } from '../../map/graph.ts';
+import { count } from '../../map/words.ts';
+import { entriesIn, stackCards, visibleSpan, type MarginEntry } from './layout.ts';
 import type { CrDocument } from '../reader/cr-document.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
 import { columnStyles } from './column-styles.ts';
@@ -146,7 +148,7 @@ export class CrCompareColumn extends LitElement {
       : !n
         ? `No claims have evidence in ${cite} yet.`
         : !this.inView.length
-          ? `${n} ${n === 1 ? 'passage' : 'passages'} with claims in ${cite}, none in view.`
+          ? `${count(n, 'passage')} with claims in ${cite}, none in view.`
           : '';
     return html`<aside class="margin" aria-label="Claims beside ${cite}">
       ${hint ? html`<p class="hint">${hint}</p>` : nothing}

@@ -6,7 +6,9 @@ import { citeOf } from '../../corpus/citation.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { placeAnnotations, targetFor, type Placed } from '../../annotate/anchored.ts';
 import { routeHash } from '../../app/route.ts';
-import { crossLinks, marginEntries, relationPhrase, revealTarget, type CrossLink, type MarginEntry } from '../../map/compare.ts';
+import { crossLinks, type CrossLink } from '../../map/graph.ts';
+import { count, relationPhrase } from '../../map/words.ts';
+import { marginEntries, revealTarget, type MarginEntry } from './layout.ts';
 import { badge, badgeStyles, RELATION_LOOK } from '../shared/relations.ts';
 import type { AnnotateRequestEvent, AnnotationActivateEvent } from '../shared/events.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
@@ -130,7 +132,7 @@ export class CrCompareView extends LitElement {
     if (!cross.length) return nothing;
     const n = cross.length;
     return html`<details class="cross">
-      <summary>${n} ${n === 1 ? 'link' : 'links'} between ${this.#cite(this.left)} (left) and ${this.#cite(this.right)} (right)</summary>
+      <summary>${count(n, 'link')} between ${this.#cite(this.left)} (left) and ${this.#cite(this.right)} (right)</summary>
       <ul>${cross.map((x) => html`<li><button type="button" @click=${() => this.#showBoth(x)}>
         <span>“${x.left.statement}”</span>
         <span class="rel"><span aria-hidden="true">${x.direction === 'in' ? '←' : ''}${badge(RELATION_LOOK[x.link.relation])}${x.direction === 'out' ? '→' : ''}</span><span class="sr-only">${relationPhrase(x)}</span></span>

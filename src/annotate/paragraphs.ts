@@ -3,10 +3,10 @@
  * text (as the reader places it, so an edited source still gives the right ¶)
  * once that source's document model has loaded; until then its ¶ is unknown.
  */
-import { placeAnnotations } from '../../annotate/anchored.ts';
-import { paragraphAt } from '../../corpus/paragraphs.ts';
-import type { DocModel } from '../../corpus/types.ts';
-import type { Annotation } from '../../store/index.ts';
+import { placeAnnotations } from './anchored.ts';
+import { paragraphAt } from '../corpus/paragraphs.ts';
+import type { DocModel } from '../corpus/types.ts';
+import type { Annotation } from '../store/index.ts';
 
 /** Loads a source's document model. */
 export type DocumentLoader = (id: string) => Promise<DocModel>;
