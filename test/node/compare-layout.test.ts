@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as layout from '../../src/components/compare/layout.ts';
-import { entriesIn, marginEntries, revealTarget, stackCards, visibleSpan } from '../../src/components/compare/layout.ts';
+import { entriesIn, marginEntries, paragraphOfPlaced, revealTarget, stackCards, visibleSpan } from '../../src/components/compare/layout.ts';
+import { buildDocument } from '../../src/corpus/index.ts';
 import type { Block } from '../../src/corpus/types.ts';
 import { place, world } from './graph-fixtures.ts';
 
@@ -8,7 +9,7 @@ const block = (n: number, start: number, end: number): Block => ({ id: `b${n}`, 
 
 describe('compare layout', () => {
   it('exports its public API', () => {
-    expect(Object.keys(layout).sort()).toEqual(['entriesIn', 'marginEntries', 'revealTarget', 'stackCards', 'visibleSpan']);
+    expect(Object.keys(layout).sort()).toEqual(['entriesIn', 'marginEntries', 'paragraphOfPlaced', 'revealTarget', 'stackCards', 'visibleSpan']);
   });
 
   it('lists the margin cards of a source in reading order, one per placed evidence passage', async () => {
@@ -98,5 +99,15 @@ describe('compare layout', () => {
     expect(revealTarget(w.store, w.B.id, undefined, 'doc-a', [place(w.a2, 5)])).toEqual({ kind: 'none' });
     // An unknown link id reveals nothing.
     expect(revealTarget(w.store, w.A.id, 'urn:uuid:nope', 'doc-b', inB)).toEqual({ kind: 'none' });
+  });
+
+  it('gives a placed passage the ¶ of its first character', async () => {
+    const w = await world();
+    const doc = buildDocument('First para.\n\nSecond para.\n');
+    const placed = [place(w.a1, 11, 15), place(w.a2, 0, 5)]; // a1 starts at the separator
+    expect(paragraphOfPlaced(doc, placed, w.a1.id)).toBe(2);
+    expect(paragraphOfPlaced(doc, placed, w.a2.id)).toBe(1);
+    expect(paragraphOfPlaced(doc, placed, w.b1.id)).toBeUndefined();
+    expect(paragraphOfPlaced(undefined, placed, w.a1.id)).toBeUndefined();
   });
 });

@@ -5,7 +5,6 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Placed } from '../../annotate/anchored.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
-import { paragraphAt } from '../../corpus/paragraphs.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import type { LinkView } from '../../map/graph.ts';
 import { count } from '../../map/words.ts';
@@ -243,12 +242,6 @@ export class CrCompareColumn extends LitElement {
   #cite(source: string): string {
     return citeOf(this.library, source);
   }
-}
-
-/** ¶ number of a placed annotation in a document, if placed. */
-export function paragraphOfPlaced(doc: DocModel | undefined, placed: readonly Placed[], annotationId: string): number | undefined {
-  const p = placed.find((x) => x.annotation.id === annotationId);
-  return doc && p ? paragraphAt(doc.blocks, p.start) : undefined;
 }
 
 declare global {

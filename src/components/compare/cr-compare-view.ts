@@ -8,11 +8,11 @@ import { placeAnnotations, targetFor, type Placed } from '../../annotate/anchore
 import { routeHash } from '../../app/route.ts';
 import { crossLinks, type CrossLink } from '../../map/graph.ts';
 import { count, relationPhrase } from '../../map/words.ts';
-import { marginEntries, revealTarget, type MarginEntry } from './layout.ts';
+import { marginEntries, paragraphOfPlaced, revealTarget, type MarginEntry } from './layout.ts';
 import { badge, badgeStyles, RELATION_LOOK } from '../shared/relations.ts';
 import type { AnnotateRequestEvent, AnnotationActivateEvent } from '../shared/events.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
-import { paragraphOfPlaced, type CrCompareColumn } from './cr-compare-column.ts';
+import type { CrCompareColumn } from './cr-compare-column.ts';
 import './cr-compare-column.ts';
 
 /** Per-column values. */

@@ -4,7 +4,8 @@
  * Pure (no Lit, no DOM): the column hands in block boxes and card heights, so it runs in Node.
  */
 import type { Placed } from '../../annotate/anchored.ts';
-import type { Block } from '../../corpus/types.ts';
+import { paragraphAt } from '../../corpus/paragraphs.ts';
+import type { Block, DocModel } from '../../corpus/types.ts';
 import type { Claim, Stance } from '../../store/index.ts';
 import { evidenceSources, linkViews, type GraphData, type LinkView } from '../../map/graph.ts';
 
@@ -141,4 +142,10 @@ export function revealTarget(data: GraphData, claimId: string, linkId: string | 
     if (annotation) return { kind: 'linked', annotation, via };
   }
   return { kind: 'none' };
+}
+
+/** ¶ number of a placed annotation in a document (the ¶ of its first character), if placed. */
+export function paragraphOfPlaced(doc: DocModel | undefined, placed: readonly Placed[], annotationId: string): number | undefined {
+  const p = placed.find((x) => x.annotation.id === annotationId);
+  return doc && p ? paragraphAt(doc.blocks, p.start) : undefined;
 }
