@@ -71,6 +71,7 @@ export {
   precisionOf,
   type DatePrecision,
 } from './partial-date.ts';
+export { formatDate, formatRange } from './date-words.ts';
 export { integrityIssues, referencesOf, stateIssues } from './integrity.ts';
 export {
   AnnotationSchema,

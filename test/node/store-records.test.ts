@@ -25,7 +25,7 @@ it('exports a fixed public API', () => {
     'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
     'RecordIdSchema', 'RecordSchemas', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
     'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'applyDiff',
-    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf',
+    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
     'splitTags', 'stateIssues', 'tagsOf',

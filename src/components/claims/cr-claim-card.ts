@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STANCES, splitTags, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
+import { formatRange, STANCES, splitTags, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
@@ -9,7 +9,6 @@ import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { count } from '../../map/words.ts';
-import { formatRange } from '../../store/date-words.ts';
 import type { Paragraph } from '../../annotate/paragraphs.ts';
 import { StoreController } from './store-controller.ts';
 import './cr-claim-links.ts';

@@ -1,11 +1,10 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { CrossreadStore, EventRecord } from '../../store/index.ts';
+import { formatRange, type CrossreadStore, type EventRecord } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { count } from '../../map/words.ts';
-import { formatRange } from '../../store/date-words.ts';
 import { StoreController } from './store-controller.ts';
 import '../shared/cr-confirm-dialog.ts';
 
