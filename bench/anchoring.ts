@@ -11,7 +11,7 @@
  */
 import os from 'node:os';
 import { anchor, describe } from '../src/anchoring/index.ts';
-import { loadCorpus } from '../src/corpus/node.ts';
+import { loadCorpus } from '../scripts/corpus-files.ts';
 import { editText, rng, SEVERITIES, type Severity, type Truth } from './anchoring-edits.ts';
 import { exactAnchor, hypothesisAnchor, type Place } from './anchoring-peers.ts';
 

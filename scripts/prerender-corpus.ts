@@ -2,7 +2,7 @@
 // sources without shipping the Markdown pipeline in its start-up bundle.
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadCorpus, CORPUS_DIR } from '../src/corpus/node.ts';
+import { loadCorpus, CORPUS_DIR } from './corpus-files.ts';
 
 const out = join(CORPUS_DIR, 'build');
 const t0 = performance.now();

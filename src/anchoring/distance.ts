@@ -12,7 +12,7 @@ export const WORD = 32;
 const peq = new Int32Array(65536);
 
 function fill(pattern: string): void {
-  for (let i = 0; i < pattern.length; i++) peq[pattern.charCodeAt(i)] |= 1 << i;
+  for (let i = 0; i < pattern.length; i++) peq[pattern.charCodeAt(i)]! |= 1 << i;
 }
 
 function clear(pattern: string): void {

@@ -44,3 +44,13 @@ export function routeHash(route: Route): string {
       return `#${route.path}`;
   }
 }
+
+/**
+ * Where the Compare link goes before the reader has picked sources: the first two sources of
+ * the library, in the corpus index's order (the one list of sources; no id is named in code).
+ * One source is compared with itself; none leaves the reader in the library.
+ */
+export function defaultCompareRoute(ids: readonly string[]): Route {
+  const [left, right = left] = ids;
+  return left !== undefined && right !== undefined ? { view: 'compare', left, right } : { view: 'library' };
+}

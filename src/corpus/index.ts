@@ -1,5 +1,9 @@
-/** The corpus layer: Markdown → document model. Pure; no DOM, no storage. */
+/** The corpus layer: Markdown → document model. Pure; no DOM, no storage.
+ * Components import `paragraphs.ts` and `citation.ts` directly, not through here, so that the
+ * start-up bundle never reaches the Markdown pipeline. */
 export { buildDocument, slugify, type BuildOptions } from './pipeline.ts';
 export { citeLabel, parseFrontMatter, FrontMatterSchema, type FrontMatter } from './meta.ts';
 export { hashString } from './hash.ts';
+export { citeOf, fullCitation, inlineCitation } from './citation.ts';
+export { blockAt, blockBefore, blockIndexAt, paragraphAt, paragraphsOfSpan, type ParagraphRange } from './paragraphs.ts';
 export { BLOCK_SEPARATOR, NONTEXT_ATTR, type Block, type BlockKind, type DocMeta, type DocModel, type TocEntry } from './types.ts';

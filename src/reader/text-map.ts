@@ -1,3 +1,4 @@
+import { blockAt, blockBefore } from '../corpus/paragraphs.ts';
 import { BLOCK_LEVEL_TAGS, type Block } from '../corpus/types.ts';
 
 /**
@@ -41,17 +42,10 @@ export class TextMap {
     return this.#els.get(blockId);
   }
 
-  /** The block containing a text offset (or the next one, for an offset in a separator). */
+  /** The block a text offset belongs to: the one holding it, or the next one for an offset in a
+   * separator (the rule of `corpus/paragraphs.ts`, shared with every ¶ lookup). */
   blockAt(offset: number): Block | undefined {
-    const bs = this.#blocks;
-    let lo = 0;
-    let hi = bs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (bs[mid]!.end < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return bs[lo];
+    return blockAt(this.#blocks, offset);
   }
 
   /** Text offsets of a Range, or null if it touches no block. */
@@ -64,8 +58,8 @@ export class TextMap {
 
   /** A Range covering text offsets [start, end), or null when they lie outside the text. */
   offsetsToRange(start: number, end: number): Range | null {
-    const first = this.blockAt(start);
-    const last = this.blockAt(Math.max(start, end - 1));
+    const first = blockAt(this.#blocks, start);
+    const last = end > start ? blockBefore(this.#blocks, end) : first;
     if (!first || !last) return null;
     const range = document.createRange();
     const s = this.#offsetToPoint(first, Math.max(start, first.start));

@@ -13,8 +13,6 @@ import {
   changeLink,
   claimRecord,
   linkKey,
-  modifiedAt,
-  onlyTouched,
   uniqueIds,
   type Claim,
   type ClaimChange,
@@ -25,7 +23,8 @@ import {
   type LinkDraft,
   type Stance,
 } from './claim-records.ts';
-import { normalizeTags, type Annotation, type Collections } from './records.ts';
+import { modifiedAt, normalizeTags, onlyTouched } from './record-base.ts';
+import type { Annotation, Collections } from './records.ts';
 
 /** What happens to claims whose last evidence is deleted with its annotation. */
 export type OrphanedClaims = 'keep' | 'delete';
@@ -35,8 +34,9 @@ export function linksTouching(cs: ChangeSet, claimId: string): Link[] {
   return byCreated([...cs.values('links')].filter((l) => l.from === claimId || l.to === claimId));
 }
 
-/** Puts `to` unless it differs from `from` only in `modified`; returns what is in the view. */
-export function put<C extends 'claims' | 'links' | 'events'>(cs: ChangeSet, c: C, from: Collections[C], to: Collections[C]): Collections[C] {
+/** Puts `to` unless it differs from `from` only in `modified` (the created/modified rule,
+ * `record-base.ts`); returns what is in the view. */
+export function put<C extends 'annotations' | 'claims' | 'links' | 'events'>(cs: ChangeSet, c: C, from: Collections[C], to: Collections[C]): Collections[C] {
   if (onlyTouched<Collections[C]>(from, to)) return from;
   cs.put(c, to);
   return to;

@@ -4,7 +4,7 @@
  * point at annotations, at each other and at events by id only, and the
  * store keeps every such reference resolvable (`integrity.ts`).
  */
-import { normalizeTags, type BuildContext, type Creator } from './records.ts';
+import { modifiedAt, normalizeTags, type BuildContext, type Creator } from './record-base.ts';
 
 /** How a passage relates to a claim. */
 export type Stance = 'asserts' | 'argues-against' | 'mentions';
@@ -146,16 +146,6 @@ function text(value: string | null | undefined): string | undefined {
 /** Ids in order, duplicates dropped. */
 export function uniqueIds(ids: Iterable<string>): string[] {
   return [...new Set(ids)];
-}
-
-/** `modified` for a record changed at `now`; a clock set back must not precede `created`. */
-export function modifiedAt(record: { created: string }, now: string): string {
-  return now < record.created ? record.created : now;
-}
-
-/** True when two versions of a record differ in nothing but `modified`: such an edit saves nothing. */
-export function onlyTouched<R extends { modified: string }>(a: R, b: R): boolean {
-  return JSON.stringify({ ...a, modified: '' }) === JSON.stringify({ ...b, modified: '' });
 }
 
 /** A new claim from a draft. Key order is fixed here (records are compared as JSON). */

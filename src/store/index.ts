@@ -25,6 +25,7 @@ export {
   newRecordId,
   normalizeTags,
   noteOf,
+  splitTags,
   tagsOf,
   type Annotation,
   type AnnotationBody,
@@ -72,6 +73,7 @@ export {
   type DatePrecision,
 } from './partial-date.ts';
 export { deletionMessage } from './deletion.ts';
+export { formatDate, formatRange } from './date-words.ts';
 export { integrityIssues, referencesOf, stateIssues } from './integrity.ts';
 export {
   AnnotationSchema,

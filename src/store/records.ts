@@ -6,9 +6,12 @@
  * (no IndexedDB, no DOM) and runs under vitest in Node.
  */
 import type { Claim, EventRecord, Link } from './claim-records.ts';
+import { modifiedAt, normalizeTags, type BuildContext, type Creator } from './record-base.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 
 export type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
+// Kept importable from here: every module that builds annotations reads them with these.
+export { normalizeTags, splitTags, type BuildContext, type Creator } from './record-base.ts';
 
 /** JSON-LD context every annotation carries. */
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -53,12 +56,6 @@ export interface AnnotationTarget {
   /** Content hash of the document text the selectors were made against. */
   sourceHash: string;
   selector: [TextQuoteSelector, TextPositionSelector];
-}
-
-/** The person who wrote an annotation, as a display name only (no account exists). */
-export interface Creator {
-  type: 'Person';
-  name: string;
 }
 
 /** A W3C Web Annotation as Crossread stores and exports it. */
@@ -157,19 +154,6 @@ export function eventsOf(annotation: Annotation): string[] {
   return annotation.body.filter((b): b is EventBody => b.purpose === 'classifying').map((b) => b.source);
 }
 
-/** Trim, drop blanks, drop duplicates; order kept so the UI shows what was typed. */
-export function normalizeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.trim();
-    if (tag === '' || seen.has(tag)) continue;
-    seen.add(tag);
-    out.push(tag);
-  }
-  return out;
-}
-
 /** The body for a note, tags and events: the note (if any) first, then tags, then events. */
 export function makeBody(
   note: string | null | undefined,
@@ -184,14 +168,6 @@ export function makeBody(
   for (const value of normalizeTags(tags)) body.push({ type: 'TextualBody', purpose: 'tagging', value });
   for (const source of new Set(events)) body.push({ type: 'SpecificResource', purpose: 'classifying', source });
   return body;
-}
-
-/** Context for building records; injected so tests are deterministic. */
-export interface BuildContext {
-  id: string;
-  /** ISO timestamp. */
-  now: string;
-  creatorName: string;
 }
 
 /** A complete annotation from a draft. Copies the target so callers cannot alias it. */
@@ -217,8 +193,7 @@ export function changeAnnotation(annotation: Annotation, change: AnnotationChang
   return {
     ...structuredClone(annotation),
     motivation: motivationFor(body),
-    // A clock set back must not make `modified` precede `created`.
-    modified: now < annotation.created ? annotation.created : now,
+    modified: modifiedAt(annotation, now),
     body,
     target: structuredClone(change.target ?? annotation.target),
   };

@@ -21,7 +21,7 @@ import type {
   LinkDraft,
   Stance,
 } from './claim-records.ts';
-import { sameRecord, type StoreDiff } from './diff.ts';
+import type { StoreDiff } from './diff.ts';
 import { StoreEngine, type Done } from './engine.ts';
 import type { Undoable } from './undo.ts';
 import * as events from './event-actions.ts';
@@ -194,10 +194,7 @@ export class CrossreadStore extends StoreEngine {
   updateAnnotation(id: string, change: AnnotationChange): Promise<ActionResult<Annotation>> {
     return this.#do('Edit annotation', (cs, ctx) => {
       const from = need(cs, 'annotations', id);
-      const to = changeAnnotation(from, change, ctx.now);
-      if (sameRecord(to.body, from.body) && sameRecord(to.target, from.target)) return from;
-      cs.put('annotations', to);
-      return to;
+      return claims.put(cs, 'annotations', from, changeAnnotation(from, change, ctx.now));
     });
   }
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { anchor, describe } from '../../src/anchoring/index.ts';
 import { endDistance, startDistance } from '../../src/anchoring/distance.ts';
-import { loadCorpus } from '../../src/corpus/node.ts';
+import { loadCorpus } from '../../scripts/corpus-files.ts';
 
 const SEED = 20261122;
 const TOLERANCE = 5;

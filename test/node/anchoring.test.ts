@@ -1,7 +1,7 @@
 import { beforeAll, describe as group, expect, it } from 'vitest';
 import * as api from '../../src/anchoring/index.ts';
 import { anchor, describe, type Anchor } from '../../src/anchoring/index.ts';
-import { loadCorpus } from '../../src/corpus/node.ts';
+import { loadCorpus } from '../../scripts/corpus-files.ts';
 
 let texts: Record<string, string> = {};
 beforeAll(async () => {

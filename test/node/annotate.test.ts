@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { buildDocument } from '../../src/corpus/index.ts';
-import { CORPUS_DIR } from '../../src/corpus/node.ts';
+import { CORPUS_DIR } from '../../scripts/corpus-files.ts';
 import * as annotate from '../../src/annotate/anchored.ts';
 import { annotationsAt, colourOf, placeAnnotations, targetFor } from '../../src/annotate/anchored.ts';
 import { buildAnnotation, type Annotation } from '../../src/store/index.ts';

@@ -22,7 +22,7 @@ function readmeMeta(): Map<string, { title: string; authors: string[] }> {
   if (!existsSync(readme)) return out;
   for (const line of readFileSync(readme, 'utf8').split('\n')) {
     const m = /^\|\s*`([^`]+)`\s*\|\s*"(.+)"\s*\|([^|]+)\|/.exec(line);
-    if (m) out.set(m[1], { title: m[2], authors: m[3].split(',').map((a) => a.trim()) });
+    if (m?.[1] && m[2] && m[3]) out.set(m[1], { title: m[2], authors: m[3].split(',').map((a) => a.trim()) });
   }
   return out;
 }
@@ -75,7 +75,7 @@ describe('corpus fidelity', () => {
         const lines = md.split('\n');
         const k = lines.findIndex((l) => l.startsWith('| Proximity of Kazakhstan'));
         expect(k).toBeGreaterThan(0);
-        [lines[k], lines[k + 1]] = [lines[k + 1], lines[k]];
+        [lines[k], lines[k + 1]] = [lines[k + 1]!, lines[k]!];
         const problems = checkCorpusFile(lines.join('\n'), 'kurmashev-et-al-2018', sourcesDir, readRaw).problems;
         expect(problems.join('\n')).toMatch(/"Proximity of Kazakhstan.*out of the raw column-by-column order/);
       });

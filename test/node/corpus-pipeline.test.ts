@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import * as corpus from '../../src/corpus/index.ts';
 import { buildDocument, type DocModel } from '../../src/corpus/index.ts';
-import { loadCorpus, CORPUS_DIR } from '../../src/corpus/node.ts';
+import { loadCorpus, CORPUS_DIR } from '../../scripts/corpus-files.ts';
 import { splitMarkers } from '../../src/corpus/footnote-markers.ts';
 
 const IDS = ['anisin-2026', 'duvanova-junisbai-2022', 'kurmashev-et-al-2018'];
@@ -15,7 +15,7 @@ const doc = (id: string) => docs.find((d) => d.meta.id === id)!;
 describe('corpus pipeline', () => {
   it('exports its public API', () => {
     expect(Object.keys(corpus).sort()).toEqual(
-      ['BLOCK_SEPARATOR', 'FrontMatterSchema', 'NONTEXT_ATTR', 'buildDocument', 'citeLabel', 'hashString', 'parseFrontMatter', 'slugify'],
+      ['BLOCK_SEPARATOR', 'FrontMatterSchema', 'NONTEXT_ATTR', 'blockAt', 'blockBefore', 'blockIndexAt', 'buildDocument', 'citeLabel', 'citeOf', 'fullCitation', 'hashString', 'inlineCitation', 'paragraphAt', 'paragraphsOfSpan', 'parseFrontMatter', 'slugify'],
     );
   });
 

@@ -55,7 +55,7 @@ export interface RawTok {
   brk: boolean;
 }
 export function tokeniseRaw(s: string): RawTok[] {
-  return [...s.matchAll(/(\s*)(\S+)/gu)].map((m) => ({ word: m[2], brk: m.index === 0 || /[\n\t]/.test(m[1]) }));
+  return [...s.matchAll(/(\s*)(\S+)/gu)].map((m) => ({ word: m[2]!, brk: m.index === 0 || /[\n\t]/.test(m[1]!) }));
 }
 const show = (s: string): string => JSON.stringify(s);
 
@@ -66,7 +66,7 @@ export function splitFrontMatter(md: string): { data: unknown; body: string; bod
   const m = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(md.replace(/\r\n/g, '\n'));
   if (!m) return { data: undefined, body: md, bodyLine: 1, problems: ['no YAML front matter (file must start with ---)'] };
   try {
-    const data: unknown = parseYaml(m[1]);
+    const data: unknown = parseYaml(m[1]!);
     return { data, body: md.replace(/\r\n/g, '\n').slice(m[0].length), bodyLine: m[0].split('\n').length, problems: [] };
   } catch (e) {
     return { data: undefined, body: '', bodyLine: 1, problems: [`front matter is not valid YAML: ${String(e)}`] };
@@ -236,13 +236,13 @@ export function corpusSegments(body: string, firstLine = 1, rebuilds: readonly R
   let lastBlock = '';
   for (let i = 0; i < lines.length; i++) {
     const line = firstLine + i;
-    if (isTableLine(lines[i])) {
+    if (isTableLine(lines[i]!)) {
       const cells: string[][] = [];
       const toks: Tok[] = [];
       const start = line;
-      for (; i < lines.length && isTableLine(lines[i]); i++) {
-        if (isDelimiterRow(lines[i])) continue;
-        const row = splitRow(lines[i]).map((c) => squash(plainInline(c)));
+      for (; i < lines.length && isTableLine(lines[i]!); i++) {
+        if (isDelimiterRow(lines[i]!)) continue;
+        const row = splitRow(lines[i]!).map((c) => squash(plainInline(c)));
         cells.push(row);
         for (const c of row) for (const w of tokenise(c)) toks.push({ word: w, line: firstLine + i });
       }
@@ -252,7 +252,7 @@ export function corpusSegments(body: string, firstLine = 1, rebuilds: readonly R
       text = [];
       continue;
     }
-    const plain = plainInline(stripBlockSyntax(lines[i]));
+    const plain = plainInline(stripBlockSyntax(lines[i]!));
     if (plain.trim() !== '') lastBlock = squash(plain);
     for (const w of tokenise(plain)) text.push({ word: w, line });
   }
@@ -276,7 +276,7 @@ const context = (words: readonly string[], at: number, before = 8, after = 8): s
 function diagnose(raw: readonly string[], i: number, cor: readonly Tok[], j: number): string {
   const r = raw[i];
   const c = cor[j]?.word;
-  if (c !== undefined && raw[i + 1] === c && raw[i + 2] === cor[j + 1]?.word) return `corpus lacks raw word ${show(r)}`;
+  if (c !== undefined && raw[i + 1] === c && raw[i + 2] === cor[j + 1]?.word) return `corpus lacks raw word ${show(r ?? '')}`;
   if (r !== undefined && cor[j + 1]?.word === r && cor[j + 2]?.word === raw[i + 1]) return `corpus adds word ${show(c ?? '')}`;
   if (r !== undefined && c !== undefined && r === cor[j + 1]?.word && c === raw[i + 1]) return `words swapped: ${show(r)} and ${show(c)}`;
   if (r !== undefined && c !== undefined && r.replace(/\d+$/, '') === c.replace(/\d+$/, '') && r !== c)
@@ -305,13 +305,14 @@ function cellOrderProblem(rows: readonly string[][], block: readonly string[], o
     else for (let r = 0; r < rows.length; r++) for (let c = 0; c < width; c++) seq.push([r, c]);
     let at = 0;
     for (const [r, c] of seq) {
-      const cw = tokenise(rows[r][c] ?? '');
+      const cell = rows[r]?.[c] ?? '';
+      const cw = tokenise(cell);
       if (cw.length === 0) continue;
       let k = at;
       while (k + cw.length <= block.length && !cw.every((w, q) => block[k + q] === w)) k++;
       if (k + cw.length > block.length)
         return (
-          `cell ${show(rows[r][c])} (row ${r + 2}, column ${c + 1}) is out of the raw ${o === 'columns' ? 'column-by-column' : 'row-by-row'} ` +
+          `cell ${show(cell)} (row ${r + 2}, column ${c + 1}) is out of the raw ${o === 'columns' ? 'column-by-column' : 'row-by-row'} ` +
           `order (expected after raw ${show(block.slice(Math.max(0, at - 6), at).join(' '))}); a cell in the wrong row or column?`
         );
       at = k + cw.length;
@@ -333,7 +334,7 @@ export function compareWords(rawToks: readonly RawTok[], segs: readonly Segment[
       for (let j = 0; j < seg.toks.length; j++, i++) {
         if (rawWords[i] === cw[j]) continue;
         return [
-          `word mismatch at corpus line ${seg.toks[j].line} (raw word #${i + 1}): ${diagnose(rawWords, i, seg.toks, j)}\n` +
+          `word mismatch at corpus line ${seg.toks[j]!.line} (raw word #${i + 1}): ${diagnose(rawWords, i, seg.toks, j)}\n` +
             `  raw:    ${context(rawWords, i)}\n  corpus: ${context(cw, j)}`,
         ];
       }

@@ -1,7 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { parseRoute, routeHash, type Route } from '../../src/app/route.ts';
+import * as route from '../../src/app/route.ts';
+import { defaultCompareRoute, parseRoute, routeHash, type Route } from '../../src/app/route.ts';
 
 describe('routes', () => {
+  it('exports its public API', () => {
+    expect(Object.keys(route).sort()).toEqual(['defaultCompareRoute', 'parseRoute', 'routeHash']);
+  });
+
   it('parses the library, reader and paragraph routes', () => {
     expect(parseRoute('')).toEqual({ view: 'library' });
     expect(parseRoute('#/')).toEqual({ view: 'library' });
@@ -21,5 +26,12 @@ describe('routes', () => {
       { view: 'claims', claim: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' }, { view: 'compare', left: 'a', right: 'b-2' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
+  });
+
+  it('compares the first two sources of the library by default, whatever their ids', () => {
+    expect(defaultCompareRoute(['anisin-2026', 'duvanova-junisbai-2022', 'kurmashev-et-al-2018'])).toEqual({ view: 'compare', left: 'anisin-2026', right: 'duvanova-junisbai-2022' });
+    expect(defaultCompareRoute(['x', 'y'])).toEqual({ view: 'compare', left: 'x', right: 'y' });
+    expect(defaultCompareRoute(['only'])).toEqual({ view: 'compare', left: 'only', right: 'only' });
+    expect(defaultCompareRoute([])).toEqual({ view: 'library' });
   });
 });

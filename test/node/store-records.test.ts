@@ -25,10 +25,10 @@ it('exports a fixed public API', () => {
     'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
     'RecordIdSchema', 'RecordSchemas', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
     'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'applyDiff',
-    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf',
+    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
-    'stateIssues', 'tagsOf',
+    'splitTags', 'stateIssues', 'tagsOf',
   ]);
   expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings', 'claims', 'links', 'events']);
 });

@@ -1,11 +1,13 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
+import { paragraphAt } from '../../corpus/paragraphs.ts';
 import type { Annotation, Claim, CrossreadStore, Stance } from '../../store/index.ts';
-import { eventsOf, noteOf, STANCES, tagsOf } from '../../store/index.ts';
+import { eventsOf, noteOf, splitTags, STANCES, tagsOf } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
 import { badge, badgeStyles, STANCE_LOOK } from '../shared/relations.ts';
 import { colourOf, type ColourBy, type Placed } from '../../annotate/anchored.ts';
+import { claimFromQuote } from '../../annotate/claim-draft.ts';
 import { AnnotationActivateEvent } from '../shared/events.ts';
 import { AnnotationDeleteEvent, AnnotationSaveEvent, ClaimDraftSaveEvent, ColourByEvent, CreatorNameEvent, DraftCancelEvent, EvidenceDraftSaveEvent, ReattachEvent } from './panel-events.ts';
 import '../claims/cr-claim-picker.ts';
@@ -102,7 +104,10 @@ export class CrAnnotationPanel extends LitElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('draft') && this.draft) {
       const field = { note: '#draft-note', tag: '#draft-tags', claim: '#draft-statement', evidence: 'cr-claim-picker' }[this.draft.focus];
-      (this.renderRoot.querySelector(field) as HTMLElement | null)?.focus();
+      const el = this.renderRoot.querySelector(field) as HTMLElement | null;
+      el?.focus();
+      // The drafted statement is a suggestion: selected, so typing replaces it.
+      if (el instanceof HTMLTextAreaElement && this.draft.focus === 'claim') el.select();
     }
     if (changed.has('activeId') && this.activeId) {
       this.renderRoot.querySelector(`[data-id="${CSS.escape(this.activeId)}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -259,7 +264,7 @@ export class CrAnnotationPanel extends LitElement {
     const p = this.placed.find((x) => x.annotation.id === a.id);
     const blocks = this.doc?.blocks;
     if (!p || !blocks) return undefined;
-    return blocks.find((b) => b.end >= p.start)?.n;
+    return paragraphAt(blocks, p.start);
   }
 
   #activate(e: Event, id: string, orphan: boolean): void {
@@ -295,16 +300,6 @@ export class CrAnnotationPanel extends LitElement {
     const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
     if (name) this.dispatchEvent(new CreatorNameEvent(name));
   }
-}
-
-function splitTags(s: string): string[] {
-  return s.split(',').map((t) => t.trim()).filter(Boolean);
-}
-
-/** A first draft of a claim's statement: the quote's first sentence, at most 200 characters. */
-export function claimFromQuote(quote: string): string {
-  const first = quote.trim().split(/(?<=[.!?])\s/)[0] ?? '';
-  return first.length > 200 ? `${first.slice(0, 199).trimEnd()}…` : first;
 }
 
 declare global {

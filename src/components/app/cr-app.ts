@@ -7,7 +7,7 @@ import type { CiteCopiedEvent, NotifyAction, NotifyEvent, OpenFileEvent } from '
 import { isTyping } from '../shared/keys.ts';
 import { CrossreadStore, type StoreErrorEvent, type UndoOutcome } from '../../store/index.ts';
 import { openUserFile } from '../../app/open-file.ts';
-import { routeHash } from '../../app/route.ts';
+import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
 import '../reader/cr-reader.ts';
 
@@ -67,12 +67,9 @@ export class CrApp extends LitElement {
     return own ? Promise.resolve(own) : this.corpus.document(id);
   };
 
-  // Compare opens on the two sources that disagree most visibly about Almaty.
+  // Compare opens on the library's first two sources: the corpus index decides, not this code.
   #compareHref(): string {
-    const ids = this.entries?.map((e) => e.id) ?? [];
-    const left = ids.includes('duvanova-junisbai-2022') ? 'duvanova-junisbai-2022' : ids[0];
-    const right = ids.includes('anisin-2026') ? 'anisin-2026' : (ids[1] ?? ids[0]);
-    return left && right ? routeHash({ view: 'compare', left, right }) : '#/';
+    return routeHash(defaultCompareRoute(this.entries?.map((e) => e.id) ?? []));
   }
   /** Files the user opened in this tab, by id. */
   #userDocs = new Map<string, DocModel>();

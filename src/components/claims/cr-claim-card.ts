@@ -1,14 +1,15 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STANCES, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
+import { formatRange, STANCES, splitTags, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
-import { count, formatRange, splitTags } from './format.ts';
-import type { Paragraph } from './paragraphs.ts';
+import { count } from '../../map/words.ts';
+import type { Paragraph } from '../../annotate/paragraphs.ts';
 import { StoreController } from './store-controller.ts';
 import './cr-claim-links.ts';
 import '../annotate/cr-note.ts';
@@ -159,7 +160,7 @@ export class CrClaimCard extends LitElement {
   }
 
   #cite(source: string): string {
-    return this.entries.find((x) => x.id === source)?.cite ?? source;
+    return citeOf(this.entries, source);
   }
 
   async #setEditing(on: boolean): Promise<void> {

@@ -5,13 +5,13 @@ import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { controlStyles } from '../shared/control-styles.ts';
-import { RELATION_MEANING, linkSide } from './format.ts';
+import { RELATION_MEANING, linkSide } from '../../map/words.ts';
 import { StoreController } from './store-controller.ts';
 import '../annotate/cr-note.ts';
 
 /**
  * A claim's links in and out, each read from this claim: relation badge with
- * its direction in words ("supports →", "← contradicted by"), the other claim
+ * its direction in words ("supports →", "← supported by"; "contradicts", symmetric, has no arrow), the other claim
  * (a link to it) and the rationale. Links can be edited in place (relation,
  * rationale; a refused change shows the store's message and keeps the form)
  * and deleted (Undo in the toast).

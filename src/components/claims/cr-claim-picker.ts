@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Claim, CrossreadStore } from '../../store/index.ts';
 import { ClaimPickEvent } from './claim-events.ts';
-import { searchClaims, searchable, type Match, type Searchable } from './claim-search.ts';
+import { searchClaims, searchable, type Match, type Searchable } from '../../search/claim-search.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { StoreController } from './store-controller.ts';
 
@@ -13,7 +13,7 @@ const MAX_OPTIONS = 40;
 /**
  * A type-ahead combobox over the store's claims (ARIA 1.2 combobox with a
  * listbox popup, list autocomplete with automatic selection): typing filters
- * claims by statement, tags and the quotes of their evidence (`claim-search.ts`);
+ * claims by statement, tags and the quotes of their evidence (`search/claim-search.ts`);
  * ArrowDown/ArrowUp move through the options (and open the list), Enter or a
  * click picks, Escape closes the list. Focusing the element focuses its input.
  *

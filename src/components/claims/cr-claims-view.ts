@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { deletionMessage, type Claim, type CrossreadStore, type EvidenceItem } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { NotifyEvent } from '../shared/events.ts';
@@ -11,8 +12,8 @@ import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import type { CrLinkDialog } from './cr-link-dialog.ts';
 import type { CrMergeDialog } from './cr-merge-dialog.ts';
-import { count, linkSide } from './format.ts';
-import { Paragraphs, type Paragraph } from './paragraphs.ts';
+import { count, linkSide } from '../../map/words.ts';
+import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { StoreController } from './store-controller.ts';
 import './cr-claim-card.ts';
 import '../shared/cr-confirm-dialog.ts';
@@ -135,7 +136,7 @@ export class CrClaimsView extends LitElement {
   #filterBar(all: readonly Claim[]) {
     const store = this.store!;
     const sources = [...new Set(all.flatMap((c) => store.evidenceOf(c.id).map((e) => e.annotation.target.source)))]
-      .map((id) => ({ value: id, label: this.entries.find((e) => e.id === id)?.cite ?? id }))
+      .map((id) => ({ value: id, label: citeOf(this.entries, id) }))
       .sort((a, b) => a.label.localeCompare(b.label));
     const tags = [...new Set(all.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b)).map((t) => ({ value: t, label: t }));
     const events = store.eventsByStart().map((e) => ({ value: e.id, label: e.name }));

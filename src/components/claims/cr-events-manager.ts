@@ -1,10 +1,10 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { CrossreadStore, EventRecord, Undoable } from '../../store/index.ts';
+import { formatRange, type CrossreadStore, type EventRecord, type Undoable } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
-import { count, formatRange } from './format.ts';
+import { count } from '../../map/words.ts';
 import { StoreController } from './store-controller.ts';
 import '../shared/cr-confirm-dialog.ts';
 

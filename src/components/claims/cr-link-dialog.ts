@@ -6,7 +6,7 @@ import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import type { ClaimPickEvent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
-import { RELATION_MEANING } from './format.ts';
+import { RELATION_MEANING } from '../../map/words.ts';
 import './cr-claim-picker.ts';
 
 /**

@@ -5,7 +5,7 @@ import { NotifyEvent } from '../shared/events.ts';
 import { ClaimSelectEvent, type ClaimPickEvent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
-import { count } from './format.ts';
+import { count } from '../../map/words.ts';
 import './cr-claim-picker.ts';
 
 /**

@@ -4,8 +4,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Placed } from '../../annotate/anchored.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { citeOf } from '../../corpus/citation.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import { entriesIn, paragraphAt, stackCards, visibleSpan, type LinkView, type MarginEntry } from '../../map/compare.ts';
+import type { LinkView } from '../../map/graph.ts';
+import { count } from '../../map/words.ts';
+import { entriesIn, stackCards, visibleSpan, type MarginEntry } from './layout.ts';
 import type { CrDocument } from '../reader/cr-document.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
 import { columnStyles } from './column-styles.ts';
@@ -144,7 +147,7 @@ export class CrCompareColumn extends LitElement {
       : !n
         ? `No claims have evidence in ${cite} yet.`
         : !this.inView.length
-          ? `${n} ${n === 1 ? 'passage' : 'passages'} with claims in ${cite}, none in view.`
+          ? `${count(n, 'passage')} with claims in ${cite}, none in view.`
           : '';
     return html`<aside class="margin" aria-label="Claims beside ${cite}">
       ${hint ? html`<p class="hint">${hint}</p>` : nothing}
@@ -237,14 +240,8 @@ export class CrCompareColumn extends LitElement {
   }
 
   #cite(source: string): string {
-    return this.library.find((e) => e.id === source)?.cite ?? source;
+    return citeOf(this.library, source);
   }
-}
-
-/** ¶ number of a placed annotation in a document, if placed. */
-export function paragraphOfPlaced(doc: DocModel | undefined, placed: readonly Placed[], annotationId: string): number | undefined {
-  const p = placed.find((x) => x.annotation.id === annotationId);
-  return doc && p ? paragraphAt(doc.blocks, p.start) : undefined;
 }
 
 declare global {

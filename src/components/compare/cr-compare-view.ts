@@ -2,14 +2,17 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CrossreadStore } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { citeOf } from '../../corpus/citation.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { placeAnnotations, targetFor, type Placed } from '../../annotate/anchored.ts';
 import { routeHash } from '../../app/route.ts';
-import { crossLinks, marginEntries, relationPhrase, revealTarget, type CrossLink, type MarginEntry } from '../../map/compare.ts';
+import { crossLinks, type CrossLink } from '../../map/graph.ts';
+import { count, relationPhrase } from '../../map/words.ts';
+import { marginEntries, paragraphOfPlaced, revealTarget, type MarginEntry } from './layout.ts';
 import { badge, badgeStyles, RELATION_LOOK } from '../shared/relations.ts';
 import type { AnnotateRequestEvent, AnnotationActivateEvent } from '../shared/events.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
-import { paragraphOfPlaced, type CrCompareColumn } from './cr-compare-column.ts';
+import type { CrCompareColumn } from './cr-compare-column.ts';
 import './cr-compare-column.ts';
 
 /** Per-column values. */
@@ -129,7 +132,7 @@ export class CrCompareView extends LitElement {
     if (!cross.length) return nothing;
     const n = cross.length;
     return html`<details class="cross">
-      <summary>${n} ${n === 1 ? 'link' : 'links'} between ${this.#cite(this.left)} (left) and ${this.#cite(this.right)} (right)</summary>
+      <summary>${count(n, 'link')} between ${this.#cite(this.left)} (left) and ${this.#cite(this.right)} (right)</summary>
       <ul>${cross.map((x) => html`<li><button type="button" @click=${() => this.#showBoth(x)}>
         <span>“${x.left.statement}”</span>
         <span class="rel"><span aria-hidden="true">${x.direction === 'in' ? '←' : ''}${badge(RELATION_LOOK[x.link.relation])}${x.direction === 'out' ? '→' : ''}</span><span class="sr-only">${relationPhrase(x)}</span></span>
@@ -246,7 +249,7 @@ export class CrCompareView extends LitElement {
   };
 
   #cite(id: string): string {
-    return this.entries.find((e) => e.id === id)?.cite ?? id;
+    return citeOf(this.entries, id);
   }
 }
 

@@ -1,7 +1,8 @@
 import { html, css, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { badge, badgeStyles, RELATION_LOOK, STANCE_LOOK } from '../shared/relations.ts';
-import type { LinkView, MarginEntry } from '../../map/compare.ts';
+import type { LinkView } from '../../map/graph.ts';
+import type { MarginEntry } from './layout.ts';
 import type { Side } from './compare-events.ts';
 
 /** What a card needs to know about its surroundings. */

@@ -6,12 +6,13 @@ import { annotationsAt, colourOf, COLOURS, type ColourBy, type Placed } from '..
 import { noteOf, tagsOf } from '../../store/index.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block, DocModel } from '../../corpus/types.ts';
+import { paragraphsOfSpan } from '../../corpus/paragraphs.ts';
 import { TextMap } from '../../reader/text-map.ts';
 import { parseRoute, routeHash } from '../../app/route.ts';
 import { AnnotateRequestEvent, AnnotationActivateEvent, CiteCopiedEvent, ParagraphFocusEvent, type AnnotateIntent } from '../shared/events.ts';
 import { copyText } from '../shared/clipboard.ts';
 import { isTyping } from '../shared/keys.ts';
-import { inlineCitation } from '../shared/citation.ts';
+import { inlineCitation } from '../../corpus/citation.ts';
 import { proseStyles } from './prose-styles.ts';
 
 /**
@@ -304,9 +305,8 @@ export class CrDocument extends LitElement {
     const span = range && this.textMap?.rangeToOffsets(range);
     if (!span || span.end <= span.start || !this.doc) return null;
     const text = this.doc.text.slice(span.start, span.end).replace(/\n/g, '\n\n').trim();
-    const first = this.textMap!.blockAt(span.start)!;
-    const last = this.textMap!.blockAt(span.end - 1)!;
-    return `${text} ${inlineCitation(this.doc.meta, first.n, last.n)}`;
+    const ps = paragraphsOfSpan(this.doc.blocks, span.start, span.end);
+    return ps ? `${text} ${inlineCitation(this.doc.meta, ps.from, ps.to)}` : text;
   }
 }
 

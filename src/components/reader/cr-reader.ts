@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
 import { routeHash } from '../../app/route.ts';
-import { fullCitation } from '../shared/citation.ts';
+import { fullCitation } from '../../corpus/citation.ts';
 import { isTyping } from '../shared/keys.ts';
 import { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';

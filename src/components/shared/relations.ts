@@ -1,4 +1,5 @@
 import { html, css } from 'lit';
+import { RELATION_WORDS } from '../../map/words.ts';
 import type { LinkRelation, Stance } from '../../store/index.ts';
 
 /** How a stance or relation looks everywhere: a text label, an icon (shape) and a colour, so
@@ -17,11 +18,12 @@ export const STANCE_LOOK: Record<Stance, Look> = {
   mentions: { label: 'mentions', icon: '•', cls: 'neu' },
 };
 
-/** Relation of a link; `supports` and `qualifies` point from one claim to another. */
+/** Relation of a link; `supports` and `qualifies` point from one claim to another. Labels are
+ * the relation's words (`map/words.ts`); this adds only the icon and colour. */
 export const RELATION_LOOK: Record<LinkRelation, Look> = {
-  supports: { label: 'supports', icon: '▲', cls: 'pos' },
-  contradicts: { label: 'contradicts', icon: '⨯', cls: 'neg' },
-  qualifies: { label: 'qualifies', icon: '◆', cls: 'qual' },
+  supports: { label: RELATION_WORDS.supports.active, icon: '▲', cls: 'pos' },
+  contradicts: { label: RELATION_WORDS.contradicts.active, icon: '⨯', cls: 'neg' },
+  qualifies: { label: RELATION_WORDS.qualifies.active, icon: '◆', cls: 'qual' },
 };
 
 /** A badge for a stance or relation: icon + label, coloured by class. */

@@ -15,6 +15,8 @@ describe('claims from the reader', () => {
     const statement = await until(() => panel.shadowRoot!.querySelector('#draft-statement') as HTMLTextAreaElement | null, 'claim form');
     await until(() => panel.shadowRoot!.activeElement === statement, 'statement focused');
     expect(statement.value.length).to.be.greaterThan(10); // prefilled from the quote
+    // …and selected, so typing replaces the suggestion.
+    expect([statement.selectionStart, statement.selectionEnd]).to.deep.equal([0, statement.value.length]);
     statement.value = 'Outsourced violence in Almaty was aimed at Tokayev';
     (panel.shadowRoot!.querySelector('select[name="stance"]') as HTMLSelectElement).value = 'asserts';
     statement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));

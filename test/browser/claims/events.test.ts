@@ -1,9 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatRange, linkSide } from '../../../src/components/claims/format.ts';
-import { searchClaims, searchable } from '../../../src/components/claims/claim-search.ts';
 import type { CrEventsManager } from '../../../src/components/claims/cr-events-manager.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
-import type { CrossreadStore, Link, Undoable } from '../../../src/store/index.ts';
+import type { CrossreadStore, Undoable } from '../../../src/store/index.ts';
 import { $, $$, choose, expand, mount, newStore, notices, seed, until } from './harness.ts';
 
 let store: CrossreadStore;
@@ -12,39 +10,7 @@ afterEach(() => {
   store?.close();
 });
 
-describe('claims words', () => {
-  it('says date ranges readably', () => {
-    expect(formatRange('2022-01-04', '2022-01-06')).to.equal('4–6 January 2022');
-    expect(formatRange('2020', '2020')).to.equal('2020');
-    expect(formatRange('2020')).to.equal('2020');
-    expect(formatDate('2005-03')).to.equal('March 2005');
-    expect(formatRange('2005-03')).to.equal('March 2005');
-    expect(formatRange('2019', '2020')).to.equal('2019–2020');
-    expect(formatRange('2022-01', '2022-03')).to.equal('January–March 2022');
-    expect(formatRange('2021-12', '2022-01')).to.equal('December 2021 – January 2022');
-    expect(formatRange('2022-01-28', '2022-02-03')).to.equal('28 January – 3 February 2022');
-    expect(formatRange('2021-12-30', '2022-01-02')).to.equal('30 December 2021 – 2 January 2022');
-    expect(formatRange('2020-05', '2020')).to.equal('May 2020 – 2020');
-  });
-
-  it('reads a link from either end', () => {
-    const link = { relation: 'supports', from: 'A', to: 'B' } as Link;
-    expect(linkSide(link, 'A')).to.deep.equal({ words: 'supports →', other: 'B', outgoing: true });
-    expect(linkSide(link, 'B')).to.deep.equal({ words: '← supported by', other: 'A', outgoing: false });
-    expect(linkSide({ ...link, relation: 'contradicts' }, 'B').words).to.equal('← contradicted by');
-  });
-
-  it('matches every word, ignoring case, accents and punctuation; statement hits rank first', async () => {
-    store = await newStore();
-    const { a, d } = await seed(store);
-    const items = [...store.claims.values()].map((c) => searchable(c, store.evidenceOf(c.id).map((e) => e.annotation.target.selector[0].exact)));
-    expect(searchClaims(items, 'ÁLMATY, violence').map((m) => m.claim.id)).to.have.members([a.id, d.id]);
-    // Both statements say "elites"; the earlier position ranks first.
-    expect(searchClaims(items, 'elites').map((m) => m.claim.id)).to.deep.equal([d.id, a.id]);
-    expect(searchClaims(items, 'almaty nonsenseword')).to.deep.equal([]);
-    expect(searchClaims(items, '').length).to.equal(4);
-  });
-});
+// Date words, link words and claim search are pure: tested in Node (test/node/date-words, map-words, claim-search).
 
 describe('events in the claims view', () => {
   async function setup() {

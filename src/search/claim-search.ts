@@ -9,7 +9,7 @@
  * in step with the store; and substring matching finds "Tokayev" inside
  * "Tokayev's" and "CSTO" inside "CSTO-led" without a tokenizer to tune.
  */
-import type { Claim } from '../../store/index.ts';
+import type { Claim } from '../store/index.ts';
 
 /** Lower case, no accents, punctuation as spaces, single spaces. */
 export function normalise(text: string): string {

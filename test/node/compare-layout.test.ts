@@ -1,62 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import * as compare from '../../src/map/compare.ts';
-import {
-  crossLinks, entriesIn, evidenceSources, linkViews, marginEntries, paragraphAt, relationPhrase, revealTarget, stackCards, visibleSpan,
-} from '../../src/map/compare.ts';
-import type { Placed } from '../../src/annotate/anchored.ts';
-import type { Annotation } from '../../src/store/index.ts';
+import * as layout from '../../src/components/compare/layout.ts';
+import { entriesIn, marginEntries, paragraphOfPlaced, revealTarget, stackCards, visibleSpan } from '../../src/components/compare/layout.ts';
+import { buildDocument } from '../../src/corpus/index.ts';
 import type { Block } from '../../src/corpus/types.ts';
-import { makeStore } from './claims-fixtures.ts';
-import { target } from './store-fixtures.ts';
-
-const place = (annotation: Annotation, start: number, end = start + 10): Placed => ({ annotation, start, end, method: 'position' });
-
-/** doc-a: a1 (claim A asserts), a2 (claim C mentions); doc-b: b1 (claim B asserts; A argues against);
- * links: A ⨯ B (contradicts), C ▲ A (supports, C → A); D has evidence in doc-c only, D ◆ A. */
-async function world() {
-  const { store } = await makeStore();
-  const a1 = (await store.createAnnotation({ target: target('doc-a', 0) })).value;
-  const a2 = (await store.createAnnotation({ target: target('doc-a', 100) })).value;
-  const b1 = (await store.createAnnotation({ target: target('doc-b', 0) })).value;
-  const c1 = (await store.createAnnotation({ target: target('doc-c', 0) })).value;
-  const A = (await store.createClaim({ statement: 'Forces were stood down on purpose', evidence: { annotation: a1.id, stance: 'asserts' } })).value;
-  const B = (await store.createClaim({ statement: 'Forces were overwhelmed', evidence: { annotation: b1.id, stance: 'asserts' } })).value;
-  const C = (await store.createClaim({ statement: 'The elite was split', evidence: { annotation: a2.id, stance: 'mentions' } })).value;
-  const D = (await store.createClaim({ statement: 'Only in Almaty', evidence: { annotation: c1.id, stance: 'asserts' } })).value;
-  await store.addEvidence(A.id, { annotation: b1.id, stance: 'argues-against' });
-  const AB = (await store.createLink({ relation: 'contradicts', from: A.id, to: B.id, rationale: 'One or the other' })).value;
-  const CA = (await store.createLink({ relation: 'supports', from: C.id, to: A.id })).value;
-  const DA = (await store.createLink({ relation: 'qualifies', from: D.id, to: A.id })).value;
-  return { store, a1, a2, b1, c1, A, B, C, D, AB, CA, DA };
-}
+import { place, world } from './graph-fixtures.ts';
 
 const block = (n: number, start: number, end: number): Block => ({ id: `b${n}`, kind: 'paragraph', n, numbered: true, start, end });
 
-describe('compare model', () => {
+describe('compare layout', () => {
   it('exports its public API', () => {
-    expect(Object.keys(compare).sort()).toEqual([
-      'crossLinks', 'entriesIn', 'evidenceSources', 'linkViews', 'marginEntries', 'paragraphAt', 'relationPhrase', 'revealTarget', 'stackCards', 'visibleSpan',
-    ]);
-  });
-
-  it('groups a claim’s evidence by source, in the order of first evidence', async () => {
-    const w = await world();
-    expect(evidenceSources(w.store, w.B.id)).toEqual([{ source: 'doc-b', annotations: [w.b1.id] }]);
-    expect(evidenceSources(w.store, 'urn:uuid:nope')).toEqual([]);
-  });
-
-  it('sees each link from a claim with its direction and where the other claim’s evidence lies', async () => {
-    const w = await world();
-    const views = linkViews(w.store, w.A.id);
-    expect(views.map((v) => [v.link.id, v.other.id, v.direction])).toEqual([
-      [w.AB.id, w.B.id, 'mutual'],
-      [w.CA.id, w.C.id, 'in'],
-      [w.DA.id, w.D.id, 'in'],
-    ]);
-    expect(views[2]!.evidence).toEqual([{ source: 'doc-c', annotations: [w.c1.id] }]);
-    expect(linkViews(w.store, w.C.id).map((v) => v.direction)).toEqual(['out']);
-    expect(views.map(relationPhrase)).toEqual(['contradicts', 'is supported by', 'is qualified by']);
-    expect(relationPhrase(linkViews(w.store, w.C.id)[0]!)).toBe('supports');
+    expect(Object.keys(layout).sort()).toEqual(['entriesIn', 'marginEntries', 'paragraphOfPlaced', 'revealTarget', 'stackCards', 'visibleSpan']);
   });
 
   it('lists the margin cards of a source in reading order, one per placed evidence passage', async () => {
@@ -148,26 +101,13 @@ describe('compare model', () => {
     expect(revealTarget(w.store, w.A.id, 'urn:uuid:nope', 'doc-b', inB)).toEqual({ kind: 'none' });
   });
 
-  it('lists the links between the two sources, each once, read from the left', async () => {
+  it('gives a placed passage the ¶ of its first character', async () => {
     const w = await world();
-    const ab = crossLinks(w.store, 'doc-a', 'doc-b');
-    // A (doc-a, and doc-b too) ⨯ B (doc-b); C → A: A has evidence in doc-b, so C–A joins the sources too.
-    expect(ab.map((x) => [x.link.id, x.left.id, x.right.id, x.direction])).toEqual([
-      [w.AB.id, w.A.id, w.B.id, 'mutual'],
-      [w.CA.id, w.C.id, w.A.id, 'out'],
-    ]);
-    const ca = crossLinks(w.store, 'doc-c', 'doc-a');
-    expect(ca.map((x) => [x.left.id, x.right.id, x.direction])).toEqual([[w.D.id, w.A.id, 'out']]);
-    expect(crossLinks(w.store, 'doc-b', 'doc-c').map((x) => [x.left.id, x.right.id, x.direction])).toEqual([[w.A.id, w.D.id, 'in']]);
-    expect(crossLinks(w.store, 'doc-z', 'doc-a')).toEqual([]);
-  });
-
-  it('gives the ¶ number at an offset', () => {
-    const blocks = [block(1, 0, 10), block(2, 11, 20), { ...block(2, 21, 30), numbered: false }];
-    expect(paragraphAt(blocks, 0)).toBe(1);
-    expect(paragraphAt(blocks, 9)).toBe(1);
-    expect(paragraphAt(blocks, 10)).toBeUndefined(); // the separator
-    expect(paragraphAt(blocks, 25)).toBe(2);
-    expect(paragraphAt(blocks, 30)).toBeUndefined();
+    const doc = buildDocument('First para.\n\nSecond para.\n');
+    const placed = [place(w.a1, 11, 15), place(w.a2, 0, 5)]; // a1 starts at the separator
+    expect(paragraphOfPlaced(doc, placed, w.a1.id)).toBe(2);
+    expect(paragraphOfPlaced(doc, placed, w.a2.id)).toBe(1);
+    expect(paragraphOfPlaced(doc, placed, w.b1.id)).toBeUndefined();
+    expect(paragraphOfPlaced(undefined, placed, w.a1.id)).toBeUndefined();
   });
 });

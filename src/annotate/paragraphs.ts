@@ -3,9 +3,10 @@
  * text (as the reader places it, so an edited source still gives the right ¶)
  * once that source's document model has loaded; until then its ¶ is unknown.
  */
-import { placeAnnotations } from '../../annotate/anchored.ts';
-import type { DocModel } from '../../corpus/types.ts';
-import type { Annotation } from '../../store/index.ts';
+import { placeAnnotations } from './anchored.ts';
+import { paragraphAt } from '../corpus/paragraphs.ts';
+import type { DocModel } from '../corpus/types.ts';
+import type { Annotation } from '../store/index.ts';
 
 /** Loads a source's document model. */
 export type DocumentLoader = (id: string) => Promise<DocModel>;
@@ -31,7 +32,7 @@ export class Paragraphs {
     if (doc === 'loading') return undefined;
     if (doc === 'failed') return null;
     const placed = placeAnnotations(doc, [annotation]).placed[0];
-    const n = placed ? (doc.blocks.find((b) => b.start <= placed.start && placed.start <= b.end)?.n ?? null) : null;
+    const n = placed ? (paragraphAt(doc.blocks, placed.start) ?? null) : null;
     this.#placed.set(annotation, n);
     return n;
   }

@@ -1,42 +1,18 @@
 /**
- * The read model of side-by-side reading: which claims stand beside which passages of a source,
- * how they link to claims elsewhere and where those claims' evidence lies, which passages are in
- * view, and how the margin cards stack. Pure: no DOM, no store instance (a few of its queries),
- * so it runs in Node and a claims map or an export may reuse it.
+ * The compare view's layout maths: which claims stand beside which passages of a column's
+ * source, which passages are in view, how the margin cards stack, and what a selection reveals.
+ * Pure (no Lit, no DOM): the column hands in block boxes and card heights, so it runs in Node.
  */
-import type { Placed } from '../annotate/anchored.ts';
-import type { Block } from '../corpus/types.ts';
-import type { Claim, EvidenceItem, Link, Stance } from '../store/index.ts';
-
-/** The store queries this model reads (`CrossreadStore` has them all). */
-export interface CompareData {
-  claimsOf(source: string): readonly Claim[];
-  evidenceOf(claimId: string): EvidenceItem[];
-  linksOf(claimId: string): readonly Link[];
-  getClaim(id: string): Claim | undefined;
-}
+import type { Placed } from '../../annotate/anchored.ts';
+import { paragraphAt } from '../../corpus/paragraphs.ts';
+import type { Block, DocModel } from '../../corpus/types.ts';
+import type { Claim, Stance } from '../../store/index.ts';
+import { evidenceSources, linkViews, type GraphData, type LinkView } from '../../map/graph.ts';
 
 /** A span of a document's plain text, [start, end). */
 export interface Span {
   start: number;
   end: number;
-}
-
-/** Evidence of one claim in one source: the source and its annotation ids, in the claim's order. */
-export interface EvidenceSource {
-  source: string;
-  annotations: string[];
-}
-
-/** One link seen from one of its claims. */
-export interface LinkView {
-  link: Link;
-  /** The claim at the other end. */
-  other: Claim;
-  /** `out`: this claim → other; `in`: other → this claim; `mutual` for `contradicts`. */
-  direction: 'out' | 'in' | 'mutual';
-  /** Where the other claim's evidence lies, sources in order of first evidence. */
-  evidence: EvidenceSource[];
 }
 
 /** A margin card: a claim beside one of its evidence passages in the column's source. */
@@ -55,34 +31,12 @@ export type RevealTarget =
   | { kind: 'linked'; annotation: string; via: LinkView }
   | { kind: 'none' };
 
-/** A claim's evidence grouped by source, sources in order of first evidence. */
-export function evidenceSources(data: CompareData, claimId: string): EvidenceSource[] {
-  const bySource = new Map<string, string[]>();
-  for (const { annotation } of data.evidenceOf(claimId)) {
-    const list = bySource.get(annotation.target.source);
-    if (list) list.push(annotation.id);
-    else bySource.set(annotation.target.source, [annotation.id]);
-  }
-  return [...bySource].map(([source, annotations]) => ({ source, annotations }));
-}
-
-/** A claim's links as seen from it, oldest first; links to a missing claim are skipped. */
-export function linkViews(data: CompareData, claimId: string): LinkView[] {
-  return data.linksOf(claimId).flatMap((link) => {
-    const otherId = link.from === claimId ? link.to : link.from;
-    const other = data.getClaim(otherId);
-    if (!other) return [];
-    const direction = link.relation === 'contradicts' ? 'mutual' : link.from === claimId ? 'out' : 'in';
-    return [{ link, other, direction, evidence: evidenceSources(data, otherId) }];
-  });
-}
-
 /**
  * The cards of a source's margin: one per (claim, evidence passage placed in the text), in
  * reading order; passages that start together keep the older claim first. Orphaned
  * evidence (not in `placed`) has no place in the margin.
  */
-export function marginEntries(data: CompareData, source: string, placed: readonly Placed[]): MarginEntry[] {
+export function marginEntries(data: GraphData, source: string, placed: readonly Placed[]): MarginEntry[] {
   const at = new Map(placed.map((p) => [p.annotation.id, p]));
   const entries: MarginEntry[] = [];
   for (const claim of data.claimsOf(source)) {
@@ -169,7 +123,7 @@ export function stackCards(cards: readonly { want: number; height: number }[], g
  * there; failing that, the first linked claim with a passage there (the reader asked "where does
  * the other source speak to this?"). Only passages in `placed` count: an orphan cannot be shown.
  */
-export function revealTarget(data: CompareData, claimId: string, linkId: string | undefined, source: string, placed: readonly Placed[]): RevealTarget {
+export function revealTarget(data: GraphData, claimId: string, linkId: string | undefined, source: string, placed: readonly Placed[]): RevealTarget {
   const order = new Map(placed.map((p, i) => [p.annotation.id, i]));
   const firstIn = (id: string): string | undefined => {
     const ids = evidenceSources(data, id).find((s) => s.source === source)?.annotations ?? [];
@@ -190,49 +144,8 @@ export function revealTarget(data: CompareData, claimId: string, linkId: string 
   return { kind: 'none' };
 }
 
-/** The paragraph number (¶n) of the block holding a text offset, if any. */
-export function paragraphAt(blocks: readonly Block[], offset: number): number | undefined {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const b = blocks[lo];
-  return b && b.start <= offset ? b.n : undefined;
-}
-
-/** How a link reads from the claim it is seen from: "supports", "is supported by", … */
-export function relationPhrase(view: Pick<LinkView, 'link' | 'direction'>): string {
-  if (view.direction !== 'in') return view.link.relation;
-  return view.link.relation === 'supports' ? 'is supported by' : 'is qualified by';
-}
-
-/** A link joining a claim with evidence in the left source to one with evidence in the right. */
-export interface CrossLink {
-  link: Link;
-  /** The end with evidence in the left source. */
-  left: Claim;
-  /** The end with evidence in the right source. */
-  right: Claim;
-  /** How the link reads from the left end. */
-  direction: LinkView['direction'];
-}
-
-/**
- * Every link between a claim with evidence in `left` and one with evidence in `right`, oldest
- * first, each once. A claim with evidence in both sources stands on the left.
- */
-export function crossLinks(data: CompareData, left: string, right: string): CrossLink[] {
-  const seen = new Set<string>();
-  const out: CrossLink[] = [];
-  for (const claim of data.claimsOf(left)) {
-    for (const view of linkViews(data, claim.id)) {
-      if (seen.has(view.link.id) || !view.evidence.some((e) => e.source === right)) continue;
-      seen.add(view.link.id);
-      out.push({ link: view.link, left: claim, right: view.other, direction: view.direction });
-    }
-  }
-  return out.sort((a, b) => (a.link.created < b.link.created ? -1 : a.link.created > b.link.created ? 1 : 0));
+/** ¶ number of a placed annotation in a document (the ¶ of its first character), if placed. */
+export function paragraphOfPlaced(doc: DocModel | undefined, placed: readonly Placed[], annotationId: string): number | undefined {
+  const p = placed.find((x) => x.annotation.id === annotationId);
+  return doc && p ? paragraphAt(doc.blocks, p.start) : undefined;
 }

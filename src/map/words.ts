@@ -1,0 +1,74 @@
+/**
+ * How the claims map is said in words: each relation read from either of its claims, whether
+ * it has a direction at all, what choosing it means, and counts of things. The one place that
+ * says "supports / contradicts / qualifies"; views add icons and colours (components/shared/
+ * relations.ts) but take their words from here. Pure.
+ */
+import type { Link, LinkRelation } from '../store/index.ts';
+
+/** A relation in words: active ("supports") and passive ("supported by") voice. */
+export interface RelationWords {
+  active: string;
+  passive: string;
+  /** True when the relation reads the same from both ends (no arrow, no passive voice). */
+  symmetric: boolean;
+}
+
+/** Every relation in words. `contradicts` is symmetric: A contradicts B is B contradicts A. */
+export const RELATION_WORDS: Readonly<Record<LinkRelation, RelationWords>> = {
+  supports: { active: 'supports', passive: 'supported by', symmetric: false },
+  contradicts: { active: 'contradicts', passive: 'contradicts', symmetric: true },
+  qualifies: { active: 'qualifies', passive: 'qualified by', symmetric: false },
+};
+
+/** True when a relation has no direction (`contradicts`). */
+export function isSymmetric(relation: LinkRelation): boolean {
+  return RELATION_WORDS[relation].symmetric;
+}
+
+/** How a link runs seen from one of its claims: `out` of it, `in` to it, or `mutual` (symmetric). */
+export type LinkDirection = 'out' | 'in' | 'mutual';
+
+/** The direction of `link` seen from `claimId`. */
+export function linkDirection(link: Pick<Link, 'relation' | 'from'>, claimId: string): LinkDirection {
+  if (isSymmetric(link.relation)) return 'mutual';
+  return link.from === claimId ? 'out' : 'in';
+}
+
+/** How a link reads as a verb from the claim it is seen from: "supports", "is supported by", "contradicts". */
+export function relationPhrase(view: { link: Pick<Link, 'relation'>; direction: LinkDirection }): string {
+  const words = RELATION_WORDS[view.link.relation];
+  return view.direction === 'in' ? `is ${words.passive}` : words.active;
+}
+
+/** A link seen from one claim: the words before the other claim and which claim that is. */
+export interface LinkSide {
+  /** `supports →` out of the claim, `← supported by` into it, `contradicts` either way. */
+  words: string;
+  /** Id of the claim at the other end. */
+  other: string;
+  /** True when the claim is the link's `from`. */
+  outgoing: boolean;
+}
+
+/** How `link` reads from `claimId`'s side. */
+export function linkSide(link: Link, claimId: string): LinkSide {
+  const outgoing = link.from === claimId;
+  const other = outgoing ? link.to : link.from;
+  const words = RELATION_WORDS[link.relation];
+  const direction = linkDirection(link, claimId);
+  const said = direction === 'mutual' ? words.active : direction === 'out' ? `${words.active} →` : `← ${words.passive}`;
+  return { words: said, other, outgoing };
+}
+
+/** What choosing each relation means, said from the claim being linked. */
+export const RELATION_MEANING: Readonly<Record<LinkRelation, string>> = {
+  supports: 'This claim supports the other',
+  contradicts: 'This claim and the other contradict each other (both ways)',
+  qualifies: 'This claim qualifies the other',
+};
+
+/** `1 link`, `2 links`: a count with its noun (regular plurals only). */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import * as paragraphs from '../../src/corpus/paragraphs.ts';
+import { blockAt, blockBefore, blockIndexAt, paragraphAt, paragraphsOfSpan } from '../../src/corpus/paragraphs.ts';
+import { buildDocument, type Block } from '../../src/corpus/index.ts';
+import { loadCorpus } from '../../scripts/corpus-files.ts';
+
+// "Title\nFirst para.\nSecond para.\nA\nB\nx\ny\nSection\nThird para."
+//  h¶1 [0,5)  ¶1 [6,17)  ¶2 [18,30)  table ¶3: cells [31,32) … [37,38)  h¶4 [39,46)  ¶4 [47,58)
+const doc = buildDocument('# Title\n\nFirst para.\n\nSecond para.\n\n| A | B |\n|---|---|\n| x | y |\n\n## Section\n\nThird para.\n');
+const { blocks, text } = doc;
+const at = (offset: number) => blockAt(blocks, offset)?.id;
+
+describe('corpus/paragraphs', () => {
+  it('exports its public API', () => {
+    expect(Object.keys(paragraphs).sort()).toEqual(['blockAt', 'blockBefore', 'blockIndexAt', 'paragraphAt', 'paragraphsOfSpan']);
+  });
+
+  it('is built on the model the fixture describes', () => {
+    expect(text).toBe('Title\nFirst para.\nSecond para.\nA\nB\nx\ny\nSection\nThird para.');
+    expect(blocks.map((b) => [b.kind, b.n, b.numbered, b.start, b.end])).toEqual([
+      ['heading', 1, false, 0, 5],
+      ['paragraph', 1, true, 6, 17],
+      ['paragraph', 2, true, 18, 30],
+      ['table-cell', 3, true, 31, 32],
+      ['table-cell', 3, false, 33, 34],
+      ['table-cell', 3, false, 35, 36],
+      ['table-cell', 3, false, 37, 38],
+      ['heading', 4, false, 39, 46],
+      ['paragraph', 4, true, 47, 58],
+    ]);
+  });
+
+  it('puts an offset in the block whose [start, end) holds it', () => {
+    expect(at(6)).toBe(blocks[1]!.id); // start of a block
+    expect(at(16)).toBe(blocks[1]!.id); // its last character
+    expect(paragraphAt(blocks, 18)).toBe(2);
+    expect(paragraphAt(blocks, 29)).toBe(2);
+  });
+
+  it('gives an offset at a block’s end (the separator) to the next block', () => {
+    expect(text[17]).toBe('\n');
+    expect(at(17)).toBe(blocks[2]!.id);
+    expect(paragraphAt(blocks, 17)).toBe(2);
+    expect(paragraphAt(blocks, 5)).toBe(1); // after the heading: the heading's ¶ is the next paragraph's anyway
+    expect(paragraphAt(blocks, 30)).toBe(3); // into the table
+  });
+
+  it('numbers headings with the paragraph that opens their section and cells with their table', () => {
+    expect(paragraphAt(blocks, 0)).toBe(1);
+    expect(paragraphAt(blocks, 40)).toBe(4);
+    expect([31, 33, 35, 37].map((o) => paragraphAt(blocks, o))).toEqual([3, 3, 3, 3]);
+    expect(paragraphAt(blocks, 32)).toBe(3); // between two cells
+  });
+
+  it('has no block before the first or at and after the last block’s end', () => {
+    expect(blockIndexAt(blocks, -1)).toBe(-1);
+    expect(at(-1)).toBeUndefined();
+    expect(paragraphAt(blocks, 57)).toBe(4);
+    expect(paragraphAt(blocks, 58)).toBeUndefined();
+    expect(paragraphAt(blocks, 1000)).toBeUndefined();
+    expect(paragraphAt([], 0)).toBeUndefined();
+  });
+
+  it('finds the block of the last character before an end', () => {
+    expect(blockBefore(blocks, 17)?.id).toBe(blocks[1]!.id);
+    expect(blockBefore(blocks, 18)?.id).toBe(blocks[1]!.id); // only the separator follows ¶1
+    expect(blockBefore(blocks, 19)?.id).toBe(blocks[2]!.id);
+    expect(blockBefore(blocks, 0)).toBeUndefined();
+    expect(blockBefore(blocks, 1000)?.id).toBe(blocks.at(-1)!.id);
+  });
+
+  it('gives a span the ¶s of its first and last characters', () => {
+    expect(paragraphsOfSpan(blocks, 6, 17)).toEqual({ from: 1, to: 1 });
+    expect(paragraphsOfSpan(blocks, 6, 18)).toEqual({ from: 1, to: 1 }); // a trailing separator adds no ¶
+    expect(paragraphsOfSpan(blocks, 17, 29)).toEqual({ from: 2, to: 2 }); // a leading one neither
+    expect(paragraphsOfSpan(blocks, 10, 40)).toEqual({ from: 1, to: 4 });
+    expect(paragraphsOfSpan(blocks, 20, 20)).toEqual({ from: 2, to: 2 });
+    expect(paragraphsOfSpan(blocks, 17, 18)).toEqual({ from: 2, to: 2 }); // only a separator
+    expect(paragraphsOfSpan(blocks, 58, 60)).toBeUndefined();
+  });
+
+  it('agrees with a linear scan over every offset of the corpus', async () => {
+    const linear = (bs: readonly Block[], o: number) => (o < 0 ? undefined : bs.find((b) => o < b.end));
+    for (const d of await loadCorpus()) {
+      const wrong: number[] = [];
+      for (let o = -1; o <= d.text.length + 1; o++) if (blockAt(d.blocks, o) !== linear(d.blocks, o)) wrong.push(o);
+      expect(wrong, d.meta.id).toEqual([]);
+    }
+  });
+});
