@@ -6,11 +6,14 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
+const typed = tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] }));
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'corpus/build/', 'test-results/', 'bench/results/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  ...typed,
   {
+    files: ['**/*.ts'],
     languageOptions: {
       parserOptions: {
         // Two programs: browser code without Node globals, and tests/scripts/benches with them.
@@ -22,21 +25,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['src/**/*.ts'],
-    ...lit.configs['flat/recommended'],
-  },
-  {
-    files: ['src/**/*.ts'],
-    ...wc.configs['flat/recommended'],
-  },
-  {
-    files: ['src/**/*.ts'],
-    ...litA11y.configs.recommended,
-  },
-  {
-    files: ['**/*.js', '**/*.mjs'],
-    ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
-  },
+  { files: ['src/**/*.ts'], ...lit.configs['flat/recommended'] },
+  { files: ['src/**/*.ts'], ...wc.configs['flat/recommended'] },
+  { files: ['src/**/*.ts'], ...litA11y.configs.recommended },
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },
 );

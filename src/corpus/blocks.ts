@@ -14,7 +14,7 @@ export interface BlockIndex {
 
 const nonText = (el: Element) =>
   el.properties?.['dataNontext'] !== undefined ||
-  (el.tagName === 'sup' && (el.properties?.['className'] as string[] | undefined)?.includes('fn'));
+  (el.tagName === 'sup' && (el.properties?.['className'])?.includes('fn'));
 
 /** A block's own text: its text nodes, minus apparatus and minus nested block-level elements
  * (which are blocks of their own). The DOM side (src/anchoring/dom) applies the same rule. */

@@ -10,9 +10,9 @@ export function splitMarkers(value: string): Array<{ text: string } | { note: st
   const out: Array<{ text: string } | { note: string }> = [];
   let last = 0;
   for (const m of value.matchAll(MARKER)) {
-    if (m.index! > last) out.push({ text: value.slice(last, m.index) });
+    if (m.index > last) out.push({ text: value.slice(last, m.index) });
     out.push({ note: m[1]! });
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   if (last < value.length) out.push({ text: value.slice(last) });
   return out;

@@ -26,7 +26,7 @@ export function parseFrontMatter(yaml: string, fileName = 'document'): FrontMatt
   try {
     data = parseYaml(yaml) ?? {};
   } catch (e) {
-    throw new Error(`${fileName}: front matter is not valid YAML (${(e as Error).message})`);
+    throw new Error(`${fileName}: front matter is not valid YAML (${(e as Error).message})`, { cause: e });
   }
   const result = v.safeParse(FrontMatterSchema, data);
   if (!result.success) {

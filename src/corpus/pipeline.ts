@@ -6,7 +6,6 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root as MdRoot, Yaml } from 'mdast';
-import type { Root as HastRoot } from 'hast';
 import { remarkFootnoteMarkers } from './footnote-markers.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { indexBlocks, type BlockIndex } from './blocks.ts';
@@ -41,7 +40,7 @@ export function buildDocument(source: string, options: BuildOptions = {}): DocMo
   const fm = yamlNode ? parseFrontMatter(yamlNode.value, fileName) : {};
   mdast.children = mdast.children.filter((n) => n.type !== 'yaml');
 
-  const hast = toHast.runSync(mdast) as HastRoot;
+  const hast = toHast.runSync(mdast);
   const index: BlockIndex = indexBlocks(hast);
   const html = stringifier.stringify(hast);
   const stem = fileName.replace(/\.[^.]+$/, '');

@@ -17,7 +17,7 @@ describe('annotate/paragraphs', () => {
     let loads = 0;
     let loaded!: () => void;
     const arrived = new Promise<void>((resolve) => (loaded = resolve));
-    const p = new Paragraphs(async () => (loads++, doc), loaded);
+    const p = new Paragraphs(() => (loads++, Promise.resolve(doc)), loaded);
     const second = at(doc.text.indexOf('Second'), doc.text.indexOf('Second') + 6);
     expect(p.of(second)).toBeUndefined();
     await arrived;
@@ -37,7 +37,7 @@ describe('annotate/paragraphs', () => {
     const gone: DocModel = buildDocument('---\nid: doc\n---\nSomething else entirely.\n', { fileName: 'doc.md' });
     let ready!: () => void;
     const arrived = new Promise<void>((resolve) => (ready = resolve));
-    const q = new Paragraphs(async () => gone, ready);
+    const q = new Paragraphs(() => Promise.resolve(gone), ready);
     const orphan = at(doc.text.indexOf('Second'), doc.text.indexOf('Second') + 11);
     q.of(orphan);
     await arrived;

@@ -81,8 +81,8 @@ describe('undo never leaves a dangling reference', () => {
   it('drops a redo that another tab made impossible', async () => {
     const shared = emptyState();
     let n = 5000;
-    const one = await makeStore({ name: 'shared-redo', openPersistence: async () => new MemoryPersistence({ state: shared, shared: true }) });
-    const two = await makeStore({ name: 'shared-redo', openPersistence: async () => new MemoryPersistence({ state: shared, shared: true }), newId: () => fixedId(++n) });
+    const one = await makeStore({ name: 'shared-redo', openPersistence: () => Promise.resolve(new MemoryPersistence({ state: shared, shared: true })) });
+    const two = await makeStore({ name: 'shared-redo', openPersistence: () => Promise.resolve(new MemoryPersistence({ state: shared, shared: true })), newId: () => fixedId(++n) });
     const a = (await one.store.createAnnotation({ target: target('doc-a', 0) })).value;
     const c = (await one.store.createClaim({ statement: 'x', evidence: { annotation: a.id, stance: 'asserts' } })).value;
     await one.store.undo();

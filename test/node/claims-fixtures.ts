@@ -14,7 +14,7 @@ export async function makeStore(options: StoreOptions = {}) {
   let n = 0;
   let t = 0;
   const store = new CrossreadStore({
-    openPersistence: async () => persistence,
+    openPersistence: () => Promise.resolve(persistence),
     now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, t++)).toISOString(),
     newId: () => fixedId(++n),
     ...options,

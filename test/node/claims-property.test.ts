@@ -174,7 +174,7 @@ describe('fuzz: no dangling reference after any sequence of actions, undos and r
         const persistence = new MemoryPersistence();
         let n = 0;
         const store = new CrossreadStore({
-          openPersistence: async () => persistence,
+          openPersistence: () => Promise.resolve(persistence),
           now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, n)).toISOString(),
           newId: () => fixedId(++n),
           undoLimit: 1000,

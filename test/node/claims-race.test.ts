@@ -140,13 +140,13 @@ describe('commit-time reads', () => {
 async function deafTabs() {
   const shared = emptyState();
   let n = 5000;
-  const a = await makeStore({ openPersistence: async () => new MemoryPersistence({ state: shared }) });
+  const a = await makeStore({ openPersistence: () => Promise.resolve(new MemoryPersistence({ state: shared })) });
   const x = (await a.store.createAnnotation({ target: target('doc-a', 0) })).value;
   const y = (await a.store.createAnnotation({ target: target('doc-a', 100) })).value;
   const ev = (await a.store.createEvent({ name: 'Almaty violence', start: '2022-01-04' })).value;
   const c1 = (await a.store.createClaim({ statement: 'One', evidence: { annotation: y.id, stance: 'asserts' } })).value;
   const c2 = (await a.store.createClaim({ statement: 'Two', evidence: { annotation: y.id, stance: 'mentions' } })).value;
-  const b = await makeStore({ openPersistence: async () => new MemoryPersistence({ state: shared }), newId: () => fixedId(++n) });
+  const b = await makeStore({ openPersistence: () => Promise.resolve(new MemoryPersistence({ state: shared })), newId: () => fixedId(++n) });
   const errors: StoreErrorEvent[] = [];
   b.store.addEventListener('store-error', (e) => errors.push(e));
   return { shared, a: a.store, b: b.store, errors, x, ev, c1, c2 };

@@ -28,7 +28,7 @@ async function makeStore(options: StoreOptions & { persistence?: Persistence } =
   let n = 0;
   const store = new CrossreadStore({
     name: `node-${++counter}`,
-    openPersistence: async () => persistence,
+    openPersistence: () => Promise.resolve(persistence),
     now: () => `2025-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
     newId: () => fixedId(++n),
     ...options,
@@ -44,7 +44,7 @@ async function makeStore(options: StoreOptions & { persistence?: Persistence } =
 
 /** A persistence whose next commit fails with `error`, leaving its data untouched. */
 class FailingPersistence extends MemoryPersistence {
-  failWith: unknown;
+  failWith: Error | undefined;
   override async commit(diff: StoreDiff): Promise<void> {
     const error = this.failWith;
     this.failWith = undefined;
