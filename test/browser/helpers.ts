@@ -1,19 +1,11 @@
 import type { CrApp } from '../../src/components/app/cr-app.ts';
 import '../../src/components/app/cr-app.ts';
+import { until } from '../shared/until.ts';
+
+export { until };
 import type { CrossreadStore } from '../../src/store/index.ts';
 import type { CrReader } from '../../src/components/reader/cr-reader.ts';
 import type { CrDocument } from '../../src/components/reader/cr-document.ts';
-
-/** Wait until `check` returns a truthy value (polling each frame), or fail after `ms`. */
-export async function until<T>(check: () => T | undefined | null | false, what: string, ms = 5000): Promise<T> {
-  const t0 = performance.now();
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (performance.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-}
 
 /** Mount the app at a route, as a user opening that URL would; `store` defaults to the app's
  * own (the default database). */

@@ -1,5 +1,6 @@
 // Events in the store, and undo/redo that would leave a dangling reference.
 import { describe, expect, it } from 'vitest';
+import { until } from '../shared/until.ts';
 import { MemoryPersistence, emptyState, eventsOf, stateIssues, type Annotation, type Claim } from '../../src/store/index.ts';
 import { disk, makeStore, snapshot, world } from './claims-fixtures.ts';
 import { fixedId, target } from './store-fixtures.ts';
@@ -86,9 +87,9 @@ describe('undo never leaves a dangling reference', () => {
     const a = (await one.store.createAnnotation({ target: target('doc-a', 0) })).value;
     const c = (await one.store.createClaim({ statement: 'x', evidence: { annotation: a.id, stance: 'asserts' } })).value;
     await one.store.undo();
-    await until(() => two.store.getClaim(c.id) === undefined && two.store.getAnnotation(a.id) !== undefined);
+    await until(() => two.store.getClaim(c.id) === undefined && two.store.getAnnotation(a.id) !== undefined, 'the other tab');
     await two.store.deleteAnnotations([a.id]);
-    await until(() => one.store.getAnnotation(a.id) === undefined);
+    await until(() => one.store.getAnnotation(a.id) === undefined, 'the other tab');
     // Redoing the claim would cite a deleted annotation: refused, and the entry is gone.
     expect(one.store.canRedo).toBe(true);
     expect((await one.store.redo()).done).toBe(false);
@@ -97,7 +98,3 @@ describe('undo never leaves a dangling reference', () => {
   });
 });
 
-async function until(ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 2));
-  expect(ok()).toBe(true);
-}

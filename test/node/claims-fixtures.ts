@@ -1,6 +1,15 @@
 // Shared by the claim tests: a store over MemoryPersistence with a deterministic clock and ids, and a small world.
 import { afterEach } from 'vitest';
-import { CrossreadStore, MemoryPersistence, type StoreDiff, type StoreOptions, type StoreState } from '../../src/store/index.ts';
+import {
+  CrossreadStore,
+  MemoryPersistence,
+  type ChangeOrigin,
+  type Persistence,
+  type StoreDiff,
+  type StoreErrorEvent,
+  type StoreOptions,
+  type StoreState,
+} from '../../src/store/index.ts';
 import { fixedId, target } from './store-fixtures.ts';
 
 const open: CrossreadStore[] = [];
@@ -8,22 +17,32 @@ afterEach(() => {
   for (const s of open.splice(0)) s.close();
 });
 
-/** A fresh store with deterministic ids (`fixedId(1)`, …) and a clock one second per action. */
-export async function makeStore(options: StoreOptions = {}) {
-  const persistence = new MemoryPersistence();
+/**
+ * The one store factory of the Node tests: a fresh store over MemoryPersistence (or the one
+ * given) with deterministic ids (`fixedId(1)`, …) and a clock one second per action; it records
+ * every change and every store-error, and is closed after the test.
+ */
+export async function makeStore<P extends Persistence = MemoryPersistence>(options: StoreOptions & { persistence?: P } = {}) {
+  const { persistence = new MemoryPersistence() as Persistence as P, ...rest } = options;
   let n = 0;
   let t = 0;
   const store = new CrossreadStore({
     openPersistence: () => Promise.resolve(persistence),
     now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, t++)).toISOString(),
     newId: () => fixedId(++n),
-    ...options,
+    ...rest,
   });
   const diffs: StoreDiff[] = [];
-  store.subscribe((d) => diffs.push(d));
+  const changes: [StoreDiff, ChangeOrigin][] = [];
+  const events: StoreErrorEvent[] = [];
+  store.subscribe((d, o) => {
+    diffs.push(d);
+    changes.push([d, o]);
+  });
+  store.addEventListener('store-error', (e) => events.push(e));
   await store.open();
   open.push(store);
-  return { store, persistence, diffs };
+  return { store, persistence, diffs, changes, events };
 }
 
 /** Everything the store holds, as plain sorted data, to compare states. */

@@ -1,5 +1,5 @@
 // The store's logic over MemoryPersistence; IndexedDB specifics are in test/browser/store/.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CrossreadStore,
@@ -8,39 +8,13 @@ import {
   emptyState,
   noteOf,
   tagsOf,
-  type ChangeOrigin,
-  type Persistence,
   type StoreDiff,
-  type StoreErrorEvent,
-  type StoreOptions,
   type StoreState,
 } from '../../src/store/index.ts';
 import { draft, fixedId, target } from './store-fixtures.ts';
-
-const open: CrossreadStore[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+import { makeStore } from './claims-fixtures.ts';
 
 let counter = 0;
-async function makeStore(options: StoreOptions & { persistence?: Persistence } = {}) {
-  const persistence = options.persistence ?? new MemoryPersistence();
-  let n = 0;
-  const store = new CrossreadStore({
-    name: `node-${++counter}`,
-    openPersistence: () => Promise.resolve(persistence),
-    now: () => `2025-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
-    newId: () => fixedId(++n),
-    ...options,
-  });
-  const events: StoreErrorEvent[] = [];
-  store.addEventListener('store-error', (e) => events.push(e));
-  const changes: [StoreDiff, ChangeOrigin][] = [];
-  store.subscribe((d, o) => changes.push([d, o]));
-  await store.open();
-  open.push(store);
-  return { store, persistence, events, changes };
-}
 
 /** A persistence whose next commit fails with `error`, leaving its data untouched. */
 class FailingPersistence extends MemoryPersistence {
@@ -205,14 +179,10 @@ describe('failures', () => {
   });
 
   it('falls back to memory with a warning when storage cannot open', async () => {
-    const store = new CrossreadStore({
+    const { store, events } = await makeStore({
       name: 'node-unavailable',
       openPersistence: () => Promise.reject(new DOMException('private mode', 'InvalidStateError')),
     });
-    const events: StoreErrorEvent[] = [];
-    store.addEventListener('store-error', (e) => events.push(e));
-    await store.open();
-    open.push(store);
     expect(store.mode).toBe('memory');
     expect(store.warning?.kind).toBe('unavailable');
     expect(events.map((e) => e.kind)).toEqual(['unavailable']);
@@ -235,17 +205,19 @@ describe('two stores on one database (tabs)', () => {
     return { a, b };
   }
 
-  function nextChange(changes: unknown[]): Promise<void> {
-    const n = changes.length;
+  /** Resolves on the store's next change. */
+  function nextChange(store: CrossreadStore): Promise<void> {
     return new Promise((resolve) => {
-      const poll = () => (changes.length > n ? resolve() : setTimeout(poll, 2));
-      poll();
+      const off = store.subscribe(() => {
+        off();
+        resolve();
+      });
     });
   }
 
   it('shows one tab’s edit in the other as `remote`', async () => {
     const { a, b } = await pair();
-    const arrived = nextChange(b.changes);
+    const arrived = nextChange(b.store);
     const x = (await a.store.createAnnotation(draft(1))).value;
     await arrived;
     expect(b.store.getAnnotation(x.id)).toEqual(x);
@@ -255,11 +227,11 @@ describe('two stores on one database (tabs)', () => {
 
   it('drops undo entries for records another tab changed', async () => {
     const { a, b } = await pair();
-    let arrived = nextChange(a.changes);
+    let arrived = nextChange(a.store);
     const x = (await b.store.createAnnotation(draft(1))).value;
     const y = (await b.store.createAnnotation(draft(2))).value;
     await arrived;
-    arrived = nextChange(b.changes);
+    arrived = nextChange(b.store);
     await a.store.updateAnnotation(x.id, { note: 'from tab a' });
     await arrived;
     expect(noteOf(b.store.getAnnotation(x.id)!)).toBe('from tab a');

@@ -1,13 +1,10 @@
 // Every action's own undo handle: it undoes that action, also after later ones, or says why not.
 import { describe, expect, it } from 'vitest';
+import { until } from '../shared/until.ts';
 import { MemoryPersistence, deletionMessage, emptyState, stateIssues } from '../../src/store/index.ts';
 import { disk, makeStore, snapshot, world } from './claims-fixtures.ts';
 import { fixedId, target } from './store-fixtures.ts';
 
-async function until(ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 2));
-  expect(ok()).toBe(true);
-}
 
 describe('undo handles', () => {
   it('a merge toast undoes the merge, not a later unrelated edit', async () => {
@@ -107,11 +104,11 @@ describe('undo overtaken by another tab', () => {
     const two = await mk(() => fixedId(++n));
     const a = (await one.store.createAnnotation({ target: target('doc-a', 0) })).value;
     const mine = (await one.store.createClaim({ statement: 'Tab one', evidence: { annotation: a.id, stance: 'asserts' } })).value;
-    await until(() => two.store.getClaim(mine.id) !== undefined);
+    await until(() => two.store.getClaim(mine.id) !== undefined, 'the other tab');
     const theirs = (await two.store.createClaim({ statement: 'Tab two', evidence: { annotation: a.id, stance: 'mentions' } })).value;
-    await until(() => one.store.getClaim(theirs.id) !== undefined);
+    await until(() => one.store.getClaim(theirs.id) !== undefined, 'the other tab');
     await one.store.createLink({ relation: 'contradicts', from: mine.id, to: theirs.id, rationale: '' });
-    await until(() => two.store.links.size === 1);
+    await until(() => two.store.links.size === 1, 'the other tab');
     const outcome = await two.store.undo();
     expect(outcome.done).toBe(false);
     expect(outcome).toEqual({ done: false, reason: 'Can\'t undo “Create claim”: a link made since depends on it.' });
@@ -127,11 +124,11 @@ describe('undo overtaken by another tab', () => {
     const one = await mk();
     const two = await mk(() => fixedId(++n));
     const a = (await one.store.createAnnotation({ target: target('doc-a', 0) })).value;
-    await until(() => two.store.getAnnotation(a.id) !== undefined);
+    await until(() => two.store.getAnnotation(a.id) !== undefined, 'the other tab');
     await two.store.updateAnnotation(a.id, { note: 'from two' });
-    await until(() => one.store.getAnnotation(a.id)?.body.length === 1);
+    await until(() => one.store.getAnnotation(a.id)?.body.length === 1, 'the other tab');
     await one.store.updateAnnotation(a.id, { note: 'from one' });
-    await until(() => JSON.stringify(two.store.getAnnotation(a.id)).includes('from one'));
+    await until(() => JSON.stringify(two.store.getAnnotation(a.id)).includes('from one'), 'the other tab');
     expect(await two.store.undo()).toEqual({ done: false, reason: 'Can\'t undo “Edit annotation”: another tab has changed the same passage since.' });
     expect(JSON.stringify(two.store.getAnnotation(a.id))).toContain('from one');
     // The next undo moves on (here: nothing of tab two's is left).

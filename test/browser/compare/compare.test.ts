@@ -44,8 +44,10 @@ describe('compare view', () => {
     expect(getComputedStyle(l).overflowY).to.equal('auto');
     expect(l.getBoundingClientRect().bottom).to.be.at.most(innerHeight + 1);
     // Scrolling one column leaves the other where it was.
+    const scrolled = new Promise((ok) => l.addEventListener('scroll', ok, { once: true }));
     l.scrollTop = 1500;
-    await new Promise((ok) => setTimeout(ok, 50));
+    await scrolled;
+    await new Promise((ok) => requestAnimationFrame(ok));
     expect(r.scrollTop).to.equal(0);
     // Both scroll containers are labelled, focusable regions.
     for (const el of [l, r]) {

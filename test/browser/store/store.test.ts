@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import { openIdbPersistence, type PersistenceOpener } from '../../../src/store/persistence.ts';
 import {
+  CHANNEL_NAME,
   CrossreadStore,
   DB_VERSION,
   noteOf,
@@ -171,8 +172,12 @@ describe('store on IndexedDB', () => {
   it('ignores stores of other databases on the same channel', async () => {
     const { store: one } = await openStore({ name: uniqueDbName('a') });
     const { store: two, changes } = await openStore({ name: uniqueDbName('b') });
+    // A witness on the same channel: once it has the message, so has every store listening there.
+    const witness = new BroadcastChannel(CHANNEL_NAME);
+    const posted = new Promise((resolve) => (witness.onmessage = resolve));
     await one.createAnnotation(draft(1));
-    await new Promise((r) => setTimeout(r, 50));
+    await posted;
+    witness.close();
     expect(two.annotations.size).to.equal(0);
     expect(changes).to.deep.equal([]);
   });
