@@ -4,6 +4,7 @@
  * point at annotations, at each other and at events by id only, and the
  * store keeps every such reference resolvable (`integrity.ts`).
  */
+import { deepEqual } from './equal.ts';
 import { normalizeTags, type BuildContext, type Creator } from './records.ts';
 
 /** How a passage relates to a claim. */
@@ -155,10 +156,10 @@ export function modifiedAt(record: { created: string }, now: string): string {
 
 /** True when two versions of a record differ in nothing but `modified`: such an edit saves nothing. */
 export function onlyTouched<R extends { modified: string }>(a: R, b: R): boolean {
-  return JSON.stringify({ ...a, modified: '' }) === JSON.stringify({ ...b, modified: '' });
+  return deepEqual({ ...a, modified: '' }, { ...b, modified: '' });
 }
 
-/** A new claim from a draft. Key order is fixed here (records are compared as JSON). */
+/** A new claim from a draft. */
 export function buildClaim(draft: ClaimDraft, ctx: BuildContext): Claim {
   return claimRecord({
     id: ctx.id,

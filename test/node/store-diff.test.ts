@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDiff, collectionDiff, diffIds, emptyState, isEmptyDiff, reconcileRecords, reverseDiff, stateAsDiff } from '../../src/store/diff.ts';
+import { applyDiff, collectionDiff, diffIds, emptyState, isEmptyDiff, reconcileRecords, reverseDiff, sameRecord, stateAsDiff } from '../../src/store/diff.ts';
+import { deepEqual } from '../../src/store/equal.ts';
 import { changeAnnotation, type Annotation } from '../../src/store/records.ts';
 import { UndoHistory, type UndoEntry } from '../../src/store/undo.ts';
 import { annotation } from './store-fixtures.ts';
@@ -64,6 +65,36 @@ describe('diffs', () => {
       removed: { [a0.id]: a0 },
     });
     expect(reconcileRecords(memory, new Map([[a1.id, structuredClone(a1)]]))).toEqual({ added: {}, updated: {}, removed: {} });
+  });
+});
+
+describe('record equality', () => {
+  it('ignores key order, at every depth', () => {
+    expect(deepEqual({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true);
+    expect(deepEqual({ a: { x: [1, { p: 'q', r: 's' }] }, b: null }, { b: null, a: { x: [1, { r: 's', p: 'q' }] } })).toBe(true);
+    // A record parsed from a file lists its keys in the file's order.
+    const a1 = annotation(1);
+    const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(a1).reverse()))) as Annotation;
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(a1));
+    expect(sameRecord(reordered, a1)).toBe(true);
+    expect(reconcileRecords(stateWith(a1).annotations, new Map([[a1.id, reordered]]))).toEqual({ added: {}, updated: {}, removed: {} });
+  });
+
+  it('keeps array order and tells values apart', () => {
+    expect(deepEqual([1, 2], [2, 1])).toBe(false);
+    expect(deepEqual({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(deepEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(deepEqual({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+    expect(deepEqual({ a: '1' }, { a: 1 })).toBe(false);
+    expect(deepEqual({ a: null }, { a: {} })).toBe(false);
+    expect(deepEqual([], {})).toBe(false);
+    expect(deepEqual({ 0: 'x' }, ['x'])).toBe(false);
+    expect(sameRecord(a1, a1edited)).toBe(false);
+  });
+
+  it('treats an undefined key as absent, like JSON', () => {
+    expect(deepEqual({ a: 1, note: undefined }, { a: 1 })).toBe(true);
+    expect(deepEqual({ a: undefined }, { b: undefined })).toBe(true);
   });
 });
 
