@@ -26,7 +26,13 @@ import {
 import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
 import { integrityIssues } from './integrity.ts';
 import { MemoryPersistence } from './memory-persistence.ts';
-import { DB_NAME, openIdbPersistence, type Persistence, type PersistenceOpener } from './persistence.ts';
+import {
+  DB_NAME,
+  openIdbPersistence,
+  type Persistence,
+  type PersistenceOpener,
+  type StoragePersistence,
+} from './persistence.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
 import { TabSync } from './sync.ts';
@@ -93,6 +99,8 @@ export class StoreEngine extends EventTarget {
   #sync: TabSync | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #warning: StoreError | undefined;
+  #storagePersistence: StoragePersistence | undefined;
+  #persistenceAsked: Promise<StoragePersistence> | undefined;
 
   constructor(options: StoreOptions = {}) {
     super();
@@ -113,6 +121,14 @@ export class StoreEngine extends EventTarget {
   /** A lasting problem the UI should keep visible (memory mode, outdated, closed), if any. */
   get warning(): StoreError | undefined {
     return this.#warning;
+  }
+
+  /**
+   * Whether the browser promised to keep the data (see {@link StoragePersistence}),
+   * for the UI to show; `undefined` until {@link StoreEngine.requestPersistentStorage} answered.
+   */
+  get storagePersistence(): StoragePersistence | undefined {
+    return this.#storagePersistence;
   }
 
   /** True when `undo()` has an action to revert. */
@@ -165,6 +181,24 @@ export class StoreEngine extends EventTarget {
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
     this.#apply(stateAsDiff(loaded), 'remote');
     if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#onRemote(diff), this.#options.channelName);
+    // Asked at once, not awaited: a browser may prompt, and loading must not wait for the reader.
+    void this.requestPersistentStorage();
+  }
+
+  /**
+   * Asks the browser once to keep the data even when space runs low
+   * (`navigator.storage.persist()`); resolves with the answer, also kept in
+   * {@link StoreEngine.storagePersistence}. `open()` asks already; the UI
+   * awaits this to show the answer. Never rejects.
+   */
+  requestPersistentStorage(): Promise<StoragePersistence> {
+    const persistence = this.#persistence;
+    if (!persistence) return Promise.resolve('unsupported');
+    this.#persistenceAsked ??= persistence.requestPersistence().then(
+      (answer) => (this.#storagePersistence = answer),
+      () => (this.#storagePersistence = 'unsupported'),
+    );
+    return this.#persistenceAsked;
   }
 
   /** Stops syncing and closes storage; memory stays readable. */

@@ -104,5 +104,12 @@ export {
 export { StoreError, StoreErrorEvent, type StoreErrorKind, type StoreEventMap } from './errors.ts';
 export { UndoHistory, DEFAULT_UNDO_LIMIT, type UndoEntry } from './undo.ts';
 export { MemoryPersistence, type MemoryPersistenceOptions } from './memory-persistence.ts';
-export { DB_NAME, DB_VERSION, type Persistence, type PersistenceHooks, type PersistenceOpener } from './persistence.ts';
+export {
+  DB_NAME,
+  DB_VERSION,
+  type Persistence,
+  type PersistenceHooks,
+  type PersistenceOpener,
+  type StoragePersistence,
+} from './persistence.ts';
 export { CHANNEL_NAME } from './sync.ts';

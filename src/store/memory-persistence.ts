@@ -9,7 +9,7 @@
 import { applyDiff, diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { commitIssues, readAfter } from './integrity.ts';
-import type { Persistence, ReadResult } from './persistence.ts';
+import type { Persistence, ReadResult, StoragePersistence } from './persistence.ts';
 import { COLLECTION_NAMES, type CollectionName } from './records.ts';
 
 /** Options for {@link MemoryPersistence}. */
@@ -71,6 +71,11 @@ export class MemoryPersistence implements Persistence {
       throw new StoreError('conflict', { cause: new Error(`Dangling reference: ${issues.join('; ')}`) });
     }
     applyDiff(this.#state, copy);
+  }
+
+  /** Nothing is stored in the browser, so there is nothing to keep. */
+  async requestPersistence(): Promise<StoragePersistence> {
+    return 'unsupported';
   }
 
   close(): void {

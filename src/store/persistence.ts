@@ -88,6 +88,32 @@ export function upgrade(
   }
 }
 
+/**
+ * Whether the browser keeps Crossread's data under storage pressure:
+ * - `persisted`: granted; only the reader can clear it.
+ * - `best-effort`: the browser may evict it when space runs low (the default);
+ *   asking again later, after more use of the app, may succeed.
+ * - `unsupported`: no Storage API here (or nothing is stored: memory mode).
+ */
+export type StoragePersistence = 'persisted' | 'best-effort' | 'unsupported';
+
+/**
+ * Asks the browser to keep this origin's data (`navigator.storage.persist()`),
+ * unless it already does (`persisted()`, which never prompts). Never rejects:
+ * a browser that throws is treated as one without the API.
+ */
+export async function askStoragePersistence(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage,
+): Promise<StoragePersistence> {
+  if (!storage || typeof storage.persist !== 'function' || typeof storage.persisted !== 'function') return 'unsupported';
+  try {
+    if (await storage.persisted()) return 'persisted';
+    return (await storage.persist()) ? 'persisted' : 'best-effort';
+  } catch {
+    return 'unsupported';
+  }
+}
+
 /** Current database contents read for specific ids; `undefined` = no such record. */
 export type ReadResult = { [C in CollectionName]?: Map<string, AnyRecord | undefined> };
 
@@ -106,6 +132,8 @@ export interface Persistence {
   read(ids: DiffIds): Promise<ReadResult>;
   /** Writes a diff in one transaction; rejects with a {@link StoreError}. */
   commit(diff: StoreDiff): Promise<void>;
+  /** Asks the browser to keep the stored data (see {@link StoragePersistence}); never rejects. */
+  requestPersistence(): Promise<StoragePersistence>;
   /** Closes the connection; later calls reject. */
   close(): void;
 }
@@ -233,6 +261,10 @@ class IdbPersistence implements Persistence {
     }
     const error = await done;
     if (error) throw error;
+  }
+
+  requestPersistence(): Promise<StoragePersistence> {
+    return askStoragePersistence();
   }
 
   close(): void {

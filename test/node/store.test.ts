@@ -15,6 +15,7 @@ import {
   type StoreOptions,
   type StoreState,
 } from '../../src/store/index.ts';
+import { askStoragePersistence, type StoragePersistence } from '../../src/store/persistence.ts';
 import { draft, fixedId, target } from './store-fixtures.ts';
 
 const open: CrossreadStore[] = [];
@@ -333,5 +334,58 @@ describe('fuzz: memory always equals storage; undo/redo follow a model of past s
         examples: [[[{ kind: 'create', n: 994, tags: [] }, { kind: 'edit', pick: 0, note: '!' }, { kind: 'undo' }]]],
       },
     );
+  });
+});
+
+describe('persistent storage', () => {
+  const manager = (persisted: boolean | Error, granted: boolean | Error) => {
+    const asked: string[] = [];
+    const answer = (v: boolean | Error) => (v instanceof Error ? Promise.reject(v) : Promise.resolve(v));
+    return {
+      asked,
+      storage: {
+        persisted: () => (asked.push('persisted'), answer(persisted)),
+        persist: () => (asked.push('persist'), answer(granted)),
+      },
+    };
+  };
+
+  it('asks the browser only when the data is not kept already, and reads its answer', async () => {
+    const kept = manager(true, false);
+    expect(await askStoragePersistence(kept.storage)).toBe('persisted');
+    expect(kept.asked).toEqual(['persisted']);
+    const granted = manager(false, true);
+    expect(await askStoragePersistence(granted.storage)).toBe('persisted');
+    expect(granted.asked).toEqual(['persisted', 'persist']);
+    expect(await askStoragePersistence(manager(false, false).storage)).toBe('best-effort');
+  });
+
+  it('says `unsupported` without the Storage API or when it throws', async () => {
+    expect(await askStoragePersistence(undefined)).toBe('unsupported');
+    expect(await askStoragePersistence({} as never)).toBe('unsupported');
+    expect(await askStoragePersistence(manager(new Error('insecure'), true).storage)).toBe('unsupported');
+  });
+
+  it('asks once on open and keeps the answer for the UI', async () => {
+    let asked = 0;
+    class Granting extends MemoryPersistence {
+      override async requestPersistence(): Promise<StoragePersistence> {
+        asked++;
+        return 'persisted';
+      }
+    }
+    const { store } = await makeStore({ persistence: new Granting() });
+    expect(await store.requestPersistentStorage()).toBe('persisted');
+    expect(store.storagePersistence).toBe('persisted');
+    await store.requestPersistentStorage();
+    expect(asked).toBe(1);
+    // Memory mode keeps nothing in the browser.
+    const { store: memory } = await makeStore();
+    expect(await memory.requestPersistentStorage()).toBe('unsupported');
+    expect(memory.storagePersistence).toBe('unsupported');
+  });
+
+  it('no longer points the reader at an Export that does not exist', () => {
+    for (const kind of ['unavailable', 'quota'] as const) expect(new StoreError(kind).message).not.toMatch(/export/i);
   });
 });
