@@ -37,9 +37,14 @@ import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
 import { TabSync } from './sync.ts';
 import { UndoHistory, type UndoEntry } from './undo.ts';
+import { asCommitted, stampDiff, versionOf, type StoreIdentity, type Version } from './versions.ts';
 
-/** Why subscribers are told about a diff. */
-export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo';
+/**
+ * Why subscribers are told about a diff: this tab's action, undo or redo;
+ * another tab's commit (`remote`); records received from outside through
+ * `receive()` — an import file (`import`) or a sync engine (`sync`).
+ */
+export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo' | 'import' | 'sync';
 
 /** Called after every diff applied to memory. Records in the diff are frozen. */
 export type StoreListener = (diff: StoreDiff, origin: ChangeOrigin) => void;
@@ -100,6 +105,8 @@ export class StoreEngine extends EventTarget {
   #queue: Promise<unknown> = Promise.resolve();
   #warning: StoreError | undefined;
   #storagePersistence: StoragePersistence | undefined;
+  // Last versions of records deleted in this session, so that restoring one (undo, redo) moves its version on.
+  readonly #deletedVersions = new Map<string, Version>();
   #persistenceAsked: Promise<StoragePersistence> | undefined;
 
   constructor(options: StoreOptions = {}) {
@@ -111,6 +118,16 @@ export class StoreEngine extends EventTarget {
   /** The reader's display name, if set. */
   get creatorName(): string | undefined {
     return this.#state.settings.get('creatorName')?.value;
+  }
+
+  /** Id of the local layer, the reader's own map (ADR 0004); `undefined` before `open()`. */
+  get localLayer(): string | undefined {
+    return this.#persistence?.identity.layer;
+  }
+
+  /** Id of this database as a writer of record versions (ADR 0004); `undefined` before `open()`. */
+  get replica(): string | undefined {
+    return this.#persistence?.identity.replica;
   }
 
   /** Where changes go: `indexeddb`, `memory` (nothing survives the tab), or `undefined` before `open()`. */
@@ -268,12 +285,15 @@ export class StoreEngine extends EventTarget {
         now: (this.#options.now ?? (() => new Date().toISOString()))(),
         newId: this.#options.newId ?? newRecordId,
         creatorName: this.creatorName ?? ANONYMOUS,
+        layer: this.#identity().layer,
       };
-      const value = plan(cs, ctx);
-      const diff = cs.diff();
-      if (isEmptyDiff(diff)) return { value, diff, entry: undefined };
-      this.#validate(diff);
-      await this.#commit(diff, 'local');
+      const planned = plan(cs, ctx);
+      const written = cs.diff();
+      if (isEmptyDiff(written)) return { value: planned, diff: written, entry: undefined };
+      this.#validate(written);
+      const diff = await this.#commit(written, 'local');
+      // The plan returned records as built; hand out the saved ones, with their new versions.
+      const value = asCommitted(planned, written, diff);
       if (!undoable) return { value, diff, entry: undefined };
       const entry: UndoEntry = { label: typeof label === 'string' ? label : label(value), diff };
       this.#history.push(entry);
@@ -305,18 +325,35 @@ export class StoreEngine extends EventTarget {
     if (issues.length > 0) throw new StoreError('invalid', { message: `Dangling reference: ${issues.join('; ')}` });
   }
 
-  // Save first, then memory: a failed save leaves memory exactly as it was.
-  async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<void> {
+  /**
+   * Save first, then memory: a failed save leaves memory exactly as it was.
+   * Every write passes here, so this is where a local write (action, undo,
+   * redo) moves the versions of the records it writes (ADR 0004); records
+   * received from outside keep the versions they came with. Returns the diff
+   * as committed.
+   */
+  async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<StoreDiff> {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    const write = origin === 'import' || origin === 'sync' ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
     try {
-      await this.#persistence.commit(diff);
+      await this.#persistence.commit(write);
     } catch (error) {
       const e = toStoreError(error);
       this.#fail(e);
       throw e;
     }
-    this.#apply(diff, origin);
-    this.#sync?.post(diff);
+    this.#apply(write, origin);
+    this.#sync?.post(write);
+    return write;
+  }
+
+  readonly #knownVersion = (c: CollectionName, id: string): Version | undefined =>
+    versionOf(this.#state[c].get(id)) ?? this.#deletedVersions.get(`${c} ${id}`);
+
+  // Who writes: known once storage is open; actions before `open()` fail as `closed`.
+  #identity(): StoreIdentity {
+    if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    return this.#persistence.identity;
   }
 
   // Undo and redo report a race lost to another tab as `false`, like the same check done in memory.
@@ -349,6 +386,12 @@ export class StoreEngine extends EventTarget {
   #apply(diff: StoreDiff, origin: ChangeOrigin): void {
     if (isEmptyDiff(diff)) return;
     deepFreeze(diff);
+    for (const c of diffCollections(diff)) {
+      for (const id of Object.keys(diff[c]!.removed)) {
+        const version = versionOf(this.#state[c].get(id));
+        if (version) this.#deletedVersions.set(`${c} ${id}`, version);
+      }
+    }
     applyDiff(this.#state, diff);
     this.changed(diff);
     for (const listener of [...this.#listeners]) {

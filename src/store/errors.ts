@@ -20,7 +20,7 @@ export type StoreErrorKind = 'unavailable' | 'quota' | 'blocked' | 'outdated' | 
 const MESSAGES: Record<StoreErrorKind, string> = {
   unavailable:
     'This browser does not allow Crossread to save data here (private browsing or storage disabled). ' +
-    'You can keep working, but nothing you make will be kept once this tab closes.',
+    'You can keep working, but what you make here will be lost when this tab closes.',
   quota:
     'Your last change was not saved: the browser has no storage space left for Crossread. ' +
     'Free space (delete old annotations, or other sites’ data in the browser settings) and try again.',

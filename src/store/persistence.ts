@@ -10,26 +10,53 @@ import { diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDi
 import { StoreError, toStoreError } from './errors.ts';
 import { commitIssues, commitReads } from './integrity.ts';
 import type { Claim, EventRecord, Link } from './claim-records.ts';
-import { COLLECTION_NAMES, type Annotation, type CollectionName, type Setting } from './records.ts';
+import { COLLECTION_NAMES, newRecordId, type Annotation, type CollectionName, type Setting } from './records.ts';
+import type { StoreIdentity, Version } from './versions.ts';
 
 /** Database name the app uses; tests use unique names. */
 export const DB_NAME = 'crossread';
 
 /** Current schema version. Bump it together with a new block in {@link upgrade}. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
- * Schema as of version 1. Frozen: never edit; it exists so tests can build a
- * version-1 database exactly as version 1 of the app did.
+ * A record as versions 1–3 stored it: without `layer` and `version`, which
+ * version 4 added (ADR 0004). Only the frozen schemas below use it.
+ */
+export type Unversioned<R> = Omit<R, 'layer' | 'version'>;
+
+/**
+ * Schema as of version 1. Frozen: never edit (except that record types lose
+ * the fields later versions added); it exists so tests can build a version-1
+ * database exactly as version 1 of the app did.
  */
 export interface CrossreadDBv1 extends DBSchema {
-  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
+  annotations: { key: string; value: Unversioned<Annotation>; indexes: { 'by-source': string } };
 }
 
 /** Schema as of version 2. Frozen like {@link CrossreadDBv1}. */
 export interface CrossreadDBv2 extends DBSchema {
-  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
+  annotations: { key: string; value: Unversioned<Annotation>; indexes: { 'by-source': string } };
   settings: { key: string; value: Setting };
+}
+
+/** Schema as of version 3 (ADR 0003). Frozen like {@link CrossreadDBv1}. */
+export interface CrossreadDBv3 extends DBSchema {
+  annotations: { key: string; value: Unversioned<Annotation>; indexes: { 'by-source': string } };
+  settings: { key: string; value: Setting };
+  claims: { key: string; value: Unversioned<Claim> };
+  links: { key: string; value: Unversioned<Link>; indexes: { 'by-from': string; 'by-to': string } };
+  events: { key: string; value: Unversioned<EventRecord> };
+}
+
+/**
+ * v4: facts about this database that are never exchanged nor shown: its
+ * replica id and the id of its local layer (ADR 0004), both made when the
+ * database is created or upgraded to version 4.
+ */
+export interface MetaRecord {
+  id: 'replica' | 'localLayer';
+  value: string;
 }
 
 /**
@@ -47,6 +74,8 @@ export interface CrossreadDB extends DBSchema {
   links: { key: string; value: Link; indexes: { 'by-from': string; 'by-to': string } };
   /** v3: events. */
   events: { key: string; value: EventRecord };
+  /** v4: {@link MetaRecord}s, keyed by id. Not a collection: never loaded into the store's state. */
+  meta: { key: string; value: MetaRecord };
 }
 
 /** Version 1's whole upgrade. Frozen like {@link CrossreadDBv1}. */
@@ -62,6 +91,23 @@ export function upgradeToV2(db: IDBPDatabase<CrossreadDBv2>, oldVersion: number)
   if (oldVersion < 2) db.createObjectStore('settings', { keyPath: 'id' });
 }
 
+/** Version 3's whole upgrade, from any older version. Frozen like {@link CrossreadDBv3}. */
+export function upgradeToV3(db: IDBPDatabase<CrossreadDBv3>, oldVersion: number): void {
+  // The v2 function is typed against the frozen v2 schema, a subset of v3's.
+  upgradeToV2(db as unknown as IDBPDatabase<CrossreadDBv2>, oldVersion);
+  if (oldVersion < 3) {
+    // New stores only: every v2 record stays where it is, untouched.
+    db.createObjectStore('claims', { keyPath: 'id' });
+    const links = db.createObjectStore('links', { keyPath: 'id' });
+    links.createIndex('by-from', 'from');
+    links.createIndex('by-to', 'to');
+    db.createObjectStore('events', { keyPath: 'id' });
+  }
+}
+
+/** Collections whose records gained `layer` and `version` in version 4. */
+const VERSIONED_STORES = ['annotations', 'claims', 'links', 'events'] as const;
+
 /**
  * Brings a database from `oldVersion` to {@link DB_VERSION}. Each block runs
  * once, in order, in the single upgrade transaction, so a failure anywhere
@@ -74,17 +120,49 @@ export function upgrade(
   db: IDBPDatabase<CrossreadDB>,
   oldVersion: number,
   _newVersion: number | null,
-  _tx: IDBPTransaction<CrossreadDB, StoreNames<CrossreadDB>[], 'versionchange'>,
+  tx: IDBPTransaction<CrossreadDB, StoreNames<CrossreadDB>[], 'versionchange'>,
 ): void {
-  // The v2 function is typed against the frozen v2 schema, a subset of the current one.
-  upgradeToV2(db as unknown as IDBPDatabase<CrossreadDBv2>, oldVersion);
-  if (oldVersion < 3) {
-    // New stores only: every v2 record stays where it is, untouched.
-    db.createObjectStore('claims', { keyPath: 'id' });
-    const links = db.createObjectStore('links', { keyPath: 'id' });
-    links.createIndex('by-from', 'from');
-    links.createIndex('by-to', 'to');
-    db.createObjectStore('events', { keyPath: 'id' });
+  // The v3 function is typed against the frozen v3 schema, a subset of the current one.
+  upgradeToV3(db as unknown as IDBPDatabase<CrossreadDBv3>, oldVersion);
+  if (oldVersion < 4) {
+    // This database becomes a replica with its own layer; every record made so far is its own.
+    const id = newRecordId();
+    const identity: StoreIdentity = { replica: id, layer: id };
+    const meta = db.createObjectStore('meta', { keyPath: 'id' });
+    const writes: Promise<unknown>[] = [
+      meta.put({ id: 'replica', value: identity.replica }),
+      meta.put({ id: 'localLayer', value: identity.layer }),
+      ...VERSIONED_STORES.map((c) => addVersionFields(tx, c, identity)),
+    ];
+    // A failed write aborts the whole upgrade: the database stays at its old version, every record intact.
+    Promise.all(writes).catch(() => {
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failed request itself.
+      }
+    });
+  }
+}
+
+/**
+ * v4: gives every record of one store its layer and a first version, through
+ * a cursor in the upgrade transaction (only IndexedDB requests are awaited, so
+ * it stays alive). A record that somehow has them already is left as it is.
+ */
+async function addVersionFields(
+  tx: IDBPTransaction<CrossreadDB, StoreNames<CrossreadDB>[], 'versionchange'>,
+  c: (typeof VERSIONED_STORES)[number],
+  identity: StoreIdentity,
+): Promise<void> {
+  const first: Version = { [identity.replica]: 1 };
+  let cursor = await tx.objectStore(c).openCursor();
+  while (cursor) {
+    const record = cursor.value as Partial<Pick<Annotation, 'layer' | 'version'>>;
+    if (record.layer === undefined || record.version === undefined) {
+      await cursor.update({ ...cursor.value, layer: record.layer ?? identity.layer, version: record.version ?? first });
+    }
+    cursor = await cursor.continue();
   }
 }
 
@@ -126,6 +204,8 @@ export interface Persistence {
   readonly mode: 'indexeddb' | 'memory';
   /** True when other tabs read the same data, so the store broadcasts its commits. */
   readonly shared: boolean;
+  /** This database's replica id and local layer (ADR 0004); the same for every tab on it. */
+  readonly identity: StoreIdentity;
   /** Every record of every collection. */
   loadAll(): Promise<StoreState>;
   /** The current records for some ids. */
@@ -160,7 +240,10 @@ class IdbPersistence implements Persistence {
   /** Set once the connection is gone; every later call rejects with it. */
   closedBy: StoreError | undefined;
 
-  constructor(readonly db: IDBPDatabase<CrossreadDB>) {}
+  constructor(
+    readonly db: IDBPDatabase<CrossreadDB>,
+    readonly identity: StoreIdentity,
+  ) {}
 
   async loadAll(): Promise<StoreState> {
     const db = this.#live();
@@ -299,10 +382,23 @@ export const openIdbPersistence: PersistenceOpener = async (name, hooks) => {
       blocking: () => stop(new StoreError('outdated')),
       terminated: () => stop(new StoreError('closed')),
     });
-    persistence = new IdbPersistence(db);
+    persistence = new IdbPersistence(db, await readIdentity(db));
     return persistence;
   } catch (error) {
     const e = toStoreError(error);
     throw e.kind === 'outdated' ? e : new StoreError('unavailable', { cause: error });
   }
 };
+
+/** The replica id and local layer the v4 upgrade stored; made now if they are missing. */
+async function readIdentity(db: IDBPDatabase<CrossreadDB>): Promise<StoreIdentity> {
+  const tx = db.transaction('meta', 'readwrite');
+  const [replica, layer] = await Promise.all([tx.store.get('replica'), tx.store.get('localLayer')]);
+  const identity = { replica: replica?.value ?? newRecordId(), layer: layer?.value ?? '' };
+  // Only if someone deleted them (devtools): a new replica id is safe; the layer must not change once set.
+  identity.layer ||= identity.replica;
+  if (!replica) void tx.store.put({ id: 'replica', value: identity.replica });
+  if (!layer) void tx.store.put({ id: 'localLayer', value: identity.layer });
+  await tx.done;
+  return identity;
+}

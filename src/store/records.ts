@@ -7,8 +7,10 @@
  */
 import type { Claim, EventRecord, Link } from './claim-records.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
+import type { Version } from './versions.ts';
 
 export type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
+export type { Version } from './versions.ts';
 
 /** JSON-LD context every annotation carries. */
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -75,6 +77,13 @@ export interface Annotation {
   creator: Creator;
   body: AnnotationBody[];
   target: AnnotationTarget;
+  /**
+   * Id of the layer (whose map) the annotation belongs to, `urn:uuid:`; never
+   * changes (ADR 0004). Not a W3C term: an exporter maps it to a namespaced one.
+   */
+  layer: string;
+  /** Which writes of this record this is (`versions.ts`); the store stamps it on every save. */
+  version: Version;
 }
 
 /**
@@ -192,6 +201,8 @@ export interface BuildContext {
   /** ISO timestamp. */
   now: string;
   creatorName: string;
+  /** Layer of the new record: the local layer for the reader's own records. */
+  layer: string;
 }
 
 /** A complete annotation from a draft. Copies the target so callers cannot alias it. */
@@ -207,6 +218,9 @@ export function buildAnnotation(draft: AnnotationDraft, ctx: BuildContext): Anno
     creator: { type: 'Person', name: ctx.creatorName },
     body,
     target: structuredClone(draft.target),
+    layer: ctx.layer,
+    // Not saved yet: the store stamps the first version when it commits.
+    version: {},
   };
 }
 

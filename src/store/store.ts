@@ -4,7 +4,7 @@
  * `engine.ts`; what each action changes is in `claim-actions.ts` and
  * `event-actions.ts`; derived lists in `queries.ts`.
  */
-import { need, type ActionContext } from './actions.ts';
+import { buildContext, need, type ActionContext } from './actions.ts';
 import type { ChangeSet } from './changeset.ts';
 import * as claims from './claim-actions.ts';
 import type { OrphanedClaims } from './claim-actions.ts';
@@ -180,7 +180,7 @@ export class CrossreadStore extends StoreEngine {
   /** Creates an annotation by the current reader. Resolves with the saved record. */
   async createAnnotation(draft: AnnotationDraft): Promise<Annotation> {
     return this.#do('Create annotation', (cs, ctx) => {
-      const annotation = buildAnnotation(draft, { id: ctx.newId(), now: ctx.now, creatorName: ctx.creatorName });
+      const annotation = buildAnnotation(draft, buildContext(ctx));
       cs.put('annotations', annotation);
       return annotation;
     });

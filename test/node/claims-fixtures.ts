@@ -26,9 +26,13 @@ export async function makeStore(options: StoreOptions = {}) {
   return { store, persistence, diffs };
 }
 
-/** Everything the store holds, as plain sorted data, to compare states. */
+/**
+ * Everything the store holds, as plain sorted data, to compare states. Without
+ * versions: undo restores content exactly, while versions move on (ADR 0004).
+ */
 export function snapshot(store: CrossreadStore) {
-  const sorted = <R extends { id: string }>(m: ReadonlyMap<string, R>) => [...m.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = <R extends { id: string }>(m: ReadonlyMap<string, R>) =>
+    [...m.values()].sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ ...r, version: undefined }));
   return { annotations: sorted(store.annotations), claims: sorted(store.claims), links: sorted(store.links), events: sorted(store.events) };
 }
 
