@@ -35,6 +35,7 @@ import {
 } from './persistence.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
+import { planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
 import { TabSync } from './sync.ts';
 import { UndoHistory, type UndoEntry } from './undo.ts';
 import { asCommitted, stampDiff, versionOf, type StoreIdentity, type Version } from './versions.ts';
@@ -48,6 +49,12 @@ export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo' | 'import' | 'sy
 
 /** Called after every diff applied to memory. Records in the diff are frozen. */
 export type StoreListener = (diff: StoreDiff, origin: ChangeOrigin) => void;
+
+/** Undo label of an import: "Import 1 record", "Import 12 records". */
+function receivedLabel(summary: ReceiveResult['summary']): string {
+  const n = summary.added + summary.updated + summary.removed;
+  return `Import ${n} record${n === 1 ? '' : 's'}`;
+}
 
 /** Options for the store; all optional, mainly for tests. */
 export interface StoreOptions {
@@ -265,6 +272,31 @@ export class StoreEngine extends EventTarget {
       if (!(await this.#commitUnlessConflict(target.diff, 'redo'))) return false;
       this.#history.redone(target);
       return true;
+    });
+  }
+
+  /**
+   * The one door for records made elsewhere (ADR 0004): validates every
+   * record of `batch` against its schema, merges it with the local state by
+   * version ({@link planReceive}: added, updated, unchanged, removed,
+   * conflicts left undecided), checks the integrity of the whole result at
+   * once, and commits it in one transaction, or rejects with a `StoreError`
+   * (`invalid`, listing every problem; storage errors as for actions) having
+   * changed nothing. Subscribers and other tabs hear of it like any commit,
+   * with `origin` as the change's origin. Versions are kept as received. An
+   * import is one undo step ("Import 12 records"); a sync is not undoable and,
+   * like another tab's change, drops local undo steps touching its records.
+   */
+  receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
+    return this.#run(async () => {
+      const plan = planReceive(this.#state, batch);
+      let entry: UndoEntry | undefined;
+      if (!isEmptyDiff(plan.diff)) {
+        const diff = await this.#commit(plan.diff, origin);
+        if (origin === 'import') this.#history.push((entry = { label: receivedLabel(plan.summary), diff }));
+        else this.#history.forget(diff);
+      }
+      return { ...plan, origin, undo: () => (entry ? this.undo(entry) : Promise.resolve(false)) };
     });
   }
 

@@ -1,6 +1,10 @@
 /**
  * Public API of the store layer. Components import from here (types and the
  * store they are handed), never from `persistence.ts` and never `idb`.
+ *
+ * Records from outside (the exchange layer's imports, a later sync engine)
+ * come in through one door only: `store.receive(batch, 'import' | 'sync')`,
+ * with the batch types below (`IncomingBatch`, `ReceiveResult`, ADR 0004).
  */
 export {
   CrossreadStore,
@@ -87,6 +91,8 @@ export {
   SettingSchema,
   TextPositionSelectorSchema,
   TextQuoteSelectorSchema,
+  VersionSchema,
+  LayerIdSchema,
   describeIssues,
 } from './schemas.ts';
 export {
@@ -101,6 +107,21 @@ export {
   type StoreDiff,
   type StoreState,
 } from './diff.ts';
+export {
+  SHARED_COLLECTIONS,
+  planReceive,
+  type Conflict,
+  type ConflictReason,
+  type IncomingBatch,
+  type IncomingRecord,
+  type IncomingRemoval,
+  type ReceiveOrigin,
+  type ReceivePlan,
+  type ReceiveResult,
+  type ReceiveSummary,
+  type SharedCollection,
+} from './receive.ts';
+export { compareVersions, type StoreIdentity, type Version, type VersionOrder } from './versions.ts';
 export { StoreError, StoreErrorEvent, type StoreErrorKind, type StoreEventMap } from './errors.ts';
 export { UndoHistory, DEFAULT_UNDO_LIMIT, type UndoEntry } from './undo.ts';
 export { MemoryPersistence, type MemoryPersistenceOptions } from './memory-persistence.ts';

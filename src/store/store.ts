@@ -3,6 +3,11 @@
  * claims, links and events. The machinery (commit, undo, tabs) is in
  * `engine.ts`; what each action changes is in `claim-actions.ts` and
  * `event-actions.ts`; derived lists in `queries.ts`.
+ *
+ * Records made elsewhere (an import file, later a sync engine) enter through
+ * one door, `receive(batch, origin)` (engine.ts, rules in `receive.ts`, ADR
+ * 0004): the whole batch validated, merged by version, checked and committed
+ * together or not at all; subscribers see `origin` `import` or `sync`.
  */
 import { buildContext, need, type ActionContext } from './actions.ts';
 import type { ChangeSet } from './changeset.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDiff, collectionDiff, diffIds, emptyState, isEmptyDiff, reconcileRecords, reverseDiff, sameRecord, stateAsDiff } from '../../src/store/diff.ts';
 import { deepEqual } from '../../src/store/equal.ts';
+import { bumpVersion, compareVersions, mergeVersions, stampDiff } from '../../src/store/versions.ts';
 import { changeAnnotation, type Annotation } from '../../src/store/records.ts';
 import { UndoHistory, type UndoEntry } from '../../src/store/undo.ts';
 import { annotation } from './store-fixtures.ts';
@@ -95,6 +96,34 @@ describe('record equality', () => {
   it('treats an undefined key as absent, like JSON', () => {
     expect(deepEqual({ a: 1, note: undefined }, { a: 1 })).toBe(true);
     expect(deepEqual({ a: undefined }, { b: undefined })).toBe(true);
+  });
+});
+
+describe('versions', () => {
+  const [r1, r2] = ['urn:uuid:00000000-0000-4000-8000-0000000000a1', 'urn:uuid:00000000-0000-4000-8000-0000000000a2'];
+
+  it('orders version vectors by the writes they include, not by clocks', () => {
+    expect(compareVersions({ [r1]: 2 }, { [r1]: 2 })).toBe('same');
+    expect(compareVersions({ [r1]: 3 }, { [r1]: 2 })).toBe('newer');
+    expect(compareVersions({ [r1]: 2, [r2]: 1 }, { [r1]: 2 })).toBe('newer');
+    expect(compareVersions({ [r1]: 2 }, { [r1]: 2, [r2]: 1 })).toBe('older');
+    expect(compareVersions({ [r1]: 3 }, { [r1]: 2, [r2]: 1 })).toBe('concurrent');
+    // Key order is no part of a version.
+    expect(compareVersions({ [r1]: 1, [r2]: 1 }, { [r2]: 1, [r1]: 1 })).toBe('same');
+    expect(mergeVersions({ [r1]: 3 }, { [r1]: 2, [r2]: 1 })).toEqual({ [r1]: 3, [r2]: 1 });
+    expect(bumpVersion({ [r2]: 4 }, r1)).toEqual({ [r2]: 4, [r1]: 1 });
+  });
+
+  it('stamps each written record one write past what is known of it', () => {
+    const known = { ...a1, version: { [r2]: 2 } };
+    const diff = collectionDiff('annotations', { added: { [a0.id]: a0 }, updated: { [a1.id]: [known, { ...a1edited, version: { [r2]: 2 } }] } });
+    const stamped = stampDiff(diff, r1, (_c, id) => (id === a1.id ? { [r2]: 5 } : undefined));
+    expect(stamped.annotations!.added[a0.id]!.version).toEqual({ [r1]: 1 });
+    expect(stamped.annotations!.updated[a1.id]![1].version).toEqual({ [r2]: 5, [r1]: 1 });
+    // The input is not touched; settings carry no version.
+    expect(a0.version).toEqual({});
+    const setting = { id: 'creatorName' as const, value: 'Ada' };
+    expect(stampDiff(collectionDiff('settings', { added: { creatorName: setting } }), r1, () => undefined).settings!.added.creatorName).toBe(setting);
   });
 });
 

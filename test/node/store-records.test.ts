@@ -21,13 +21,13 @@ it('exports a fixed public API', () => {
   expect(Object.keys(store).sort()).toEqual([
     'ANNOTATION_CONTEXT', 'ANONYMOUS', 'AnnotationSchema', 'CHANNEL_NAME', 'COLLECTION_NAMES', 'ClaimSchema',
     'CreatorNameSettingSchema', 'CrossreadStore', 'DB_NAME', 'DB_VERSION', 'DEFAULT_UNDO_LIMIT',
-    'EventRecordSchema', 'EvidenceSchema', 'LINK_RELATIONS', 'LinkSchema', 'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH',
+    'EventRecordSchema', 'EvidenceSchema', 'LINK_RELATIONS', 'LayerIdSchema', 'LinkSchema', 'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH',
     'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
-    'RecordIdSchema', 'RecordSchemas', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
-    'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'applyDiff',
-    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf',
+    'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
+    'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
+    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'compareVersions', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
-    'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
+    'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'planReceive', 'precisionOf', 'referencesOf', 'reverseDiff',
     'stateIssues', 'tagsOf',
   ]);
   expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings', 'claims', 'links', 'events']);
