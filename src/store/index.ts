@@ -111,6 +111,7 @@ export {
   SHARED_COLLECTIONS,
   planReceive,
   type Conflict,
+  type ConflictChoice,
   type ConflictReason,
   type IncomingBatch,
   type IncomingRecord,
@@ -120,6 +121,7 @@ export {
   type ReceiveResult,
   type ReceiveSummary,
   type SharedCollection,
+  type SharedRecord,
 } from './receive.ts';
 export { compareVersions, type StoreIdentity, type Version, type VersionOrder } from './versions.ts';
 export { StoreError, StoreErrorEvent, type StoreErrorKind, type StoreEventMap } from './errors.ts';

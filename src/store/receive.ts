@@ -21,6 +21,7 @@ import * as v from 'valibot';
 import { emptyRecordsDiff, sameRecord, setPart, type AnyRecord, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError } from './errors.ts';
 import { integrityIssues } from './integrity.ts';
+import type { ChangeSet } from './changeset.ts';
 import type { CollectionName, Collections } from './records.ts';
 import { describeIssues, RecordIdSchema, RecordSchemas, VersionSchema } from './schemas.ts';
 import { compareVersions, mergeVersions, type Version } from './versions.ts';
@@ -30,6 +31,9 @@ export type ReceiveOrigin = 'import' | 'sync';
 
 /** Collections that travel between readers; settings stay with their installation. */
 export type SharedCollection = Exclude<CollectionName, 'settings'>;
+
+/** A record of a {@link SharedCollection}: it has a `layer` and a `version`. */
+export type SharedRecord = Collections[SharedCollection];
 
 /** Every {@link SharedCollection}. */
 export const SHARED_COLLECTIONS: readonly SharedCollection[] = ['annotations', 'claims', 'links', 'events'];
@@ -70,10 +74,15 @@ export interface Conflict {
   id: string;
   reason: ConflictReason;
   /** The record as it is here (and stays). */
-  local: AnyRecord;
+  local: SharedRecord;
   /** The incoming record; absent for a deletion. */
-  incoming?: AnyRecord;
+  incoming?: SharedRecord;
+  /** For a deletion: the version the sender deleted. */
+  deleted?: Version;
 }
+
+/** Which side of a conflict to keep. */
+export type ConflictChoice = 'mine' | 'theirs';
 
 /** Counts for the reader ("12 added, 3 unchanged, 1 conflict"). */
 export interface ReceiveSummary {
@@ -153,7 +162,7 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
   };
   const summary: ReceiveSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, conflicts: 0 };
   const conflicts: Conflict[] = [];
-  const conflict = (c: SharedCollection, reason: ConflictReason, local: AnyRecord, incoming?: AnyRecord) => {
+  const conflict = (c: SharedCollection, reason: ConflictReason, local: SharedRecord, incoming?: SharedRecord) => {
     conflicts.push({ collection: c, id: local.id, reason, local, ...(incoming ? { incoming } : {}) });
     summary.conflicts++;
   };
@@ -165,16 +174,16 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
       summary.added++;
       continue;
     }
-    const [mine, theirs] = [local, record] as [Shared, Shared];
+    const [mine, theirs] = [local, record] as [SharedRecord, SharedRecord];
     if (mine.layer !== theirs.layer) {
-      conflict(c, 'layer', local, record);
+      conflict(c, 'layer', mine, theirs);
       continue;
     }
     const sameContent = sameRecord({ ...mine, version: undefined }, { ...theirs, version: undefined });
     switch (compareVersions(theirs.version, mine.version)) {
       case 'same':
         if (sameContent) summary.unchanged++;
-        else conflict(c, 'diverged', local, record);
+        else conflict(c, 'diverged', mine, theirs);
         break;
       case 'older':
         summary.unchanged++;
@@ -188,7 +197,7 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
         const modified = mine.modified > theirs.modified ? mine.modified : theirs.modified;
         const untimed = (r: Shared) => ({ ...r, version: undefined, modified: undefined });
         if (!sameRecord(untimed(mine), untimed(theirs))) {
-          conflict(c, 'concurrent', local, record);
+          conflict(c, 'concurrent', mine, theirs);
           break;
         }
         part(c).updated[record.id] = [local, { ...record, modified, version: mergeVersions(mine.version, theirs.version) } as AnyRecord];
@@ -208,7 +217,8 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
       part(c).removed[id] = local;
       summary.removed++;
     } else {
-      conflict(c, 'changed-since-deleted', local);
+      conflicts.push({ collection: c, id, reason: 'changed-since-deleted', local: local as SharedRecord, deleted: version });
+      summary.conflicts++;
     }
   }
 
@@ -219,7 +229,39 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
   return { diff, summary, conflicts };
 }
 
-type Shared = Collections[SharedCollection];
+type Shared = SharedRecord;
+
+/**
+ * Settles a conflict {@link planReceive} reported, as a local write into `cs`:
+ * the chosen side (`theirs` of a deletion deletes) with a version joining both
+ * sides, which the store then stamps one write further. The result is newer
+ * than both, so the same incoming record is unchanged next time instead of a
+ * conflict again. (A deletion overruled by `mine` conflicts again if the same
+ * deletion is received again: the store keeps no record of deletions.)
+ * Refused as `invalid` when the local record changed since the conflict was
+ * reported, and for an id found in another layer, which no choice settles.
+ * Undoing a resolution restores the local content as a newer write, which has
+ * seen theirs: undoing "take theirs" amounts to keeping mine.
+ */
+export function resolveConflict(cs: ChangeSet, conflict: Conflict, keep: ConflictChoice): SharedRecord | undefined {
+  const { collection: c, id } = conflict;
+  if (conflict.reason === 'layer') {
+    throw new StoreError('invalid', { message: `${c} ${id} exists in two layers; it cannot be resolved by choosing a side.` });
+  }
+  const local = cs.get(c, id) as Shared | undefined;
+  if (!local || !sameRecord(local, conflict.local)) {
+    throw new StoreError('invalid', { message: `${c} ${id} changed since the conflict was found; receive the records again.` });
+  }
+  const incoming = conflict.incoming as Shared | undefined;
+  const version = mergeVersions(local.version, incoming?.version ?? conflict.deleted ?? {});
+  if (keep === 'theirs' && !incoming) {
+    cs.remove(c, id);
+    return undefined;
+  }
+  const record = { ...(keep === 'mine' ? local : incoming ?? local), version } as Shared;
+  cs.put<SharedCollection>(c, record);
+  return record;
+}
 
 /** What `receive()` did: the plan as committed, with its origin. */
 export interface ReceiveResult extends ReceivePlan {

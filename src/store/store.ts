@@ -29,6 +29,7 @@ import type {
 import { sameRecord, type StoreDiff } from './diff.ts';
 import { StoreEngine, type Done } from './engine.ts';
 import * as events from './event-actions.ts';
+import { resolveConflict, type Conflict, type ConflictChoice, type SharedRecord } from './receive.ts';
 import { buildIndex, type StoreIndex } from './queries.ts';
 import {
   buildAnnotation,
@@ -290,6 +291,17 @@ export class CrossreadStore extends StoreEngine {
   async deleteEvent(id: string): Promise<DeleteResult<EventRecord>> {
     const done = await this.change('Delete event', (cs, ctx) => events.deleteEvent(cs, id, ctx));
     return this.#deleted(done, 'events');
+  }
+
+  /**
+   * Settles a conflict that `receive()` reported (ADR 0004): keep `mine` or
+   * take `theirs`, as one undoable step whose version is newer than both, so
+   * the conflict does not come back. Resolves with the record kept (`undefined`
+   * when taking theirs deleted it); refused as `invalid` if the record changed
+   * since the conflict was reported.
+   */
+  resolveConflict(conflict: Conflict, keep: ConflictChoice): Promise<SharedRecord | undefined> {
+    return this.#do('Resolve conflict', (cs) => resolveConflict(cs, conflict, keep));
   }
 
   protected override changed(diff: StoreDiff): void {

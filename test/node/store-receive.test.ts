@@ -245,6 +245,37 @@ describe('receive: merging with local records', () => {
     expect(compareVersions(mineC2.version, old.c2.version)).toBe('newer');
   });
 
+  it('settles a conflict as one undoable local write newer than both sides, so it does not come back', async () => {
+    const there = await elsewhere();
+    const here = await makeStore(0);
+    await here.store.receive({ put: everything(there.store) }, 'import');
+    const theirs = await there.store.updateClaim(there.c2.id, { note: 'Their note' });
+    const mine = await here.store.updateClaim(there.c2.id, { note: 'My note' });
+    const batch: IncomingBatch = { put: [{ collection: 'claims', record: theirs }] };
+    const [conflict] = (await here.store.receive(batch, 'import')).conflicts;
+
+    const taken = await here.store.resolveConflict(conflict!, 'theirs');
+    expect(here.store.getClaim(theirs.id)).toBe(taken);
+    expect({ ...taken, version: undefined }).toEqual({ ...theirs, version: undefined });
+    expect(compareVersions(taken!.version, theirs.version)).toBe('newer');
+    expect(compareVersions(taken!.version, mine.version)).toBe('newer');
+    expect((await here.store.receive(batch, 'import')).summary).toMatchObject({ unchanged: 1, conflicts: 0 });
+    // Resolving is a local step. Undoing it restores my content as a write that has seen theirs: mine is kept.
+    expect(here.store.undoLabel).toBe('Resolve conflict');
+    await here.store.undo();
+    expect({ ...here.store.getClaim(theirs.id), version: undefined }).toEqual({ ...mine, version: undefined });
+    expect((await here.store.receive(batch, 'import')).summary).toMatchObject({ unchanged: 1, conflicts: 0 });
+    // They edit again: a new conflict, settled for mine this time.
+    const later = { put: [{ collection: 'claims' as const, record: await there.store.updateClaim(there.c2.id, { note: 'Their second note' }) }] };
+    const [again] = (await here.store.receive(later, 'import')).conflicts;
+    expect(again!.reason).toBe('concurrent');
+    await here.store.resolveConflict(again!, 'mine');
+    expect(here.store.getClaim(theirs.id)!.note).toBe('My note');
+    expect((await here.store.receive(later, 'import')).summary).toMatchObject({ unchanged: 1, conflicts: 0 });
+    // A stale conflict is refused rather than overwriting what changed since.
+    await expect(here.store.resolveConflict(again!, 'theirs')).rejects.toMatchObject({ kind: 'invalid' });
+  });
+
   it('reports the same version with other content, and another layer for the same id', async () => {
     const there = await elsewhere();
     const here = await makeStore(0);
@@ -255,6 +286,7 @@ describe('receive: merging with local records', () => {
     expect(result.conflicts.map((c) => [c.id, c.reason])).toEqual([[there.c1.id, 'diverged'], [there.c2.id, 'layer']]);
     expect(result.diff).toEqual({});
     expect(here.store.getClaim(there.c1.id)).toEqual(there.c1);
+    await expect(here.store.resolveConflict(result.conflicts[1]!, 'theirs')).rejects.toMatchObject({ kind: 'invalid' });
   });
 
   it('deletes only what the sender had seen; a record changed here since is a conflict', async () => {
@@ -274,9 +306,12 @@ describe('receive: merging with local records', () => {
     );
     expect(result.summary).toEqual({ added: 0, updated: 0, unchanged: 1, removed: 1, conflicts: 1 });
     expect(here.store.getLink(there.link.id)).toBeUndefined();
-    expect(result.conflicts).toEqual([{ collection: 'claims', id: there.c2.id, reason: 'changed-since-deleted', local: mineC2 }]);
+    expect(result.conflicts).toEqual([{ collection: 'claims', id: there.c2.id, reason: 'changed-since-deleted', local: mineC2, deleted: there.c2.version }]);
     expect(here.store.getClaim(there.c2.id)).toEqual(mineC2);
     expect(here.heard.at(-1)).toEqual([{ links: { added: {}, updated: {}, removed: { [there.link.id]: there.link } } }, 'sync']);
+    // Taking their side of a deletion deletes.
+    expect(await here.store.resolveConflict(result.conflicts[0]!, 'theirs')).toBeUndefined();
+    expect(here.store.getClaim(there.c2.id)).toBeUndefined();
   });
 
   it('refuses a deletion that would leave a reference dangling (no cascades through the door)', async () => {
