@@ -35,7 +35,7 @@ import {
 } from './persistence.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
-import { planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
+import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
 import { TabSync } from './sync.ts';
 import { UndoHistory, type UndoEntry } from './undo.ts';
 import { asCommitted, stampDiff, versionOf, type StoreIdentity, type Version } from './versions.ts';
@@ -49,12 +49,6 @@ export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo' | 'import' | 'sy
 
 /** Called after every diff applied to memory. Records in the diff are frozen. */
 export type StoreListener = (diff: StoreDiff, origin: ChangeOrigin) => void;
-
-/** Undo label of an import: "Import 1 record", "Import 12 records". */
-function receivedLabel(summary: ReceiveResult['summary']): string {
-  const n = summary.added + summary.updated + summary.removed;
-  return `Import ${n} record${n === 1 ? '' : 's'}`;
-}
 
 /** Options for the store; all optional, mainly for tests. */
 export interface StoreOptions {
@@ -114,6 +108,8 @@ export class StoreEngine extends EventTarget {
   #storagePersistence: StoragePersistence | undefined;
   // Last versions of records deleted in this session, so that restoring one (undo, redo) moves its version on.
   readonly #deletedVersions = new Map<string, Version>();
+  readonly #knownVersion = (c: CollectionName, id: string): Version | undefined =>
+    versionOf(this.#state[c].get(id)) ?? this.#deletedVersions.get(`${c} ${id}`);
   #persistenceAsked: Promise<StoragePersistence> | undefined;
 
   constructor(options: StoreOptions = {}) {
@@ -293,7 +289,7 @@ export class StoreEngine extends EventTarget {
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
         const diff = await this.#commit(plan.diff, origin);
-        if (origin === 'import') this.#history.push((entry = { label: receivedLabel(plan.summary), diff }));
+        if (origin === 'import') this.#history.push((entry = { label: importLabel(plan.summary), diff }));
         else this.#history.forget(diff);
       }
       return { ...plan, origin, undo: () => (entry ? this.undo(entry) : Promise.resolve(false)) };
@@ -378,9 +374,6 @@ export class StoreEngine extends EventTarget {
     this.#sync?.post(write);
     return write;
   }
-
-  readonly #knownVersion = (c: CollectionName, id: string): Version | undefined =>
-    versionOf(this.#state[c].get(id)) ?? this.#deletedVersions.get(`${c} ${id}`);
 
   // Who writes: known once storage is open; actions before `open()` fail as `closed`.
   #identity(): StoreIdentity {

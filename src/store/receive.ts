@@ -231,6 +231,12 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
 
 type Shared = SharedRecord;
 
+/** Undo label of an import: "Import 1 record", "Import 12 records". */
+export function importLabel(summary: ReceiveSummary): string {
+  const n = summary.added + summary.updated + summary.removed;
+  return `Import ${n} record${n === 1 ? '' : 's'}`;
+}
+
 /**
  * Settles a conflict {@link planReceive} reported, as a local write into `cs`:
  * the chosen side (`theirs` of a deletion deletes) with a version joining both
