@@ -109,7 +109,6 @@ export {
 } from './diff.ts';
 export {
   SHARED_COLLECTIONS,
-  planReceive,
   type Conflict,
   type ConflictChoice,
   type ConflictReason,

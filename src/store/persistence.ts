@@ -258,13 +258,16 @@ export const openIdbPersistence: PersistenceOpener = async (name, hooks) => {
 
 /** The replica id and local layer the v4 upgrade stored; made now if they are missing. */
 async function readIdentity(db: IDBPDatabase<CrossreadDB>): Promise<StoreIdentity> {
-  const tx = db.transaction('meta', 'readwrite');
-  const [replica, layer] = await Promise.all([tx.store.get('replica'), tx.store.get('localLayer')]);
+  const [replica, layer] = await Promise.all([db.get('meta', 'replica'), db.get('meta', 'localLayer')]);
+  if (replica && layer) return { replica: replica.value, layer: layer.value };
+  // Only if someone deleted them (devtools): a new replica id is safe; the layer is made once, like the upgrade does.
   const identity = { replica: replica?.value ?? newRecordId(), layer: layer?.value ?? '' };
-  // Only if someone deleted them (devtools): a new replica id is safe; the layer must not change once set.
   identity.layer ||= identity.replica;
-  if (!replica) void tx.store.put({ id: 'replica', value: identity.replica });
-  if (!layer) void tx.store.put({ id: 'localLayer', value: identity.layer });
-  await tx.done;
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all([
+    tx.store.put({ id: 'replica', value: identity.replica }),
+    tx.store.put({ id: 'localLayer', value: identity.layer }),
+    tx.done,
+  ]);
   return identity;
 }

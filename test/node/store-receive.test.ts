@@ -77,6 +77,14 @@ async function unchanged(here: Awaited<ReturnType<typeof makeStore>>, promise: P
   return error;
 }
 
+it('pins the exports of the door and of versions', async () => {
+  expect(Object.keys(await import('../../src/store/receive.ts')).sort()).toEqual(['SHARED_COLLECTIONS', 'importLabel', 'planReceive', 'resolveConflict']);
+  expect(Object.keys(await import('../../src/store/versions.ts')).sort()).toEqual([
+    'asCommitted', 'bumpVersion', 'compareVersions', 'mergeVersions', 'stampDiff', 'versionOf',
+  ]);
+  expect(Object.keys(await import('../../src/store/equal.ts'))).toEqual(['deepEqual']);
+});
+
 describe('receive: a valid batch', () => {
   it('adds every record as made elsewhere, in one diff with the origin, saved, undoable as one step', async () => {
     const there = await elsewhere();

@@ -27,7 +27,7 @@ it('exports a fixed public API', () => {
     'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
     'buildAnnotation', 'changeAnnotation', 'compareRanges', 'compareVersions', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
-    'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'planReceive', 'precisionOf', 'referencesOf', 'reverseDiff',
+    'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
     'stateIssues', 'tagsOf',
   ]);
   expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings', 'claims', 'links', 'events']);

@@ -194,6 +194,26 @@ describe('schema and migrations', () => {
   });
 });
 
+describe('identity', () => {
+  it('keeps the replica id and local layer across sessions, and makes a lost replica id anew without touching the layer', async () => {
+    const name = uniqueDbName('identity');
+    const first = await persistence(name);
+    const { identity } = first;
+    first.close();
+    const again = await persistence(name);
+    expect(again.identity).to.deep.equal(identity);
+    again.close();
+
+    const db = await openTestDB(name);
+    await db.delete('meta', 'replica');
+    db.close();
+    const repaired = await persistence(name);
+    expect(repaired.identity.layer).to.equal(identity.layer);
+    expect(repaired.identity.replica).to.match(/^urn:uuid:/).and.not.equal(identity.replica);
+    expect((await readMeta(name)).replica).to.equal(repaired.identity.replica);
+  });
+});
+
 describe('commit', () => {
   it('writes several collections in one transaction and loads them back', async () => {
     const name = uniqueDbName('commit');
