@@ -14,6 +14,8 @@ export interface ActionContext {
   newId(): string;
   /** Name for `creator` of new records. */
   creatorName: string;
+  /** Layer of new records: the local layer (ADR 0004). */
+  layer: string;
 }
 
 const NOUN: { [C in CollectionName]: string } = {
@@ -38,7 +40,7 @@ export function invalid(message: string): StoreError {
 
 /** Context for building one new record. */
 export function buildContext(ctx: ActionContext): BuildContext {
-  return { id: ctx.newId(), now: ctx.now, creatorName: ctx.creatorName };
+  return { id: ctx.newId(), now: ctx.now, creatorName: ctx.creatorName, layer: ctx.layer };
 }
 
 /** Records sorted oldest first, ties by id: a stable order for lists. */

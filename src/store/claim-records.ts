@@ -4,7 +4,7 @@
  * point at annotations, at each other and at events by id only, and the
  * store keeps every such reference resolvable (`integrity.ts`).
  */
-import { modifiedAt, normalizeTags, type BuildContext, type Creator } from './record-base.ts';
+import { modifiedAt, normalizeTags, type BuildContext, type Creator, type Version } from './record-base.ts';
 
 /** How a passage relates to a claim. */
 export type Stance = 'asserts' | 'argues-against' | 'mentions';
@@ -41,6 +41,10 @@ export interface Claim {
   creator: Creator;
   created: string;
   modified: string;
+  /** Whose map (ADR 0004). */
+  layer: string;
+  /** Which writes of this record (ADR 0004). */
+  version: Version;
 }
 
 /** How one claim bears on another. */
@@ -68,6 +72,10 @@ export interface Link {
   creator: Creator;
   created: string;
   modified: string;
+  /** Whose map (ADR 0004). */
+  layer: string;
+  /** Which writes of this record (ADR 0004). */
+  version: Version;
 }
 
 /**
@@ -86,6 +94,10 @@ export interface EventRecord {
   creator: Creator;
   created: string;
   modified: string;
+  /** Whose map (ADR 0004). */
+  layer: string;
+  /** Which writes of this record (ADR 0004). */
+  version: Version;
 }
 
 /** What a user supplies to create a claim. */
@@ -148,7 +160,7 @@ export function uniqueIds(ids: Iterable<string>): string[] {
   return [...new Set(ids)];
 }
 
-/** A new claim from a draft. Key order is fixed here (records are compared as JSON). */
+/** A new claim from a draft. */
 export function buildClaim(draft: ClaimDraft, ctx: BuildContext): Claim {
   return claimRecord({
     id: ctx.id,
@@ -160,16 +172,18 @@ export function buildClaim(draft: ClaimDraft, ctx: BuildContext): Claim {
     creator: { type: 'Person', name: ctx.creatorName },
     created: ctx.now,
     modified: ctx.now,
+    layer: ctx.layer,
+    version: {},
   });
 }
 
 /** A claim with every field given; `note` dropped when absent. */
 export function claimRecord(c: Omit<Claim, 'type'>): Claim {
-  const { id, statement, note, tags, events, evidence, creator, created, modified } = c;
+  const { id, statement, note, tags, events, evidence, creator, created, modified, layer, version } = c;
   return {
     id, type: 'Claim', statement, ...(note === undefined ? {} : { note }),
     tags: [...tags], events: [...events], evidence: evidence.map((e) => ({ ...e })),
-    creator: { ...creator }, created, modified,
+    creator: { ...creator }, created, modified, layer, version: { ...version },
   };
 }
 
@@ -187,10 +201,10 @@ export function changeClaim(claim: Claim, change: ClaimChange, now: string): Cla
 
 /** A link with every field given; `rationale` dropped when absent. */
 export function linkRecord(l: Omit<Link, 'type'>): Link {
-  const { id, relation, from, to, rationale, creator, created, modified } = l;
+  const { id, relation, from, to, rationale, creator, created, modified, layer, version } = l;
   return {
     id, type: 'Link', relation, from, to, ...(rationale === undefined ? {} : { rationale }),
-    creator: { ...creator }, created, modified,
+    creator: { ...creator }, created, modified, layer, version: { ...version },
   };
 }
 
@@ -198,7 +212,7 @@ export function linkRecord(l: Omit<Link, 'type'>): Link {
 export function buildLink(draft: LinkDraft, ctx: BuildContext): Link {
   return linkRecord({
     id: ctx.id, relation: draft.relation, from: draft.from, to: draft.to, rationale: text(draft.rationale),
-    creator: { type: 'Person', name: ctx.creatorName }, created: ctx.now, modified: ctx.now,
+    creator: { type: 'Person', name: ctx.creatorName }, created: ctx.now, modified: ctx.now, layer: ctx.layer, version: {},
   });
 }
 
@@ -223,15 +237,18 @@ export function linkKey(link: Pick<Link, 'relation' | 'from' | 'to'>): string {
 
 /** An event with every field given; `end` dropped when absent. */
 export function eventRecord(e: Omit<EventRecord, 'type'>): EventRecord {
-  const { id, name, start, end, creator, created, modified } = e;
-  return { id, type: 'Event', name, start, ...(end === undefined ? {} : { end }), creator: { ...creator }, created, modified };
+  const { id, name, start, end, creator, created, modified, layer, version } = e;
+  return {
+    id, type: 'Event', name, start, ...(end === undefined ? {} : { end }),
+    creator: { ...creator }, created, modified, layer, version: { ...version },
+  };
 }
 
 /** A new event from a draft. */
 export function buildEvent(draft: EventDraft, ctx: BuildContext): EventRecord {
   return eventRecord({
     id: ctx.id, name: draft.name.trim(), start: draft.start, end: draft.end,
-    creator: { type: 'Person', name: ctx.creatorName }, created: ctx.now, modified: ctx.now,
+    creator: { type: 'Person', name: ctx.creatorName }, created: ctx.now, modified: ctx.now, layer: ctx.layer, version: {},
   });
 }
 

@@ -4,6 +4,7 @@
  * cross-tab sync (a diff is what other tabs hear about) and subscribers
  * (a diff is what components re-render from). Pure; tested in Node.
  */
+import { deepEqual } from './equal.ts';
 import { COLLECTION_NAMES, type CollectionName, type Collections } from './records.ts';
 
 /** Changes to one collection, keyed by record id. An id appears in at most one of the three. */
@@ -128,12 +129,12 @@ export function reconcileRecords<R>(
 }
 
 /**
- * Structural equality for JSON-like records. JSON text is enough because
- * records are plain data whose key order is fixed by the code that builds
- * them, and structured clone (IndexedDB, BroadcastChannel) keeps key order.
+ * Structural equality for records, independent of key order ({@link deepEqual}):
+ * records read from an import file or written by another version of the code
+ * need not list their keys in the order the builders here do.
  */
 export function sameRecord(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  return deepEqual(a, b);
 }
 
 /** Freezes a record and everything in it, so readers of the store cannot mutate shared state. */

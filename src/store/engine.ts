@@ -26,14 +26,26 @@ import {
 import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
 import { integrityIssues } from './integrity.ts';
 import { MemoryPersistence } from './memory-persistence.ts';
-import { DB_NAME, openIdbPersistence, type Persistence, type PersistenceOpener } from './persistence.ts';
+import {
+  DB_NAME,
+  openIdbPersistence,
+  type Persistence,
+  type PersistenceOpener,
+  type StoragePersistence,
+} from './persistence.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
+import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
 import { TabSync } from './sync.ts';
 import { cannot, isEntry, UndoHistory, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
+import { asCommitted, stampDiff, versionOf, type StoreIdentity, type Version } from './versions.ts';
 
-/** Why subscribers are told about a diff. */
-export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo';
+/**
+ * Why subscribers are told about a diff: this tab's action, undo or redo;
+ * another tab's commit (`remote`); records received from outside through
+ * `receive()` — an import file (`import`) or a sync engine (`sync`).
+ */
+export type ChangeOrigin = 'local' | 'remote' | 'undo' | 'redo' | 'import' | 'sync';
 
 /** Called after every diff applied to memory. Records in the diff are frozen. */
 export type StoreListener = (diff: StoreDiff, origin: ChangeOrigin) => void;
@@ -108,6 +120,12 @@ export class StoreEngine extends EventTarget {
   #sync: TabSync | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #warning: StoreError | undefined;
+  #storagePersistence: StoragePersistence | undefined;
+  // Last versions of records deleted in this session, so that restoring one (undo, redo) moves its version on.
+  readonly #deletedVersions = new Map<string, Version>();
+  readonly #knownVersion = (c: CollectionName, id: string): Version | undefined =>
+    versionOf(this.#state[c].get(id)) ?? this.#deletedVersions.get(`${c} ${id}`);
+  #persistenceAsked: Promise<StoragePersistence> | undefined;
 
   constructor(options: StoreOptions = {}) {
     super();
@@ -120,6 +138,16 @@ export class StoreEngine extends EventTarget {
     return this.#state.settings.get('creatorName')?.value;
   }
 
+  /** Id of the local layer, the reader's own map (ADR 0004); `undefined` before `open()`. */
+  get localLayer(): string | undefined {
+    return this.#persistence?.identity.layer;
+  }
+
+  /** Id of this database as a writer of record versions (ADR 0004); `undefined` before `open()`. */
+  get replica(): string | undefined {
+    return this.#persistence?.identity.replica;
+  }
+
   /** Where changes go: `indexeddb`, `memory` (nothing survives the tab), or `undefined` before `open()`. */
   get mode(): Persistence['mode'] | undefined {
     return this.#persistence?.mode;
@@ -128,6 +156,14 @@ export class StoreEngine extends EventTarget {
   /** A lasting problem the UI should keep visible (memory mode, outdated, closed), if any. */
   get warning(): StoreError | undefined {
     return this.#warning;
+  }
+
+  /**
+   * Whether the browser promised to keep the data (see {@link StoragePersistence}),
+   * for the UI to show; `undefined` until {@link StoreEngine.requestPersistentStorage} answered.
+   */
+  get storagePersistence(): StoragePersistence | undefined {
+    return this.#storagePersistence;
   }
 
   /** True when `undo()` has an action to revert. */
@@ -180,6 +216,24 @@ export class StoreEngine extends EventTarget {
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
     this.#apply(stateAsDiff(loaded), 'remote');
     if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#onRemote(diff), this.#options.channelName);
+    // Asked at once, not awaited: a browser may prompt, and loading must not wait for the reader.
+    void this.requestPersistentStorage();
+  }
+
+  /**
+   * Asks the browser once to keep the data even when space runs low
+   * (`navigator.storage.persist()`); resolves with the answer, also kept in
+   * {@link StoreEngine.storagePersistence}. `open()` asks already; the UI
+   * awaits this to show the answer. Never rejects.
+   */
+  requestPersistentStorage(): Promise<StoragePersistence> {
+    const persistence = this.#persistence;
+    if (!persistence) return Promise.resolve('unsupported');
+    this.#persistenceAsked ??= persistence.requestPersistence().then(
+      (answer) => (this.#storagePersistence = answer),
+      () => (this.#storagePersistence = 'unsupported'),
+    );
+    return this.#persistenceAsked;
   }
 
   /** Stops syncing and closes storage; memory stays readable. */
@@ -250,6 +304,31 @@ export class StoreEngine extends EventTarget {
   }
 
   /**
+   * The one door for records made elsewhere (ADR 0004): validates every
+   * record of `batch` against its schema, merges it with the local state by
+   * version ({@link planReceive}: added, updated, unchanged, removed,
+   * conflicts left undecided), checks the integrity of the whole result at
+   * once, and commits it in one transaction, or rejects with a `StoreError`
+   * (`invalid`, listing every problem; storage errors as for actions) having
+   * changed nothing. Subscribers and other tabs hear of it like any commit,
+   * with `origin` as the change's origin. Versions are kept as received. An
+   * import is one undo step ("Import 12 records"); a sync is not undoable and,
+   * like another tab's change, drops local undo steps touching its records.
+   */
+  receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
+    return this.#run(async () => {
+      const plan = planReceive(this.#state, batch);
+      let entry: UndoEntry | undefined;
+      if (!isEmptyDiff(plan.diff)) {
+        const diff = await this.#commit(plan.diff, origin);
+        if (origin === 'import') this.#history.push((entry = { label: importLabel(plan.summary), diff }));
+        else this.#history.forget(diff, 'a synced update');
+      }
+      return { ...plan, origin, ...this.handle(importLabel(plan.summary), entry) };
+    });
+  }
+
+  /**
    * Runs an action: `plan` changes a working copy of the state; the diff it
    * amounts to is validated (every added or updated record against its schema,
    * then referential integrity), committed as one transaction and, unless
@@ -266,12 +345,15 @@ export class StoreEngine extends EventTarget {
         now: (this.#options.now ?? (() => new Date().toISOString()))(),
         newId: this.#options.newId ?? newRecordId,
         creatorName: this.creatorName ?? ANONYMOUS,
+        layer: this.#identity().layer,
       };
-      const value = plan(cs, ctx);
-      const diff = cs.diff();
-      if (isEmptyDiff(diff)) return { value, diff, entry: undefined };
-      this.#validate(diff);
-      await this.#commit(diff, 'local');
+      const planned = plan(cs, ctx);
+      const written = cs.diff();
+      if (isEmptyDiff(written)) return { value: planned, diff: written, entry: undefined };
+      this.#validate(written);
+      const diff = await this.#commit(written, 'local');
+      // The plan returned records as built; hand out the saved ones, with their new versions.
+      const value = asCommitted(planned, written, diff);
       if (!undoable) return { value, diff, entry: undefined };
       const entry: UndoEntry = { label: typeof label === 'string' ? label : label(value), diff };
       this.#history.push(entry);
@@ -303,18 +385,32 @@ export class StoreEngine extends EventTarget {
     if (issues.length > 0) throw new StoreError('invalid', { message: `Dangling reference: ${issues.join('; ')}` });
   }
 
-  // Save first, then memory: a failed save leaves memory exactly as it was.
-  async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<void> {
+  /**
+   * Save first, then memory: a failed save leaves memory exactly as it was.
+   * Every write passes here, so this is where a local write (action, undo,
+   * redo) moves the versions of the records it writes (ADR 0004); records
+   * received from outside keep the versions they came with. Returns the diff
+   * as committed.
+   */
+  async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<StoreDiff> {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    const write = origin === 'import' || origin === 'sync' ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
     try {
-      await this.#persistence.commit(diff);
+      await this.#persistence.commit(write);
     } catch (error) {
       const e = toStoreError(error);
       this.#fail(e);
       throw e;
     }
-    this.#apply(diff, origin);
-    this.#sync?.post(diff);
+    this.#apply(write, origin);
+    this.#sync?.post(write);
+    return write;
+  }
+
+  // Who writes: known once storage is open; actions before `open()` fail as `closed`.
+  #identity(): StoreIdentity {
+    if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    return this.#persistence.identity;
   }
 
   // Undo and redo report a race lost to another tab as `false`, like the same check done in memory.
@@ -347,6 +443,12 @@ export class StoreEngine extends EventTarget {
   #apply(diff: StoreDiff, origin: ChangeOrigin): void {
     if (isEmptyDiff(diff)) return;
     deepFreeze(diff);
+    for (const c of diffCollections(diff)) {
+      for (const id of Object.keys(diff[c]!.removed)) {
+        const version = versionOf(this.#state[c].get(id));
+        if (version) this.#deletedVersions.set(`${c} ${id}`, version);
+      }
+    }
     applyDiff(this.#state, diff);
     this.changed(diff);
     for (const listener of [...this.#listeners]) {

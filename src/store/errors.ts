@@ -20,8 +20,10 @@ export type StoreErrorKind = 'unavailable' | 'quota' | 'blocked' | 'outdated' | 
 const MESSAGES: Record<StoreErrorKind, string> = {
   unavailable:
     'This browser does not allow Crossread to save data here (private browsing or storage disabled). ' +
-    'You can keep working, but annotations will be lost when this tab closes. Export them to keep them.',
-  quota: 'Your last change was not saved: the browser has no storage space left for Crossread. Free space or export and delete old annotations.',
+    'You can keep working, but what you make here will be lost when this tab closes.',
+  quota:
+    'Your last change was not saved: the browser has no storage space left for Crossread. ' +
+    'Free space (delete old annotations, or other sites’ data in the browser settings) and try again.',
   blocked: 'Crossread is updating its storage. Close other Crossread tabs to finish.',
   outdated: 'Crossread was updated in another tab. Reload this tab to keep saving; nothing saved so far is lost.',
   closed: 'The browser closed Crossread’s storage. Reload the tab; changes from now on are not saved.',

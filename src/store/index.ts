@@ -1,6 +1,10 @@
 /**
  * Public API of the store layer. Components import from here (types and the
  * store they are handed), never from `persistence.ts` and never `idb`.
+ *
+ * Records from outside (the exchange layer's imports, a later sync engine)
+ * come in through one door only: `store.receive(batch, 'import' | 'sync')`,
+ * with the batch types below (`IncomingBatch`, `ReceiveResult`, ADR 0004).
  */
 export {
   CrossreadStore,
@@ -91,6 +95,8 @@ export {
   SettingSchema,
   TextPositionSelectorSchema,
   TextQuoteSelectorSchema,
+  VersionSchema,
+  LayerIdSchema,
   describeIssues,
 } from './schemas.ts';
 export {
@@ -105,8 +111,31 @@ export {
   type StoreDiff,
   type StoreState,
 } from './diff.ts';
+export {
+  SHARED_COLLECTIONS,
+  type Conflict,
+  type ConflictChoice,
+  type ConflictReason,
+  type IncomingBatch,
+  type IncomingRecord,
+  type IncomingRemoval,
+  type ReceiveOrigin,
+  type ReceivePlan,
+  type ReceiveResult,
+  type ReceiveSummary,
+  type SharedCollection,
+  type SharedRecord,
+} from './receive.ts';
+export { compareVersions, type StoreIdentity, type Version, type VersionOrder } from './versions.ts';
 export { StoreError, StoreErrorEvent, type StoreErrorKind, type StoreEventMap } from './errors.ts';
 export { UndoHistory, DEFAULT_UNDO_LIMIT, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
 export { MemoryPersistence, type MemoryPersistenceOptions } from './memory-persistence.ts';
-export { DB_NAME, DB_VERSION, type Persistence, type PersistenceHooks, type PersistenceOpener } from './persistence.ts';
+export {
+  DB_NAME,
+  DB_VERSION,
+  type Persistence,
+  type PersistenceHooks,
+  type PersistenceOpener,
+  type StoragePersistence,
+} from './persistence.ts';
 export { CHANNEL_NAME } from './sync.ts';

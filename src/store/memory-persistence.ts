@@ -9,8 +9,9 @@
 import { applyDiff, diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { commitIssues, readAfter } from './integrity.ts';
-import type { Persistence, ReadResult } from './persistence.ts';
-import { COLLECTION_NAMES, type CollectionName } from './records.ts';
+import type { Persistence, ReadResult, StoragePersistence } from './persistence.ts';
+import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
+import type { StoreIdentity } from './versions.ts';
 
 /** Options for {@link MemoryPersistence}. */
 export interface MemoryPersistenceOptions {
@@ -18,18 +19,35 @@ export interface MemoryPersistenceOptions {
   state?: StoreState;
   /** Whether stores using it broadcast commits; true only when `state` is shared. */
   shared?: boolean;
+  /** Replica id and local layer; default: made once per backing `state`, so "tabs" sharing it share them like a database. */
+  identity?: StoreIdentity;
+}
+
+// One identity per backing state, as a database has one.
+const identities = new WeakMap<StoreState, StoreIdentity>();
+
+function identityOf(state: StoreState): StoreIdentity {
+  let identity = identities.get(state);
+  if (!identity) {
+    const id = newRecordId();
+    identity = { replica: id, layer: id };
+    identities.set(state, identity);
+  }
+  return identity;
 }
 
 /** A {@link Persistence} that keeps records in Maps. */
 export class MemoryPersistence implements Persistence {
   readonly mode = 'memory';
   readonly shared: boolean;
+  readonly identity: StoreIdentity;
   readonly #state: StoreState;
   #closed = false;
 
   constructor(options: MemoryPersistenceOptions = {}) {
     this.#state = options.state ?? emptyState();
     this.shared = options.shared ?? false;
+    this.identity = options.identity ?? identityOf(this.#state);
   }
 
   async loadAll(): Promise<StoreState> {
@@ -71,6 +89,11 @@ export class MemoryPersistence implements Persistence {
       throw new StoreError('conflict', { cause: new Error(`Dangling reference: ${issues.join('; ')}`) });
     }
     applyDiff(this.#state, copy);
+  }
+
+  /** Nothing is stored in the browser, so there is nothing to keep. */
+  async requestPersistence(): Promise<StoragePersistence> {
+    return 'unsupported';
   }
 
   close(): void {

@@ -1,90 +1,60 @@
 /**
- * IndexedDB persistence: the only module that imports `idb`.
+ * IndexedDB persistence: the only module that opens databases with `idb`
+ * (`db-schema.ts` takes its types only).
  *
  * The store talks to a {@link Persistence}; this file provides the IndexedDB
- * one, `memory-persistence.ts` the fallback. One typed `DBSchema`; migrations
- * are `if (oldVersion < N)` blocks in {@link upgrade}.
+ * one, `memory-persistence.ts` the fallback. One typed `DBSchema` and its
+ * migrations, `if (oldVersion < N)` blocks in `upgrade`, are in `db-schema.ts`.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { DB_VERSION, upgrade, type CrossreadDB } from './db-schema.ts';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { commitIssues, commitReads } from './integrity.ts';
-import type { Claim, EventRecord, Link } from './claim-records.ts';
-import { COLLECTION_NAMES, type Annotation, type CollectionName, type Setting } from './records.ts';
+import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
+import type { StoreIdentity } from './versions.ts';
+
+// The schema lives in its own module; existing importers (tests, index.ts) find it here as before.
+export {
+  DB_VERSION,
+  upgrade,
+  upgradeToV1,
+  upgradeToV2,
+  upgradeToV3,
+  type CrossreadDB,
+  type CrossreadDBv1,
+  type CrossreadDBv2,
+  type CrossreadDBv3,
+  type MetaRecord,
+  type Unversioned,
+} from './db-schema.ts';
 
 /** Database name the app uses; tests use unique names. */
 export const DB_NAME = 'crossread';
 
-/** Current schema version. Bump it together with a new block in {@link upgrade}. */
-export const DB_VERSION = 3;
+/**
+ * Whether the browser keeps Crossread's data under storage pressure:
+ * - `persisted`: granted; only the reader can clear it.
+ * - `best-effort`: the browser may evict it when space runs low (the default);
+ *   asking again later, after more use of the app, may succeed.
+ * - `unsupported`: no Storage API here (or nothing is stored: memory mode).
+ */
+export type StoragePersistence = 'persisted' | 'best-effort' | 'unsupported';
 
 /**
- * Schema as of version 1. Frozen: never edit; it exists so tests can build a
- * version-1 database exactly as version 1 of the app did.
+ * Asks the browser to keep this origin's data (`navigator.storage.persist()`),
+ * unless it already does (`persisted()`, which never prompts). Never rejects:
+ * a browser that throws is treated as one without the API.
  */
-export interface CrossreadDBv1 extends DBSchema {
-  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
-}
-
-/** Schema as of version 2. Frozen like {@link CrossreadDBv1}. */
-export interface CrossreadDBv2 extends DBSchema {
-  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
-  settings: { key: string; value: Setting };
-}
-
-/**
- * The current schema. Object store names equal collection names
- * (`records.ts`), each with keyPath `id`.
- */
-export interface CrossreadDB extends DBSchema {
-  /** W3C annotations; `by-source` finds a document's annotations without loading all. */
-  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
-  /** v2: reader settings (creator name), keyed by setting id. */
-  settings: { key: string; value: Setting };
-  /** v3: claims. No index: evidence is an array of objects, which no key path can index. */
-  claims: { key: string; value: Claim };
-  /** v3: links between claims; `by-from`/`by-to` find a claim's links without loading all. */
-  links: { key: string; value: Link; indexes: { 'by-from': string; 'by-to': string } };
-  /** v3: events. */
-  events: { key: string; value: EventRecord };
-}
-
-/** Version 1's whole upgrade. Frozen like {@link CrossreadDBv1}. */
-export function upgradeToV1(db: IDBPDatabase<CrossreadDBv1>): void {
-  const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
-  annotations.createIndex('by-source', 'target.source');
-}
-
-/** Version 2's whole upgrade, from any older version. Frozen like {@link CrossreadDBv2}. */
-export function upgradeToV2(db: IDBPDatabase<CrossreadDBv2>, oldVersion: number): void {
-  // The v1 function is typed against the frozen v1 schema, a subset of v2's.
-  if (oldVersion < 1) upgradeToV1(db as unknown as IDBPDatabase<CrossreadDBv1>);
-  if (oldVersion < 2) db.createObjectStore('settings', { keyPath: 'id' });
-}
-
-/**
- * Brings a database from `oldVersion` to {@link DB_VERSION}. Each block runs
- * once, in order, in the single upgrade transaction, so a failure anywhere
- * aborts the upgrade and leaves the old version intact. Blocks must keep
- * every record; to rewrite records use `tx.objectStore(...)` cursors and never
- * await anything but IndexedDB requests (the transaction would auto-commit).
- * Earlier versions' upgrades are frozen functions so tests can build old databases.
- */
-export function upgrade(
-  db: IDBPDatabase<CrossreadDB>,
-  oldVersion: number,
-  _newVersion: number | null,
-  _tx: IDBPTransaction<CrossreadDB, StoreNames<CrossreadDB>[], 'versionchange'>,
-): void {
-  // The v2 function is typed against the frozen v2 schema, a subset of the current one.
-  upgradeToV2(db as unknown as IDBPDatabase<CrossreadDBv2>, oldVersion);
-  if (oldVersion < 3) {
-    // New stores only: every v2 record stays where it is, untouched.
-    db.createObjectStore('claims', { keyPath: 'id' });
-    const links = db.createObjectStore('links', { keyPath: 'id' });
-    links.createIndex('by-from', 'from');
-    links.createIndex('by-to', 'to');
-    db.createObjectStore('events', { keyPath: 'id' });
+export async function askStoragePersistence(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage,
+): Promise<StoragePersistence> {
+  if (!storage || typeof storage.persist !== 'function' || typeof storage.persisted !== 'function') return 'unsupported';
+  try {
+    if (await storage.persisted()) return 'persisted';
+    return (await storage.persist()) ? 'persisted' : 'best-effort';
+  } catch {
+    return 'unsupported';
   }
 }
 
@@ -100,12 +70,16 @@ export interface Persistence {
   readonly mode: 'indexeddb' | 'memory';
   /** True when other tabs read the same data, so the store broadcasts its commits. */
   readonly shared: boolean;
+  /** This database's replica id and local layer (ADR 0004); the same for every tab on it. */
+  readonly identity: StoreIdentity;
   /** Every record of every collection. */
   loadAll(): Promise<StoreState>;
   /** The current records for some ids. */
   read(ids: DiffIds): Promise<ReadResult>;
   /** Writes a diff in one transaction; rejects with a {@link StoreError}. */
   commit(diff: StoreDiff): Promise<void>;
+  /** Asks the browser to keep the stored data (see {@link StoragePersistence}); never rejects. */
+  requestPersistence(): Promise<StoragePersistence>;
   /** Closes the connection; later calls reject. */
   close(): void;
 }
@@ -132,7 +106,10 @@ class IdbPersistence implements Persistence {
   /** Set once the connection is gone; every later call rejects with it. */
   closedBy: StoreError | undefined;
 
-  constructor(readonly db: IDBPDatabase<CrossreadDB>) {}
+  constructor(
+    readonly db: IDBPDatabase<CrossreadDB>,
+    readonly identity: StoreIdentity,
+  ) {}
 
   async loadAll(): Promise<StoreState> {
     const db = this.#live();
@@ -235,6 +212,10 @@ class IdbPersistence implements Persistence {
     if (error) throw error;
   }
 
+  requestPersistence(): Promise<StoragePersistence> {
+    return askStoragePersistence();
+  }
+
   close(): void {
     this.closedBy ??= new StoreError('closed', { message: 'The store was closed.' });
     this.db.close();
@@ -267,10 +248,26 @@ export const openIdbPersistence: PersistenceOpener = async (name, hooks) => {
       blocking: () => stop(new StoreError('outdated')),
       terminated: () => stop(new StoreError('closed')),
     });
-    persistence = new IdbPersistence(db);
+    persistence = new IdbPersistence(db, await readIdentity(db));
     return persistence;
   } catch (error) {
     const e = toStoreError(error);
     throw e.kind === 'outdated' ? e : new StoreError('unavailable', { cause: error });
   }
 };
+
+/** The replica id and local layer the v4 upgrade stored; made now if they are missing. */
+async function readIdentity(db: IDBPDatabase<CrossreadDB>): Promise<StoreIdentity> {
+  const [replica, layer] = await Promise.all([db.get('meta', 'replica'), db.get('meta', 'localLayer')]);
+  if (replica && layer) return { replica: replica.value, layer: layer.value };
+  // Only if someone deleted them (devtools): a new replica id is safe; the layer is made once, like the upgrade does.
+  const identity = { replica: replica?.value ?? newRecordId(), layer: layer?.value ?? '' };
+  identity.layer ||= identity.replica;
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all([
+    tx.store.put({ id: 'replica', value: identity.replica }),
+    tx.store.put({ id: 'localLayer', value: identity.layer }),
+    tx.done,
+  ]);
+  return identity;
+}

@@ -4,6 +4,10 @@
  * `claim-records.ts` (claims, links, events) build on it; keeping it apart is what stops those
  * two from importing each other. Pure.
  */
+import { deepEqual } from './equal.ts';
+
+/** Replica id (`urn:uuid:`) → number of writes of the record by that replica (≥ 1). `{}` only on a record not yet saved. */
+export type Version = Readonly<Record<string, number>>;
 
 /** The person who wrote a record, as a display name only (no account exists). */
 export interface Creator {
@@ -17,6 +21,8 @@ export interface BuildContext {
   /** ISO timestamp. */
   now: string;
   creatorName: string;
+  /** Layer of the new record: the local layer for the reader's own records (ADR 0004). */
+  layer: string;
 }
 
 /** Trim, drop blanks, drop duplicates; order kept so the UI shows what was typed. */
@@ -56,5 +62,5 @@ export function modifiedAt(record: { created: string }, now: string): string {
 
 /** True when two versions of a record differ in nothing but `modified`: such an edit saves nothing. */
 export function onlyTouched<R extends { modified: string }>(a: R, b: R): boolean {
-  return JSON.stringify({ ...a, modified: '' }) === JSON.stringify({ ...b, modified: '' });
+  return deepEqual({ ...a, modified: '' }, { ...b, modified: '' });
 }

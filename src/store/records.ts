@@ -6,12 +6,13 @@
  * (no IndexedDB, no DOM) and runs under vitest in Node.
  */
 import type { Claim, EventRecord, Link } from './claim-records.ts';
-import { modifiedAt, normalizeTags, type BuildContext, type Creator } from './record-base.ts';
+import { modifiedAt, normalizeTags, type BuildContext, type Creator, type Version } from './record-base.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 
 export type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 // Kept importable from here: every module that builds annotations reads them with these.
 export { normalizeTags, splitTags, type BuildContext, type Creator } from './record-base.ts';
+export type { Version } from './record-base.ts';
 
 /** JSON-LD context every annotation carries. */
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -72,6 +73,13 @@ export interface Annotation {
   creator: Creator;
   body: AnnotationBody[];
   target: AnnotationTarget;
+  /**
+   * Id of the layer (whose map) the annotation belongs to, `urn:uuid:`; never
+   * changes (ADR 0004). Not a W3C term: an exporter maps it to a namespaced one.
+   */
+  layer: string;
+  /** Which writes of this record this is (`versions.ts`); the store stamps it on every save. */
+  version: Version;
 }
 
 /**
@@ -183,6 +191,9 @@ export function buildAnnotation(draft: AnnotationDraft, ctx: BuildContext): Anno
     creator: { type: 'Person', name: ctx.creatorName },
     body,
     target: structuredClone(draft.target),
+    layer: ctx.layer,
+    // Not saved yet: the store stamps the first version when it commits.
+    version: {},
   };
 }
 

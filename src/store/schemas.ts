@@ -57,6 +57,16 @@ export const TextPositionSelectorSchema: v.GenericSchema<TextPositionSelector> =
 /** Record id: `urn:uuid:` + lowercase UUID. */
 export const RecordIdSchema = v.pipe(v.string(), v.regex(RECORD_ID_PATTERN, 'must be urn:uuid:<lowercase uuid>'));
 
+/**
+ * A record's version (`versions.ts`): replica id → count of its writes. `{}`
+ * is what builders return before the store stamps the first version; the
+ * store never saves it, and records from outside must not carry it.
+ */
+export const VersionSchema = v.record(RecordIdSchema, v.pipe(v.number(), v.integer(), v.minValue(1)));
+
+/** Id of a layer (whose map a record belongs to): `urn:uuid:` like record ids. */
+export const LayerIdSchema = RecordIdSchema;
+
 const CommentBodySchema = v.strictObject({
   type: v.literal('TextualBody'),
   purpose: v.literal('commenting'),
@@ -104,6 +114,8 @@ export const AnnotationSchema: v.GenericSchema<Annotation> = v.pipe(
       sourceHash: v.pipe(v.string(), v.minLength(1)),
       selector: v.strictTuple([TextQuoteSelectorSchema, TextPositionSelectorSchema]),
     }),
+    layer: LayerIdSchema,
+    version: VersionSchema,
   }),
   v.check((a) => a.motivation === motivationFor(a.body), 'motivation must match the body'),
   v.check((a) => Date.parse(a.modified) >= Date.parse(a.created), 'modified must not precede created'),
@@ -140,6 +152,8 @@ export const ClaimSchema: v.GenericSchema<Claim> = v.pipe(
     creator: CreatorSchema,
     created: timestamp,
     modified: timestamp,
+    layer: LayerIdSchema,
+    version: VersionSchema,
   }),
   v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),
 );
@@ -156,6 +170,8 @@ export const LinkSchema: v.GenericSchema<Link> = v.pipe(
     creator: CreatorSchema,
     created: timestamp,
     modified: timestamp,
+    layer: LayerIdSchema,
+    version: VersionSchema,
   }),
   v.check((l) => l.from !== l.to, 'a claim cannot be linked to itself'),
   v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),
@@ -174,6 +190,8 @@ export const EventRecordSchema: v.GenericSchema<EventRecord> = v.pipe(
     creator: CreatorSchema,
     created: timestamp,
     modified: timestamp,
+    layer: LayerIdSchema,
+    version: VersionSchema,
   }),
   v.check((e) => isOrderedRange(e.start, e.end), 'end must not precede start'),
   v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),

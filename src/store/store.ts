@@ -3,8 +3,13 @@
  * claims, links and events. The machinery (commit, undo, tabs) is in
  * `engine.ts`; what each action changes is in `claim-actions.ts` and
  * `event-actions.ts`; derived lists in `queries.ts`.
+ *
+ * Records made elsewhere (an import file, later a sync engine) enter through
+ * one door, `receive(batch, origin)` (engine.ts, rules in `receive.ts`, ADR
+ * 0004): the whole batch validated, merged by version, checked and committed
+ * together or not at all; subscribers see `origin` `import` or `sync`.
  */
-import { need, type ActionContext } from './actions.ts';
+import { buildContext, need, type ActionContext } from './actions.ts';
 import type { ChangeSet } from './changeset.ts';
 import * as claims from './claim-actions.ts';
 import type { OrphanedClaims } from './claim-actions.ts';
@@ -25,6 +30,7 @@ import type { StoreDiff } from './diff.ts';
 import { StoreEngine, type Done } from './engine.ts';
 import type { Undoable } from './undo.ts';
 import * as events from './event-actions.ts';
+import { resolveConflict, type Conflict, type ConflictChoice, type SharedRecord } from './receive.ts';
 import { buildIndex, type StoreIndex } from './queries.ts';
 import {
   buildAnnotation,
@@ -311,6 +317,17 @@ export class CrossreadStore extends StoreEngine {
     return this.#deleted(done, 'events', 'Delete event');
   }
 
+  /**
+   * Settles a conflict that `receive()` reported (ADR 0004): keep `mine` or
+   * take `theirs`, as one undoable step whose version is newer than both, so
+   * the conflict does not come back. Resolves with the record kept (`undefined`
+   * when taking theirs deleted it); refused as `invalid` if the record changed
+   * since the conflict was reported.
+   */
+  resolveConflict(conflict: Conflict, keep: ConflictChoice): Promise<ActionResult<SharedRecord | undefined>> {
+    return this.#do('Resolve conflict', (cs) => resolveConflict(cs, conflict, keep));
+  }
+
   protected override changed(diff: StoreDiff): void {
     if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
   }
@@ -321,7 +338,7 @@ export class CrossreadStore extends StoreEngine {
   }
 
   #putAnnotation(cs: ChangeSet, draft: AnnotationDraft, ctx: ActionContext): Annotation {
-    const annotation = buildAnnotation(draft, { id: ctx.newId(), now: ctx.now, creatorName: ctx.creatorName });
+    const annotation = buildAnnotation(draft, buildContext(ctx));
     cs.put('annotations', annotation);
     return annotation;
   }

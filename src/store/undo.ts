@@ -171,12 +171,15 @@ export class UndoHistory {
     this.#redo = this.#redo.filter((e) => e !== entry);
   }
 
-  /** Marks every entry that touches a record another tab changed as overtaken. */
-  forget(changed: StoreDiff): void {
+  /**
+   * Marks every entry that touches a record changed elsewhere as overtaken;
+   * `by` names who changed it, for the reason ("another tab", "a synced update").
+   */
+  forget(changed: StoreDiff, by = 'another tab'): void {
     for (const e of [...this.#undo, ...this.#redo]) {
       const common = shared(e.diff, changed);
       if (common.length === 0 || this.#overtaken.has(e)) continue;
-      this.#overtaken.set(e, `Can't undo “${e.label}”: another tab has changed the same ${nouns(common)} since.`);
+      this.#overtaken.set(e, `Can't undo “${e.label}”: ${by} has changed the same ${nouns(common)} since.`);
     }
   }
 

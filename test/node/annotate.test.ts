@@ -5,9 +5,10 @@ import { CORPUS_DIR } from '../../scripts/corpus-files.ts';
 import * as annotate from '../../src/annotate/anchored.ts';
 import { annotationsAt, colourOf, placeAnnotations, targetFor } from '../../src/annotate/anchored.ts';
 import { buildAnnotation, type Annotation } from '../../src/store/index.ts';
+import { LAYER } from './store-fixtures.ts';
 
 function annotation(target: Annotation['target'], tags: string[] = [], creatorName = 'Ann'): Annotation {
-  return buildAnnotation({ target, tags }, { id: `urn:uuid:${crypto.randomUUID()}`, now: '2026-01-01T00:00:00.000Z', creatorName });
+  return buildAnnotation({ target, tags }, { id: `urn:uuid:${crypto.randomUUID()}`, now: '2026-01-01T00:00:00.000Z', creatorName, layer: LAYER });
 }
 
 describe('placing annotations', () => {

@@ -4,7 +4,7 @@ import { normalise, searchClaims, searchable } from '../../src/search/claim-sear
 import type { Claim } from '../../src/store/index.ts';
 
 const claim = (id: string, statement: string, tags: string[] = []): Claim => ({
-  id, type: 'Claim', statement, tags, events: [], evidence: [], creator: { type: 'Person', name: 'T' }, created: id, modified: id,
+  id, type: 'Claim', statement, tags, events: [], evidence: [], creator: { type: 'Person', name: 'T' }, created: id, modified: id, layer: 'urn:uuid:00000000-0000-4000-8000-000000000000', version: {},
 });
 
 const items = [

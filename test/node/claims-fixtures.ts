@@ -45,9 +45,15 @@ export async function makeStore<P extends Persistence = MemoryPersistence>(optio
   return { store, persistence, diffs, changes, events };
 }
 
-/** Everything the store holds, as plain sorted data, to compare states. */
+/**
+ * Everything the store holds, as plain sorted data, to compare states. Without
+ * versions: undo restores content exactly, while versions move on (ADR 0004).
+ */
 export function snapshot(store: CrossreadStore) {
-  const sorted = <R extends { id: string }>(m: ReadonlyMap<string, R>) => [...m.values()].sort((a, b) => a.id.localeCompare(b.id));
+  // Content only: versions move on with every write, undo included (ADR 0004).
+  const content = <R extends { version?: unknown }>({ version: _version, ...rest }: R): Omit<R, 'version'> => rest;
+  const sorted = <R extends { id: string; version?: unknown }>(m: ReadonlyMap<string, R>) =>
+    [...m.values()].sort((a, b) => a.id.localeCompare(b.id)).map(content);
   return { annotations: sorted(store.annotations), claims: sorted(store.claims), links: sorted(store.links), events: sorted(store.events) };
 }
 

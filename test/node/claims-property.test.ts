@@ -12,6 +12,8 @@ import {
   type Stance,
 } from '../../src/store/index.ts';
 import { fixedId, target } from './store-fixtures.ts';
+import { sameRecord } from '../../src/store/diff.ts';
+import { compareVersions, type Version } from '../../src/store/versions.ts';
 
 const open: CrossreadStore[] = [];
 afterEach(() => {
@@ -159,10 +161,36 @@ async function run(store: CrossreadStore, o: Op): Promise<void> {
 
 type Maps = { [K in 'annotations' | 'claims' | 'links' | 'events']: ReadonlyMap<string, { id: string }> };
 
-/** The records of a store or a database state, sorted by id, as JSON: equal strings, equal data. */
-function snapshot(s: Maps): string {
-  const sorted = (m: ReadonlyMap<string, { id: string }>) => [...m.values()].sort((a, b) => a.id.localeCompare(b.id));
+/**
+ * The records of a store or a database state, sorted by id, as JSON: equal strings, equal data.
+ * Without versions unless asked: undo restores content, while versions move on (ADR 0004).
+ */
+function snapshot(s: Maps, withVersions = false): string {
+  const strip = (r: { id: string }) => (withVersions ? r : { ...r, version: undefined });
+  const sorted = (m: ReadonlyMap<string, { id: string }>) => [...m.values()].sort((a, b) => a.id.localeCompare(b.id)).map(strip);
   return JSON.stringify([sorted(s.annotations), sorted(s.claims), sorted(s.links), sorted(s.events)]);
+}
+
+type Versioned = { id: string; version: Version };
+
+/** Every record of a store by collection and id, to follow versions from one step to the next. */
+function versionsOf(store: CrossreadStore): Map<string, Versioned> {
+  const out = new Map<string, Versioned>();
+  for (const c of ['annotations', 'claims', 'links', 'events'] as const) for (const r of store[c].values()) out.set(`${c} ${r.id}`, r);
+  return out;
+}
+
+/** Versions that did not move forward with a change, or moved without one. */
+function versionProblems(before: Map<string, Versioned>, after: Map<string, Versioned>): string[] {
+  const problems: string[] = [];
+  for (const [key, now] of after) {
+    const was = before.get(key);
+    if (!was) continue;
+    const changed = !sameRecord({ ...was, version: undefined }, { ...now, version: undefined });
+    const order = compareVersions(now.version, was.version);
+    if (order !== (changed ? 'newer' : 'same')) problems.push(`${key}: ${changed ? 'changed' : 'unchanged'} but ${order}`);
+  }
+  return problems;
 }
 
 describe('fuzz: no dangling reference after any sequence of actions, undos and redos', () => {
@@ -185,6 +213,7 @@ describe('fuzz: no dangling reference after any sequence of actions, undos and r
         let future: string[] = [];
         for (const o of ops) {
           const before = snapshot(store);
+          const versionsBefore = versionsOf(store);
           if (o.kind === 'undo') {
             // One tab, undo in order: never refused, and back to exactly the state before the action.
             expect((await store.undo()).done).toBe(past.length > 0);
@@ -211,7 +240,9 @@ describe('fuzz: no dangling reference after any sequence of actions, undos and r
             }
           }
           expect(brokenInvariants(store)).toEqual([]);
-          expect(snapshot(store)).toBe(snapshot(await persistence.loadAll()));
+          // Every local write, undo and redo included, moves the version of what it changed, and only that.
+          expect(versionProblems(versionsBefore, versionsOf(store))).toEqual([]);
+          expect(snapshot(store, true)).toBe(snapshot(await persistence.loadAll(), true));
         }
         while ((await store.undo()).done);
         expect(snapshot(store)).toBe(JSON.stringify([[], [], [], []]));

@@ -21,18 +21,18 @@ import {
 } from '../../src/store/index.ts';
 import { commitIssues, commitReads, readAfter } from '../../src/store/integrity.ts';
 import { makeStore } from './claims-fixtures.ts';
-import { annotation, fixedId, target } from './store-fixtures.ts';
+import { LAYER, annotation, fixedId, target } from './store-fixtures.ts';
 
 const T = '2025-01-02T03:04:05.000Z';
 const person = { type: 'Person' as const, name: 'Ada' };
 const claim = (n: number, cites: number[], events: number[] = []): Claim => ({
   id: fixedId(n), type: 'Claim', statement: `Claim ${n}`, tags: [], events: events.map(fixedId),
-  evidence: cites.map((a) => ({ annotation: fixedId(a), stance: 'asserts' as const })), creator: person, created: T, modified: T,
+  evidence: cites.map((a) => ({ annotation: fixedId(a), stance: 'asserts' as const })), creator: person, created: T, modified: T, layer: LAYER, version: {},
 });
 const link = (n: number, from: number, to: number, relation: Link['relation'] = 'supports'): Link => ({
-  id: fixedId(n), type: 'Link', relation, from: fixedId(from), to: fixedId(to), creator: person, created: T, modified: T,
+  id: fixedId(n), type: 'Link', relation, from: fixedId(from), to: fixedId(to), creator: person, created: T, modified: T, layer: LAYER, version: {},
 });
-const event = (n: number): EventRecord => ({ id: fixedId(n), type: 'Event', name: `Event ${n}`, start: '2022', creator: person, created: T, modified: T });
+const event = (n: number): EventRecord => ({ id: fixedId(n), type: 'Event', name: `Event ${n}`, start: '2022', creator: person, created: T, modified: T, layer: LAYER, version: {} });
 const about = (n: number, events: number[]): Annotation => annotation(n, { events: events.map(fixedId) });
 const part = <R>(p: Partial<{ added: Record<string, R>; updated: Record<string, [R, R]>; removed: Record<string, R> }>) => ({ added: {}, updated: {}, removed: {}, ...p });
 const byId = <R extends { id: string }>(...records: R[]) => Object.fromEntries(records.map((r) => [r.id, r]));

@@ -22,19 +22,19 @@ import {
   type Link,
   type StoreDiff,
 } from '../../src/store/index.ts';
-import { annotation, draft, fixedId } from './store-fixtures.ts';
+import { LAYER, annotation, draft, fixedId } from './store-fixtures.ts';
 
 const T = '2025-01-02T03:04:05.000Z';
 const person = { type: 'Person' as const, name: 'Ada' };
 const claim = (n: number, extra: Partial<Claim> = {}): Claim => ({
   id: fixedId(n), type: 'Claim', statement: `Claim ${n}`, tags: [], events: [],
-  evidence: [{ annotation: annotation(0).id, stance: 'asserts' }], creator: person, created: T, modified: T, ...extra,
+  evidence: [{ annotation: annotation(0).id, stance: 'asserts' }], creator: person, created: T, modified: T, layer: LAYER, version: {}, ...extra,
 });
 const link = (n: number, from: number, to: number, extra: Partial<Link> = {}): Link => ({
-  id: fixedId(n), type: 'Link', relation: 'supports', from: fixedId(from), to: fixedId(to), creator: person, created: T, modified: T, ...extra,
+  id: fixedId(n), type: 'Link', relation: 'supports', from: fixedId(from), to: fixedId(to), creator: person, created: T, modified: T, layer: LAYER, version: {}, ...extra,
 });
 const event = (n: number, extra: Partial<EventRecord> = {}): EventRecord => ({
-  id: fixedId(n), type: 'Event', name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06', creator: person, created: T, modified: T, ...extra,
+  id: fixedId(n), type: 'Event', name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06', creator: person, created: T, modified: T, layer: LAYER, version: {}, ...extra,
 });
 const ok = (schema: v.GenericSchema<unknown>, value: unknown) => v.safeParse(schema, value).success;
 
@@ -87,7 +87,7 @@ describe('schemas', () => {
   });
 
   it('an annotation about events stays a valid W3C annotation with motivation classifying', () => {
-    const a = buildAnnotation({ ...draft(1), note: undefined, tags: [], events: [fixedId(9), fixedId(9)] }, { id: fixedId(1), now: T, creatorName: 'Ada' });
+    const a = buildAnnotation({ ...draft(1), note: undefined, tags: [], events: [fixedId(9), fixedId(9)] }, { id: fixedId(1), now: T, creatorName: 'Ada', layer: LAYER });
     expect(a.body).toEqual([{ type: 'SpecificResource', purpose: 'classifying', source: fixedId(9) }]);
     expect(a.motivation).toBe('classifying');
     expect(ok(AnnotationSchema, a)).toBe(true);
@@ -161,7 +161,7 @@ describe('integrity checker', () => {
 
   it('catches removing an event an annotation is about', () => {
     const s = state();
-    const about = buildAnnotation({ ...draft(7), events: [fixedId(4)] }, { id: fixedId(7), now: T, creatorName: 'Ada' });
+    const about = buildAnnotation({ ...draft(7), events: [fixedId(4)] }, { id: fixedId(7), now: T, creatorName: 'Ada', layer: LAYER });
     s.annotations.set(about.id, about);
     expect(stateIssues(s)).toEqual([]);
     expect(integrityIssues(s, { events: part({ removed: { [fixedId(4)]: event(4) } }) })).toEqual([

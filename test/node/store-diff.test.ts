@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyDiff, collectionDiff, diffIds, emptyState, isEmptyDiff, reconcileRecords, reverseDiff, stateAsDiff } from '../../src/store/diff.ts';
+import { applyDiff, collectionDiff, diffIds, emptyState, isEmptyDiff, reconcileRecords, reverseDiff, sameRecord, stateAsDiff } from '../../src/store/diff.ts';
+import { deepEqual } from '../../src/store/equal.ts';
+import { bumpVersion, compareVersions, mergeVersions, stampDiff } from '../../src/store/versions.ts';
 import { changeAnnotation, type Annotation } from '../../src/store/records.ts';
 import { UndoHistory, type UndoEntry } from '../../src/store/undo.ts';
 import { annotation } from './store-fixtures.ts';
@@ -64,6 +66,64 @@ describe('diffs', () => {
       removed: { [a0.id]: a0 },
     });
     expect(reconcileRecords(memory, new Map([[a1.id, structuredClone(a1)]]))).toEqual({ added: {}, updated: {}, removed: {} });
+  });
+});
+
+describe('record equality', () => {
+  it('ignores key order, at every depth', () => {
+    expect(deepEqual({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true);
+    expect(deepEqual({ a: { x: [1, { p: 'q', r: 's' }] }, b: null }, { b: null, a: { x: [1, { r: 's', p: 'q' }] } })).toBe(true);
+    // A record parsed from a file lists its keys in the file's order.
+    const a1 = annotation(1);
+    const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(a1).reverse()))) as Annotation;
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(a1));
+    expect(sameRecord(reordered, a1)).toBe(true);
+    expect(reconcileRecords(stateWith(a1).annotations, new Map([[a1.id, reordered]]))).toEqual({ added: {}, updated: {}, removed: {} });
+  });
+
+  it('keeps array order and tells values apart', () => {
+    expect(deepEqual([1, 2], [2, 1])).toBe(false);
+    expect(deepEqual({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(deepEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(deepEqual({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+    expect(deepEqual({ a: '1' }, { a: 1 })).toBe(false);
+    expect(deepEqual({ a: null }, { a: {} })).toBe(false);
+    expect(deepEqual([], {})).toBe(false);
+    expect(deepEqual({ 0: 'x' }, ['x'])).toBe(false);
+    expect(sameRecord(a1, a1edited)).toBe(false);
+  });
+
+  it('treats an undefined key as absent, like JSON', () => {
+    expect(deepEqual({ a: 1, note: undefined }, { a: 1 })).toBe(true);
+    expect(deepEqual({ a: undefined }, { b: undefined })).toBe(true);
+  });
+});
+
+describe('versions', () => {
+  const [r1, r2] = ['urn:uuid:00000000-0000-4000-8000-0000000000a1', 'urn:uuid:00000000-0000-4000-8000-0000000000a2'];
+
+  it('orders version vectors by the writes they include, not by clocks', () => {
+    expect(compareVersions({ [r1]: 2 }, { [r1]: 2 })).toBe('same');
+    expect(compareVersions({ [r1]: 3 }, { [r1]: 2 })).toBe('newer');
+    expect(compareVersions({ [r1]: 2, [r2]: 1 }, { [r1]: 2 })).toBe('newer');
+    expect(compareVersions({ [r1]: 2 }, { [r1]: 2, [r2]: 1 })).toBe('older');
+    expect(compareVersions({ [r1]: 3 }, { [r1]: 2, [r2]: 1 })).toBe('concurrent');
+    // Key order is no part of a version.
+    expect(compareVersions({ [r1]: 1, [r2]: 1 }, { [r2]: 1, [r1]: 1 })).toBe('same');
+    expect(mergeVersions({ [r1]: 3 }, { [r1]: 2, [r2]: 1 })).toEqual({ [r1]: 3, [r2]: 1 });
+    expect(bumpVersion({ [r2]: 4 }, r1)).toEqual({ [r2]: 4, [r1]: 1 });
+  });
+
+  it('stamps each written record one write past what is known of it', () => {
+    const known = { ...a1, version: { [r2]: 2 } };
+    const diff = collectionDiff('annotations', { added: { [a0.id]: a0 }, updated: { [a1.id]: [known, { ...a1edited, version: { [r2]: 2 } }] } });
+    const stamped = stampDiff(diff, r1, (_c, id) => (id === a1.id ? { [r2]: 5 } : undefined));
+    expect(stamped.annotations!.added[a0.id]!.version).toEqual({ [r1]: 1 });
+    expect(stamped.annotations!.updated[a1.id]![1].version).toEqual({ [r2]: 5, [r1]: 1 });
+    // The input is not touched; settings carry no version.
+    expect(a0.version).toEqual({});
+    const setting = { id: 'creatorName' as const, value: 'Ada' };
+    expect(stampDiff(collectionDiff('settings', { added: { creatorName: setting } }), r1, () => undefined).settings!.added.creatorName).toBe(setting);
   });
 });
 

@@ -28,7 +28,13 @@ export function fixedId(n: number): string {
   return `urn:uuid:00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
-/** A complete valid annotation with a deterministic id and timestamp. */
+/** The layer of fixture records: as if made in a database whose local layer is this id. */
+export const LAYER = 'urn:uuid:00000000-0000-4000-8000-00000000aaaa';
+
+/** A replica that wrote fixture records elsewhere (ADR 0004). */
+export const REPLICA = 'urn:uuid:00000000-0000-4000-8000-00000000bbbb';
+
+/** A complete valid annotation with a deterministic id and timestamp, as built (not yet saved: `version: {}`). */
 export function annotation(n = 0, extra: Partial<AnnotationDraft> = {}): Annotation {
-  return buildAnnotation(draft(n, extra), { id: fixedId(n), now: '2025-01-02T03:04:05.000Z', creatorName: 'Ada' });
+  return buildAnnotation(draft(n, extra), { id: fixedId(n), now: '2025-01-02T03:04:05.000Z', creatorName: 'Ada', layer: LAYER });
 }

@@ -15,17 +15,17 @@ import {
   tagsOf,
   type Annotation,
 } from '../../src/store/index.ts';
-import { annotation, draft, fixedId } from './store-fixtures.ts';
+import { LAYER, annotation, draft, fixedId } from './store-fixtures.ts';
 
 it('exports a fixed public API', () => {
   expect(Object.keys(store).sort()).toEqual([
     'ANNOTATION_CONTEXT', 'ANONYMOUS', 'AnnotationSchema', 'CHANNEL_NAME', 'COLLECTION_NAMES', 'ClaimSchema',
     'CreatorNameSettingSchema', 'CrossreadStore', 'DB_NAME', 'DB_VERSION', 'DEFAULT_UNDO_LIMIT',
-    'EventRecordSchema', 'EvidenceSchema', 'LINK_RELATIONS', 'LinkSchema', 'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH',
+    'EventRecordSchema', 'EvidenceSchema', 'LINK_RELATIONS', 'LayerIdSchema', 'LinkSchema', 'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH',
     'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
-    'RecordIdSchema', 'RecordSchemas', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
-    'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'applyDiff',
-    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
+    'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
+    'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
+    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
     'splitTags', 'stateIssues', 'tagsOf',
@@ -74,7 +74,7 @@ describe('building records', () => {
 
   it('keeps notes verbatim and does not alias the draft', () => {
     const d = draft(0, { note: '  indented\n\n- list  ' });
-    const a = buildAnnotation(d, { id: fixedId(0), now: '2025-01-01T00:00:00.000Z', creatorName: 'A' });
+    const a = buildAnnotation(d, { id: fixedId(0), now: '2025-01-01T00:00:00.000Z', creatorName: 'A', layer: LAYER });
     expect(noteOf(a)).toBe('  indented\n\n- list  ');
     d.target.selector[1].start = 999;
     expect(a.target.selector[1].start).toBe(0);
@@ -172,7 +172,7 @@ describe('user text is data', () => {
   it.each(hostile)('keeps %j byte for byte through build, JSON and schema', (text) => {
     const a = buildAnnotation(
       { target: { ...annotation(0).target, selector: [{ type: 'TextQuoteSelector', exact: text, prefix: text, suffix: '' }, { type: 'TextPositionSelector', start: 0, end: text.length }] }, note: text, tags: [text.trim()] },
-      { id: fixedId(1), now: '2025-01-01T00:00:00.000Z', creatorName: text.trim() },
+      { id: fixedId(1), now: '2025-01-01T00:00:00.000Z', creatorName: text.trim(), layer: LAYER },
     );
     const parsed = v.parse(AnnotationSchema, JSON.parse(JSON.stringify(a)));
     expect(noteOf(parsed)).toBe(text);

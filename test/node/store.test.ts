@@ -11,6 +11,7 @@ import {
   type StoreDiff,
   type StoreState,
 } from '../../src/store/index.ts';
+import { askStoragePersistence, type StoragePersistence } from '../../src/store/persistence.ts';
 import { draft, fixedId, target } from './store-fixtures.ts';
 import { makeStore } from './claims-fixtures.ts';
 
@@ -121,12 +122,15 @@ describe('undo and redo', () => {
     expect((await store.undo()).done).toBe(true);
     expect(noteOf(store.getAnnotation(a.id)!)).toBe('edited');
     expect((await store.undo()).done).toBe(true);
-    expect(store.getAnnotation(a.id)).toEqual(a);
+    // Content as created; the version moved on, since undo is one more write (ADR 0004).
+    const replica = store.replica!;
+    expect(store.getAnnotation(a.id)).toEqual({ ...a, version: { [replica]: 4 } });
+    expect(a.version).toEqual({ [replica]: 1 });
     expect((await store.undo()).done).toBe(true);
     expect(store.annotations.size).toBe(0);
     expect((await store.undo()).done).toBe(false);
     expect((await store.redo()).done).toBe(true);
-    expect(store.getAnnotation(a.id)).toEqual(a);
+    expect(store.getAnnotation(a.id)).toEqual({ ...a, version: { [replica]: 5 } });
     expect(store.redoLabel).toBe('Edit annotation');
     expect(changes.map(([, o]) => o)).toEqual(['local', 'local', 'local', 'undo', 'undo', 'undo', 'redo']);
   });
@@ -264,7 +268,9 @@ describe('fuzz: memory always equals storage; undo/redo follow a model of past s
       fc.asyncProperty(op.chain((first) => fc.array(op, { maxLength: 30 }).map((rest) => [first, ...rest])), async (ops) => {
         const { store, persistence } = await makeStore({ undoLimit: 1000 });
         const ids = () => [...store.annotations.keys()];
-        const now = () => [...store.annotations.values()].sort((x, y) => x.id.localeCompare(y.id));
+        const all = () => [...store.annotations.values()].sort((x, y) => x.id.localeCompare(y.id));
+        // The model holds content: undo restores it, while versions move on (ADR 0004).
+        const now = () => all().map((a) => ({ ...a, version: undefined }));
         // Model of undo: the states before each action, and the states undone.
         const past: ReturnType<typeof now>[] = [];
         let future: ReturnType<typeof now>[] = [];
@@ -291,7 +297,7 @@ describe('fuzz: memory always equals storage; undo/redo follow a model of past s
               future = [];
             }
           }
-          expect(now()).toEqual(plain(await persistence.loadAll()));
+          expect(all()).toEqual(plain(await persistence.loadAll()));
         }
         while ((await store.undo()).done);
         expect(store.annotations.size).toBe(0);
@@ -305,5 +311,58 @@ describe('fuzz: memory always equals storage; undo/redo follow a model of past s
         examples: [[[{ kind: 'create', n: 994, tags: [] }, { kind: 'edit', pick: 0, note: '!' }, { kind: 'undo' }]]],
       },
     );
+  });
+});
+
+describe('persistent storage', () => {
+  const manager = (persisted: boolean | Error, granted: boolean | Error) => {
+    const asked: string[] = [];
+    const answer = (v: boolean | Error) => (v instanceof Error ? Promise.reject(v) : Promise.resolve(v));
+    return {
+      asked,
+      storage: {
+        persisted: () => (asked.push('persisted'), answer(persisted)),
+        persist: () => (asked.push('persist'), answer(granted)),
+      },
+    };
+  };
+
+  it('asks the browser only when the data is not kept already, and reads its answer', async () => {
+    const kept = manager(true, false);
+    expect(await askStoragePersistence(kept.storage)).toBe('persisted');
+    expect(kept.asked).toEqual(['persisted']);
+    const granted = manager(false, true);
+    expect(await askStoragePersistence(granted.storage)).toBe('persisted');
+    expect(granted.asked).toEqual(['persisted', 'persist']);
+    expect(await askStoragePersistence(manager(false, false).storage)).toBe('best-effort');
+  });
+
+  it('says `unsupported` without the Storage API or when it throws', async () => {
+    expect(await askStoragePersistence(undefined)).toBe('unsupported');
+    expect(await askStoragePersistence({} as never)).toBe('unsupported');
+    expect(await askStoragePersistence(manager(new Error('insecure'), true).storage)).toBe('unsupported');
+  });
+
+  it('asks once on open and keeps the answer for the UI', async () => {
+    let asked = 0;
+    class Granting extends MemoryPersistence {
+      override async requestPersistence(): Promise<StoragePersistence> {
+        asked++;
+        return 'persisted';
+      }
+    }
+    const { store } = await makeStore({ persistence: new Granting() });
+    expect(await store.requestPersistentStorage()).toBe('persisted');
+    expect(store.storagePersistence).toBe('persisted');
+    await store.requestPersistentStorage();
+    expect(asked).toBe(1);
+    // Memory mode keeps nothing in the browser.
+    const { store: memory } = await makeStore();
+    expect(await memory.requestPersistentStorage()).toBe('unsupported');
+    expect(memory.storagePersistence).toBe('unsupported');
+  });
+
+  it('no longer points the reader at an Export that does not exist', () => {
+    for (const kind of ['unavailable', 'quota'] as const) expect(new StoreError(kind).message).not.toMatch(/export/i);
   });
 });

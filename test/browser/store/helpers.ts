@@ -5,9 +5,12 @@ import {
   openCrossreadDB,
   upgradeToV1,
   upgradeToV2,
+  upgradeToV3,
   type CrossreadDB,
   type CrossreadDBv1,
   type CrossreadDBv2,
+  type CrossreadDBv3,
+  type Unversioned,
 } from '../../../src/store/persistence.ts';
 import type { Annotation, Claim, EventRecord, Link, Setting } from '../../../src/store/index.ts';
 
@@ -33,6 +36,28 @@ export function openV1DB(name: string): Promise<IDBPDatabase<CrossreadDBv1>> {
 /** Opens a database at version 2 with the frozen version-2 upgrade, as version 2 of the app did. */
 export function openV2DB(name: string): Promise<IDBPDatabase<CrossreadDBv2>> {
   return openDB<CrossreadDBv2>(name, 2, { upgrade: (db, oldVersion) => upgradeToV2(db, oldVersion) });
+}
+
+/** Opens a database at version 3 with the frozen version-3 upgrade, as version 3 of the app did. */
+export function openV3DB(name: string): Promise<IDBPDatabase<CrossreadDBv3>> {
+  return openDB<CrossreadDBv3>(name, 3, { upgrade: (db, oldVersion) => upgradeToV3(db, oldVersion) });
+}
+
+/** A record as versions 1–3 of the app stored it: without `layer` and `version`. */
+export function unversioned<R extends { layer: string; version: unknown }>(record: R): Unversioned<R> {
+  const { layer: _layer, version: _version, ...rest } = record;
+  return rest;
+}
+
+/** The replica id and local layer a database made when it reached version 4. */
+export async function readMeta(name: string): Promise<{ replica?: string; localLayer?: string }> {
+  const db = await openTestDB(name);
+  try {
+    const all = await db.getAll('meta');
+    return Object.fromEntries(all.map((m) => [m.id, m.value]));
+  } finally {
+    db.close();
+  }
 }
 
 /** Everything on disk. */

@@ -1,9 +1,30 @@
 import { expect } from '@open-wc/testing';
+import * as v from 'valibot';
 import { openIdbPersistence, type Persistence } from '../../../src/store/persistence.ts';
 import { collectionDiff } from '../../../src/store/diff.ts';
-import { CrossreadStore, StoreError, type Annotation } from '../../../src/store/index.ts';
-import { annotation } from '../../node/store-fixtures.ts';
-import { CURRENT_VERSION, deleteTestDBs, openTestDB, openV1DB, openV2DB, readDisk, uniqueDbName } from './helpers.ts';
+import { buildClaim, buildEvent, buildLink } from '../../../src/store/claim-records.ts';
+import {
+  CrossreadStore,
+  RecordSchemas,
+  StoreError,
+  stateIssues,
+  type Annotation,
+  type CollectionName,
+  type StoreState,
+} from '../../../src/store/index.ts';
+import { LAYER, annotation, fixedId } from '../../node/store-fixtures.ts';
+import {
+  CURRENT_VERSION,
+  deleteTestDBs,
+  openTestDB,
+  openV1DB,
+  openV2DB,
+  openV3DB,
+  readDisk,
+  readMeta,
+  uniqueDbName,
+  unversioned,
+} from './helpers.ts';
 
 const noHooks = { onError: () => {} };
 const toClose: { close(): void }[] = [];
@@ -23,7 +44,11 @@ describe('schema and migrations', () => {
     const db = await openTestDB(uniqueDbName('fresh'));
     toClose.push(db);
     expect(db.version).to.equal(CURRENT_VERSION);
-    expect([...db.objectStoreNames].sort()).to.deep.equal(['annotations', 'claims', 'events', 'links', 'settings']);
+    expect([...db.objectStoreNames].sort()).to.deep.equal(['annotations', 'claims', 'events', 'links', 'meta', 'settings']);
+    const meta = await db.getAll('meta');
+    expect(meta.map((m) => m.id).sort()).to.deep.equal(['localLayer', 'replica']);
+    // A new database's own layer is named after it.
+    expect(meta[0]!.value).to.equal(meta[1]!.value).and.to.match(/^urn:uuid:/);
     const tx = db.transaction(['annotations', 'claims', 'links', 'events', 'settings']);
     for (const name of tx.objectStoreNames) expect(tx.objectStore(name).keyPath).to.equal('id');
     expect([...tx.objectStore('annotations').indexNames]).to.deep.equal(['by-source']);
@@ -46,16 +71,18 @@ describe('schema and migrations', () => {
     expect([...v2.objectStoreNames].sort()).to.deep.equal(['annotations', 'settings']);
     const tx = v2.transaction(['annotations', 'settings'], 'readwrite');
     await Promise.all([
-      ...records.map((r) => tx.objectStore('annotations').put(r)),
+      ...records.map((r) => tx.objectStore('annotations').put(unversioned(r))),
       tx.objectStore('settings').put({ id: 'creatorName', value: 'Ada' }),
       tx.done,
     ]);
     v2.close();
 
     const disk = await readDisk(name);
+    const { replica, localLayer } = await readMeta(name);
+    const versioned = (r: Annotation) => ({ ...unversioned(r), layer: localLayer, version: { [replica!]: 1 } });
     expect(disk.annotations).to.have.length(records.length);
     const byId = new Map(disk.annotations.map((a) => [a.id, a]));
-    for (const r of records) expect(byId.get(r.id)).to.deep.equal(r);
+    for (const r of records) expect(byId.get(r.id)).to.deep.equal(versioned(r));
     expect(disk.settings).to.deep.equal([{ id: 'creatorName', value: 'Ada' }]);
     expect([disk.claims, disk.links, disk.events]).to.deep.equal([[], [], []]);
 
@@ -69,6 +96,68 @@ describe('schema and migrations', () => {
     expect(store.annotationsOf('doc-3')).to.have.length(8);
     const claim = (await store.createClaim({ statement: 'Upgraded', evidence: { annotation: records[3]!.id, stance: 'asserts' } })).value;
     expect((await readDisk(name)).claims).to.deep.equal([claim]);
+    expect(claim).to.include({ layer: localLayer }).and.to.deep.include({ version: { [replica!]: 1 } });
+  });
+
+  it('keeps every record of a version-3 database, giving each its layer and a first version (v4)', async () => {
+    const name = uniqueDbName('v3');
+    const T = '2025-01-02T03:04:05.000Z';
+    const ctx = (n: number) => ({ id: fixedId(n), now: T, creatorName: 'Ada', layer: LAYER });
+    const events = [buildEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' }, ctx(900)), buildEvent({ name: 'Protests', start: '2020' }, ctx(901))];
+    const annotations = Array.from({ length: 30 }, (_, n) => annotation(n, n % 5 === 0 ? { events: [fixedId(900)] } : {}));
+    const claims = Array.from({ length: 10 }, (_, n) =>
+      buildClaim({ statement: `Claim ${n}`, evidence: { annotation: fixedId(n), stance: 'asserts' }, events: n % 2 ? [fixedId(901)] : [], tags: ['kz'] }, ctx(500 + n)),
+    );
+    const links = Array.from({ length: 9 }, (_, n) =>
+      buildLink({ relation: n % 2 ? 'supports' : 'contradicts', from: fixedId(500 + n), to: fixedId(501 + n), rationale: n % 3 ? undefined : 'Because' }, ctx(700 + n)),
+    );
+    const v3 = await openV3DB(name);
+    expect(v3.version).to.equal(3);
+    expect([...v3.objectStoreNames].sort()).to.deep.equal(['annotations', 'claims', 'events', 'links', 'settings']);
+    const tx = v3.transaction(['annotations', 'settings', 'claims', 'links', 'events'], 'readwrite');
+    await Promise.all([
+      ...annotations.map((r) => tx.objectStore('annotations').put(unversioned(r))),
+      ...claims.map((r) => tx.objectStore('claims').put(unversioned(r))),
+      ...links.map((r) => tx.objectStore('links').put(unversioned(r))),
+      ...events.map((r) => tx.objectStore('events').put(unversioned(r))),
+      tx.objectStore('settings').put({ id: 'creatorName', value: 'Ada' }),
+      tx.done,
+    ]);
+    v3.close();
+
+    // Opened by the current code: every record there, with the database's own layer and version 1 by it.
+    const disk = await readDisk(name);
+    const { replica, localLayer } = await readMeta(name);
+    expect(replica).to.match(/^urn:uuid:/);
+    expect(localLayer).to.equal(replica);
+    const expected = { annotations, claims, links, events };
+    for (const c of ['annotations', 'claims', 'links', 'events'] as const) {
+      const made = expected[c] as { id: string; layer: string; version: unknown }[];
+      const byId = new Map((disk[c] as { id: string }[]).map((r) => [r.id, r]));
+      expect(byId.size, c).to.equal(made.length);
+      for (const r of made) {
+        const stored = byId.get(r.id);
+        expect(stored, `${c} ${r.id}`).to.deep.equal({ ...unversioned(r), layer: localLayer, version: { [replica!]: 1 } });
+        expect(v.safeParse(RecordSchemas[c as CollectionName], stored).success, `${c} ${r.id} passes its schema`).to.equal(true);
+      }
+    }
+    expect(disk.settings).to.deep.equal([{ id: 'creatorName', value: 'Ada' }]);
+    const db = await openTestDB(name);
+    expect(await db.countFromIndex('links', 'by-from', fixedId(503))).to.equal(1);
+    db.close();
+
+    // The store loads them intact and writes the next version.
+    const store = new CrossreadStore({ name });
+    toClose.push(store);
+    await store.open();
+    expect([store.annotations.size, store.claims.size, store.links.size, store.events.size]).to.deep.equal([30, 10, 9, 2]);
+    expect(store.localLayer).to.equal(localLayer);
+    expect(store.replica).to.equal(replica);
+    const state: StoreState = { annotations: new Map(store.annotations), settings: new Map(), claims: new Map(store.claims), links: new Map(store.links), events: new Map(store.events) };
+    expect(stateIssues(state)).to.deep.equal([]);
+    const edited = (await store.updateClaim(fixedId(503), { statement: 'Edited after the upgrade' })).value;
+    expect(edited.version).to.deep.equal({ [replica!]: 2 });
+    expect((await readDisk(name)).claims.find((c) => c.id === fixedId(503))).to.deep.equal(edited);
   });
 
   it('keeps every record of a version-1 database when upgrading', async () => {
@@ -81,16 +170,17 @@ describe('schema and migrations', () => {
     expect(v1.version).to.equal(1);
     expect([...v1.objectStoreNames]).to.deep.equal(['annotations']);
     const tx = v1.transaction('annotations', 'readwrite');
-    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+    await Promise.all([...records.map((r) => tx.store.put(unversioned(r))), tx.done]);
     v1.close();
 
     const db = await openTestDB(name);
     toClose.push(db);
     expect(db.version).to.equal(CURRENT_VERSION);
+    const replica = (await db.get('meta', 'replica'))!.value;
     const after = await db.getAll('annotations');
     expect(after).to.have.length(records.length);
     const byId = new Map(after.map((a) => [a.id, a]));
-    for (const r of records) expect(byId.get(r.id)).to.deep.equal(r);
+    for (const r of records) expect(byId.get(r.id)).to.deep.equal({ ...unversioned(r), layer: replica, version: { [replica]: 1 } });
     expect(await db.countFromIndex('annotations', 'by-source', 'doc-1')).to.equal(15);
     expect(await db.getAll('settings')).to.deep.equal([]);
     expect(await db.getAll('claims')).to.deep.equal([]);
@@ -101,6 +191,26 @@ describe('schema and migrations', () => {
     await store.open();
     expect(store.annotations.size).to.equal(records.length);
     expect(store.annotationsOf('doc-2')).to.have.length(15);
+  });
+});
+
+describe('identity', () => {
+  it('keeps the replica id and local layer across sessions, and makes a lost replica id anew without touching the layer', async () => {
+    const name = uniqueDbName('identity');
+    const first = await persistence(name);
+    const { identity } = first;
+    first.close();
+    const again = await persistence(name);
+    expect(again.identity).to.deep.equal(identity);
+    again.close();
+
+    const db = await openTestDB(name);
+    await db.delete('meta', 'replica');
+    db.close();
+    const repaired = await persistence(name);
+    expect(repaired.identity.layer).to.equal(identity.layer);
+    expect(repaired.identity.replica).to.match(/^urn:uuid:/).and.not.equal(identity.replica);
+    expect((await readMeta(name)).replica).to.equal(repaired.identity.replica);
   });
 });
 

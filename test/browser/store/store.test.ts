@@ -8,6 +8,8 @@ import {
   noteOf,
   type Annotation,
   type ChangeOrigin,
+  type Claim,
+  type IncomingRecord,
   type StoreDiff,
   type StoreErrorEvent,
   type StoreErrorKind,
@@ -72,7 +74,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ kind?: string }> 
 function tampered(tamper: (diff: StoreDiff) => StoreDiff): PersistenceOpener {
   return async (name, hooks) => {
     const p = await openIdbPersistence(name, hooks);
-    return { mode: p.mode, shared: p.shared, loadAll: () => p.loadAll(), read: (ids) => p.read(ids), close: () => p.close(), commit: (diff) => p.commit(tamper(diff)) };
+    return { mode: p.mode, shared: p.shared, identity: p.identity, loadAll: () => p.loadAll(), read: (ids) => p.read(ids), close: () => p.close(), commit: (diff) => p.commit(tamper(diff)), requestPersistence: () => p.requestPersistence() };
   };
 }
 
@@ -169,6 +171,15 @@ describe('store on IndexedDB', () => {
     expect([disk.claims.map((c) => c.id), disk.links]).to.deep.equal([[other.id], []]);
   });
 
+  it('asks the browser to keep the data and keeps its answer', async () => {
+    const { store } = await openStore({ name: uniqueDbName('persist') });
+    const answer = await store.requestPersistentStorage();
+    // Chromium decides by site engagement; either answer is real, `unsupported` is not.
+    expect(['persisted', 'best-effort']).to.include(answer);
+    expect(store.storagePersistence).to.equal(answer);
+    expect(answer === 'persisted').to.equal(await navigator.storage.persisted());
+  });
+
   it('ignores stores of other databases on the same channel', async () => {
     const { store: one } = await openStore({ name: uniqueDbName('a') });
     const { store: two, changes } = await openStore({ name: uniqueDbName('b') });
@@ -180,6 +191,66 @@ describe('store on IndexedDB', () => {
     witness.close();
     expect(two.annotations.size).to.equal(0);
     expect(changes).to.deep.equal([]);
+  });
+});
+
+describe('receiving records from outside on IndexedDB', () => {
+  /** Records made in another reader's database, as a batch. */
+  async function madeElsewhere(): Promise<{ batch: IncomingRecord[]; claim: Claim }> {
+    const { store } = await openStore({ name: uniqueDbName('elsewhere'), channelName: `elsewhere-${crypto.randomUUID()}` });
+    const a = (await store.createAnnotation(draft(1))).value;
+    const b = (await store.createAnnotation(draft(2))).value;
+    const claim = (await store.createClaim({ statement: 'Aimed at Tokayev', evidence: { annotation: a.id, stance: 'asserts' } })).value;
+    const other = (await store.createClaim({ statement: 'Aimed at Nazarbayev', evidence: { annotation: b.id, stance: 'mentions' } })).value;
+    await store.createLink({ relation: 'contradicts', from: claim.id, to: other.id });
+    const batch = (['links', 'claims', 'annotations'] as const).flatMap((collection) =>
+      [...store[collection].values()].map((record) => ({ collection, record })),
+    );
+    return { batch, claim };
+  }
+
+  it('commits a batch in one transaction; other tabs and later sessions see it', async () => {
+    const name = uniqueDbName('receive');
+    const { store: one, changes } = await openStore({ name });
+    const { store: two } = await openStore({ name });
+    const { batch, claim } = await madeElsewhere();
+
+    const arrived = nextChange(two);
+    const result = await one.receive({ put: batch }, 'import');
+    expect(result.summary).to.deep.equal({ added: 5, updated: 0, unchanged: 0, removed: 0, conflicts: 0 });
+    expect(changes.map(([, o]) => o)).to.deep.equal(['import']);
+    const [diff, origin] = await arrived;
+    // One commit, so the other tab hears of it once, with everything.
+    expect(origin).to.equal('remote');
+    expect([diff.annotations, diff.claims, diff.links].map((d) => Object.keys(d!.added).length)).to.deep.equal([2, 2, 1]);
+    expect(two.getClaim(claim.id)).to.deep.equal(claim);
+    expect(two.linksOf(claim.id)).to.have.length(1);
+
+    const disk = await readDisk(name);
+    expect([disk.annotations.length, disk.claims.length, disk.links.length]).to.deep.equal([2, 2, 1]);
+    const { store: later } = await openStore({ name, channelName: `later-${crypto.randomUUID()}` });
+    expect(later.getClaim(claim.id)).to.deep.equal(claim);
+    // The same batch again: nothing to do.
+    expect((await later.receive({ put: batch }, 'import')).summary.unchanged).to.equal(5);
+  });
+
+  it('writes nothing when one record of the batch cannot be stored', async () => {
+    const name = uniqueDbName('receive-race');
+    const { batch } = await madeElsewhere();
+    const { store: one, events } = await openStore({ name, channelName: `deaf-${crypto.randomUUID()}` });
+    // Another tab, not heard from yet, received one of the passages a moment earlier.
+    const { store: two } = await openStore({ name, channelName: `deaf-${crypto.randomUUID()}` });
+    const passage = batch.find((r) => r.collection === 'annotations')!;
+    await two.receive({ put: [passage] }, 'sync');
+
+    const error = await rejection(one.receive({ put: batch }, 'import'));
+    // `add` of the passage fails inside the transaction, so none of the batch is written.
+    expect(error.kind).to.equal('write-failed');
+    expect(events.map((e) => e.kind)).to.deep.equal(['write-failed']);
+    expect([one.annotations.size, one.claims.size, one.links.size]).to.deep.equal([0, 0, 0]);
+    const disk = await readDisk(name);
+    expect([disk.annotations.length, disk.claims.length, disk.links.length]).to.deep.equal([1, 0, 0]);
+    expect(one.canUndo).to.equal(false);
   });
 });
 
