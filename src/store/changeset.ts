@@ -57,7 +57,7 @@ export class ChangeSet {
     const part = emptyRecordsDiff<Collections[C]>();
     const over = this.#over[c] as Map<string, Collections[C] | null>;
     for (const [id, next] of over) {
-      const prev = this.#state[c].get(id) as Collections[C] | undefined;
+      const prev = this.#state[c].get(id);
       if (prev === undefined && next !== null) part.added[id] = next;
       else if (prev !== undefined && next === null) part.removed[id] = prev;
       else if (prev !== undefined && next !== null && !sameRecord(prev, next)) part.updated[id] = [prev, next];

@@ -376,7 +376,7 @@ export class StoreEngine extends EventTarget {
     for (const c of diffCollections(diff)) {
       const part = diff[c]!;
       for (const record of [...Object.values(part.added), ...Object.values(part.updated).map(([, to]) => to)]) {
-        const result = v.safeParse(RecordSchemas[c] as v.GenericSchema<AnyRecord>, record);
+        const result = v.safeParse(RecordSchemas[c], record);
         if (!result.success) problems.push(...describeIssues(result.issues));
       }
     }

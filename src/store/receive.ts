@@ -134,7 +134,7 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
     const c = item.collection;
     const id = (item.record as { id?: unknown } | null)?.id;
     const label = `${where} ${c}${typeof id === 'string' ? ` ${id}` : ''}`;
-    const parsed = v.safeParse(RecordSchemas[c] as v.GenericSchema<AnyRecord>, item.record);
+    const parsed = v.safeParse(RecordSchemas[c], item.record);
     if (!parsed.success) return void problems.push(...describeIssues(parsed.issues).map((p) => `${label}: ${p}`));
     const version = v.safeParse(IncomingVersionSchema, (parsed.output as { version: Version }).version);
     if (!version.success) problems.push(...describeIssues(version.issues).map((p) => `${label}: version: ${p}`));
@@ -201,7 +201,7 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
           conflict(c, 'concurrent', mine, theirs);
           break;
         }
-        part(c).updated[record.id] = [local, { ...record, modified, version: mergeVersions(mine.version, theirs.version) } as AnyRecord];
+        part(c).updated[record.id] = [local, { ...record, modified, version: mergeVersions(mine.version, theirs.version) }];
         summary.updated++;
         break;
       }
@@ -259,13 +259,13 @@ export function resolveConflict(cs: ChangeSet, conflict: Conflict, keep: Conflic
   if (!local || !sameRecord(local, conflict.local)) {
     throw new StoreError('invalid', { message: `${c} ${id} changed since the conflict was found; receive the records again.` });
   }
-  const incoming = conflict.incoming as Shared | undefined;
+  const incoming = conflict.incoming;
   const version = mergeVersions(local.version, incoming?.version ?? conflict.deleted ?? {});
   if (keep === 'theirs' && !incoming) {
     cs.remove(c, id);
     return undefined;
   }
-  const record = { ...(keep === 'mine' ? local : incoming ?? local), version } as Shared;
+  const record = { ...(keep === 'mine' ? local : incoming ?? local), version };
   cs.put<SharedCollection>(c, record);
   return record;
 }

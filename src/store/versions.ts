@@ -79,7 +79,7 @@ export function stampDiff(diff: StoreDiff, replica: string, known: VersionLookup
     const stamp = (record: AnyRecord): AnyRecord => {
       if (!VERSIONED.has(c)) return record;
       const written = (record as Versioned).version;
-      return { ...record, version: bumpVersion(mergeVersions(known(c, record.id) ?? {}, written), replica) } as AnyRecord;
+      return { ...record, version: bumpVersion(mergeVersions(known(c, record.id) ?? {}, written), replica) };
     };
     const next: RecordsDiff<AnyRecord> = { added: {}, updated: {}, removed: { ...part.removed } };
     for (const [id, record] of Object.entries<AnyRecord>(part.added)) next.added[id] = stamp(record);
