@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STANCES, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
+import { STANCES, type Claim, type EvidenceItem, type Stance } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
@@ -9,7 +9,7 @@ import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-ev
 import { controlStyles } from '../shared/control-styles.ts';
 import { count, formatRange, splitTags } from './format.ts';
 import type { Paragraph } from './paragraphs.ts';
-import { StoreController } from './store-controller.ts';
+import { StoreController } from '../store/store-controller.ts';
 import './cr-claim-links.ts';
 import '../annotate/cr-note.ts';
 
@@ -49,8 +49,6 @@ export class CrClaimCard extends LitElement {
     `,
   ];
 
-  /** The store holding the claim. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
   /** The claim shown. */
   @property({ attribute: false }) accessor claim: Claim | undefined;
   /** Sources' metadata, for short citations. */
@@ -63,17 +61,15 @@ export class CrClaimCard extends LitElement {
   @state() private accessor editing = false;
   @state() private accessor error = '';
 
-  constructor() {
-    super();
-    new StoreController(this, () => this.store);
-  }
+  readonly #data = new StoreController(this);
+
 
   override render() {
     const c = this.claim;
     if (!c) return nothing;
-    const evidence = this.store?.evidenceOf(c.id) ?? [];
+    const evidence = this.#data.store?.evidenceOf(c.id) ?? [];
     const sources = [...new Set(evidence.map((e) => this.#cite(e.annotation.target.source)))];
-    const links = this.store?.linksOf(c.id).length ?? 0;
+    const links = this.#data.store?.linksOf(c.id).length ?? 0;
     return html`<article class=${this.expanded ? 'open' : ''} aria-labelledby="statement">
       <h2><button id="statement" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="details"
         @click=${() => this.dispatchEvent(new ClaimSelectEvent(this.expanded ? '' : c.id))}>${c.statement}</button></h2>
@@ -100,7 +96,7 @@ export class CrClaimCard extends LitElement {
         ? html`<ol class="evidence">${evidence.map((e) => this.#evidence(c, e))}</ol>`
         : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
       <h3>Links</h3>
-      <cr-claim-links .store=${this.store} claimId=${c.id}></cr-claim-links>
+      <cr-claim-links claimId=${c.id}></cr-claim-links>
       <div class="actions claim-actions">
         ${this.#intent('link', 'Link to…')} ${this.#intent('merge', 'Merge into…')} ${this.#intent('delete', 'Delete claim…')}
       </div>`;
@@ -122,7 +118,7 @@ export class CrClaimCard extends LitElement {
   }
 
   #events(c: Claim) {
-    const all = this.store?.eventsByStart() ?? [];
+    const all = this.#data.store?.eventsByStart() ?? [];
     const others = all.filter((e) => !c.events.includes(e.id));
     const mine = c.events.flatMap((id) => all.filter((e) => e.id === id));
     return html`<div class="row">
@@ -150,7 +146,7 @@ export class CrClaimCard extends LitElement {
       </div>
       <blockquote>${a.target.selector[0].exact}</blockquote>
       <div class="row">
-        <label>Stance <select name="stance" @change=${(ev: Event) => this.#act(this.store?.setStance(c.id, a.id, (ev.target as HTMLSelectElement).value as Stance))}>
+        <label>Stance <select name="stance" @change=${(ev: Event) => this.#act(this.#data.store?.setStance(c.id, a.id, (ev.target as HTMLSelectElement).value as Stance))}>
           ${STANCES.map((s) => html`<option value=${s} ?selected=${s === e.stance}>${STANCE_LOOK[s].icon} ${STANCE_LOOK[s].label}</option>`)}
         </select></label>
         <button type="button" aria-label="Remove this passage from the claim" @click=${() => this.#removeEvidence(c, a.id)}>Remove</button>
@@ -173,7 +169,7 @@ export class CrClaimCard extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     try {
-      await this.store?.updateClaim(this.claim!.id, {
+      await this.#data.store?.updateClaim(this.claim!.id, {
         statement: String(data.get('statement') ?? ''),
         note: String(data.get('note') ?? ''),
         tags: splitTags(String(data.get('tags') ?? '')),
@@ -185,11 +181,11 @@ export class CrClaimCard extends LitElement {
   }
 
   async #setEvents(events: string[]): Promise<boolean> {
-    return (await this.#act(this.store?.updateClaim(this.claim!.id, { events }))) !== undefined;
+    return (await this.#act(this.#data.store?.updateClaim(this.claim!.id, { events }))) !== undefined;
   }
 
   async #removeEvidence(c: Claim, annotationId: string): Promise<void> {
-    const store = this.store;
+    const store = this.#data.store;
     if (!store) return;
     const removed = await this.#act(store.removeEvidence(c.id, annotationId));
     if (removed) this.dispatchEvent(new NotifyEvent('Passage removed from the claim', removed));

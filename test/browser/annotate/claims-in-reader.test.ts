@@ -51,7 +51,7 @@ describe('claims from the reader', () => {
     card.click();
     const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${made.annotation.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
     del.click();
-    const dialog = await until(() => { const d = deep(reader, 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
+    const dialog = await until(() => { const d = deep(reader, 'cr-annotation-panel', 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
     const also = dialog.querySelector<HTMLInputElement>('input[name="also-claims"]')!;
     also.click();
     (dialog.querySelector('button.confirm') as HTMLButtonElement).click();
@@ -77,7 +77,7 @@ describe('claims from the reader', () => {
     card.click();
     const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${a.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
     del.click();
-    const dialog = await until(() => { const d = deep(reader, 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
+    const dialog = await until(() => { const d = deep(reader, 'cr-annotation-panel', 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
     expect(dialog.textContent).to.contain('The CSTO intervenes when coercive control collapses');
     expect(store.annotationsOf('anisin-2026')).to.have.length(1); // nothing deleted before the answer
     // Leaving "also delete claims left without evidence" unticked keeps the claim.
