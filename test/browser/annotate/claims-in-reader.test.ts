@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { until, deep, openReader, selectText, pressKey, testDbName } from '../helpers.ts';
 import { CrossreadStore } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
@@ -111,6 +112,29 @@ describe('evidence and events from the reader', () => {
     await until(() => store.evidenceOf(claim.id).length === 2, 'evidence added');
     expect(store.evidenceOf(claim.id)[1]!.stance).to.equal('mentions');
     expect(store.evidenceOf(claim.id)[1]!.annotation.target.selector[0].exact).to.equal(doc.doc!.text.slice(p2.start, p2.start + 60));
+  });
+
+  it('E puts the focus in the claim picker: typing right away finds the claim, Enter and Ctrl+Enter save', async () => {
+    const store = new CrossreadStore({ name: testDbName() });
+    await store.open();
+    const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
+    const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
+    const first = (await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) })).value;
+    const claim = (await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } })).value;
+    const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 9)!;
+    await selectText(doc, p2.start, p2.start + 60);
+    // Real key presses, one after the other, as a user types: nothing waits for the picker.
+    await sendKeys({ press: 'e' });
+    await sendKeys({ type: 'terrorism abroad' });
+    const picker = panel.shadowRoot!.querySelector('cr-claim-picker')!;
+    const input = picker.shadowRoot!.querySelector('input')!;
+    expect(input.value).to.equal('terrorism abroad');
+    await until(() => picker.shadowRoot!.querySelector(`[role="option"][data-id="${claim.id}"]`), 'the claim offered');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await until(() => store.evidenceOf(claim.id).length === 2, 'evidence added');
   });
 
   it('tags an annotation with an event', async () => {
