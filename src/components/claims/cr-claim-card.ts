@@ -16,8 +16,8 @@ import '../annotate/cr-note.ts';
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /**
- * One claim. Collapsed: statement, sources and counts. Expanded: the statement
- * and note (editable in place), tags, events (add/remove), creator and dates,
+ * One claim. Collapsed: statement, sources, counts, tags, events and each
+ * passage's stance (icon and label). Expanded: the statement and note (editable in place), tags, events (add/remove), creator and dates,
  * the evidence passages (each opens the reader at its ¶; stance changeable,
  * passage removable) and the links; with "Link to…", "Merge into…", "Delete…".
  *
@@ -46,6 +46,8 @@ export class CrClaimCard extends LitElement {
       .row label { display: flex; gap: 0.3rem; align-items: center; }
       cr-note { margin: 0.4rem 0; }
       .claim-actions { margin-top: 0.9rem; }
+      .stances { list-style: none; margin: 0.35rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; font-size: 0.76rem; color: var(--cr-ink-soft); }
+      .stances li { display: inline-flex; gap: 0.35rem; align-items: center; }
     `,
   ];
 
@@ -63,7 +65,6 @@ export class CrClaimCard extends LitElement {
 
   readonly #data = new StoreController(this);
 
-
   override render() {
     const c = this.claim;
     if (!c) return nothing;
@@ -78,9 +79,32 @@ export class CrClaimCard extends LitElement {
         <span>${count(evidence.length, 'passage')}</span>
         <span>${count(links, 'link')}</span>
         ${c.tags.map((t) => html`<span class="chip">${t}</span>`)}
+        ${this.expanded ? nothing : this.#eventChips(c)}
       </div>
+      ${this.expanded ? nothing : this.#stances(evidence)}
       <div id="details">${this.expanded ? this.#details(c, evidence) : nothing}</div>
     </article>`;
+  }
+
+  // Collapsed, the card still says when the claim happened and how each passage stands to it:
+  // a passage that argues against the claim must not pass for support.
+  #eventChips(c: Claim) {
+    const store = this.#data.store;
+    return c.events.flatMap((id) => {
+      const e = store?.getEvent(id);
+      return e ? [html`<span class="chip event" title="Event">◷ ${e.name}, ${formatRange(e.start, e.end)}</span>`] : [];
+    });
+  }
+
+  #stances(evidence: readonly EvidenceItem[]) {
+    if (!evidence.length) return nothing;
+    return html`<ul class="stances" aria-label="Passages">
+      ${evidence.map((e) => {
+        const n = this.paragraphOf(e);
+        return html`<li data-annotation=${e.annotation.id}>${badge(STANCE_LOOK[e.stance])}
+          <span>${this.#cite(e.annotation.target.source)}${typeof n === 'number' ? `, ¶${n}` : ''}</span></li>`;
+      })}
+    </ul>`;
   }
 
   #details(c: Claim, evidence: EvidenceItem[]) {

@@ -42,7 +42,6 @@ export class CrClaimLinks extends LitElement {
 
   readonly #data = new StoreController(this);
 
-
   override render() {
     const links = this.#data.store?.linksOf(this.claimId) ?? [];
     if (links.length === 0) return html`<p class="hint">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;

@@ -49,7 +49,6 @@ export class CrEventsManager extends LitElement {
 
   readonly #data = new StoreController(this);
 
-
   override render() {
     const events = this.#data.store?.eventsByStart() ?? [];
     return html`<section aria-labelledby="events-title">
