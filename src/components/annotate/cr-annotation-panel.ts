@@ -1,34 +1,29 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
-import type { Annotation, Claim, Stance } from '../../store/index.ts';
+import type { Annotation, Stance } from '../../store/index.ts';
 import { eventsOf, noteOf, tagsOf } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
-import { badge, badgeStyles, STANCE_LOOK } from '../shared/relations.ts';
-import { colourOf, type ColourBy, type Placed } from '../../annotate/anchored.ts';
+import { badgeStyles } from '../shared/relations.ts';
+import type { ColourBy, Placed } from '../../annotate/anchored.ts';
 import { AnnotationActivateEvent } from '../shared/events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { AnnotationActions, type AnnotationFields, type Passage } from './annotation-actions.ts';
+import { annotationCard } from './annotation-card.ts';
 import { claimForm, evidenceForm, noteForm, type ClaimFields } from './annotation-forms.ts';
 import { ColourByEvent, DraftCloseEvent } from './panel-events.ts';
 import { panelStyles } from './panel-styles.ts';
 import '../shared/cr-confirm-dialog.ts';
-import './cr-note.ts';
 
 export { claimFromQuote } from './annotation-forms.ts';
+export type { Citation } from './annotation-card.ts';
 
 /** A passage waiting for its note or tags before it becomes an annotation. */
 export interface Draft extends Passage {
   quote: string;
   /** What the passage is for: a note, tags, a new claim, or evidence for an existing claim. */
   focus: 'note' | 'tag' | 'claim' | 'evidence';
-}
-
-/** A claim citing an annotation, with the passage's stance toward it. */
-export interface Citation {
-  claim: Claim;
-  stance: Stance;
 }
 
 const NO_FIELDS: AnnotationFields = { note: '', tags: [], events: [] };
@@ -150,39 +145,25 @@ export class CrAnnotationPanel extends LitElement {
   }
 
   #card(a: Annotation, orphan = false) {
-    const note = noteOf(a);
-    const tags = tagsOf(a);
-    const quote = a.target.selector[0].exact;
     if (this.editing === a.id) {
       const events = this.#data.store?.eventsByStart() ?? [];
-      const form = noteForm('edit', quote, { note: note ?? '', tags, events: eventsOf(a) }, events, {
+      const form = noteForm('edit', a.target.selector[0].exact, { note: noteOf(a) ?? '', tags: tagsOf(a), events: eventsOf(a) }, events, {
         save: (fields) => void this.#save(a.id, fields),
         cancel: () => (this.editing = ''),
       });
       return html`<li class="card" data-id=${a.id}>${form}</li>`;
     }
-    const n = orphan ? undefined : this.#paragraphOf(a);
-    return html`<li class="card" data-id=${a.id} style="--slot: var(--cr-slot-${colourOf(a, this.colourBy)})"
-        aria-current=${a.id === this.activeId ? 'true' : nothing} @click=${(e: Event) => this.#activate(e, a.id, orphan)}>
-      <button class="quote" type="button" title=${orphan ? 'Passage not found in this version' : 'Show the passage in the text'}>${quote}</button>
-      ${note ? html`<cr-note .text=${note}></cr-note>` : nothing}
-      <div class="meta">
-        ${n ? html`<span>¶${n}</span>` : nothing}
-        ${tags.map((t) => html`<span class="tag">${t}</span>`)}
-        ${eventsOf(a).map((id) => html`<span class="tag event">◷ ${this.#data.store?.getEvent(id)?.name ?? 'event'}</span>`)}
-        <span>${a.creator.name}</span>
-        <time datetime=${a.modified}>${new Date(a.modified).toLocaleDateString()}</time>
-      </div>
-      ${this.#cites(a.id)}
-      ${a.id === this.activeId || orphan
-        ? html`<div class="actions">
-            ${orphan
-              ? html`<button @click=${(e: Event) => this.#button(e, () => this.#reattach(a.id))}>Re-attach to selection</button>`
-              : html`<button @click=${(e: Event) => this.#button(e, () => (this.editing = a.id))}>Edit</button>`}
-            <button @click=${(e: Event) => this.#button(e, () => this.#delete(a.id))}>Delete</button>
-          </div>`
-        : nothing}
-    </li>`;
+    return annotationCard(a, {
+      orphan,
+      active: a.id === this.activeId,
+      colourBy: this.colourBy,
+      paragraph: orphan ? undefined : this.#paragraphOf(a),
+      store: this.#data.store,
+      choose: () => this.dispatchEvent(new AnnotationActivateEvent([a.id], !orphan)),
+      edit: () => (this.editing = a.id),
+      reattach: () => void this.#reattach(a.id),
+      remove: () => void this.#delete(a.id),
+    });
   }
 
   #draftForm() {
@@ -196,38 +177,11 @@ export class CrAnnotationPanel extends LitElement {
     return evidenceForm(d.quote, { save: (stance) => void this.#saveEvidence(d, stance), cancel, pick: (id) => (this.pickedClaim = id) });
   }
 
-  #cites(annotationId: string) {
-    const cites = this.#citations(annotationId);
-    if (!cites.length) return nothing;
-    return html`<ul class="cites" aria-label="Evidence for">
-      ${cites.map((c) => html`<li><a href=${routeHash({ view: 'claims', claim: c.claim.id })} @click=${(e: Event) => e.stopPropagation()}>${badge(STANCE_LOOK[c.stance])} <span>${c.claim.statement}</span></a></li>`)}
-    </ul>`;
-  }
-
-  /** Claims citing an annotation, each with the passage's stance toward it. */
-  #citations(annotationId: string): Citation[] {
-    return (this.#data.store?.claimsCitingAnnotation(annotationId) ?? []).flatMap((claim) => {
-      const stance = claim.evidence.find((e) => e.annotation === annotationId)?.stance;
-      return stance ? [{ claim, stance }] : [];
-    });
-  }
-
   #paragraphOf(a: Annotation): number | undefined {
     const p = this.placed.find((x) => x.annotation.id === a.id);
     const blocks = this.doc?.blocks;
     if (!p || !blocks) return undefined;
     return blocks.find((b) => b.end >= p.start)?.n;
-  }
-
-  #activate(e: Event, id: string, orphan: boolean): void {
-    if (e.composedPath().some((n) => n instanceof HTMLAnchorElement)) return; // a link in the note
-    this.dispatchEvent(new AnnotationActivateEvent([id], !orphan));
-  }
-
-  // A card's buttons act on the card without also choosing it.
-  #button(e: Event, run: () => unknown): void {
-    e.stopPropagation();
-    void run();
   }
 
   async #save(id: string | null, fields: AnnotationFields): Promise<void> {
