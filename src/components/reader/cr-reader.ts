@@ -25,6 +25,8 @@ import type { CrHelp } from './cr-help.ts';
  * annotation panel. It places the source's annotations in the text, keeps which one is chosen
  * and the passage waiting in a draft, and saves highlights; the panel saves everything else
  * (ADR 0005). Keys: j / k paragraphs; H / N / T / C / E on a selection; ? help.
+ *
+ * @fires cr-notify - when a highlight could not be saved
  */
 @customElement('cr-reader')
 export class CrReader extends LitElement {
