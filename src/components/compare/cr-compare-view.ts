@@ -71,7 +71,9 @@ export class CrCompareView extends LitElement {
   /** Bumped on every store change (and on attaching to a store), so derived lists are rebuilt. */
   @state() private accessor revision = 0;
 
-  readonly #data = new StoreController(this, () => this.revision++);
+  readonly #data = new StoreController(this, () => {
+    this.revision++;
+  });
   #placed: Pair<readonly Placed[]> = { left: [], right: [] };
   #margins: Pair<readonly MarginEntry[]> = { left: [], right: [] };
 
