@@ -1,22 +1,46 @@
 import type { CrApp } from '../../src/components/app/cr-app.ts';
 import '../../src/components/app/cr-app.ts';
 import { until } from '../shared/until.ts';
+import { CrossreadStore } from '../../src/store/index.ts';
 
 export { until };
-import type { CrossreadStore } from '../../src/store/index.ts';
 import type { CrReader } from '../../src/components/reader/cr-reader.ts';
 import type { CrDocument } from '../../src/components/reader/cr-document.ts';
+import type { CrStoreProvider } from '../../src/components/store/cr-store-provider.ts';
+import '../../src/components/store/cr-store-provider.ts';
 
-/** Mount the app at a route, as a user opening that URL would; `store` defaults to the app's
- * own (the default database). */
+/** A database name no other test uses. */
+export const testDbName = () => `crossread-test-${crypto.randomUUID()}`;
+
+// Each test file runs in a page of its own, so this is one database per file, never the app's.
+const fileDbName = testDbName();
+let fileStore: CrossreadStore | undefined;
+
+/** Mount the app at a route, as a user opening that URL would; `store` defaults to one on this
+ * test file's own database. */
 export async function openApp(hash: string, store?: CrossreadStore): Promise<CrApp> {
   document.querySelector('cr-app')?.remove();
+  fileStore?.close();
+  fileStore = undefined;
   history.replaceState(null, '', hash);
   const app = document.createElement('cr-app');
-  if (store) app.store = store;
+  app.store = store ?? (fileStore = new CrossreadStore({ name: fileDbName }));
   document.body.append(app);
   await app.updateComplete;
   return app;
+}
+
+/**
+ * Mount elements on their own with a store, the way the app provides it (ADR 0005): inside a
+ * `cr-store-provider`, appended to `parent`. Resolves with the provider.
+ */
+export async function withStore(store: CrossreadStore, parent: Element, ...elements: Element[]): Promise<CrStoreProvider> {
+  const provider = document.createElement('cr-store-provider');
+  provider.store = store;
+  provider.append(...elements);
+  parent.append(provider);
+  await provider.updateComplete;
+  return provider;
 }
 
 /** Query through the shadow roots of a chain of elements: deep(app, 'cr-reader', 'cr-document'). */
@@ -28,9 +52,6 @@ export function deep(root: Element, ...selectors: string[]): Element | null {
   }
   return cur;
 }
-
-/** A database name no other test uses. */
-export const testDbName = () => `crossread-test-${crypto.randomUUID()}`;
 
 /** Open the reader on a source with a given store; resolves once the text is mapped. */
 export async function openReader(id: string, store: CrossreadStore) {

@@ -1,81 +1,47 @@
-import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
-import type { Annotation, Claim, CrossreadStore, Stance } from '../../store/index.ts';
-import { eventsOf, noteOf, splitTags, STANCES, tagsOf } from '../../store/index.ts';
+import type { Annotation, Stance } from '../../store/index.ts';
+import { eventsOf, noteOf, tagsOf } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
-import { badge, badgeStyles, STANCE_LOOK } from '../shared/relations.ts';
-import { colourOf, type ColourBy, type Placed } from '../../annotate/anchored.ts';
-import { claimFromQuote } from '../../annotate/claim-draft.ts';
+import { badgeStyles } from '../shared/relations.ts';
+import type { ColourBy, Placed } from '../../annotate/anchored.ts';
 import { AnnotationActivateEvent } from '../shared/events.ts';
-import { AnnotationDeleteEvent, AnnotationSaveEvent, ClaimDraftSaveEvent, ColourByEvent, CreatorNameEvent, DraftCancelEvent, EvidenceDraftSaveEvent, ReattachEvent } from './panel-events.ts';
-import '../claims/cr-claim-picker.ts';
-import './cr-note.ts';
+import { StoreController } from '../store/store-controller.ts';
+import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
+import { AnnotationActions, type AnnotationFields, type Passage } from './annotation-actions.ts';
+import { annotationCard } from './annotation-card.ts';
+import { claimForm, evidenceForm, noteForm, type ClaimFields } from './annotation-forms.ts';
+import { ColourByEvent, DraftCloseEvent } from './panel-events.ts';
+import { panelStyles } from './panel-styles.ts';
+import '../shared/cr-confirm-dialog.ts';
+
+export { claimFromQuote } from '../../annotate/claim-draft.ts';
+export type { Citation } from './annotation-card.ts';
 
 /** A passage waiting for its note or tags before it becomes an annotation. */
-export interface Draft {
+export interface Draft extends Passage {
   quote: string;
   /** What the passage is for: a note, tags, a new claim, or evidence for an existing claim. */
   focus: 'note' | 'tag' | 'claim' | 'evidence';
 }
 
-/** A claim citing an annotation, with the passage's stance toward it. */
-export interface Citation {
-  claim: Claim;
-  stance: Stance;
-}
+const NO_FIELDS: AnnotationFields = { note: '', tags: [], events: [] };
 
 /**
- * The source's annotations in reading order, filterable by tag; orphans listed apart.
+ * The source's annotations in reading order, filterable by tag; orphans listed apart; and the
+ * forms that make, edit, delete and re-attach them, which save through the store themselves
+ * (ADR 0005, `annotation-actions.ts`). The pending draft's passage comes from the reader.
  *
- * @fires cr-annotation-activate - a card was chosen (reveal its passage)
- * @fires cr-annotation-save - a note/tags form was submitted
- * @fires cr-annotation-delete - Delete was pressed on a card
- * @fires cr-reattach - Re-attach was pressed on an orphan
- * @fires cr-creator-name - the display name was set
- * @fires cr-draft-cancel - the new-annotation form was cancelled
+ * @fires cr-annotation-activate - a card was chosen (reveal its passage), or an annotation was just saved
+ * @fires cr-draft-close - the pending draft was saved or abandoned
  * @fires cr-colour-by - the colour mode was changed
- * @fires cr-claim-draft-save - a claim was made from the pending passage
- * @fires cr-evidence-draft-save - the pending passage was added as evidence to a claim
+ * @fires cr-notify - after a change (with Undo where it can be undone), or when the store refused one
  */
 @customElement('cr-annotation-panel')
 export class CrAnnotationPanel extends LitElement {
-  static override styles = [badgeStyles, css`
-    :host { display: block; font: 0.9rem/1.45 var(--cr-sans); color: var(--cr-ink); }
-    h2 { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 0 0 0.6rem; display: flex; justify-content: space-between; }
-    ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
-    .card { background: var(--cr-card); border: 1px solid var(--cr-rule); border-left: 4px solid var(--slot); border-radius: 6px; padding: 0.6rem 0.7rem; cursor: pointer; }
-    .card[aria-current='true'] { border-color: var(--cr-accent); box-shadow: 0 0 0 1px var(--cr-accent); border-left-color: var(--slot); }
-    button.quote {
-      all: unset; box-sizing: border-box; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden;
-      width: 100%; margin: 0 0 0.35rem; font: italic 0.86rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); cursor: pointer; border-radius: 3px;
-    }
-    button.quote:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 1px; }
-    blockquote { margin: 0 0 0.35rem; font: italic 0.86rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
-    .meta { display: flex; gap: 0.5rem; flex-wrap: wrap; color: var(--cr-ink-faint); font-size: 0.75rem; margin-top: 0.35rem; align-items: center; }
-    .tag { background: var(--cr-panel); color: var(--cr-ink-soft); border-radius: 999px; padding: 0.05rem 0.5rem; font-size: 0.75rem; }
-    .actions { display: flex; gap: 0.4rem; margin-top: 0.45rem; }
-    button { font: 600 0.78rem var(--cr-sans); border: 1px solid var(--cr-rule); background: var(--cr-card); color: var(--cr-ink); border-radius: 5px; padding: 0.25rem 0.55rem; cursor: pointer; }
-    button.primary { background: var(--cr-accent); border-color: var(--cr-accent); color: #fff; }
-    form { display: grid; gap: 0.45rem; }
-    label { font-size: 0.75rem; color: var(--cr-ink-soft); display: grid; gap: 0.2rem; }
-    textarea, input, select { font: 0.88rem var(--cr-sans); padding: 0.35rem 0.45rem; border: 1px solid var(--cr-rule); border-radius: 5px; background: var(--cr-bg); color: var(--cr-ink); }
-    textarea { min-height: 4.5rem; resize: vertical; }
-    .empty, .hint { color: var(--cr-ink-faint); font-size: 0.85rem; }
-    .orphans { margin-top: 1.4rem; }
-    .orphans .card { border-left-color: var(--cr-ink-faint); border-style: dashed; cursor: default; }
-    .who { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.8rem; font-size: 0.8rem; color: var(--cr-ink-soft); flex-wrap: wrap; }
-    .filter { margin-bottom: 0.7rem; display: flex; gap: 0.8rem; align-items: center; font-size: 0.8rem; flex-wrap: wrap; }
-    .filter label { display: flex; gap: 0.3rem; align-items: center; }
-    fieldset.events { border: 1px solid var(--cr-rule); border-radius: 5px; padding: 0.3rem 0.5rem; margin: 0; display: grid; gap: 0.15rem; }
-    fieldset.events legend { font-size: 0.75rem; color: var(--cr-ink-soft); }
-    label.check { display: flex; gap: 0.4rem; align-items: center; font-size: 0.82rem; color: var(--cr-ink); }
-    .cites { list-style: none; padding: 0; margin: 0.4rem 0 0; display: grid; gap: 0.25rem; }
-    .cites a { color: var(--cr-ink); text-decoration: none; font-size: 0.8rem; display: flex; gap: 0.4rem; align-items: baseline; }
-    .cites a:hover { text-decoration: underline; }
-    .cites a:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 1px; }
-  `];
+  static override styles = [badgeStyles, panelStyles];
 
   /** The document the annotations belong to. */
   @property({ attribute: false }) accessor doc: DocModel | undefined;
@@ -85,33 +51,31 @@ export class CrAnnotationPanel extends LitElement {
   @property({ attribute: false }) accessor orphans: readonly Annotation[] = [];
   /** Selected annotation. */
   @property() accessor activeId = '';
-  /** A new passage waiting for a note or tags. */
+  /** A new passage waiting for a note, tags or a claim. */
   @property({ attribute: false }) accessor draft: Draft | undefined;
-  /** The reader's display name, if set. */
-  @property() accessor creatorName = '';
   /** What highlight colours stand for. */
   @property() accessor colourBy: ColourBy = 'tag';
-  /** Claims citing each annotation, by annotation id. */
-  @property({ attribute: false }) accessor citations: ReadonlyMap<string, readonly Citation[]> = new Map();
-  /** The store, for the claim picker of the evidence form only (reads, never writes). */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
+  /** The passage last selected in the text, for re-attaching an orphan to it. */
+  @property({ attribute: false }) accessor lastSelection: () => Passage | undefined = () => undefined;
 
   @state() private accessor pickedClaim = '';
-
   @state() private accessor editing = '';
   @state() private accessor tagFilter = '';
 
+  @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
+
+  readonly #data = new StoreController(this);
+  readonly #actions = new AnnotationActions(this, () => this.#data.store);
+  /** A claim just made by keyboard, whose link gets focus as soon as its passage's card shows it. */
+  #focusLinkTo = '';
+
   protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('draft') && this.draft) {
-      const field = { note: '#draft-note', tag: '#draft-tags', claim: '#draft-statement', evidence: 'cr-claim-picker' }[this.draft.focus];
-      const el = this.renderRoot.querySelector(field) as HTMLElement | null;
-      el?.focus();
-      // The drafted statement is a suggestion: selected, so typing replaces it.
-      if (el instanceof HTMLTextAreaElement && this.draft.focus === 'claim') el.select();
-    }
+    if (changed.has('draft') && this.draft) void this.#focusDraft(this.draft.focus);
     if (changed.has('activeId') && this.activeId) {
       this.renderRoot.querySelector(`[data-id="${CSS.escape(this.activeId)}"]`)?.scrollIntoView({ block: 'nearest' });
     }
+    // The card appears when the reader has placed the new passage, an update or two later.
+    if (this.#focusLinkTo && this.#claimLink(this.#focusLinkTo)) void this.focusClaimLink(this.#focusLinkTo);
   }
 
   override render() {
@@ -147,11 +111,36 @@ export class CrAnnotationPanel extends LitElement {
             <ol>${this.orphans.map((a) => this.#card(a, true))}</ol>
           </section>`
         : nothing}
-    </section>`;
+    </section>
+    <cr-confirm-dialog></cr-confirm-dialog>`;
+  }
+
+  /** Move focus to the link to a claim on its evidence card (after the claim was made by
+   * keyboard, so the next Enter opens it in Claims, where "Link to…" is). */
+  async focusClaimLink(claimId: string): Promise<void> {
+    await this.updateComplete;
+    const link = this.#claimLink(claimId);
+    this.#focusLinkTo = link ? '' : claimId;
+    link?.focus();
+  }
+
+  #claimLink(claimId: string): HTMLElement | null {
+    return this.renderRoot.querySelector(`.cites a[href="${routeHash({ view: 'claims', claim: claimId })}"]`);
+  }
+
+  // The claim picker renders its input in its own first update, after ours: focus it then, or
+  // typing right after pressing E would go nowhere.
+  async #focusDraft(focus: Draft['focus']): Promise<void> {
+    const field = this.renderRoot.querySelector({ note: '#draft-note', tag: '#draft-tags', claim: '#draft-statement', evidence: 'cr-claim-picker' }[focus]);
+    if (field instanceof LitElement) await field.updateComplete;
+    (field as HTMLElement | null)?.focus();
+    // The drafted statement is a suggestion: selected, so typing replaces it.
+    if (field instanceof HTMLTextAreaElement && focus === 'claim') field.select();
   }
 
   #who() {
-    if (this.creatorName) return html`<div class="who">Annotating as <b>${this.creatorName}</b></div>`;
+    const name = this.#data.store?.creatorName ?? '';
+    if (name) return html`<div class="who">Annotating as <b>${name}</b></div>`;
     return html`<form class="who" @submit=${this.#setName}>
       <label>Your name on annotations <input name="name" maxlength="80" placeholder="e.g. Aigerim" autocomplete="name" /></label>
       <button>Set</button>
@@ -159,105 +148,36 @@ export class CrAnnotationPanel extends LitElement {
   }
 
   #card(a: Annotation, orphan = false) {
-    const note = noteOf(a);
-    const tags = tagsOf(a);
-    const quote = a.target.selector[0].exact;
-    if (this.editing === a.id) return html`<li class="card" data-id=${a.id}>${this.#form(a.id, note ?? '', tags, quote, eventsOf(a))}</li>`;
-    const n = orphan ? undefined : this.#paragraphOf(a);
-    return html`<li class="card" data-id=${a.id} style="--slot: var(--cr-slot-${colourOf(a, this.colourBy)})"
-        aria-current=${a.id === this.activeId ? 'true' : nothing} @click=${(e: Event) => this.#activate(e, a.id, orphan)}>
-      <button class="quote" type="button" title=${orphan ? 'Passage not found in this version' : 'Show the passage in the text'}>${quote}</button>
-      ${note ? html`<cr-note .text=${note}></cr-note>` : nothing}
-      <div class="meta">
-        ${n ? html`<span>¶${n}</span>` : nothing}
-        ${tags.map((t) => html`<span class="tag">${t}</span>`)}
-        ${eventsOf(a).map((id) => html`<span class="tag event">◷ ${this.store?.getEvent(id)?.name ?? 'event'}</span>`)}
-        <span>${a.creator.name}</span>
-        <time datetime=${a.modified}>${new Date(a.modified).toLocaleDateString()}</time>
-      </div>
-      ${this.#cites(a.id)}
-      ${a.id === this.activeId || orphan
-        ? html`<div class="actions">
-            ${orphan ? html`<button @click=${(e: Event) => this.#send(e, new ReattachEvent(a.id))}>Re-attach to selection</button>` : html`<button @click=${(e: Event) => { e.stopPropagation(); this.editing = a.id; }}>Edit</button>`}
-            <button @click=${(e: Event) => this.#send(e, new AnnotationDeleteEvent(a.id))}>Delete</button>
-          </div>`
-        : nothing}
-    </li>`;
-  }
-
-  #form(id: string | null, note: string, tags: readonly string[], quote: string, events: readonly string[] = []) {
-    const prefix = id ? 'edit' : 'draft';
-    const all = this.store?.eventsByStart() ?? [];
-    return html`<form @submit=${(e: Event) => this.#save(e, id)} @keydown=${(e: KeyboardEvent) => this.#formKey(e, id)} @click=${(e: Event) => e.stopPropagation()}>
-      <blockquote>${quote}</blockquote>
-      <label>Note (light Markdown) <textarea id="${prefix}-note" name="note" .value=${note}></textarea></label>
-      <label>Tags, separated by commas <input id="${prefix}-tags" name="tags" .value=${tags.join(', ')} /></label>
-      ${all.length
-        ? html`<fieldset class="events"><legend>Events</legend>
-            ${all.map((ev) => html`<label class="check"><input type="checkbox" name="events" value=${ev.id} ?checked=${events.includes(ev.id)} /> ${ev.name}</label>`)}
-          </fieldset>`
-        : nothing}
-      <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#cancel(id)}>Cancel</button></div>
-    </form>`;
-  }
-
-  /** Move focus to the link to a claim on its evidence card (after the claim was made by
-   * keyboard, so the next Enter opens it in Claims, where "Link to…" is). */
-  async focusClaimLink(claimId: string): Promise<void> {
-    await this.updateComplete;
-    (this.renderRoot.querySelector(`.cites a[href="${routeHash({ view: 'claims', claim: claimId })}"]`) as HTMLElement | null)?.focus();
+    if (this.editing === a.id) {
+      const events = this.#data.store?.eventsByStart() ?? [];
+      const form = noteForm('edit', a.target.selector[0].exact, { note: noteOf(a) ?? '', tags: tagsOf(a), events: eventsOf(a) }, events, {
+        save: (fields) => void this.#save(a.id, fields),
+        cancel: () => (this.editing = ''),
+      });
+      return html`<li class="card" data-id=${a.id}>${form}</li>`;
+    }
+    return annotationCard(a, {
+      orphan,
+      active: a.id === this.activeId,
+      colourBy: this.colourBy,
+      paragraph: orphan ? undefined : this.#paragraphOf(a),
+      store: this.#data.store,
+      choose: () => this.dispatchEvent(new AnnotationActivateEvent([a.id], !orphan)),
+      edit: () => (this.editing = a.id),
+      reattach: () => void this.#reattach(a.id),
+      remove: () => void this.#delete(a.id),
+    });
   }
 
   #draftForm() {
     const d = this.draft;
     if (!d) return nothing;
-    if (d.focus === 'note' || d.focus === 'tag') return this.#form(null, '', [], d.quote);
-    const stance = html`<label>This passage
-      <select name="stance">${STANCES.map((s) => html`<option value=${s}>${STANCE_LOOK[s].icon} ${STANCE_LOOK[s].label} the claim</option>`)}</select></label>`;
-    const buttons = html`<div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#cancel(null)}>Cancel</button></div>`;
-    if (d.focus === 'claim') {
-      return html`<form @submit=${this.#saveClaim} @keydown=${(e: KeyboardEvent) => this.#formKey(e, null)}>
-        <blockquote>${d.quote}</blockquote>
-        <label>Claim: what does the passage assert? <textarea id="draft-statement" name="statement" maxlength="500" required .value=${claimFromQuote(d.quote)}></textarea></label>
-        ${stance}
-        <label>Tags, separated by commas <input name="tags" /></label>
-        ${buttons}
-      </form>`;
+    const cancel = () => this.dispatchEvent(new DraftCloseEvent());
+    if (d.focus === 'note' || d.focus === 'tag') {
+      return noteForm('draft', d.quote, NO_FIELDS, this.#data.store?.eventsByStart() ?? [], { save: (fields) => void this.#save(null, fields), cancel });
     }
-    return html`<form @submit=${this.#saveEvidence} @keydown=${(e: KeyboardEvent) => this.#formKey(e, null)}>
-      <blockquote>${d.quote}</blockquote>
-      <cr-claim-picker .store=${this.store} label="Evidence for the claim" placeholder="Type to find a claim…"
-        @cr-claim-pick=${(e: Event & { claimId?: string }) => (this.pickedClaim = e.claimId ?? '')}></cr-claim-picker>
-      ${stance}
-      ${buttons}
-    </form>`;
-  }
-
-  #saveClaim(e: Event): void {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const statement = String(data.get('statement') ?? '').trim();
-    if (!statement) return;
-    this.dispatchEvent(new ClaimDraftSaveEvent(statement, data.get('stance') as Stance, splitTags(String(data.get('tags') ?? ''))));
-  }
-
-  #saveEvidence(e: Event): void {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    if (!this.pickedClaim) {
-      (this.renderRoot.querySelector('cr-claim-picker') as HTMLElement | null)?.focus();
-      return;
-    }
-    this.dispatchEvent(new EvidenceDraftSaveEvent(this.pickedClaim, data.get('stance') as Stance));
-    this.pickedClaim = '';
-  }
-
-  #cites(annotationId: string) {
-    const cites = this.citations.get(annotationId);
-    if (!cites?.length) return nothing;
-    return html`<ul class="cites" aria-label="Evidence for">
-      ${cites.map((c) => html`<li><a href=${routeHash({ view: 'claims', claim: c.claim.id })} @click=${(e: Event) => e.stopPropagation()}>${badge(STANCE_LOOK[c.stance])} <span>${c.claim.statement}</span></a></li>`)}
-    </ul>`;
+    if (d.focus === 'claim') return claimForm(d.quote, { save: (claim) => void this.#saveClaim(d, claim), cancel });
+    return evidenceForm(d.quote, { save: (stance) => void this.#saveEvidence(d, stance), cancel, pick: (id) => (this.pickedClaim = id) });
   }
 
   #paragraphOf(a: Annotation): number | undefined {
@@ -267,38 +187,55 @@ export class CrAnnotationPanel extends LitElement {
     return paragraphAt(blocks, p.start);
   }
 
-  #activate(e: Event, id: string, orphan: boolean): void {
-    if (e.composedPath().some((n) => n instanceof HTMLAnchorElement)) return; // a link in the note
-    this.dispatchEvent(new AnnotationActivateEvent([id], !orphan));
-  }
-
-  #send(e: Event, event: Event): void {
-    e.stopPropagation();
-    this.dispatchEvent(event);
-  }
-
-  #save(e: Event, id: string | null): void {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const events = data.getAll('events').map(String);
-    this.dispatchEvent(new AnnotationSaveEvent(id, String(data.get('note') ?? ''), splitTags(String(data.get('tags') ?? '')), events));
-    this.editing = '';
-  }
-
-  #formKey(e: KeyboardEvent, id: string | null): void {
-    if (e.key === 'Escape') this.#cancel(id);
-    else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) (e.currentTarget as HTMLFormElement).requestSubmit();
-  }
-
-  #cancel(id: string | null): void {
+  async #save(id: string | null, fields: AnnotationFields): Promise<void> {
+    if (!this.doc) return;
+    const saved = await this.#actions.save(this.doc, id, id ? undefined : this.draft, fields);
+    if (!saved) return;
     if (id) this.editing = '';
-    else this.dispatchEvent(new DraftCancelEvent());
+    else this.dispatchEvent(new DraftCloseEvent());
+    this.dispatchEvent(new AnnotationActivateEvent([saved.id]));
+  }
+
+  async #saveClaim(draft: Draft, claim: ClaimFields): Promise<void> {
+    if (!this.doc) return;
+    const made = await this.#actions.claimFromPassage(this.doc, draft, claim);
+    if (!made) return;
+    this.#drafted(made.annotation.id);
+    await this.focusClaimLink(made.claim.id);
+  }
+
+  async #saveEvidence(draft: Draft, stance: Stance): Promise<void> {
+    if (!this.pickedClaim) {
+      (this.renderRoot.querySelector('cr-claim-picker') as HTMLElement | null)?.focus();
+      return;
+    }
+    if (!this.doc) return;
+    const added = await this.#actions.evidenceFromPassage(this.doc, draft, this.pickedClaim, stance);
+    this.pickedClaim = '';
+    if (added) this.#drafted(added.id);
+  }
+
+  #drafted(annotationId: string): void {
+    this.dispatchEvent(new DraftCloseEvent());
+    this.dispatchEvent(new AnnotationActivateEvent([annotationId]));
+  }
+
+  async #delete(id: string): Promise<void> {
+    if (await this.#actions.remove(id, this.confirm)) {
+      if (this.activeId === id) this.dispatchEvent(new AnnotationActivateEvent([]));
+    }
+  }
+
+  async #reattach(id: string): Promise<void> {
+    if (!this.doc) return;
+    const a = await this.#actions.reattach(this.doc, id, this.lastSelection());
+    if (a) this.dispatchEvent(new AnnotationActivateEvent([a.id]));
   }
 
   #setName(e: Event): void {
     e.preventDefault();
     const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
-    if (name) this.dispatchEvent(new CreatorNameEvent(name));
+    if (name) void this.#actions.setName(name);
   }
 }
 

@@ -9,10 +9,12 @@ import { CrossreadStore, type StoreErrorEvent, type UndoOutcome } from '../../st
 import { openUserFile } from '../../app/open-file.ts';
 import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
+import '../store/cr-store-provider.ts';
 import '../reader/cr-reader.ts';
 
 /**
- * The app shell: owns the data (corpus client) and the route, and hands both down.
+ * The app shell: owns the data (corpus client, store) and the route. The store reaches every
+ * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
  * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`.
  */
 @customElement('cr-app')
@@ -105,7 +107,7 @@ export class CrApp extends LitElement {
         </nav>
       </header>
       ${this.storeWarning ? html`<div class="warning" role="alert">${this.storeWarning}</div>` : nothing}
-      <main id="main">${this.#view(r)}</main>
+      <cr-store-provider .store=${this.store}><main id="main">${this.#view(r)}</main></cr-store-provider>
       ${this.toast
         ? html`<div class="toast" role="status">${this.toast}${this.toastAction
             ? html`<button @click=${this.#onToastAction}>${'undo' in this.toastAction ? 'Undo' : this.toastAction.label}</button>`
@@ -120,11 +122,11 @@ export class CrApp extends LitElement {
     if (r.view === 'library') return html`<cr-library .entries=${this.entries}></cr-library>`;
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
     if (r.view === 'claims' || r.view === 'compare') void loadView(r.view);
-    if (r.view === 'claims') return html`<cr-claims-view .store=${this.store} .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''}></cr-claims-view>`;
-    if (r.view === 'compare') return html`<cr-compare-view .store=${this.store} .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right}></cr-compare-view>`;
+    if (r.view === 'claims') return html`<cr-claims-view .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''}></cr-claims-view>`;
+    if (r.view === 'compare') return html`<cr-compare-view .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right}></cr-compare-view>`;
     if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
     if (this.doc?.meta.id !== r.id || !this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
-    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p} .store=${this.store}></cr-reader>`;
+    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p}></cr-reader>`;
   }
 
   async #load(): Promise<void> {

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatRange, STANCES, splitTags, type Claim, type CrossreadStore, type EvidenceItem, type Stance } from '../../store/index.ts';
+import { formatRange, STANCES, splitTags, type Claim, type EvidenceItem, type Stance } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
@@ -10,15 +10,15 @@ import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-ev
 import { controlStyles } from '../shared/control-styles.ts';
 import { count } from '../../map/words.ts';
 import type { Paragraph } from '../../annotate/paragraphs.ts';
-import { StoreController } from './store-controller.ts';
+import { StoreController } from '../store/store-controller.ts';
 import './cr-claim-links.ts';
 import '../annotate/cr-note.ts';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /**
- * One claim. Collapsed: statement, sources and counts. Expanded: the statement
- * and note (editable in place), tags, events (add/remove), creator and dates,
+ * One claim. Collapsed: statement, sources, counts, tags, events and each
+ * passage's stance (icon and label). Expanded: the statement and note (editable in place), tags, events (add/remove), creator and dates,
  * the evidence passages (each opens the reader at its ¶; stance changeable,
  * passage removable) and the links; with "Link to…", "Merge into…", "Delete…".
  *
@@ -47,11 +47,11 @@ export class CrClaimCard extends LitElement {
       .row label { display: flex; gap: 0.3rem; align-items: center; }
       cr-note { margin: 0.4rem 0; }
       .claim-actions { margin-top: 0.9rem; }
+      .stances { list-style: none; margin: 0.35rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; font-size: 0.76rem; color: var(--cr-ink-soft); }
+      .stances li { display: inline-flex; gap: 0.35rem; align-items: center; }
     `,
   ];
 
-  /** The store holding the claim. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
   /** The claim shown. */
   @property({ attribute: false }) accessor claim: Claim | undefined;
   /** Sources' metadata, for short citations. */
@@ -64,17 +64,14 @@ export class CrClaimCard extends LitElement {
   @state() private accessor editing = false;
   @state() private accessor error = '';
 
-  constructor() {
-    super();
-    new StoreController(this, () => this.store);
-  }
+  readonly #data = new StoreController(this);
 
   override render() {
     const c = this.claim;
     if (!c) return nothing;
-    const evidence = this.store?.evidenceOf(c.id) ?? [];
+    const evidence = this.#data.store?.evidenceOf(c.id) ?? [];
     const sources = [...new Set(evidence.map((e) => this.#cite(e.annotation.target.source)))];
-    const links = this.store?.linksOf(c.id).length ?? 0;
+    const links = this.#data.store?.linksOf(c.id).length ?? 0;
     return html`<article class=${this.expanded ? 'open' : ''} aria-labelledby="statement">
       <h2><button id="statement" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="details"
         @click=${() => this.dispatchEvent(new ClaimSelectEvent(this.expanded ? '' : c.id))}>${c.statement}</button></h2>
@@ -83,9 +80,32 @@ export class CrClaimCard extends LitElement {
         <span>${count(evidence.length, 'passage')}</span>
         <span>${count(links, 'link')}</span>
         ${c.tags.map((t) => html`<span class="chip">${t}</span>`)}
+        ${this.expanded ? nothing : this.#eventChips(c)}
       </div>
+      ${this.expanded ? nothing : this.#stances(evidence)}
       <div id="details">${this.expanded ? this.#details(c, evidence) : nothing}</div>
     </article>`;
+  }
+
+  // Collapsed, the card still says when the claim happened and how each passage stands to it:
+  // a passage that argues against the claim must not pass for support.
+  #eventChips(c: Claim) {
+    const store = this.#data.store;
+    return c.events.flatMap((id) => {
+      const e = store?.getEvent(id);
+      return e ? [html`<span class="chip event" title="Event">◷ ${e.name}, ${formatRange(e.start, e.end)}</span>`] : [];
+    });
+  }
+
+  #stances(evidence: readonly EvidenceItem[]) {
+    if (!evidence.length) return nothing;
+    return html`<ul class="stances" aria-label="Passages">
+      ${evidence.map((e) => {
+        const n = this.paragraphOf(e);
+        return html`<li data-annotation=${e.annotation.id}>${badge(STANCE_LOOK[e.stance])}
+          <span>${this.#cite(e.annotation.target.source)}${typeof n === 'number' ? `, ¶${n}` : ''}</span></li>`;
+      })}
+    </ul>`;
   }
 
   #details(c: Claim, evidence: EvidenceItem[]) {
@@ -101,7 +121,7 @@ export class CrClaimCard extends LitElement {
         ? html`<ol class="evidence">${evidence.map((e) => this.#evidence(c, e))}</ol>`
         : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
       <h3>Links</h3>
-      <cr-claim-links .store=${this.store} claimId=${c.id}></cr-claim-links>
+      <cr-claim-links claimId=${c.id}></cr-claim-links>
       <div class="actions claim-actions">
         ${this.#intent('link', 'Link to…')} ${this.#intent('merge', 'Merge into…')} ${this.#intent('delete', 'Delete claim…')}
       </div>`;
@@ -123,7 +143,7 @@ export class CrClaimCard extends LitElement {
   }
 
   #events(c: Claim) {
-    const all = this.store?.eventsByStart() ?? [];
+    const all = this.#data.store?.eventsByStart() ?? [];
     const others = all.filter((e) => !c.events.includes(e.id));
     const mine = c.events.flatMap((id) => all.filter((e) => e.id === id));
     return html`<div class="row">
@@ -151,7 +171,7 @@ export class CrClaimCard extends LitElement {
       </div>
       <blockquote>${a.target.selector[0].exact}</blockquote>
       <div class="row">
-        <label>Stance <select name="stance" @change=${(ev: Event) => this.#act(this.store?.setStance(c.id, a.id, (ev.target as HTMLSelectElement).value as Stance))}>
+        <label>Stance <select name="stance" @change=${(ev: Event) => this.#act(this.#data.store?.setStance(c.id, a.id, (ev.target as HTMLSelectElement).value as Stance))}>
           ${STANCES.map((s) => html`<option value=${s} ?selected=${s === e.stance}>${STANCE_LOOK[s].icon} ${STANCE_LOOK[s].label}</option>`)}
         </select></label>
         <button type="button" aria-label="Remove this passage from the claim" @click=${() => this.#removeEvidence(c, a.id)}>Remove</button>
@@ -174,7 +194,7 @@ export class CrClaimCard extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     try {
-      await this.store?.updateClaim(this.claim!.id, {
+      await this.#data.store?.updateClaim(this.claim!.id, {
         statement: String(data.get('statement') ?? ''),
         note: String(data.get('note') ?? ''),
         tags: splitTags(String(data.get('tags') ?? '')),
@@ -186,11 +206,11 @@ export class CrClaimCard extends LitElement {
   }
 
   async #setEvents(events: string[]): Promise<boolean> {
-    return (await this.#act(this.store?.updateClaim(this.claim!.id, { events }))) !== undefined;
+    return (await this.#act(this.#data.store?.updateClaim(this.claim!.id, { events }))) !== undefined;
   }
 
   async #removeEvidence(c: Claim, annotationId: string): Promise<void> {
-    const store = this.store;
+    const store = this.#data.store;
     if (!store) return;
     const removed = await this.#act(store.removeEvidence(c.id, annotationId));
     if (removed) this.dispatchEvent(new NotifyEvent('Passage removed from the claim', removed));

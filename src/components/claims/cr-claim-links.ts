@@ -1,12 +1,12 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LINK_RELATIONS, type CrossreadStore, type Link, type LinkRelation } from '../../store/index.ts';
+import { LINK_RELATIONS, type Link, type LinkRelation } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { RELATION_MEANING, linkSide } from '../../map/words.ts';
-import { StoreController } from './store-controller.ts';
+import { StoreController } from '../store/store-controller.ts';
 import '../annotate/cr-note.ts';
 
 /**
@@ -34,28 +34,23 @@ export class CrClaimLinks extends LitElement {
     `,
   ];
 
-  /** The store holding the links. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
   /** The claim whose links are shown. */
   @property() accessor claimId = '';
 
   @state() private accessor editing = '';
   @state() private accessor error = '';
 
-  constructor() {
-    super();
-    new StoreController(this, () => this.store);
-  }
+  readonly #data = new StoreController(this);
 
   override render() {
-    const links = this.store?.linksOf(this.claimId) ?? [];
+    const links = this.#data.store?.linksOf(this.claimId) ?? [];
     if (links.length === 0) return html`<p class="hint">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
     return html`<ol>${links.map((l) => (l.id === this.editing ? this.#form(l) : this.#link(l)))}</ol>`;
   }
 
   #link(link: Link) {
     const side = linkSide(link, this.claimId);
-    const other = this.store?.getClaim(side.other);
+    const other = this.#data.store?.getClaim(side.other);
     return html`<li data-link=${link.id}>
       <div class="line">
         ${badge({ ...RELATION_LOOK[link.relation], label: side.words }, RELATION_MEANING[link.relation])}
@@ -71,7 +66,7 @@ export class CrClaimLinks extends LitElement {
 
   #form(link: Link) {
     const side = linkSide(link, this.claimId);
-    const other = this.store?.getClaim(side.other);
+    const other = this.#data.store?.getClaim(side.other);
     return html`<li data-link=${link.id}>
       <form @submit=${(e: Event) => this.#save(e, link)} @keydown=${this.#formKey}>
         <p class="hint">Link with “${other?.statement ?? ''}”</p>
@@ -112,7 +107,7 @@ export class CrClaimLinks extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     try {
-      await this.store?.updateLink(link.id, { relation: data.get('relation') as LinkRelation, rationale: String(data.get('rationale') ?? '') });
+      await this.#data.store?.updateLink(link.id, { relation: data.get('relation') as LinkRelation, rationale: String(data.get('rationale') ?? '') });
       await this.#edit('');
     } catch (err) {
       this.error = (err as Error).message;
@@ -120,7 +115,7 @@ export class CrClaimLinks extends LitElement {
   }
 
   async #delete(link: Link): Promise<void> {
-    const store = this.store;
+    const store = this.#data.store;
     if (!store) return;
     try {
       const result = await store.deleteLinks([link.id]);

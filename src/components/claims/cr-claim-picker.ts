@@ -1,11 +1,11 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Claim, CrossreadStore } from '../../store/index.ts';
+import type { Claim } from '../../store/index.ts';
 import { ClaimPickEvent } from './claim-events.ts';
 import { searchClaims, searchable, type Match, type Searchable } from '../../search/claim-search.ts';
 import { controlStyles } from '../shared/control-styles.ts';
-import { StoreController } from './store-controller.ts';
+import { StoreController } from '../store/store-controller.ts';
 
 /** Most options shown at once; typing more narrows the list. */
 const MAX_OPTIONS = 40;
@@ -40,8 +40,6 @@ export class CrClaimPicker extends LitElement {
     `,
   ];
 
-  /** The store whose claims are offered. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
   /** Ids of claims not to offer (e.g. the claim being linked). */
   @property({ attribute: false }) accessor exclude: readonly string[] = [];
   /** Visible label of the input. */
@@ -55,22 +53,16 @@ export class CrClaimPicker extends LitElement {
 
   @query('input') private accessor input!: HTMLInputElement;
 
-  #index: Searchable[] | undefined;
+  // A change of claims (or of store) makes the search index stale.
+  readonly #data = new StoreController(this, () => (this.#index = undefined));
 
-  constructor() {
-    super();
-    new StoreController(this, () => this.store, () => (this.#index = undefined));
-  }
+  #index: Searchable[] | undefined;
 
   /** Empties the input and closes the list, e.g. before the picker is shown again. */
   clear(): void {
     this.query = '';
     this.open = false;
     this.active = -1;
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('store')) this.#index = undefined;
   }
 
   protected override updated(): void {
@@ -109,11 +101,11 @@ export class CrClaimPicker extends LitElement {
 
   #claims(): Claim[] {
     const skip = new Set(this.exclude);
-    return [...(this.store?.claims.values() ?? [])].filter((c) => !skip.has(c.id));
+    return [...(this.#data.store?.claims.values() ?? [])].filter((c) => !skip.has(c.id));
   }
 
   #matches(): Match[] {
-    const store = this.store;
+    const store = this.#data.store;
     if (!store) return [];
     this.#index ??= [...store.claims.values()].map((c) => searchable(c, store.evidenceOf(c.id).map((e) => e.annotation.target.selector[0].exact)));
     const skip = new Set(this.exclude);

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { deletionMessage, type Claim, type CrossreadStore, type EvidenceItem } from '../../store/index.ts';
+import { deletionMessage, type Claim, type EvidenceItem } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
@@ -14,7 +14,7 @@ import type { CrLinkDialog } from './cr-link-dialog.ts';
 import type { CrMergeDialog } from './cr-merge-dialog.ts';
 import { count, linkSide } from '../../map/words.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
-import { StoreController } from './store-controller.ts';
+import { StoreController } from '../store/store-controller.ts';
 import './cr-claim-card.ts';
 import '../shared/cr-confirm-dialog.ts';
 import './cr-events-manager.ts';
@@ -61,8 +61,6 @@ export class CrClaimsView extends LitElement {
     `,
   ];
 
-  /** The app's store. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
   /** Sources of the library (metadata). */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
   /** Loads a source's document model (to place evidence and give ¶ numbers). */
@@ -78,12 +76,10 @@ export class CrClaimsView extends LitElement {
   @query('cr-merge-dialog') private accessor mergeDialog!: CrMergeDialog;
   @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
 
+  readonly #data = new StoreController(this);
+
   #paragraphs: Paragraphs | undefined;
 
-  constructor() {
-    super();
-    new StoreController(this, () => this.store);
-  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('claimId')) this.selected = this.claimId;
@@ -101,7 +97,7 @@ export class CrClaimsView extends LitElement {
   }
 
   override render() {
-    const all = [...(this.store?.claims.values() ?? [])].sort((a, b) => b.created.localeCompare(a.created));
+    const all = [...(this.#data.store?.claims.values() ?? [])].sort((a, b) => b.created.localeCompare(a.created));
     const shown = this.#filter(all);
     return html`<div class="layout">
         <section aria-labelledby="claims-title">
@@ -113,14 +109,14 @@ export class CrClaimsView extends LitElement {
           ${all.length === 0 ? this.#empty() : shown.length === 0
             ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
             : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent}>
-                ${shown.map((c) => html`<li><cr-claim-card data-id=${c.id} .store=${this.store} .claim=${c} .entries=${this.entries}
+                ${shown.map((c) => html`<li><cr-claim-card data-id=${c.id} .claim=${c} .entries=${this.entries}
                   .paragraphOf=${this.paragraphOf} ?expanded=${c.id === this.selected}></cr-claim-card></li>`)}
               </ol>`}
         </section>
-        <cr-events-manager .store=${this.store}></cr-events-manager>
+        <cr-events-manager></cr-events-manager>
       </div>
-      <cr-link-dialog .store=${this.store}></cr-link-dialog>
-      <cr-merge-dialog .store=${this.store} @cr-claim-select=${this.#onSelect}></cr-merge-dialog>
+      <cr-link-dialog></cr-link-dialog>
+      <cr-merge-dialog @cr-claim-select=${this.#onSelect}></cr-merge-dialog>
       <cr-confirm-dialog></cr-confirm-dialog>`;
   }
 
@@ -134,7 +130,7 @@ export class CrClaimsView extends LitElement {
   }
 
   #filterBar(all: readonly Claim[]) {
-    const store = this.store!;
+    const store = this.#data.store!;
     const sources = [...new Set(all.flatMap((c) => store.evidenceOf(c.id).map((e) => e.annotation.target.source)))]
       .map((id) => ({ value: id, label: citeOf(this.entries, id) }))
       .sort((a, b) => a.label.localeCompare(b.label));
@@ -161,7 +157,7 @@ export class CrClaimsView extends LitElement {
   }
 
   #filter(all: Claim[]): Claim[] {
-    const store = this.store;
+    const store = this.#data.store;
     const f = this.filters;
     if (!store) return [];
     const sets = [
@@ -188,7 +184,7 @@ export class CrClaimsView extends LitElement {
   };
 
   async #delete(id: string): Promise<void> {
-    const store = this.store;
+    const store = this.#data.store;
     const claim = store?.getClaim(id);
     if (!store || !claim) return;
     const links = store.linksOf(id);

@@ -1,11 +1,11 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { formatRange, type CrossreadStore, type EventRecord, type Undoable } from '../../store/index.ts';
+import { customElement, query, state } from 'lit/decorators.js';
+import { formatRange, type EventRecord, type Undoable } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { count } from '../../map/words.ts';
-import { StoreController } from './store-controller.ts';
+import { StoreController } from '../store/store-controller.ts';
 import '../shared/cr-confirm-dialog.ts';
 
 /** The inline form open on an event, if any. */
@@ -40,8 +40,6 @@ export class CrEventsManager extends LitElement {
     `,
   ];
 
-  /** The store holding the events. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
 
   @state() private accessor mode: Mode;
   @state() private accessor error = '';
@@ -49,13 +47,10 @@ export class CrEventsManager extends LitElement {
 
   @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
 
-  constructor() {
-    super();
-    new StoreController(this, () => this.store);
-  }
+  readonly #data = new StoreController(this);
 
   override render() {
-    const events = this.store?.eventsByStart() ?? [];
+    const events = this.#data.store?.eventsByStart() ?? [];
     return html`<section aria-labelledby="events-title">
       <h2 id="events-title">Events (${events.length})</h2>
       ${events.length
@@ -78,7 +73,7 @@ export class CrEventsManager extends LitElement {
 
   #event(e: EventRecord, all: readonly EventRecord[]) {
     if (this.mode?.id === e.id && this.mode.kind === 'edit') return this.#editForm(e);
-    const claims = this.store?.claimsOfEvent(e.id).length ?? 0;
+    const claims = this.#data.store?.claimsOfEvent(e.id).length ?? 0;
     const merging = this.mode?.id === e.id && this.mode.kind === 'merge';
     const others = all.filter((x) => x.id !== e.id);
     return html`<li data-event=${e.id}>
@@ -135,7 +130,7 @@ export class CrEventsManager extends LitElement {
     const data = new FormData(form);
     const end = String(data.get('end') ?? '').trim();
     try {
-      await this.store?.createEvent({ name: String(data.get('name') ?? ''), start: String(data.get('start') ?? '').trim(), ...(end ? { end } : {}) });
+      await this.#data.store?.createEvent({ name: String(data.get('name') ?? ''), start: String(data.get('start') ?? '').trim(), ...(end ? { end } : {}) });
       this.createError = '';
       form.reset();
     } catch (err) {
@@ -148,7 +143,7 @@ export class CrEventsManager extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     const end = String(data.get('end') ?? '').trim();
     try {
-      await this.store?.updateEvent(event.id, { name: String(data.get('name') ?? ''), start: String(data.get('start') ?? '').trim(), end: end || null });
+      await this.#data.store?.updateEvent(event.id, { name: String(data.get('name') ?? ''), start: String(data.get('start') ?? '').trim(), end: end || null });
       await this.#setMode(undefined);
     } catch (err) {
       this.error = (err as Error).message;
@@ -157,7 +152,7 @@ export class CrEventsManager extends LitElement {
 
   async #merge(e: Event, drop: EventRecord): Promise<void> {
     e.preventDefault();
-    const store = this.store;
+    const store = this.#data.store;
     const keep = store?.getEvent(String(new FormData(e.target as HTMLFormElement).get('keep') ?? ''));
     if (!store || !keep) return;
     const ok = await this.confirm.ask({
@@ -171,7 +166,7 @@ export class CrEventsManager extends LitElement {
   }
 
   async #delete(event: EventRecord): Promise<void> {
-    const store = this.store;
+    const store = this.#data.store;
     if (!store) return;
     const claims = store.claimsOfEvent(event.id).length;
     const passages = store.annotationsOfEvent(event.id).length;

@@ -1,9 +1,10 @@
 import { LitElement, html, css } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { LINK_RELATIONS, type CrossreadStore, type LinkRelation } from '../../store/index.ts';
+import { customElement, query, state } from 'lit/decorators.js';
+import { LINK_RELATIONS, type LinkRelation } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import type { ClaimPickEvent } from './claim-events.ts';
+import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
 import { RELATION_MEANING } from '../../map/words.ts';
@@ -31,8 +32,6 @@ export class CrLinkDialog extends LitElement {
     `,
   ];
 
-  /** The store to link in. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
 
   @state() private accessor from = '';
   @state() private accessor to = '';
@@ -42,6 +41,8 @@ export class CrLinkDialog extends LitElement {
   @query('dialog') private accessor dialog!: HTMLDialogElement;
   @query('form') private accessor form!: HTMLFormElement;
   @query('cr-claim-picker') private accessor picker!: CrClaimPicker;
+
+  readonly #data = new StoreController(this);
 
   /** Opens the dialog to link claim `claimId` to another, with an empty form. */
   async open(claimId: string): Promise<void> {
@@ -56,12 +57,12 @@ export class CrLinkDialog extends LitElement {
   }
 
   override render() {
-    const statement = this.store?.getClaim(this.from)?.statement ?? '';
+    const statement = this.#data.store?.getClaim(this.from)?.statement ?? '';
     return html`<dialog aria-labelledby="link-title">
       <h2 id="link-title">Link this claim to another</h2>
       <p class="from">“${statement}”</p>
       <form @submit=${this.#save}>
-        <cr-claim-picker .store=${this.store} .exclude=${[this.from]} label="Other claim" placeholder="Type words of its statement, a tag or a quote…"
+        <cr-claim-picker .exclude=${[this.from]} label="Other claim" placeholder="Type words of its statement, a tag or a quote…"
           @cr-claim-pick=${(e: ClaimPickEvent) => { this.to = e.claimId; this.error = ''; }}
           @input=${() => (this.to = '')}></cr-claim-picker>
         <fieldset>
@@ -88,7 +89,7 @@ export class CrLinkDialog extends LitElement {
 
   async #save(e: Event): Promise<void> {
     e.preventDefault();
-    const store = this.store;
+    const store = this.#data.store;
     if (!store) return;
     if (!this.to) {
       this.error = 'Choose the other claim first: type in “Other claim” and pick one from the list.';

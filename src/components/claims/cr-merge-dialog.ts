@@ -1,8 +1,8 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import type { CrossreadStore } from '../../store/index.ts';
+import { customElement, query, state } from 'lit/decorators.js';
 import { NotifyEvent } from '../shared/events.ts';
 import { ClaimSelectEvent, type ClaimPickEvent } from './claim-events.ts';
+import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
 import { count } from '../../map/words.ts';
@@ -28,8 +28,6 @@ export class CrMergeDialog extends LitElement {
     `,
   ];
 
-  /** The store to merge in. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
 
   @state() private accessor drop = '';
   @state() private accessor keep = '';
@@ -37,6 +35,8 @@ export class CrMergeDialog extends LitElement {
 
   @query('dialog') private accessor dialog!: HTMLDialogElement;
   @query('cr-claim-picker') private accessor picker!: CrClaimPicker;
+
+  readonly #data = new StoreController(this);
 
   /** Opens the dialog to merge claim `claimId` into another. */
   async open(claimId: string): Promise<void> {
@@ -50,12 +50,12 @@ export class CrMergeDialog extends LitElement {
   }
 
   override render() {
-    const drop = this.store?.getClaim(this.drop);
+    const drop = this.#data.store?.getClaim(this.drop);
     return html`<dialog aria-labelledby="merge-title">
       <h2 id="merge-title">Merge this claim into another</h2>
       <p class="quote">“${drop?.statement ?? ''}”</p>
       <form @submit=${this.#merge}>
-        <cr-claim-picker .store=${this.store} .exclude=${[this.drop]} label="Merge into" placeholder="Find the claim this one duplicates…"
+        <cr-claim-picker .exclude=${[this.drop]} label="Merge into" placeholder="Find the claim this one duplicates…"
           @cr-claim-pick=${(e: ClaimPickEvent) => { this.keep = e.claimId; this.error = ''; }}
           @input=${() => (this.keep = '')}></cr-claim-picker>
         <div id="result" aria-live="polite">${this.#explain()}</div>
@@ -69,7 +69,7 @@ export class CrMergeDialog extends LitElement {
   }
 
   #explain() {
-    const store = this.store;
+    const store = this.#data.store;
     const keep = store?.getClaim(this.keep);
     if (!store || !keep) return html`<p class="hint">Pick the claim to keep. This claim’s passages, tags, events, notes and links will move to it.</p>`;
     const passages = store.getClaim(this.drop)?.evidence.length ?? 0;
@@ -85,7 +85,7 @@ export class CrMergeDialog extends LitElement {
 
   async #merge(e: Event): Promise<void> {
     e.preventDefault();
-    const store = this.store;
+    const store = this.#data.store;
     if (!store) return;
     if (!this.keep) {
       this.error = 'Choose the claim to merge into first.';

@@ -1,6 +1,5 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { CrossreadStore } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import type { DocModel } from '../../corpus/types.ts';
@@ -13,6 +12,7 @@ import { badge, badgeStyles, RELATION_LOOK } from '../shared/relations.ts';
 import type { AnnotateRequestEvent, AnnotationActivateEvent } from '../shared/events.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
 import type { CrCompareColumn } from './cr-compare-column.ts';
+import { StoreController } from '../store/store-controller.ts';
 import './cr-compare-column.ts';
 
 /** Per-column values. */
@@ -57,8 +57,6 @@ export class CrCompareView extends LitElement {
     .cross .rel { display: inline-flex; gap: 0.3rem; align-items: center; color: var(--cr-ink-faint); }
   `];
 
-  /** The app's store. */
-  @property({ attribute: false }) accessor store: CrossreadStore | undefined;
   /** Sources of the library (metadata). */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
   /** Loads a source's document model (to place evidence and give ¶ numbers). */
@@ -73,39 +71,30 @@ export class CrCompareView extends LitElement {
   @state() private accessor active: Pair<string> = { left: '', right: '' };
   @state() private accessor selected: Pair<string> = { left: '', right: '' };
   @state() private accessor status: Pair<string> = { left: '', right: '' };
-  /** Bumped on every store change, so derived lists are rebuilt. */
+  /** Bumped on every store change (and on attaching to a store), so derived lists are rebuilt. */
   @state() private accessor revision = 0;
 
+  readonly #data = new StoreController(this, () => {
+    this.revision++;
+  });
   #placed: Pair<readonly Placed[]> = { left: [], right: [] };
   #margins: Pair<readonly MarginEntry[]> = { left: [], right: [] };
-  #unsubscribe: (() => void) | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.store && !this.#unsubscribe) this.#subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('store')) this.#subscribe();
     for (const side of SIDES) if (changed.has(side) || changed.has('entries') || changed.has('documents')) void this.#load(side);
-    if (changed.has('store') || changed.has('docs') || changed.has('revision')) {
+    if (changed.has('docs') || changed.has('revision')) {
+      const store = this.#data.store;
       for (const side of SIDES) {
         const doc = this.docs[side];
-        const placed = doc && this.store ? placeAnnotations(doc, this.store.annotationsOf(doc.meta.id)).placed : [];
+        const placed = doc && store ? placeAnnotations(doc, store.annotationsOf(doc.meta.id)).placed : [];
         this.#placed = { ...this.#placed, [side]: placed };
-        this.#margins = { ...this.#margins, [side]: doc && this.store ? marginEntries(this.store, doc.meta.id, placed) : [] };
+        this.#margins = { ...this.#margins, [side]: doc && store ? marginEntries(store, doc.meta.id, placed) : [] };
       }
     }
   }
 
   override render() {
-    const hasClaims = (this.store?.claims.size ?? 0) > 0;
+    const hasClaims = (this.#data.store?.claims.size ?? 0) > 0;
     const cite = (id: string) => this.#cite(id);
     return html`<div class="view">
       <h1 class="sr-only">Compare ${cite(this.left)} with ${cite(this.right)}</h1>
@@ -128,7 +117,7 @@ export class CrCompareView extends LitElement {
 
   // The links between the two sources, always at hand whatever is scrolled into view.
   #crossLinks() {
-    const cross = this.store ? crossLinks(this.store, this.left, this.right) : [];
+    const cross = this.#data.store ? crossLinks(this.#data.store, this.left, this.right) : [];
     if (!cross.length) return nothing;
     const n = cross.length;
     return html`<details class="cross">
@@ -144,12 +133,6 @@ export class CrCompareView extends LitElement {
   /** The column element of a side (for tests). */
   column(side: Side): CrCompareColumn | null {
     return this.renderRoot.querySelector(`cr-compare-column[side=${side}]`);
-  }
-
-  #subscribe(): void {
-    this.#unsubscribe?.();
-    // Any change (this tab, undo, another tab) re-places both sources' annotations and claims.
-    this.#unsubscribe = this.store?.subscribe(() => this.revision++);
   }
 
   async #load(side: Side): Promise<void> {
@@ -180,7 +163,7 @@ export class CrCompareView extends LitElement {
 
   // A claim or link chosen in one column: show the matching evidence in the other column.
   #onSelect = async (e: CompareSelectEvent) => {
-    const store = this.store;
+    const store = this.#data.store;
     const to = other(e.side);
     const doc = this.docs[to];
     if (!store || !doc) return;
@@ -207,7 +190,7 @@ export class CrCompareView extends LitElement {
 
   // Both ends of a cross link, each in its own column.
   async #showBoth(x: CrossLink): Promise<void> {
-    const store = this.store;
+    const store = this.#data.store;
     if (!store) return;
     const ends: Pair<string> = { left: x.left.id, right: x.right.id };
     for (const side of SIDES) {
@@ -231,9 +214,9 @@ export class CrCompareView extends LitElement {
   // Highlighting works here as in the reader; notes and tags are written in the reader.
   async #onAnnotate(side: Side, e: AnnotateRequestEvent): Promise<void> {
     const doc = this.docs[side];
-    if (!doc || !this.store || e.docId !== doc.meta.id) return;
+    if (!doc || !this.#data.store || e.docId !== doc.meta.id) return;
     try {
-      const a = (await this.store.createAnnotation({ target: targetFor(doc, e.start, e.end) })).value;
+      const a = (await this.#data.store.createAnnotation({ target: targetFor(doc, e.start, e.end) })).value;
       this.active = { ...this.active, [side]: a.id };
       this.status = { ...this.status, [side]: e.intent === 'highlight' ? 'Highlighted.' : 'Highlighted. Add notes and tags to it in the reader.' };
     } catch (err) {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { until, deep, openReader, selectText, pressKey, testDbName } from '../helpers.ts';
 import { CrossreadStore } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
@@ -53,7 +54,7 @@ describe('claims from the reader', () => {
     card.click();
     const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${made.annotation.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
     del.click();
-    const dialog = await until(() => { const d = deep(reader, 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
+    const dialog = await until(() => { const d = deep(reader, 'cr-annotation-panel', 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
     const also = dialog.querySelector<HTMLInputElement>('input[name="also-claims"]')!;
     also.click();
     (dialog.querySelector('button.confirm') as HTMLButtonElement).click();
@@ -79,7 +80,7 @@ describe('claims from the reader', () => {
     card.click();
     const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${a.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
     del.click();
-    const dialog = await until(() => { const d = deep(reader, 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
+    const dialog = await until(() => { const d = deep(reader, 'cr-annotation-panel', 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog'); return d?.open ? d : null; }, 'warning dialog');
     expect(dialog.textContent).to.contain('The CSTO intervenes when coercive control collapses');
     expect(store.annotationsOf('anisin-2026')).to.have.length(1); // nothing deleted before the answer
     // Leaving "also delete claims left without evidence" unticked keeps the claim.
@@ -113,6 +114,29 @@ describe('evidence and events from the reader', () => {
     await until(() => store.evidenceOf(claim.id).length === 2, 'evidence added');
     expect(store.evidenceOf(claim.id)[1]!.stance).to.equal('mentions');
     expect(store.evidenceOf(claim.id)[1]!.annotation.target.selector[0].exact).to.equal(doc.doc!.text.slice(p2.start, p2.start + 60));
+  });
+
+  it('E puts the focus in the claim picker: typing right away finds the claim, Enter and Ctrl+Enter save', async () => {
+    const store = new CrossreadStore({ name: testDbName() });
+    await store.open();
+    const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
+    const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
+    const first = (await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) })).value;
+    const claim = (await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } })).value;
+    const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 9)!;
+    await selectText(doc, p2.start, p2.start + 60);
+    // Real key presses, one after the other, as a user types: nothing waits for the picker.
+    await sendKeys({ press: 'e' });
+    await sendKeys({ type: 'terrorism abroad' });
+    const picker = panel.shadowRoot!.querySelector('cr-claim-picker')!;
+    const input = picker.shadowRoot!.querySelector('input')!;
+    expect(input.value).to.equal('terrorism abroad');
+    await until(() => picker.shadowRoot!.querySelector(`[role="option"][data-id="${claim.id}"]`), 'the claim offered');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await until(() => store.evidenceOf(claim.id).length === 2, 'evidence added');
   });
 
   it('tags an annotation with an event', async () => {

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import axe from 'axe-core';
-import { openApp, until, deep, openReader, testDbName } from '../helpers.ts';
-import { CrossreadStore, MemoryPersistence } from '../../../src/store/index.ts';
+import { openApp, until, deep, openReader, pressKey, selectText, testDbName } from '../helpers.ts';
+import { CrossreadStore, MAX_NOTE_LENGTH, MemoryPersistence } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
+import { AnnotateRequestEvent } from '../../../src/components/shared/events.ts';
 
 /** axe over the page, through every open shadow root; returns the violations' ids and targets. */
 async function violations(): Promise<string[]> {
@@ -26,6 +27,35 @@ describe('reader UI', () => {
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 40), note: 'A *note*', tags: ['ANSAs'] });
     await until(() => panel.shadowRoot!.querySelector('.card'), 'card');
     expect(await violations()).to.deep.equal([]);
+  });
+
+  it('sets the name put on annotations from the panel, and new annotations carry it', async () => {
+    const store = new CrossreadStore({ name: testDbName() });
+    const { doc, panel, reader } = await openReader('duvanova-junisbai-2022', store);
+    const form = await until(() => panel.shadowRoot!.querySelector('form.who') as HTMLFormElement | null, 'name form');
+    form.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Aigerim';
+    form.requestSubmit();
+    await until(() => panel.shadowRoot!.querySelector('div.who')?.textContent?.includes('Annotating as Aigerim'), 'name shown');
+    expect(store.creatorName).to.equal('Aigerim');
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
+    doc.dispatchEvent(new AnnotateRequestEvent('duvanova-junisbai-2022', p.start, p.start + 30, 'highlight'));
+    await until(() => reader.annotations.placed.length === 1, 'highlight saved by the reader');
+    expect(reader.annotations.placed[0]!.annotation.creator.name).to.equal('Aigerim');
+  });
+
+  it('a note the store refuses is reported by the panel, which keeps the draft and changes nothing', async () => {
+    const store = new CrossreadStore({ name: testDbName() });
+    const { app, doc, panel } = await openReader('duvanova-junisbai-2022', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
+    await selectText(doc, p.start, p.start + 30);
+    pressKey('n');
+    const note = await until(() => panel.shadowRoot!.querySelector('#draft-note') as HTMLTextAreaElement | null, 'note form');
+    note.value = 'x'.repeat(MAX_NOTE_LENGTH + 1);
+    (note.closest('form') as HTMLFormElement).requestSubmit();
+    const toast = await until(() => app.shadowRoot!.querySelector('.toast'), 'toast');
+    expect(toast.textContent).to.contain('Could not save the annotation');
+    expect(panel.shadowRoot!.querySelector('#draft-note')).to.equal(note);
+    expect(store.annotations.size).to.equal(0);
   });
 
   it('opens the keyboard help with ? and closes it with Escape', async () => {

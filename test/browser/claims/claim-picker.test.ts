@@ -3,16 +3,16 @@ import type { CrClaimPicker } from '../../../src/components/claims/cr-claim-pick
 import type { ClaimPickEvent } from '../../../src/components/claims/claim-events.ts';
 import '../../../src/components/claims/cr-claim-picker.ts';
 import { $, $$, focused, newStore, press, seed, type, until } from './harness.ts';
+import { withStore } from '../helpers.ts';
 
 async function mountPicker(exclude: string[] = []) {
   const store = await newStore();
   const claims = await seed(store);
-  document.querySelector('cr-claim-picker')?.remove();
+  document.querySelector('cr-store-provider')?.remove();
   const picker = document.createElement('cr-claim-picker');
-  picker.store = store;
   picker.exclude = exclude;
   picker.label = 'Evidence for';
-  document.body.append(picker);
+  await withStore(store, document.body, picker);
   await picker.updateComplete;
   const picks: string[] = [];
   picker.addEventListener('cr-claim-pick', (e: ClaimPickEvent) => picks.push(e.claimId));
@@ -26,7 +26,7 @@ const activeId = (p: CrClaimPicker) => {
   return id ? $(p, `#${id}`)!.dataset['id'] : undefined;
 };
 
-afterEach(() => document.querySelector('cr-claim-picker')?.remove());
+afterEach(() => document.querySelector('cr-store-provider')?.remove());
 
 describe('cr-claim-picker', () => {
   it('is an ARIA 1.2 combobox: labelled, collapsed until asked, focusable through its host', async () => {
@@ -40,7 +40,7 @@ describe('cr-claim-picker', () => {
   });
 
   it('filters by statement, tag and quote as the user types; arrows move, wrap; Enter picks', async () => {
-    const { picker, claims, picks, input } = await mountPicker();
+    const { store, picker, claims, picks, input } = await mountPicker();
     picker.focus();
     await type('almaty');
     await until(() => input.getAttribute('aria-expanded') === 'true', 'listbox open');
@@ -65,7 +65,7 @@ describe('cr-claim-picker', () => {
     await until(() => options(picker).length === 1, 'one match');
     expect(options(picker)).to.deep.equal([claims.c.id]);
     // Words of a quoted passage only: found, and said so.
-    const quote = picker.store!.evidenceOf(claims.b.id)[0]!.annotation.target.selector[0].exact;
+    const quote = store.evidenceOf(claims.b.id)[0]!.annotation.target.selector[0].exact;
     const word = quote.split(/\s+/).find((w) => w.length > 6 && !claims.b.statement.toLowerCase().includes(w.toLowerCase()))!;
     input.select();
     await type(word);

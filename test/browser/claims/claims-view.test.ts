@@ -75,6 +75,32 @@ describe('cr-claims-view', () => {
     choose(select('author'), '');
   });
 
+  it('shows events and each passage\'s stance (icon and label) on a collapsed card', async () => {
+    store = await newStore();
+    const a = await claimFrom(store, 'duvanova-junisbai-2022', 3, 'Elites organised the Almaty violence');
+    const against = await claimFrom(store, 'anisin-2026', 5, 'placeholder', { stance: 'argues-against' });
+    // One claim, two passages: one asserts it, one argues against it.
+    await store.addEvidence(a.id, { annotation: against.evidence[0]!.annotation, stance: 'argues-against' });
+    await store.deleteClaims([against.id]);
+    const event = (await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' })).value;
+    await store.updateClaim(a.id, { events: [event.id] });
+    const view = await mount(store);
+    const c = await card(view, a.id);
+    expect(c.expanded).to.equal(false);
+    // ¶ numbers follow once the sources have loaded.
+    const passages = await until(() => { const li = $$(c, '.stances li'); return li.length === 2 && li.every((x) => x.textContent!.includes('¶')) ? li : null; }, 'passages with stances');
+    const text = passages.map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(text[0]).to.match(/^✓ asserts Duvanova & Junisbai 2022, ¶3$/);
+    expect(text[1]).to.match(/^✕ argues against Anisin 2026, ¶5$/);
+    // Never colour alone: the stance is in words, the icon is decoration.
+    expect($(passages[1]!, '.badge [aria-hidden="true"]')!.textContent).to.equal('✕');
+    expect($(c, '.chip.event')!.textContent).to.contain('Almaty violence');
+    // Expanded, the full evidence list takes over.
+    await expand(view, a.id);
+    expect($$(c, '.stances li')).to.have.length(0);
+    expect($$(c, '.evidence li')).to.have.length(2);
+  });
+
   it('shows a claim expanded from the route: evidence with cite, ¶, quote and stance; changes stance; removes a passage (undoable)', async () => {
     store = await newStore();
     const { a } = await seed(store);

@@ -8,7 +8,7 @@ import type { NotifyEvent } from '../../../src/components/shared/events.ts';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrClaimCard } from '../../../src/components/claims/cr-claim-card.ts';
 import '../../../src/components/claims/cr-claims-view.ts';
-import { until } from '../helpers.ts';
+import { until, withStore } from '../helpers.ts';
 
 export { until };
 
@@ -57,12 +57,11 @@ export async function mount(store: CrossreadStore, claimId = ''): Promise<CrClai
   const main = document.createElement('main');
   main.className = 'test';
   const view = document.createElement('cr-claims-view');
-  view.store = store;
   view.entries = await corpus.index();
   view.documents = (id) => corpus.document(id);
   view.claimId = claimId;
-  main.append(view);
   document.body.append(main);
+  await withStore(store, main, view);
   await view.updateComplete;
   return view;
 }

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep } from '../helpers.ts';
+import { openApp, until, deep, testDbName, withStore } from '../helpers.ts';
+import { openUserFile } from '../../../src/app/open-file.ts';
+import { CrossreadStore } from '../../../src/store/index.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
 import type { CrToc } from '../../../src/components/reader/cr-toc.ts';
@@ -89,6 +91,71 @@ describe('reader', () => {
     expect(top).to.be.within(-2, 150);
     await until(() => target.getAttribute('aria-current') === 'true', 'current section marked');
     expect(location.hash).to.match(/^#\/read\/anisin-2026\/p\/\d+$/);
+  });
+
+  it('marks the section containing ¶n after a jump to it (deep link, route, paragraph link, contents)', async () => {
+    const { reader, doc, root } = await openReader('#/read/anisin-2026/p/5');
+    const model = doc.doc!;
+    const toc = deep(reader, 'aside cr-toc') as CrToc;
+    const marked = () => toc.shadowRoot!.querySelector('a[aria-current="true"]')?.getAttribute('data-id');
+    // The section of ¶n, from the model alone: the last heading before the paragraph.
+    const sectionOf = (n: number) => {
+      const at = model.blocks.findIndex((b) => b.numbered && b.n === n);
+      return model.toc.filter((t) => model.blocks.findIndex((b) => b.id === t.id) < at).at(-1)?.id;
+    };
+    const expectSection = async (n: number) => {
+      await until(() => root.querySelector('.current')?.getAttribute('data-n') === String(n), `¶${n} current`);
+      await toc.updateComplete;
+      await new Promise((r) => requestAnimationFrame(r)); // the scroll spy runs on the next frame
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(marked(), `section of ¶${n}`).to.equal(sectionOf(n));
+    };
+    await expectSection(5);
+    // The last paragraph of each section: the next heading lies right below it once it is at the top.
+    const lasts = model.toc.slice(1).map((t) => model.blocks.findIndex((b) => b.id === t.id))
+      .map((i) => model.blocks.slice(0, i).filter((b) => b.numbered).at(-1)?.n)
+      .filter((n): n is number => n !== undefined && n > 5);
+    expect(lasts.length).to.be.greaterThan(2);
+    for (const n of lasts.slice(0, 4)) {
+      location.hash = `#/read/anisin-2026/p/${n}`;
+      await expectSection(n);
+    }
+    // Back to an earlier section by its paragraph number in the margin.
+    (root.querySelector('a.pnum[href$="/p/5"]') as HTMLAnchorElement).click();
+    await expectSection(5);
+    // A heading from the contents, then a jump to a paragraph of another section.
+    const entry = model.toc.at(-1)!;
+    (toc.shadowRoot!.querySelector(`a[data-id="${entry.id}"]`) as HTMLAnchorElement).click();
+    await until(() => marked() === entry.id, 'the chosen section');
+    location.hash = '#/read/anisin-2026/p/5';
+    await expectSection(5);
+  });
+
+  it('marks the section of ¶n also when the end of the text keeps ¶n from the top', async () => {
+    // A long first section, then two short ones: near the end the page cannot scroll ¶n to the
+    // top, so the heading last above the top of the viewport is the previous section's.
+    const long = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of the first section, long enough to take a few lines of the column when it is set in the reader's measure.`).join('\n\n');
+    const md = `# Sections\n\n## First\n\n${long}\n\n## Second\n\nThe only paragraph of the second section.\n\n## Third\n\nThe only paragraph of the third section.`;
+    const model = await openUserFile(new File([md], 'sections.md', { type: 'text/markdown' }));
+    const reader = document.createElement('cr-reader');
+    reader.doc = model;
+    await withStore(new CrossreadStore({ name: testDbName() }), document.body, reader);
+    const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
+    await until(() => doc.textMap, 'text map');
+    const toc = deep(reader, 'aside cr-toc') as CrToc;
+    const marked = () => toc.shadowRoot!.querySelector('a[aria-current="true"]')?.textContent;
+    const para = (text: string) => model.blocks.find((b) => b.numbered && model.text.slice(b.start, b.end).startsWith(text))!.n;
+    for (const [section, n] of [['Second', para('The only paragraph of the second')], ['Third', para('The only paragraph of the third')], ['First', para('Paragraph 30 ')]] as const) {
+      reader.paragraph = n;
+      await until(() => doc.currentParagraph === n, `¶${n} current`);
+      await new Promise((r) => requestAnimationFrame(r)); // the scroll spy runs on the next frame
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(marked(), `section of ¶${n}`).to.equal(section);
+    }
+    // Scrolling on lets the position decide again.
+    window.scrollTo({ top: 0 });
+    await until(() => marked() === 'Sections', 'the first heading after scrolling to the top');
+    document.querySelector('cr-store-provider')?.remove();
   });
 
   it('scrolls a deep link to its paragraph and focuses it', async () => {

@@ -1,0 +1,55 @@
+import { css } from 'lit';
+import { Highlighter } from '../../reader/highlighter.ts';
+import type { TextMap } from '../../reader/text-map.ts';
+import { annotationsAt, colourOf, COLOURS, type ColourBy, type Placed } from '../../annotate/anchored.ts';
+import { noteOf, tagsOf } from '../../store/index.ts';
+
+/** `::highlight()` rules must live in the shadow root that holds the text. Colours keep text
+ * readable in both schemes; overlaps compose, so stacked highlights read darker. */
+export const highlightStyles = css`
+  ::highlight(cr-h0) { background-color: rgb(250 204 21 / 0.38); }
+  ::highlight(cr-h1) { background-color: rgb(96 165 250 / 0.32); }
+  ::highlight(cr-h2) { background-color: rgb(74 222 128 / 0.32); }
+  ::highlight(cr-h3) { background-color: rgb(244 114 182 / 0.30); }
+  ::highlight(cr-h4) { background-color: rgb(192 132 252 / 0.32); }
+  ::highlight(cr-h5) { background-color: rgb(251 146 60 / 0.34); }
+  ::highlight(cr-active) { text-decoration: underline 2px var(--cr-accent); text-underline-offset: 3px; }
+`;
+
+/** One highlight layer per colour, plus the selected annotation drawn on top of them. */
+export function paintHighlights(highlighter: Highlighter, map: TextMap, placed: readonly Placed[], activeId: string, colourBy: ColourBy): void {
+  const layers = new Map<string, Range[]>();
+  const layer = (name: string) => {
+    let ranges = layers.get(name);
+    if (!ranges) layers.set(name, (ranges = []));
+    return ranges;
+  };
+  for (let i = 0; i < COLOURS; i++) layer(`cr-h${i}`);
+  layer('cr-active');
+  for (const p of placed) {
+    const r = map.offsetsToRange(p.start, p.end);
+    if (!r) continue;
+    layer(`cr-h${colourOf(p.annotation, colourBy)}`).push(r);
+    if (p.annotation.id === activeId) layer('cr-active').push(r.cloneRange());
+  }
+  highlighter.paint(layers);
+}
+
+/**
+ * The annotations under a point of the screen, innermost first. Highlights take no pointer
+ * events, so the caret position at the point is mapped to a text offset and looked up.
+ */
+export function annotationsAtPoint(root: ShadowRoot, map: TextMap | undefined, placed: readonly Placed[], x: number, y: number): Placed[] {
+  if (!map || !placed.length) return [];
+  const pos = document.caretPositionFromPoint?.(x, y, { shadowRoots: [root] });
+  if (!pos || !root.contains(pos.offsetNode)) return [];
+  const r = document.createRange();
+  r.setStart(pos.offsetNode, pos.offset);
+  const at = map.rangeToOffsets(r)?.start;
+  return at === undefined ? [] : annotationsAt(placed, at);
+}
+
+/** What hovering a highlight previews: its note, else its tags, else how to open it. */
+export function previewOf(hit: Placed | undefined): string {
+  return hit ? (noteOf(hit.annotation) ?? tagsOf(hit.annotation).join(', ')) || 'Highlight: click to open' : '';
+}
