@@ -5,7 +5,7 @@ import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import type { CiteCopiedEvent, NotifyAction, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
 import { isTyping } from '../shared/keys.ts';
-import { CrossreadStore, type StoreErrorEvent, type UndoOutcome } from '../../store/index.ts';
+import { CrossreadStore, type StoragePersistence, type StoreErrorEvent, type UndoOutcome } from '../../store/index.ts';
 import { openUserFile } from '../../app/open-file.ts';
 import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
@@ -37,6 +37,7 @@ export class CrApp extends LitElement {
     .status { max-width: 40rem; margin: 4rem auto; padding: 0 1.5rem; font: 1rem/1.6 var(--cr-sans); color: var(--cr-ink-soft); }
     .status h1 { font-size: 1.4rem; color: var(--cr-ink); }
     .toast button { margin-left: 0.8rem; font: 700 0.85rem var(--cr-sans); color: inherit; background: transparent; border: 1px solid currentColor; border-radius: 4px; padding: 0.15rem 0.5rem; cursor: pointer; }
+    .storage { max-width: 72rem; margin: 3rem auto 1.5rem; padding: 0.75rem 1.5rem 0; border-top: 1px solid var(--cr-rule); font: 0.8rem/1.5 var(--cr-sans); color: var(--cr-ink-soft); }
     .warning { background: #fef3c7; color: #78350f; padding: 0.5rem 1.5rem; font: 0.88rem var(--cr-sans); border-bottom: 1px solid #fcd34d; }
     .toast {
       position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); z-index: 30;
@@ -60,6 +61,7 @@ export class CrApp extends LitElement {
   @state() private accessor toastAction: NotifyAction | undefined;
   @state() private accessor storeReady = false;
   @state() private accessor storeWarning = '';
+  @state() private accessor storage: StoragePersistence | undefined;
 
   #toastTimer = 0;
 
@@ -108,6 +110,7 @@ export class CrApp extends LitElement {
       </header>
       ${this.storeWarning ? html`<div class="warning" role="alert">${this.storeWarning}</div>` : nothing}
       <cr-store-provider .store=${this.store}><main id="main">${this.#view(r)}</main></cr-store-provider>
+      ${this.#storageNote()}
       ${this.toast
         ? html`<div class="toast" role="status">${this.toast}${this.toastAction
             ? html`<button @click=${this.#onToastAction}>${'undo' in this.toastAction ? 'Undo' : this.toastAction.label}</button>`
@@ -171,6 +174,13 @@ export class CrApp extends LitElement {
     await this.store.open();
     this.storeWarning = this.store.warning?.message ?? '';
     this.storeReady = true;
+    this.storage = await this.store.requestPersistentStorage();
+  }
+
+  // Where the reader's work lives and whether the browser promised to keep it; memory mode has its banner.
+  #storageNote() {
+    if (!this.storeReady || this.store.mode !== 'indexeddb' || !this.storage) return nothing;
+    return html`<footer class="storage" data-storage=${this.storage}>${STORAGE_NOTE[this.storage]}</footer>`;
   }
 
   #onNotify = (e: NotifyEvent) => {
@@ -228,6 +238,13 @@ export class CrApp extends LitElement {
     target?.focus();
   }
 }
+
+const STORAGE_NOTE: Record<StoragePersistence, string> = {
+  persisted: 'Your annotations and claims are saved in this browser, which has agreed to keep them (persistent storage).',
+  'best-effort':
+    'Your annotations and claims are saved in this browser, which has not promised to keep them: it may clear them when disk space runs low or when site data is cleared.',
+  unsupported: 'Your annotations and claims are saved in this browser; it cannot promise to keep them.',
+};
 
 // The claims and compare views load on first visit; reading needs neither. Lit keeps properties
 // set before an element is defined and applies them when it upgrades.
