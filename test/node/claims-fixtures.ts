@@ -19,17 +19,17 @@ afterEach(() => {
 
 /**
  * The one store factory of the Node tests: a fresh store over MemoryPersistence (or the one
- * given) with deterministic ids (`fixedId(1)`, …) and a clock one second per action; it records
+ * given) with deterministic ids (`fixedId(idBase + 1)`, …) and a clock one second per action; it records
  * every change and every store-error, and is closed after the test.
  */
-export async function makeStore<P extends Persistence = MemoryPersistence>(options: StoreOptions & { persistence?: P } = {}) {
-  const { persistence = new MemoryPersistence() as Persistence as P, ...rest } = options;
+export async function makeStore<P extends Persistence = MemoryPersistence>(options: StoreOptions & { persistence?: P; idBase?: number } = {}) {
+  const { persistence = new MemoryPersistence() as Persistence as P, idBase = 0, ...rest } = options;
   let n = 0;
   let t = 0;
   const store = new CrossreadStore({
     openPersistence: () => Promise.resolve(persistence),
     now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, t++)).toISOString(),
-    newId: () => fixedId(++n),
+    newId: () => fixedId(idBase + ++n),
     ...rest,
   });
   const diffs: StoreDiff[] = [];

@@ -1,9 +1,8 @@
 // Seeded property test of the door: two readers edit apart, one receives the other's map again and again.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CrossreadStore,
-  MemoryPersistence,
   StoreError,
   compareVersions,
   stateIssues,
@@ -14,28 +13,12 @@ import {
   type StoreState,
 } from '../../src/store/index.ts';
 import { sameRecord } from '../../src/store/diff.ts';
-import { fixedId, target } from './store-fixtures.ts';
-
-const open: CrossreadStore[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+import { target } from './store-fixtures.ts';
+import { makeStore } from './claims-fixtures.ts';
 
 const SHARED: SharedCollection[] = ['annotations', 'events', 'claims', 'links'];
 
-async function reader(base: number) {
-  const persistence = new MemoryPersistence();
-  let n = 0;
-  let t = 0;
-  const store = new CrossreadStore({
-    openPersistence: async () => persistence,
-    now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, t++)).toISOString(),
-    newId: () => fixedId(base + ++n),
-  });
-  await store.open();
-  open.push(store);
-  return { store, persistence };
-}
+const reader = (base: number) => makeStore({ idBase: base });
 
 type Op =
   | { who: 'a' | 'b'; kind: 'annotate' | 'claim' | 'edit' | 'delete-claim' | 'delete-annotation' | 'link'; pick: number; pick2: number }

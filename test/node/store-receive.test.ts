@@ -1,45 +1,28 @@
 // The door for records made elsewhere (ADR 0004): receive() over MemoryPersistence.
 // "Elsewhere" is a second store on its own database, so incoming records are made exactly as the app makes them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CrossreadStore,
   MemoryPersistence,
   StoreError,
   compareVersions,
   type AnyRecord,
-  type ChangeOrigin,
   type IncomingBatch,
   type IncomingRecord,
   type SharedCollection,
-  type StoreDiff,
 } from '../../src/store/index.ts';
-import { snapshot } from './claims-fixtures.ts';
+import { makeStore, snapshot } from './claims-fixtures.ts';
 import { fixedId, target } from './store-fixtures.ts';
 
-const open: CrossreadStore[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-
-/** A store with deterministic ids from `base` and a clock, tracking what subscribers hear. */
-async function makeStore(base: number, persistence = new MemoryPersistence()) {
-  let n = 0;
-  let t = 0;
-  const store = new CrossreadStore({
-    openPersistence: async () => persistence,
-    now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, t++)).toISOString(),
-    newId: () => fixedId(base + ++n),
-  });
-  const heard: [StoreDiff, ChangeOrigin][] = [];
-  store.subscribe((d, o) => heard.push([d, o]));
-  await store.open();
-  open.push(store);
-  return { store, persistence, heard };
+/** A store with ids from `base`, tracking what subscribers hear. */
+async function storeAt(base: number, persistence = new MemoryPersistence()) {
+  const made = await makeStore({ idBase: base, persistence });
+  return { ...made, heard: made.changes };
 }
 
 /** Another reader's database with a small map: two passages, an event, two claims, a link. */
 async function elsewhere() {
-  const made = await makeStore(1000);
+  const made = await storeAt(1000);
   const { store } = made;
   const a1 = (await store.createAnnotation({ target: target('doc-a', 0), note: 'Key passage', tags: ['kz'] })).value;
   const a2 = (await store.createAnnotation({ target: target('doc-b', 50) })).value;
@@ -66,7 +49,7 @@ async function refusal(promise: Promise<unknown>): Promise<StoreError> {
 }
 
 /** Asserts that a refused batch changed nothing anywhere. */
-async function unchanged(here: Awaited<ReturnType<typeof makeStore>>, promise: Promise<unknown>): Promise<StoreError> {
+async function unchanged(here: Awaited<ReturnType<typeof storeAt>>, promise: Promise<unknown>): Promise<StoreError> {
   const before = snapshot(here.store);
   const disk = await here.persistence.loadAll();
   const heard = here.heard.length;
@@ -88,7 +71,7 @@ it('pins the exports of the door and of versions', async () => {
 describe('receive: a valid batch', () => {
   it('adds every record as made elsewhere, in one diff with the origin, saved, undoable as one step', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     // Claims before the passages and the event they cite: order in a batch does not matter.
     const result = await here.store.receive({ put: everything(there.store, ['links', 'claims', 'events', 'annotations']) }, 'import');
     expect(result.summary).toEqual({ added: 6, updated: 0, unchanged: 0, removed: 0, conflicts: 0 });
@@ -113,7 +96,7 @@ describe('receive: a valid batch', () => {
 
   it('tells subscribers `sync` for a sync, which is not undoable and drops local undo steps it overrides', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: everything(there.store) }, 'sync');
     expect(here.heard.map(([, o]) => o)).toEqual(['sync']);
     expect(here.store.canUndo).toBe(false);
@@ -136,7 +119,7 @@ describe('receive: a valid batch', () => {
 describe('receive: invalid batches change nothing', () => {
   it('lists every invalid record with its place and path, and refuses the whole batch', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     const good = everything(there.store);
     const c1 = there.c1 as unknown as Record<string, unknown>;
     const bad: IncomingBatch = {
@@ -173,7 +156,7 @@ describe('receive: invalid batches change nothing', () => {
 
   it('refuses a reference to a record neither here nor in the batch', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     const withoutA1 = everything(there.store).filter(({ record }) => (record as AnyRecord).id !== there.a1.id);
     const error = await unchanged(here, here.store.receive({ put: withoutA1 }, 'import'));
     expect(error.cause).toEqual([`integrity: claims ${there.c1.id} refers to missing annotations ${there.a1.id}`]);
@@ -181,7 +164,7 @@ describe('receive: invalid batches change nothing', () => {
 
   it('accepts a reference satisfied by a record already here', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: [{ collection: 'annotations', record: there.a1 }, { collection: 'events', record: there.ev }] }, 'import');
     const result = await here.store.receive({ put: [{ collection: 'claims', record: there.c1 }] }, 'import');
     expect(result.summary.added).toBe(1);
@@ -189,7 +172,7 @@ describe('receive: invalid batches change nothing', () => {
 
   it('refuses duplicate links and malformed deletions', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const twin = { ...there.link, id: fixedId(3000), from: there.link.to, to: there.link.from };
     let error = await unchanged(here, here.store.receive({ put: [{ collection: 'links', record: twin }] }, 'import'));
@@ -208,7 +191,7 @@ describe('receive: invalid batches change nothing', () => {
       }
     }
     const there = await elsewhere();
-    const here = await makeStore(0, new Failing());
+    const here = await storeAt(0, new Failing());
     const error = await unchanged(here, here.store.receive({ put: everything(there.store) }, 'import'));
     expect(error.kind).toBe('quota');
     expect(here.store.canUndo).toBe(false);
@@ -218,7 +201,7 @@ describe('receive: invalid batches change nothing', () => {
 describe('receive: merging with local records', () => {
   it('re-receiving the same records changes nothing, whatever the key order', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: everything(there.store) }, 'import');
     // As read back from a file written by another program: keys in reverse order.
     const reordered = everything(there.store).map(({ collection, record }) => ({
@@ -235,7 +218,7 @@ describe('receive: merging with local records', () => {
 
   it('takes newer versions, keeps newer local ones, and reports concurrent edits as conflicts without deciding', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const old = { c2: there.c2, ev: there.ev };
     // There: c1 and c2 edited. Here: c2 edited too (concurrently), the event renamed (newer here).
@@ -257,7 +240,7 @@ describe('receive: merging with local records', () => {
 
   it('settles a conflict as one undoable local write newer than both sides, so it does not come back', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const theirs = (await there.store.updateClaim(there.c2.id, { note: 'Their note' })).value;
     const mine = (await here.store.updateClaim(there.c2.id, { note: 'My note' })).value;
@@ -288,7 +271,7 @@ describe('receive: merging with local records', () => {
 
   it('reports the same version with other content, and another layer for the same id', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const forged = { ...there.c1, statement: 'Quietly changed' };
     const moved = { ...there.c2, layer: fixedId(4242) };
@@ -301,7 +284,7 @@ describe('receive: merging with local records', () => {
 
   it('deletes only what the sender had seen; a record changed here since is a conflict', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const mineC2 = (await here.store.updateClaim(there.c2.id, { tags: ['keep'] })).value;
     const result = await here.store.receive(
@@ -326,7 +309,7 @@ describe('receive: merging with local records', () => {
 
   it('refuses a deletion that would leave a reference dangling (no cascades through the door)', async () => {
     const there = await elsewhere();
-    const here = await makeStore(0);
+    const here = await storeAt(0);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const error = await unchanged(here, here.store.receive({ remove: [{ collection: 'annotations', id: there.a1.id, version: there.a1.version }] }, 'import'));
     expect(error.cause).toEqual([`integrity: claims ${there.c1.id} refers to removed annotations ${there.a1.id}`]);

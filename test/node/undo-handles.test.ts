@@ -1,6 +1,7 @@
 // Every action's own undo handle: it undoes that action, also after later ones, or says why not.
 import { describe, expect, it } from 'vitest';
 import { until } from '../shared/until.ts';
+import { stateOf } from '../shared/state-of.ts';
 import { MemoryPersistence, deletionMessage, emptyState, stateIssues } from '../../src/store/index.ts';
 import { disk, makeStore, snapshot, world } from './claims-fixtures.ts';
 import { fixedId, target } from './store-fixtures.ts';
@@ -94,14 +95,17 @@ describe('a claim from a passage is one action', () => {
   });
 });
 
+/** Two stores on one shared database, as two tabs; the second makes ids from 5000 on. */
+async function twoTabs(name: string) {
+  const shared = emptyState();
+  const tab = (idBase: number) =>
+    makeStore({ name, idBase, openPersistence: () => Promise.resolve(new MemoryPersistence({ state: shared, shared: true })) });
+  return [await tab(0), await tab(5000)] as const;
+}
+
 describe('undo overtaken by another tab', () => {
   it('tab 2 makes a claim, tab 1 links to it, tab 2 presses Ctrl+Z: told what and why', async () => {
-    const shared = emptyState();
-    let n = 7000;
-    const mk = (ids?: () => string) =>
-      makeStore({ name: 'overtaken', openPersistence: () => Promise.resolve(new MemoryPersistence({ state: shared, shared: true })), ...(ids ? { newId: ids } : {}) });
-    const one = await mk();
-    const two = await mk(() => fixedId(++n));
+    const [one, two] = await twoTabs('overtaken');
     const a = (await one.store.createAnnotation({ target: target('doc-a', 0) })).value;
     const mine = (await one.store.createClaim({ statement: 'Tab one', evidence: { annotation: a.id, stance: 'asserts' } })).value;
     await until(() => two.store.getClaim(mine.id) !== undefined, 'the other tab');
@@ -113,16 +117,11 @@ describe('undo overtaken by another tab', () => {
     expect(outcome.done).toBe(false);
     expect(outcome).toEqual({ done: false, reason: 'Can\'t undo “Create claim”: a link made since depends on it.' });
     expect(two.store.getClaim(theirs.id)).toBeDefined();
-    expect(stateIssues(snapshotState(two.store))).toEqual([]);
+    expect(stateIssues(stateOf(two.store))).toEqual([]);
   });
 
   it('an edit overtaken by the other tab names the record kind', async () => {
-    const shared = emptyState();
-    let n = 8000;
-    const mk = (ids?: () => string) =>
-      makeStore({ name: 'overtaken-2', openPersistence: () => Promise.resolve(new MemoryPersistence({ state: shared, shared: true })), ...(ids ? { newId: ids } : {}) });
-    const one = await mk();
-    const two = await mk(() => fixedId(++n));
+    const [one, two] = await twoTabs('overtaken-2');
     const a = (await one.store.createAnnotation({ target: target('doc-a', 0) })).value;
     await until(() => two.store.getAnnotation(a.id) !== undefined, 'the other tab');
     await two.store.updateAnnotation(a.id, { note: 'from two' });
@@ -149,11 +148,3 @@ describe('deletion messages', () => {
   });
 });
 
-function snapshotState(store: Awaited<ReturnType<typeof makeStore>>['store']) {
-  const state = emptyState();
-  for (const [k, v] of store.annotations) state.annotations.set(k, v);
-  for (const [k, v] of store.claims) state.claims.set(k, v);
-  for (const [k, v] of store.links) state.links.set(k, v);
-  for (const [k, v] of store.events) state.events.set(k, v);
-  return state;
-}
