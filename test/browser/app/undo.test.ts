@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import { NotifyEvent } from '../../../src/components/shared/events.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
-import { deep, openApp, pressKey, until } from '../helpers.ts';
+import { deep, openApp, pressKey, testDbName, until } from '../helpers.ts';
 import { newStore, seed } from '../claims/harness.ts';
 
 let store: CrossreadStore;
@@ -93,5 +93,31 @@ describe('undo in the app shell', () => {
     button.click();
     await until(() => toast(app).includes('Can\'t undo “Edit claim” yet: a later change (“Edit claim”) touched the same claim. Undo that first.'), 'reason');
     expect(store.getClaim(a.id)!.statement).to.equal('Second');
+  });
+
+  it('in a tab whose history another tab overtook, Ctrl+Z says what it could not undo and why', async () => {
+    const name = testDbName();
+    store = await newStore(name);
+    const other = await newStore(name);
+    const { a } = await seed(store);
+    const app = await openApp('#/claims', store);
+    await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
+    // This tab edits a claim; the other tab edits the same claim afterwards.
+    await store.updateClaim(a.id, { note: 'from this tab' });
+    await until(() => other.getClaim(a.id)?.note === 'from this tab', 'the other tab sees the edit');
+    await other.updateClaim(a.id, { note: 'from the other tab' });
+    await until(() => store.getClaim(a.id)?.note === 'from the other tab', 'this tab sees the other edit');
+    ctrlZ();
+    await until(() => toast(app).includes('Can\'t undo “Edit claim”: another tab has changed the same claim since.'), 'reason, not "Nothing to undo"');
+    expect(store.getClaim(a.id)!.note).to.equal('from the other tab');
+    // This tab makes a claim; the other tab links to it; Ctrl+Z here cannot take the claim back.
+    const made = (await store.createClaimFromPassage({ target: store.getAnnotation(a.evidence[0]!.annotation)!.target }, { statement: 'Made here', stance: 'asserts' })).value;
+    await until(() => other.getClaim(made.claim.id), 'the other tab sees the claim');
+    await other.createLink({ relation: 'supports', from: a.id, to: made.claim.id });
+    await until(() => store.links.size === 1, 'this tab sees the link');
+    ctrlZ();
+    await until(() => toast(app).includes('Can\'t undo “Create claim”: a link made since depends on it.'), 'reason for the claim');
+    expect(store.getClaim(made.claim.id)).to.not.equal(undefined);
+    other.close();
   });
 });
