@@ -187,7 +187,7 @@ export class CrClaimCard extends LitElement {
     this.editing = on;
     this.error = '';
     await this.updateComplete;
-    (this.renderRoot.querySelector(on ? 'input[name=statement]' : 'button.edit') as HTMLElement | null)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(on ? 'input[name=statement]' : 'button.edit')?.focus();
   }
 
   async #save(e: Event): Promise<void> {

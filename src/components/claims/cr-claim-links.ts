@@ -93,7 +93,7 @@ export class CrClaimLinks extends LitElement {
     this.error = '';
     await this.updateComplete;
     const target = id ? 'input[name=relation]:checked' : `[data-link="${CSS.escape(was)}"] button`;
-    (this.renderRoot.querySelector(target) as HTMLElement | null)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
   #formKey(e: KeyboardEvent): void {

@@ -74,7 +74,7 @@ describe('events in the claims view', () => {
     choose($<HTMLSelectElement>(card, 'select[name=event]')!, almaty.id);
     $<HTMLSelectElement>(card, 'select[name=event]')!.form!.requestSubmit();
     await until(() => store.getClaim(claims.a.id)!.events.includes(almaty.id), 'event added');
-    await until(() => $$(card, '.chip').some((c) => c.textContent!.includes('Almaty violence, 4–6 January 2022')), 'chip');
+    await until(() => $$(card, '.chip').some((c) => c.textContent.includes('Almaty violence, 4–6 January 2022')), 'chip');
     await until(() => $(events, `li[data-event="${almaty.id}"] .uses`)?.textContent === '1 claim', 'count');
     // The event filter finds it.
     choose($<HTMLSelectElement>(view, 'select[name=event]')!, almaty.id);
