@@ -26,7 +26,7 @@ async function makeStore(base: number, persistence = new MemoryPersistence()) {
   let n = 0;
   let t = 0;
   const store = new CrossreadStore({
-    openPersistence: async () => persistence,
+    openPersistence: () => Promise.resolve(persistence),
     now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, t++)).toISOString(),
     newId: () => fixedId(base + ++n),
   });
@@ -203,8 +203,8 @@ describe('receive: invalid batches change nothing', () => {
 
   it('changes nothing when storage fails', async () => {
     class Failing extends MemoryPersistence {
-      override async commit(): Promise<void> {
-        throw new DOMException('full', 'QuotaExceededError');
+      override commit(): Promise<void> {
+        return Promise.reject(new DOMException('full', 'QuotaExceededError'));
       }
     }
     const there = await elsewhere();

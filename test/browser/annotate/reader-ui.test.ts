@@ -84,7 +84,7 @@ describe('reader UI', () => {
   });
 
   it('colours highlights by tag or by person', async () => {
-    const store = new CrossreadStore({ name: testDbName(), openPersistence: async () => new MemoryPersistence() });
+    const store = new CrossreadStore({ name: testDbName(), openPersistence: () => Promise.resolve(new MemoryPersistence()) });
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 30) });

@@ -24,7 +24,7 @@ describe('library', () => {
     const lib = await until(() => deep(app, 'cr-library'), 'library');
     const cards = await until(() => { const c = lib.shadowRoot!.querySelectorAll('li'); return c.length ? c : null; }, 'cards');
     expect(cards.length).to.equal(3);
-    const byId = Object.fromEntries([...cards].map((c) => [c.getAttribute('data-id'), c]));
+    const byId = Object.fromEntries([...cards].map((c): [string, HTMLLIElement] => [c.getAttribute('data-id') ?? '', c]));
     const dj = byId['duvanova-junisbai-2022']!;
     expect(dj.querySelector('h2')!.textContent).to.contain('Outsourcing Violence');
     expect(dj.querySelector('.authors')!.textContent).to.equal('Dinissa Duvanova, Barbara Junisbai');
