@@ -20,6 +20,7 @@ import {
   setPart,
   stateAsDiff,
   type AnyRecord,
+  type RecordsDiff,
   type StoreDiff,
   type StoreState,
 } from './diff.ts';
@@ -88,22 +89,6 @@ function blockers(issues: readonly string[], diff: StoreDiff): string {
   return `${list} made since ${issues.length === 1 ? 'depends' : 'depend'} on it`;
 }
 
-/** Typed listeners for the events in {@link StoreEventMap}. */
-export interface StoreEngine {
-  addEventListener<K extends keyof StoreEventMap>(
-    type: K,
-    listener: (event: StoreEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof StoreEventMap>(
-    type: K,
-    listener: (event: StoreEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
-}
-
 /**
  * Base class of `CrossreadStore`. Actions run one at a time in call order;
  * each resolves after its change is saved and visible, or rejects with a
@@ -126,6 +111,27 @@ export class StoreEngine extends EventTarget {
   readonly #knownVersion = (c: CollectionName, id: string): Version | undefined =>
     versionOf(this.#state[c].get(id)) ?? this.#deletedVersions.get(`${c} ${id}`);
   #persistenceAsked: Promise<StoragePersistence> | undefined;
+
+  // Typed listeners for the events in {@link StoreEventMap}: overloads of EventTarget's own methods.
+  override addEventListener<K extends keyof StoreEventMap>(
+    type: K,
+    listener: (event: StoreEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof StoreEventMap>(
+    type: K,
+    listener: (event: StoreEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void {
+    super.removeEventListener(type, listener, options);
+  }
 
   constructor(options: StoreOptions = {}) {
     super();
@@ -374,7 +380,7 @@ export class StoreEngine extends EventTarget {
   #validate(diff: StoreDiff): void {
     const problems: string[] = [];
     for (const c of diffCollections(diff)) {
-      const part = diff[c]!;
+      const part: RecordsDiff<AnyRecord> = diff[c]!; // typed: Object.values of a union of parts is any[]
       for (const record of [...Object.values(part.added), ...Object.values(part.updated).map(([, to]) => to)]) {
         const result = v.safeParse(RecordSchemas[c], record);
         if (!result.success) problems.push(...describeIssues(result.issues));

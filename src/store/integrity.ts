@@ -9,7 +9,7 @@
  * Pure; tested in Node.
  */
 import { ChangeSet } from './changeset.ts';
-import { diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
+import { diffCollections, emptyState, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { linkKey, type Link } from './claim-records.ts';
 import { eventsOf, type CollectionName, type Collections } from './records.ts';
 
@@ -73,7 +73,7 @@ function duplicateLinks(links: Iterable<Link>, touched?: ReadonlySet<string>): s
 function viewAfter(state: StoreState, diff: StoreDiff): ChangeSet {
   const view = new ChangeSet(state);
   for (const c of diffCollections(diff)) {
-    const part = diff[c]!;
+    const part: RecordsDiff<AnyRecord> = diff[c]!; // typed: Object.values of a union of parts is any[]
     for (const id of Object.keys(part.removed)) view.remove(c, id);
     for (const record of Object.values(part.added)) view.put(c, record);
     for (const [, to] of Object.values(part.updated)) view.put(c, to);
@@ -90,7 +90,7 @@ export function integrityIssues(state: StoreState, diff: StoreDiff): string[] {
   const view = viewAfter(state, diff);
   const issues: string[] = [];
   for (const c of diffCollections(diff)) {
-    const part = diff[c]!;
+    const part: RecordsDiff<AnyRecord> = diff[c]!;
     for (const record of Object.values(part.added)) issues.push(...recordIssues(view, c, record));
     for (const [, to] of Object.values(part.updated)) issues.push(...recordIssues(view, c, to));
     const gone = new Set(Object.keys(part.removed).filter((id) => view.get(c, id) === undefined));
@@ -155,7 +155,7 @@ export function commitReads(diff: StoreDiff): CommitReads {
     if (c === 'links') for (const id of refs.claims!) linksFrom.add(id);
   };
   for (const c of diffCollections(diff)) {
-    const part = diff[c]!;
+    const part: RecordsDiff<AnyRecord> = diff[c]!;
     for (const record of Object.values(part.added)) refer(c, record);
     for (const [, to] of Object.values(part.updated)) refer(c, to);
     const removed = Object.keys(part.removed);

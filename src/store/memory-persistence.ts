@@ -50,24 +50,32 @@ export class MemoryPersistence implements Persistence {
     this.identity = options.identity ?? identityOf(this.#state);
   }
 
-  async loadAll(): Promise<StoreState> {
-    this.#check();
-    const out = emptyState();
-    for (const c of COLLECTION_NAMES) copyInto<AnyRecord>(this.#state[c], out[c]);
-    return out;
+  loadAll(): Promise<StoreState> {
+    return settled(() => {
+      this.#check();
+      const out = emptyState();
+      for (const c of COLLECTION_NAMES) copyInto<AnyRecord>(this.#state[c], out[c]);
+      return out;
+    });
   }
 
-  async read(ids: DiffIds): Promise<ReadResult> {
-    this.#check();
-    const out: ReadResult = {};
-    for (const c of Object.keys(ids) as CollectionName[]) {
-      const map = this.#state[c] as Map<string, AnyRecord>;
-      out[c] = new Map(ids[c]!.map((id) => [id, clone(map.get(id))]));
-    }
-    return out;
+  read(ids: DiffIds): Promise<ReadResult> {
+    return settled(() => {
+      this.#check();
+      const out: ReadResult = {};
+      for (const c of Object.keys(ids) as CollectionName[]) {
+        const map = this.#state[c] as Map<string, AnyRecord>;
+        out[c] = new Map(ids[c]!.map((id) => [id, clone(map.get(id))]));
+      }
+      return out;
+    });
   }
 
-  async commit(diff: StoreDiff): Promise<void> {
+  commit(diff: StoreDiff): Promise<void> {
+    return settled(() => this.#commit(diff));
+  }
+
+  #commit(diff: StoreDiff): void {
     this.#check();
     let copy: StoreDiff;
     try {
@@ -92,8 +100,8 @@ export class MemoryPersistence implements Persistence {
   }
 
   /** Nothing is stored in the browser, so there is nothing to keep. */
-  async requestPersistence(): Promise<StoragePersistence> {
-    return 'unsupported';
+  requestPersistence(): Promise<StoragePersistence> {
+    return Promise.resolve('unsupported');
   }
 
   close(): void {
@@ -103,6 +111,15 @@ export class MemoryPersistence implements Persistence {
   #check(): void {
     if (this.#closed) throw new StoreError('closed', { message: 'The store was closed.' });
   }
+}
+
+/**
+ * Runs `body` at once, as the body of an async function would run: what it
+ * returns resolves the promise, what it throws rejects it. The work here is
+ * synchronous, but callers of a {@link Persistence} expect failures as rejections.
+ */
+function settled<T>(body: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(body()));
 }
 
 function clone<T>(value: T): T {

@@ -8,7 +8,7 @@
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_VERSION, upgrade, type CrossreadDB } from './db-schema.ts';
-import { diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
+import { diffCollections, emptyState, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { commitIssues, commitReads } from './integrity.ts';
 import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
@@ -172,7 +172,7 @@ class IdbPersistence implements Persistence {
     try {
       for (const c of names) {
         const store = tx.objectStore(c);
-        const part = diff[c]!;
+        const part: RecordsDiff<AnyRecord> = diff[c]!; // typed: Object.values of a union of parts is any[]
         for (const id of Object.keys(part.removed)) requests.push(store.delete(id));
         // `add`, not `put`: an added record must be new, so a stale or replayed diff fails loudly.
         for (const record of Object.values(part.added)) requests.push(store.add(record));

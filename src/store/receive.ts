@@ -255,7 +255,7 @@ export function resolveConflict(cs: ChangeSet, conflict: Conflict, keep: Conflic
   if (conflict.reason === 'layer') {
     throw new StoreError('invalid', { message: `${c} ${id} exists in two layers; it cannot be resolved by choosing a side.` });
   }
-  const local = cs.get(c, id) as Shared | undefined;
+  const local = cs.get<SharedCollection>(c, id);
   if (!local || !sameRecord(local, conflict.local)) {
     throw new StoreError('invalid', { message: `${c} ${id} changed since the conflict was found; receive the records again.` });
   }

@@ -62,7 +62,7 @@ function rng(seed: number) {
 describe('bench mark wrapping (wrapRange / unwrapMarks)', () => {
   it('wraps exactly the range, across elements and blocks, and skips whitespace between cells', () => {
     const root = fixture();
-    const text = root.textContent!;
+    const text = root.textContent;
     const start = text.indexOf('two') + 1; // inside "two"
     const end = text.indexOf('cell two') + 4;
     const marks = wrapRange(rangeAt(root, start, end), () => document.createElement('mark'));
@@ -82,7 +82,7 @@ describe('bench mark wrapping (wrapRange / unwrapMarks)', () => {
   it('restores the DOM exactly after many overlapping and nested highlights, in any order', () => {
     const root = fixture();
     const before = shape(root);
-    const text = root.textContent!;
+    const text = root.textContent;
     const rand = rng(3);
     for (const reverse of [false, true]) {
       const marks: HTMLElement[] = [];

@@ -10,7 +10,7 @@ async function claimFromReader(store: CrossreadStore, id: string, n: number, sta
   const p = doc.doc!.blocks.find((b) => b.numbered && b.n === n)!;
   await selectText(doc, p.start, p.start + 100);
   pressKey('c');
-  const field = await until(() => panel.shadowRoot!.querySelector('#draft-statement') as HTMLTextAreaElement | null, 'claim form');
+  const field = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-statement'), 'claim form');
   field.value = statement;
   const before = store.claims.size;
   field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));

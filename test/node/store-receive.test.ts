@@ -186,8 +186,8 @@ describe('receive: invalid batches change nothing', () => {
 
   it('changes nothing when storage fails', async () => {
     class Failing extends MemoryPersistence {
-      override async commit(): Promise<void> {
-        throw new DOMException('full', 'QuotaExceededError');
+      override commit(): Promise<void> {
+        return Promise.reject(new DOMException('full', 'QuotaExceededError'));
       }
     }
     const there = await elsewhere();

@@ -346,9 +346,9 @@ describe('persistent storage', () => {
   it('asks once on open and keeps the answer for the UI', async () => {
     let asked = 0;
     class Granting extends MemoryPersistence {
-      override async requestPersistence(): Promise<StoragePersistence> {
+      override requestPersistence(): Promise<StoragePersistence> {
         asked++;
-        return 'persisted';
+        return Promise.resolve('persisted');
       }
     }
     const { store } = await makeStore({ persistence: new Granting() });

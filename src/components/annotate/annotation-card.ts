@@ -23,11 +23,12 @@ export interface CardContext {
   paragraph: number | undefined;
   /** The store, for event names and the claims citing the annotation. */
   store: CrossreadStore | undefined;
+  // Callbacks, typed as properties (not methods): they are passed on detached, so must not rely on `this`.
   /** The card was chosen (not a link inside it). */
-  choose(): void;
-  edit(): void;
-  reattach(): void;
-  remove(): void;
+  choose: () => void;
+  edit: () => void;
+  reattach: () => void;
+  remove: () => void;
 }
 
 /** Claims citing an annotation, each with the passage's stance toward it. */

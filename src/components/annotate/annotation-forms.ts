@@ -2,16 +2,17 @@ import { html, nothing } from 'lit';
 import { STANCES, splitTags, type EventRecord, type Stance } from '../../store/index.ts';
 import { claimFromQuote } from '../../annotate/claim-draft.ts';
 import { STANCE_LOOK } from '../shared/relations.ts';
+import { fieldText, fieldTexts } from '../shared/form-fields.ts';
 import type { ClaimPickEvent } from '../claims/claim-events.ts';
 import type { AnnotationFields } from './annotation-actions.ts';
 import '../claims/cr-claim-picker.ts';
 
-/** What a form does with the reader's input; the panel supplies these. */
+/** What a form does with the reader's input; the panel supplies these (callbacks, passed on detached: no `this`). */
 export interface FormHandlers<T> {
   /** The form was submitted with valid input. */
-  save(value: T, form: HTMLFormElement): void;
+  save: (value: T, form: HTMLFormElement) => void;
   /** Cancel or Escape. */
-  cancel(): void;
+  cancel: () => void;
 }
 
 /** A claim drafted from a passage. */
@@ -43,7 +44,7 @@ const buttons = (cancel: () => void) =>
 export function noteForm(prefix: 'edit' | 'draft', quote: string, value: AnnotationFields, all: readonly EventRecord[], on: FormHandlers<AnnotationFields>) {
   const save = (e: Event) => {
     const { form, data } = submitted(e);
-    on.save({ note: String(data.get('note') ?? ''), tags: splitTags(String(data.get('tags') ?? '')), events: data.getAll('events').map(String) }, form);
+    on.save({ note: fieldText(data, 'note'), tags: splitTags(fieldText(data, 'tags')), events: fieldTexts(data, 'events') }, form);
   };
   return html`<form @submit=${save} @keydown=${keys(on.cancel)} @click=${(e: Event) => e.stopPropagation()}>
     <blockquote>${quote}</blockquote>
@@ -65,8 +66,8 @@ const stanceField = html`<label>This passage
 export function claimForm(quote: string, on: FormHandlers<ClaimFields>) {
   const save = (e: Event) => {
     const { form, data } = submitted(e);
-    const statement = String(data.get('statement') ?? '').trim();
-    if (statement) on.save({ statement, stance: data.get('stance') as Stance, tags: splitTags(String(data.get('tags') ?? '')) }, form);
+    const statement = fieldText(data, 'statement').trim();
+    if (statement) on.save({ statement, stance: data.get('stance') as Stance, tags: splitTags(fieldText(data, 'tags')) }, form);
   };
   return html`<form @submit=${save} @keydown=${keys(on.cancel)}>
     <blockquote>${quote}</blockquote>
@@ -78,7 +79,7 @@ export function claimForm(quote: string, on: FormHandlers<ClaimFields>) {
 }
 
 /** The passage as evidence for an existing claim, found with the claim picker. */
-export function evidenceForm(quote: string, on: FormHandlers<Stance> & { pick(claimId: string): void }) {
+export function evidenceForm(quote: string, on: FormHandlers<Stance> & { pick: (claimId: string) => void }) {
   return html`<form @submit=${(e: Event) => { const { form, data } = submitted(e); on.save(data.get('stance') as Stance, form); }} @keydown=${keys(on.cancel)}>
     <blockquote>${quote}</blockquote>
     <cr-claim-picker label="Evidence for the claim" placeholder="Type to find a claim…"

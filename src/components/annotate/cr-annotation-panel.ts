@@ -8,6 +8,7 @@ import { routeHash } from '../../app/route.ts';
 import { badgeStyles } from '../shared/relations.ts';
 import type { ColourBy, Placed } from '../../annotate/anchored.ts';
 import { AnnotationActivateEvent } from '../shared/events.ts';
+import { fieldText } from '../shared/form-fields.ts';
 import { StoreController } from '../store/store-controller.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { AnnotationActions, type AnnotationFields, type Passage } from './annotation-actions.ts';
@@ -234,7 +235,7 @@ export class CrAnnotationPanel extends LitElement {
 
   #setName(e: Event): void {
     e.preventDefault();
-    const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
+    const name = fieldText(new FormData(e.target as HTMLFormElement), 'name').trim();
     if (name) void this.#actions.setName(name);
   }
 }

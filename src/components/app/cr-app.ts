@@ -151,9 +151,12 @@ export class CrApp extends LitElement {
     }
   }
 
-  #onOpenFile = async (e: OpenFileEvent) => {
+  #onOpenFile = (e: OpenFileEvent): void => void this.#openFile(e.file);
+
+  // Never rejects: a file that cannot be opened is reported in a toast.
+  async #openFile(file: File): Promise<void> {
     try {
-      const doc = await openUserFile(e.file);
+      const doc = await openUserFile(file);
       // Ids are content keys: the same file opened twice is one source, listed once.
       if (!this.#userDocs.has(doc.meta.id)) {
         this.#userDocs.set(doc.meta.id, doc);
@@ -163,7 +166,7 @@ export class CrApp extends LitElement {
     } catch (err) {
       this.#say(`Could not open the file: ${(err as Error).message}`, 8000);
     }
-  };
+  }
 
   // open() never rejects: without IndexedDB the store runs in memory and says so in `warning`.
   async #openStore(): Promise<void> {

@@ -5,6 +5,7 @@ import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
+import { fieldText } from '../shared/form-fields.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
@@ -151,7 +152,7 @@ export class CrClaimCard extends LitElement {
         <button type="button" aria-label="Remove event ${e.name}" title="Remove event" @click=${() => this.#setEvents(c.events.filter((x) => x !== e.id))}>×</button></span>`)}
       ${mine.length === 0 ? html`<span class="hint">None.</span>` : nothing}
       ${others.length
-        ? html`<form class="row" @submit=${(ev: Event) => { ev.preventDefault(); const id = new FormData(ev.target as HTMLFormElement).get('event'); if (id) void this.#setEvents([...c.events, String(id)]); }}>
+        ? html`<form class="row" @submit=${(ev: Event) => { ev.preventDefault(); const id = fieldText(new FormData(ev.target as HTMLFormElement), 'event'); if (id) void this.#setEvents([...c.events, id]); }}>
             <label>Add event <select name="event">${others.map((e) => html`<option value=${e.id}>${e.name} (${formatRange(e.start, e.end)})</option>`)}</select></label>
             <button>Add</button>
           </form>`
@@ -187,7 +188,7 @@ export class CrClaimCard extends LitElement {
     this.editing = on;
     this.error = '';
     await this.updateComplete;
-    (this.renderRoot.querySelector(on ? 'input[name=statement]' : 'button.edit') as HTMLElement | null)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(on ? 'input[name=statement]' : 'button.edit')?.focus();
   }
 
   async #save(e: Event): Promise<void> {
@@ -195,9 +196,9 @@ export class CrClaimCard extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     try {
       await this.#data.store?.updateClaim(this.claim!.id, {
-        statement: String(data.get('statement') ?? ''),
-        note: String(data.get('note') ?? ''),
-        tags: splitTags(String(data.get('tags') ?? '')),
+        statement: fieldText(data, 'statement'),
+        note: fieldText(data, 'note'),
+        tags: splitTags(fieldText(data, 'tags')),
       });
       await this.#setEditing(false);
     } catch (err) {

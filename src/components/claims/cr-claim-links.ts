@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LINK_RELATIONS, type Link, type LinkRelation } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
+import { fieldText } from '../shared/form-fields.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { RELATION_MEANING, linkSide } from '../../map/words.ts';
@@ -93,7 +94,7 @@ export class CrClaimLinks extends LitElement {
     this.error = '';
     await this.updateComplete;
     const target = id ? 'input[name=relation]:checked' : `[data-link="${CSS.escape(was)}"] button`;
-    (this.renderRoot.querySelector(target) as HTMLElement | null)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
   #formKey(e: KeyboardEvent): void {
@@ -107,7 +108,7 @@ export class CrClaimLinks extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     try {
-      await this.#data.store?.updateLink(link.id, { relation: data.get('relation') as LinkRelation, rationale: String(data.get('rationale') ?? '') });
+      await this.#data.store?.updateLink(link.id, { relation: data.get('relation') as LinkRelation, rationale: fieldText(data, 'rationale') });
       await this.#edit('');
     } catch (err) {
       this.error = (err as Error).message;

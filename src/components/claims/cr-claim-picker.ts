@@ -73,8 +73,8 @@ export class CrClaimPicker extends LitElement {
     const matches = this.open ? this.#matches() : [];
     const shown = matches.slice(0, MAX_OPTIONS);
     const expanded = this.open && shown.length > 0;
-    return html`<label for="input">${this.label}</label>
-      <input id="input" type="text" role="combobox" autocomplete="off" spellcheck="false"
+    return html`<label id="label" for="input">${this.label}</label>
+      <input id="input" type="text" role="combobox" aria-labelledby="label" autocomplete="off" spellcheck="false"
         aria-autocomplete="list" aria-controls="listbox" aria-expanded=${expanded ? 'true' : 'false'}
         aria-activedescendant=${expanded && this.active >= 0 ? `opt-${this.active}` : nothing}
         placeholder=${this.placeholder} .value=${live(this.query)}

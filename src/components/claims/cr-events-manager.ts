@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { formatRange, type EventRecord, type Undoable } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
+import { fieldText } from '../shared/form-fields.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { count } from '../../map/words.ts';
@@ -128,9 +129,9 @@ export class CrEventsManager extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const end = String(data.get('end') ?? '').trim();
+    const end = fieldText(data, 'end').trim();
     try {
-      await this.#data.store?.createEvent({ name: String(data.get('name') ?? ''), start: String(data.get('start') ?? '').trim(), ...(end ? { end } : {}) });
+      await this.#data.store?.createEvent({ name: fieldText(data, 'name'), start: fieldText(data, 'start').trim(), ...(end ? { end } : {}) });
       this.createError = '';
       form.reset();
     } catch (err) {
@@ -141,9 +142,9 @@ export class CrEventsManager extends LitElement {
   async #save(e: Event, event: EventRecord): Promise<void> {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const end = String(data.get('end') ?? '').trim();
+    const end = fieldText(data, 'end').trim();
     try {
-      await this.#data.store?.updateEvent(event.id, { name: String(data.get('name') ?? ''), start: String(data.get('start') ?? '').trim(), end: end || null });
+      await this.#data.store?.updateEvent(event.id, { name: fieldText(data, 'name'), start: fieldText(data, 'start').trim(), end: end || null });
       await this.#setMode(undefined);
     } catch (err) {
       this.error = (err as Error).message;
@@ -153,7 +154,7 @@ export class CrEventsManager extends LitElement {
   async #merge(e: Event, drop: EventRecord): Promise<void> {
     e.preventDefault();
     const store = this.#data.store;
-    const keep = store?.getEvent(String(new FormData(e.target as HTMLFormElement).get('keep') ?? ''));
+    const keep = store?.getEvent(fieldText(new FormData(e.target as HTMLFormElement), 'keep'));
     if (!store || !keep) return;
     const ok = await this.confirm.ask({
       title: `Merge “${drop.name}” into “${keep.name}”?`,

@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { LINK_RELATIONS, type LinkRelation } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
+import { fieldText } from '../shared/form-fields.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import type { ClaimPickEvent } from './claim-events.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -103,7 +104,7 @@ export class CrLinkDialog extends LitElement {
         relation: data.get('relation') as LinkRelation,
         from: this.from,
         to: this.to,
-        rationale: String(data.get('rationale') ?? ''),
+        rationale: fieldText(data, 'rationale'),
       });
       this.dialog.close();
       this.dispatchEvent(new NotifyEvent('Claims linked', linked));

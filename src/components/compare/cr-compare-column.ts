@@ -87,7 +87,11 @@ export class CrCompareColumn extends LitElement {
     cancelAnimationFrame(this.#frame);
   }
 
-  protected override async updated(changed: Map<PropertyKey, unknown>): Promise<void> {
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    void this.#afterUpdate(changed); // Lit does not wait for updated(): placing the cards goes on after it returns
+  }
+
+  async #afterUpdate(changed: Map<PropertyKey, unknown>): Promise<void> {
     this.#resize.observe(this.scroller);
     if (this.documentEl) this.#resize.observe(this.documentEl);
     if (changed.has('doc')) {

@@ -126,7 +126,7 @@ export class CrDocument extends LitElement {
     const block = this.numberedBlocks.find((b) => b.n === n);
     const el = block && this.textMap?.element(block.id);
     if (!block || !el) return false;
-    const target = (el.closest('.table-wrap') as HTMLElement | null) ?? (el as HTMLElement);
+    const target = el.closest<HTMLElement>('.table-wrap') ?? (el as HTMLElement);
     target.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
     this.renderRoot.querySelector('.current')?.classList.remove('current');
     el.classList.add('current');
@@ -168,7 +168,7 @@ export class CrDocument extends LitElement {
   }
 
   async #onClick(e: MouseEvent): Promise<void> {
-    const a = (e.target as Element).closest?.('a.pnum') as HTMLAnchorElement | null;
+    const a = (e.target as Element).closest?.<HTMLAnchorElement>('a.pnum');
     if (!a && this.placed.length && document.getSelection()?.isCollapsed !== false) {
       // Highlights take no pointer events: find what lies under the click ourselves.
       const hits = annotationsAtPoint(this.renderRoot as ShadowRoot, this.textMap, this.placed, e.clientX, e.clientY);

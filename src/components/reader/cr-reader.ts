@@ -98,7 +98,11 @@ export class CrReader extends LitElement {
     <cr-help></cr-help>`;
   }
 
-  protected override async updated(changed: Map<PropertyKey, unknown>): Promise<void> {
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    void this.#afterUpdate(changed); // Lit does not wait for updated(): revealing the paragraph goes on after it returns
+  }
+
+  async #afterUpdate(changed: Map<PropertyKey, unknown>): Promise<void> {
     if ((changed.has('paragraph') || changed.has('doc')) && this.doc) {
       await this.documentEl.updateComplete;
       // Revealing ¶n fires cr-paragraph-focus, which marks its section in the contents.

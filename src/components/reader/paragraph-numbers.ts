@@ -15,7 +15,7 @@ export function decorate(article: HTMLElement, doc: DocModel): void {
     wrap.append(table);
   }
   for (const b of doc.blocks) {
-    const el = article.querySelector(`[data-block="${b.id}"]`) as HTMLElement | null;
+    const el = article.querySelector<HTMLElement>(`[data-block="${b.id}"]`);
     if (!el) continue;
     el.tabIndex = -1;
     if (!b.numbered) continue;

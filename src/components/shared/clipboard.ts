@@ -11,7 +11,7 @@ export async function copyText(text: string): Promise<boolean> {
     ta.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
     document.body.append(ta);
     ta.select();
-    let ok = false;
+    let ok: boolean;
     try {
       ok = document.execCommand('copy');
     } catch {

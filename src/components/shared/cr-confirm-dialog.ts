@@ -35,7 +35,7 @@ export class CrConfirmDialog extends LitElement {
     this.question = question;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
-    (this.renderRoot.querySelector('.cancel') as HTMLElement | null)?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.cancel')?.focus();
     return new Promise((resolve) => (this.#answer = resolve));
   }
 

@@ -35,7 +35,7 @@ describe('annotating in the reader', () => {
     const p = doc.doc!.blocks.find((b) => b.n === 4 && b.numbered)!;
     await selectText(doc, p.start + 10, p.start + 80);
     pressKey('n');
-    const note = await until(() => panel.shadowRoot!.querySelector('#draft-note') as HTMLTextAreaElement | null, 'note form');
+    const note = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-note'), 'note form');
     await until(() => panel.shadowRoot!.activeElement === note, 'note focused');
     (window as unknown as { pwned?: boolean }).pwned = false;
     note.value = 'Compare with Anisin. <img src=x onerror="window.pwned=true"> **bold**';
@@ -93,7 +93,7 @@ describe('annotating in the reader', () => {
 
     const p = doc.doc!.blocks.find((b) => b.n === 2 && b.numbered)!;
     await selectText(doc, p.start, p.start + 30);
-    [...orphans.querySelectorAll('button')].find((b) => b.textContent!.startsWith('Re-attach'))!.click();
+    [...orphans.querySelectorAll('button')].find((b) => b.textContent.startsWith('Re-attach'))!.click();
     await until(() => reader.annotations.placed.length === 1 && reader.annotations.orphans.length === 0, 're-attached');
     expect(store.annotationsOf('duvanova-junisbai-2022')[0]!.target.selector[0].exact).to.equal(doc.doc!.text.slice(p.start, p.start + 30));
   });

@@ -13,7 +13,7 @@ describe('claims from the reader', () => {
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 6)!;
     await selectText(doc, p.start, p.start + 120);
     pressKey('c');
-    const statement = await until(() => panel.shadowRoot!.querySelector('#draft-statement') as HTMLTextAreaElement | null, 'claim form');
+    const statement = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-statement'), 'claim form');
     await until(() => panel.shadowRoot!.activeElement === statement, 'statement focused');
     expect(statement.value.length).to.be.greaterThan(10); // prefilled from the quote
     // …and selected, so typing replaces the suggestion.
@@ -50,7 +50,7 @@ describe('claims from the reader', () => {
     const other = (await store.createClaimFromPassage({ target: targetFor(doc.doc!, q.start, q.start + 60) }, { statement: 'Security forces stood down on purpose', stance: 'asserts' })).value;
     await store.createLink({ relation: 'contradicts', from: made.claim.id, to: other.claim.id });
     await until(() => reader.annotations.placed.length === 2, 'placed');
-    const card = await until(() => panel.shadowRoot!.querySelector(`[data-id="${made.annotation.id}"]`) as HTMLElement | null, 'card');
+    const card = await until(() => panel.shadowRoot!.querySelector<HTMLElement>(`[data-id="${made.annotation.id}"]`), 'card');
     card.click();
     const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${made.annotation.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
     del.click();
@@ -76,7 +76,7 @@ describe('claims from the reader', () => {
     const a = (await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 80) })).value;
     const claim = (await store.createClaim({ statement: 'The CSTO intervenes when coercive control collapses', evidence: { annotation: a.id, stance: 'asserts' } })).value;
     await until(() => reader.annotations.placed.length === 1, 'placed');
-    const card = await until(() => panel.shadowRoot!.querySelector(`[data-id="${a.id}"]`) as HTMLElement | null, 'card');
+    const card = await until(() => panel.shadowRoot!.querySelector<HTMLElement>(`[data-id="${a.id}"]`), 'card');
     card.click();
     const del = await until(() => [...panel.shadowRoot!.querySelectorAll(`[data-id="${a.id}"] button`)].find((b) => b.textContent === 'Delete') as HTMLButtonElement | undefined, 'delete button');
     del.click();
@@ -147,7 +147,7 @@ describe('evidence and events from the reader', () => {
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
     await selectText(doc, p.start, p.start + 40);
     pressKey('n');
-    const box = await until(() => panel.shadowRoot!.querySelector(`input[name="events"][value="${ev.id}"]`) as HTMLInputElement | null, 'event checkbox');
+    const box = await until(() => panel.shadowRoot!.querySelector<HTMLInputElement>(`input[name="events"][value="${ev.id}"]`), 'event checkbox');
     box.checked = true;
     (panel.shadowRoot!.querySelector('form:not(.who)') as HTMLFormElement).requestSubmit();
     await until(() => store.annotationsOfEvent(ev.id).length === 1, 'annotation tagged with the event');

@@ -32,7 +32,7 @@ describe('reader UI', () => {
   it('sets the name put on annotations from the panel, and new annotations carry it', async () => {
     const store = new CrossreadStore({ name: testDbName() });
     const { doc, panel, reader } = await openReader('duvanova-junisbai-2022', store);
-    const form = await until(() => panel.shadowRoot!.querySelector('form.who') as HTMLFormElement | null, 'name form');
+    const form = await until(() => panel.shadowRoot!.querySelector<HTMLFormElement>('form.who'), 'name form');
     form.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Aigerim';
     form.requestSubmit();
     await until(() => panel.shadowRoot!.querySelector('div.who')?.textContent?.includes('Annotating as Aigerim'), 'name shown');
@@ -49,7 +49,7 @@ describe('reader UI', () => {
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
     await selectText(doc, p.start, p.start + 30);
     pressKey('n');
-    const note = await until(() => panel.shadowRoot!.querySelector('#draft-note') as HTMLTextAreaElement | null, 'note form');
+    const note = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-note'), 'note form');
     note.value = 'x'.repeat(MAX_NOTE_LENGTH + 1);
     (note.closest('form') as HTMLFormElement).requestSubmit();
     const toast = await until(() => app.shadowRoot!.querySelector('.toast'), 'toast');
@@ -76,7 +76,7 @@ describe('reader UI', () => {
     const { app, doc, reader } = await openReader('anisin-2026', store);
     const banner = await until(() => app.shadowRoot!.querySelector('.warning'), 'warning banner');
     expect(banner.getAttribute('role')).to.equal('alert');
-    expect(banner.textContent!.length).to.be.greaterThan(20);
+    expect(banner.textContent.length).to.be.greaterThan(20);
     expect(store.mode).to.equal('memory');
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 30) });
@@ -84,12 +84,12 @@ describe('reader UI', () => {
   });
 
   it('colours highlights by tag or by person', async () => {
-    const store = new CrossreadStore({ name: testDbName(), openPersistence: async () => new MemoryPersistence() });
+    const store = new CrossreadStore({ name: testDbName(), openPersistence: () => Promise.resolve(new MemoryPersistence()) });
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 30) });
     await until(() => doc.highlighter.count('cr-h0') === 1, 'untagged: default colour');
-    const select = await until(() => panel.shadowRoot!.querySelector('select[name="colour-by"]') as HTMLSelectElement | null, 'colour select');
+    const select = await until(() => panel.shadowRoot!.querySelector<HTMLSelectElement>('select[name="colour-by"]'), 'colour select');
     select.value = 'author';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => doc.highlighter.count('cr-h0') === 0 && doc.colourBy === 'author', 'coloured by person');

@@ -88,8 +88,8 @@ describe('cr-claims-view', () => {
     const c = await card(view, a.id);
     expect(c.expanded).to.equal(false);
     // ¶ numbers follow once the sources have loaded.
-    const passages = await until(() => { const li = $$(c, '.stances li'); return li.length === 2 && li.every((x) => x.textContent!.includes('¶')) ? li : null; }, 'passages with stances');
-    const text = passages.map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const passages = await until(() => { const li = $$(c, '.stances li'); return li.length === 2 && li.every((x) => x.textContent.includes('¶')) ? li : null; }, 'passages with stances');
+    const text = passages.map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(text[0]).to.match(/^✓ asserts Duvanova & Junisbai 2022, ¶3$/);
     expect(text[1]).to.match(/^✕ argues against Anisin 2026, ¶5$/);
     // Never colour alone: the stance is in words, the icon is decoration.
@@ -114,10 +114,10 @@ describe('cr-claims-view', () => {
     expect($(c, '.evidence .badge')!.textContent).to.contain('asserts');
     choose($<HTMLSelectElement>(c, 'select[name=stance]')!, 'argues-against');
     await until(() => store.getClaim(a.id)!.evidence[0]!.stance === 'argues-against', 'stance saved');
-    await until(() => $(c, '.evidence .badge')!.textContent!.includes('argues against'), 'badge follows');
+    await until(() => $(c, '.evidence .badge')!.textContent.includes('argues against'), 'badge follows');
     $(c, '.evidence button')!.click();
     await until(() => store.getClaim(a.id)!.evidence.length === 0, 'passage removed');
-    await until(() => $$(c, '.hint').some((h) => h.textContent!.includes('No passages back this claim')), 'unsupported state shown');
+    await until(() => $$(c, '.hint').some((h) => h.textContent.includes('No passages back this claim')), 'unsupported state shown');
     void (notices.at(-1)!.action as Undoable).undo();
     await until(() => store.getClaim(a.id)!.evidence.length === 1, 'undone');
   });

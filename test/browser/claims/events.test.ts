@@ -24,7 +24,8 @@ describe('events in the claims view', () => {
   const field = (root: Element, name: string) => $<HTMLInputElement>(root, `form.create input[name=${name}]`)!;
   const names = (events: CrEventsManager) => $$(events, 'li .name').map((n) => n.textContent);
 
-  async function create(events: CrEventsManager, name: string, start: string, end = '') {
+  // Fills the create form and submits it; what the store then does, callers wait for with `until`.
+  function create(events: CrEventsManager, name: string, start: string, end = ''): void {
     field(events, 'name').value = name;
     field(events, 'start').value = start;
     field(events, 'end').value = end;
@@ -34,20 +35,20 @@ describe('events in the claims view', () => {
   it('creates events with partial dates, shows the store’s refusal inline keeping what was typed, lists them by start', async () => {
     const { events } = await setup();
     expect($(events, '.hint')!.textContent).to.contain('No events yet');
-    await create(events, 'Almaty violence', '2022-13');
+    create(events, 'Almaty violence', '2022-13');
     const error = await until(() => $(events, 'form.create .error[role=alert]'), 'error');
     expect(error.textContent).to.contain('must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
     expect(field(events, 'name').value).to.equal('Almaty violence');
     expect(store.events.size).to.equal(0);
-    await create(events, 'Almaty violence', '2022-01-06', '2022-01-04');
+    create(events, 'Almaty violence', '2022-01-06', '2022-01-04');
     await until(() => $(events, 'form.create .error')?.textContent?.includes('end must not precede start'), 'order refused');
-    await create(events, 'Almaty violence', '2022-01-04', '2022-01-06');
+    create(events, 'Almaty violence', '2022-01-04', '2022-01-06');
     await until(() => store.events.size === 1, 'created');
     await until(() => !$(events, 'form.create .error'), 'error cleared');
     expect(field(events, 'name').value).to.equal('');
-    await create(events, 'Bloody January', '2022-01');
-    await create(events, 'Belarus protests', '2020', '2020');
-    await create(events, 'Andijan', '2005-05');
+    create(events, 'Bloody January', '2022-01');
+    create(events, 'Belarus protests', '2020', '2020');
+    create(events, 'Andijan', '2005-05');
     await until(() => names(events).length === 4, 'listed');
     expect(names(events)).to.deep.equal(['Andijan', 'Belarus protests', 'Bloody January', 'Almaty violence']);
     expect($$(events, 'li .when').map((w) => w.textContent)).to.deep.equal(['May 2005', '2020', 'January 2022', '4–6 January 2022']);
@@ -74,7 +75,7 @@ describe('events in the claims view', () => {
     choose($<HTMLSelectElement>(card, 'select[name=event]')!, almaty.id);
     $<HTMLSelectElement>(card, 'select[name=event]')!.form!.requestSubmit();
     await until(() => store.getClaim(claims.a.id)!.events.includes(almaty.id), 'event added');
-    await until(() => $$(card, '.chip').some((c) => c.textContent!.includes('Almaty violence, 4–6 January 2022')), 'chip');
+    await until(() => $$(card, '.chip').some((c) => c.textContent.includes('Almaty violence, 4–6 January 2022')), 'chip');
     await until(() => $(events, `li[data-event="${almaty.id}"] .uses`)?.textContent === '1 claim', 'count');
     // The event filter finds it.
     choose($<HTMLSelectElement>(view, 'select[name=event]')!, almaty.id);

@@ -65,7 +65,7 @@ describe('compare view', () => {
     const card = await h.card('left', 'stood down on purpose');
     expect(card.querySelector('.meta .badge')!.textContent).to.contain('asserts');
     const link = card.querySelector('.link')!;
-    expect(link.querySelector('.badge')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('⨯ contradicts');
+    expect(link.querySelector('.badge')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('⨯ contradicts');
     expect(link.textContent).to.contain('Protesters overwhelmed the security forces');
     expect(link.querySelector('.where')!.textContent).to.match(/Anisin 2026 ¶\d+, right column/);
     // The card sits at the height of its passage (unless another card pushed it down).
@@ -81,7 +81,7 @@ describe('compare view', () => {
     h.scroller('left').scrollTop = 0;
     await until(() => h.cards('left').length === 0, 'card gone when its passage is out of view');
     // The margin then offers a way to the nearest claim passage.
-    const next = await until(() => [...h.column('left').shadowRoot!.querySelectorAll('.jumps button')].find((b) => b.textContent!.includes('Next')) as HTMLButtonElement | undefined, 'next button');
+    const next = await until(() => [...h.column('left').shadowRoot!.querySelectorAll('.jumps button')].find((b) => b.textContent.includes('Next')) as HTMLButtonElement | undefined, 'next button');
     next.click();
     await until(() => h.inView('left', s.dj.id), 'next claim passage in view');
     await h.card('left', 'stood down on purpose');
@@ -116,7 +116,7 @@ describe('compare view', () => {
   it('lists the links between the two sources and shows both ends of one', async () => {
     const s = await seed();
     const h = await CompareHarness.open(DJ, ANISIN, s.store);
-    const details = await until(() => h.view.shadowRoot!.querySelector('details.cross') as HTMLDetailsElement | null, 'cross links');
+    const details = await until(() => h.view.shadowRoot!.querySelector<HTMLDetailsElement>('details.cross'), 'cross links');
     expect(details.querySelector('summary')!.textContent).to.contain('1 link between Duvanova & Junisbai 2022 (left) and Anisin 2026 (right)');
     details.open = true;
     const row = details.querySelector('li button') as HTMLButtonElement;
@@ -178,7 +178,7 @@ describe('compare view', () => {
     other.close();
 
     await store.deleteClaims([s.stoodDown.id]);
-    await until(() => !h.cards('left').some((c) => c.textContent!.includes('stood down on purpose')), 'deleted claim gone');
+    await until(() => !h.cards('left').some((c) => c.textContent.includes('stood down on purpose')), 'deleted claim gone');
     expect(live()).to.be.greaterThan(0);
     h.app.remove();
     expect(live()).to.equal(0);

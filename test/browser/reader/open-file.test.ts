@@ -22,7 +22,7 @@ describe('opening a file of your own', () => {
     (window as unknown as { pwned?: boolean }).pwned = false;
     const md = '# My notes\n\nA paragraph with <img src=x onerror="window.pwned=true"> and a [link](javascript:window.pwned=true).\n\n<script>window.pwned = true</script>\n\nSecond paragraph.';
     choose(lib, new File([md], 'My Notes.md', { type: 'text/markdown' }));
-    const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 20000).catch((e) => { throw new Error(e.message + ': ' + app.shadowRoot!.textContent); });
+    const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 20000).catch((e: Error) => { throw new Error(e.message + ': ' + app.shadowRoot!.textContent); });
     await until(() => reader.doc?.meta.id.startsWith('user-my-notes-'), 'user doc');
     const id = reader.doc!.meta.id;
     expect(id).to.match(/^user-my-notes-[0-9a-z]{10}$/);

@@ -24,7 +24,7 @@ describe('library', () => {
     const lib = await until(() => deep(app, 'cr-library'), 'library');
     const cards = await until(() => { const c = lib.shadowRoot!.querySelectorAll('li'); return c.length ? c : null; }, 'cards');
     expect(cards.length).to.equal(3);
-    const byId = Object.fromEntries([...cards].map((c) => [c.getAttribute('data-id'), c]));
+    const byId = Object.fromEntries([...cards].map((c): [string, HTMLLIElement] => [c.getAttribute('data-id') ?? '', c]));
     const dj = byId['duvanova-junisbai-2022']!;
     expect(dj.querySelector('h2')!.textContent).to.contain('Outsourcing Violence');
     expect(dj.querySelector('.authors')!.textContent).to.equal('Dinissa Duvanova, Barbara Junisbai');
@@ -49,7 +49,7 @@ describe('reader', () => {
     expect(root.querySelectorAll('h2').length).to.be.greaterThan(4);
     const tables = root.querySelectorAll('table');
     expect(tables.length).to.equal(2);
-    const heads = [...tables].map((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()));
+    const heads = [...tables].map((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim()));
     expect(heads[0]).to.deep.equal(['External Factors', 'Internal Factors']);
     expect(heads[1]).to.deep.equal(['Strengths', 'Weaknesses']);
     expect(tables[0]!.querySelectorAll('tbody tr').length).to.be.greaterThan(2);
@@ -59,10 +59,10 @@ describe('reader', () => {
   it('renders Table 1 of 002 with its row groups, as published', async () => {
     const { root } = await openReader('#/read/anisin-2026');
     const table = root.querySelector('table')!;
-    const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
     expect(head[0]).to.equal('Case');
     expect(head).to.include('Protest');
-    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim()));
     const groupAt = (label: string) => rows.findIndex((r) => r[0] === label);
     expect(groupAt('Non-interventions')).to.equal(0);
     expect(table.querySelector('tbody em')!.textContent).to.equal('Non-interventions');
@@ -82,7 +82,7 @@ describe('reader', () => {
     const { reader, doc } = await openReader('#/read/anisin-2026');
     const toc = deep(reader, 'aside cr-toc') as CrToc;
     const links = [...toc.shadowRoot!.querySelectorAll('a')];
-    const target = links.find((a) => a.textContent!.includes('Research design'))!;
+    const target = links.find((a) => a.textContent.includes('Research design'))!;
     target.click();
     await reader.updateComplete;
     await toc.updateComplete;

@@ -68,14 +68,14 @@ async function world(label: string): Promise<World> {
 /** Starts both actions in the same task, in the given order; exactly one must win, the other must lose with `conflict`. */
 async function race(first: () => Promise<unknown>, second: () => Promise<unknown>): Promise<'first' | 'second'> {
   const [one, two] = await Promise.allSettled([first(), second()]);
-  const outcomes = [one!.status, two!.status];
+  const outcomes = [one.status, two.status];
   expect(outcomes.filter((s) => s === 'fulfilled'), `outcomes ${outcomes.join(', ')}`).to.have.length(1);
-  const lost = [one, two].find((r): r is PromiseRejectedResult => r!.status === 'rejected')!;
+  const lost = [one, two].find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
   expect(lost.reason).to.be.instanceOf(StoreError);
   expect((lost.reason as StoreError).kind).to.equal('conflict');
   // Overlapping readwrite transactions run in the order they were created: the first started wins.
-  expect(one!.status).to.equal('fulfilled');
-  return one!.status === 'fulfilled' ? 'first' : 'second';
+  expect(one.status).to.equal('fulfilled');
+  return one.status === 'fulfilled' ? 'first' : 'second';
 }
 
 for (const order of ['delete first', 'reference first'] as const) {

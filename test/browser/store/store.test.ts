@@ -339,7 +339,7 @@ describe('failures keep memory and disk consistent', () => {
   });
 
   it('falls back to memory mode when there is no IndexedDB (private mode)', async () => {
-    const owner = Object.prototype.hasOwnProperty.call(window, 'indexedDB') ? window : Object.getPrototypeOf(window);
+    const owner = Object.prototype.hasOwnProperty.call(window, 'indexedDB') ? window : Reflect.getPrototypeOf(window)!;
     const original = Object.getOwnPropertyDescriptor(owner, 'indexedDB')!;
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true, writable: true });
     let store: CrossreadStore;
