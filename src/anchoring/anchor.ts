@@ -11,6 +11,7 @@ import {
   windowMatches,
 } from './candidates.ts';
 import { endDistance, startDistance, WORD } from './distance.ts';
+import { EDGE, refineEdges } from './edges.ts';
 import {
   type Anchor,
   type AnchorMethod,
@@ -28,9 +29,6 @@ export const MIN_SCORE = 0.75;
  * chance), so 0.6 corresponds to roughly half of the quote's characters surviving. */
 export const MIN_QUOTE_SCORE = 0.6;
 
-// Stands for the start or end of the text, so that a short prefix ("the quote was near the
-// start") disagrees with a candidate that has text before it. Never occurs in documents.
-const EDGE = '\u0000';
 // Context windows are a little longer than the context, for edits inside it.
 const CONTEXT_SLACK = 8;
 // Exact occurrences this close to the expected place, with intact context, are taken at once.
@@ -94,8 +92,11 @@ function score(p: Probe, c: Candidate, method: AnchorMethod): Scored {
   };
 }
 
-function anchored(c: Scored, method: AnchorMethod = c.method): Anchor {
-  return { status: 'anchored', start: c.start, end: c.end, method, score: c.similarity };
+// A short prefix ("the quote was near the start") ends with EDGE (see edges.ts), so that it
+// disagrees with a candidate that has text before it.
+function anchored(p: Probe, c: Scored, method: AnchorMethod = c.method): Anchor {
+  const { start, end } = refineEdges(p, c.start, c.end, c.errors);
+  return { status: 'anchored', start, end, method, score: c.similarity };
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -149,7 +150,7 @@ function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
       return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: several places match' };
     }
   }
-  return anchored(best.c);
+  return anchored(p, best.c);
 }
 
 function positionOnly(text: string, pos: TextPositionSelector, options: AnchorOptions): Anchor {
@@ -188,7 +189,7 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
 
   if (pos && text.slice(pos.start, pos.end) === p.exact) {
     const c = score(p, { start: pos.start, end: pos.end, errors: 0 }, 'position');
-    if (contextHolds(p, c)) return anchored(c, 'position');
+    if (contextHolds(p, c)) return anchored(p, c, 'position');
   }
 
   // Exact occurrences near the expected place: scanning from there is cheaper than from 0.
