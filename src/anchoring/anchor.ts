@@ -12,6 +12,7 @@ import {
 } from './candidates.ts';
 import { endDistance, startDistance, WORD } from './distance.ts';
 import { EDGE, refineEdges } from './edges.ts';
+import { gapErrors } from './gap.ts';
 import {
   type Anchor,
   type AnchorMethod,
@@ -95,7 +96,7 @@ function score(p: Probe, c: Candidate, method: AnchorMethod): Scored {
 // A short prefix ("the quote was near the start") ends with EDGE (see edges.ts), so that it
 // disagrees with a candidate that has text before it.
 function anchored(p: Probe, c: Scored, method: AnchorMethod = c.method): Anchor {
-  const { start, end } = refineEdges(p, c.start, c.end, c.errors);
+  const { start, end } = refineEdges(p, c.start, c.end, c.errors >= GAP_ERRORS);
   return { status: 'anchored', start, end, method, score: c.similarity };
 }
 
@@ -107,6 +108,26 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 function contextHolds(p: Probe, c: Scored): boolean {
   return c.contextErrors <= (p.prefix.length + p.suffix.length) / 4;
 }
+
+// A match with this many errors may have lost part of the quote to a sentence inserted inside.
+const GAP_ERRORS = 8;
+// Longest quote looked for with an insertion inside (the scoring is quadratic in its length).
+const MAX_GAP_QUOTE = 1000;
+// Partial matches tried as passages with an insertion inside, best first.
+const GAP_TRIES = 4;
+// Similarity (quote and context) above which a place near the expected one, with enough of the
+// quote, is taken to be the passage, edited, rather than unrelated text: a far copy then cannot
+// be trusted.
+const PLAUSIBLE = 0.5;
+// A place this far from the expected one is taken only with its context nearly verbatim (a
+// moved paragraph keeps it): a repeated sentence elsewhere usually sits in other words. Nearer
+// places may just have drifted while text around them was edited.
+const FAR = 4 * WINDOW;
+const FAR_CONTEXT_ERRORS = 1 / 8;
+// An exact occurrence further than this from the expected place is checked against an edited
+// version of the passage still at that place.
+const DRIFT = 256;
+const NOT_SIMILAR = 'no place similar enough';
 
 // Position is weak evidence: passages drift by a few hundred characters as text around them
 // changes, but may move anywhere. Its cost, in characters of disagreement, grows with the log
@@ -133,9 +154,21 @@ function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
     .sort((a, b) => a.cost - b.cost);
   if (eligible.length === 0) {
     const best = Math.max(...all.map((c) => c.similarity));
-    return { status: 'orphan', score: Math.max(0, best), reason: 'no place similar enough' };
+    return { status: 'orphan', score: Math.max(0, best), reason: NOT_SIMILAR };
   }
   const best = eligible[0]!;
+  const far = p.hint !== undefined && best.c.distance > WINDOW;
+  if (best.c.distance > FAR && best.c.contextErrors > FAR_CONTEXT_ERRORS * (p.prefix.length + p.suffix.length)) {
+    return { status: 'orphan', score: best.c.similarity, reason: 'only a place far away, in other words' };
+  }
+  // The best place far from the expected one while an edited version of the passage is still
+  // there: a copy elsewhere (a repeated sentence) kept the words the passage lost.
+  if (
+    far &&
+    all.some((c) => c.distance <= WINDOW && !overlaps(c, best.c) && c.quoteSimilarity >= t.minQuoteScore && c.similarity >= PLAUSIBLE)
+  ) {
+    return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: the passage edited where it was, a copy elsewhere' };
+  }
   const rival = eligible.find((e) => !overlaps(e.c, best.c));
   // Two plausible places, the best of them far from the expected one: typically the passage
   // was edited (or moved) while a copy elsewhere (a repeated sentence, a title cited twice)
@@ -151,6 +184,40 @@ function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
     }
   }
   return anchored(p, best.c);
+}
+
+/**
+ * Places that may hold the passage with a sentence inserted inside it: the best partial
+ * matches, their ends placed again past a possible insertion, scored with the insertion free.
+ * Only spans longer than the quote count; the rest were scored already.
+ */
+function withInsertion(p: Probe, all: Scored[]): Scored[] {
+  const m = p.exact.length;
+  if (m > MAX_GAP_QUOTE) return [];
+  const found: Scored[] = [];
+  const tries: Scored[] = [];
+  for (const c of [...all].sort((a, b) => cost(a) - cost(b))) {
+    if (tries.length >= GAP_TRIES) break;
+    if (!tries.some((o) => o.start === c.start && o.end === c.end)) tries.push(c);
+  }
+  for (const c of tries) {
+    const { start, end } = refineEdges(p, c.start, c.end, true);
+    if (end - start <= m || found.some((o) => o.start === start && o.end === end)) continue;
+    found.push({ ...score(p, { start, end, errors: gapErrors(p.exact, p.text, start, end) }, 'fuzzy'), method: 'fuzzy' });
+  }
+  return found;
+}
+
+/** `decide`, and when no place was similar enough, again with places that may hold the
+ * passage with a sentence inserted inside it. */
+function settle(p: Probe, all: Scored[], t: Thresholds): Anchor {
+  const first = decide(p, all, t);
+  // A place far from the expected one is also checked against the passage, with a sentence
+  // inserted, where it was: if it is there, the far place is a copy.
+  const far = first.status === 'anchored' && p.hint !== undefined && Math.abs(first.start - p.hint) > WINDOW;
+  if ((first.status === 'anchored' && !far) || (first.status === 'orphan' && first.reason !== NOT_SIMILAR)) return first;
+  const more = withInsertion(p, far ? all.filter((c) => c.distance <= WINDOW) : all);
+  return more.length === 0 ? first : decide(p, [...all, ...more], t);
 }
 
 function positionOnly(text: string, pos: TextPositionSelector, options: AnchorOptions): Anchor {
@@ -197,7 +264,16 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
     const near = exactMatches(text, p.exact, Math.max(0, hint - NEAR), hint + NEAR + m)
       .map((c) => score(p, c, 'quote'))
       .filter((c) => c.contextErrors <= 2);
-    if (near.length > 0) return decide(p, near, t);
+    if (near.length > 0) {
+      // A copy with the same context a little way off, while the passage was edited where it
+      // was (texts repeat a sentence now and then): look there too.
+      if (near.every((c) => c.distance > DRIFT)) {
+        for (const c of windowMatches(text, p.exact, hint - DRIFT, hint + m + DRIFT)) {
+          if (!near.some((o) => o.start === c.start && o.end === c.end)) near.push(score(p, c, 'fuzzy'));
+        }
+      }
+      return decide(p, near, t);
+    }
   }
 
   // Otherwise the search widens in steps, and stops at a step that found a good candidate
@@ -206,18 +282,18 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   const contextLength = p.prefix.length + p.suffix.length;
   const isNear = (c: Scored): boolean => hint === undefined || c.distance <= WINDOW;
   const all = exactMatches(text, p.exact).map((c) => score(p, c, 'quote'));
-  if (all.some((c) => isNear(c) && c.contextErrors <= contextLength / 10)) return decide(p, all, t);
+  if (all.some((c) => isNear(c) && c.contextErrors <= contextLength / 10)) return settle(p, all, t);
 
   const seeded = seededMatches(text, p.exact, quote.prefix.slice(-WORD), quote.suffix.slice(0, WORD));
   for (const c of seeded) {
     if (!all.some((o) => o.start === c.start && o.end === c.end)) all.push(score(p, c, 'fuzzy'));
   }
   const good = (c: Scored): boolean => c.quoteSimilarity >= t.minQuoteScore && c.similarity >= t.minScore;
-  if (hint === undefined || all.some((c) => isNear(c) && good(c))) return decide(p, all, t);
+  if (hint === undefined || all.some((c) => isNear(c) && good(c))) return settle(p, all, t);
 
   // Nothing good near the expected place: search there directly, for edits the seeds missed.
   for (const c of windowMatches(text, p.exact, hint - WINDOW, hint + m + WINDOW)) {
     if (!all.some((o) => o.start === c.start && o.end === c.end)) all.push(score(p, c, 'fuzzy'));
   }
-  return decide(p, all, t);
+  return settle(p, all, t);
 }

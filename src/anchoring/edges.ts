@@ -25,8 +25,6 @@ export interface EdgeProbe {
 const SLACK = 8;
 // How far an end may move when the match is nearly whole: an edited edge word or two.
 const NEAR_EDGE = 32;
-// Matches with this many errors may have lost a whole part of the quote to an inserted sentence.
-const GAP_ERRORS = 8;
 // How far an end may move past an inserted sentence (longer insertions are rare in revisions).
 const MAX_GAP = 600;
 // A far end must agree this much better than the best near one: near ends are the default.
@@ -101,14 +99,14 @@ function best(costs: Int32Array, lo: number, nearLo: number, nearHi: number, out
 }
 
 /**
- * Place again the ends of a match [start, end) with `errors` edit errors: each end whose stored
- * context does not meet it verbatim is moved to where context and quote agree best (within a
- * word or two, or past an inserted sentence when the match lost part of the quote), then out to
- * a word boundary where the original started or ended at one.
+ * Place again the ends of a match [start, end): each end whose stored context does not meet it
+ * verbatim is moved to where context and quote agree best, within a word or two or, with
+ * `gap` (the match may have lost part of the quote to an inserted sentence), past an
+ * insertion; then out to a word boundary where the original started or ended at one.
  */
-export function refineEdges(p: EdgeProbe, start: number, end: number, errors: number): { start: number; end: number } {
+export function refineEdges(p: EdgeProbe, start: number, end: number, withGap: boolean): { start: number; end: number } {
   const { text } = p;
-  const gap = errors >= GAP_ERRORS ? MAX_GAP : 0;
+  const gap = withGap ? MAX_GAP : 0;
   let s = start;
   let e = end;
   const before = (start === 0 ? EDGE : '') + text.slice(Math.max(0, start - p.prefix.length), start);
