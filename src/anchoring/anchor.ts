@@ -96,7 +96,7 @@ function score(p: Probe, c: Candidate, method: AnchorMethod): Scored {
 // A short prefix ("the quote was near the start") ends with EDGE (see edges.ts), so that it
 // disagrees with a candidate that has text before it.
 function anchored(p: Probe, c: Scored, method: AnchorMethod = c.method): Anchor {
-  const { start, end } = refineEdges(p, c.start, c.end, c.errors >= GAP_ERRORS);
+  const { start, end } = refineEdges(p, c.start, c.end);
   return { status: 'anchored', start, end, method, score: c.similarity };
 }
 
@@ -109,8 +109,6 @@ function contextHolds(p: Probe, c: Scored): boolean {
   return c.contextErrors <= (p.prefix.length + p.suffix.length) / 4;
 }
 
-// A match with this many errors may have lost part of the quote to a sentence inserted inside.
-const GAP_ERRORS = 8;
 // Longest quote looked for with an insertion inside (the scoring is quadratic in its length).
 const MAX_GAP_QUOTE = 1000;
 // Partial matches tried as passages with an insertion inside, best first.
@@ -201,7 +199,7 @@ function withInsertion(p: Probe, all: Scored[]): Scored[] {
     if (!tries.some((o) => o.start === c.start && o.end === c.end)) tries.push(c);
   }
   for (const c of tries) {
-    const { start, end } = refineEdges(p, c.start, c.end, true);
+    const { start, end } = refineEdges(p, c.start, c.end);
     if (end - start <= m || found.some((o) => o.start === start && o.end === end)) continue;
     found.push({ ...score(p, { start, end, errors: gapErrors(p.exact, p.text, start, end) }, 'fuzzy'), method: 'fuzzy' });
   }

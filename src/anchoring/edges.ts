@@ -29,6 +29,9 @@ const NEAR_EDGE = 32;
 const MAX_GAP = 600;
 // A far end must agree this much better than the best near one: near ends are the default.
 const GAP_MARGIN = 4;
+// ... and have its context nearly verbatim (this share of it may differ): most text around an
+// insertion is unrelated to the passage and would otherwise match by chance.
+const FAR_CONTEXT = 1 / 8;
 // Words longer than this are not snapped to (a URL or a run of digits, not an edited word).
 const MAX_SNAP = 40;
 
@@ -43,11 +46,16 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
-/**
- * Disagreement of the passage starting at each x in [lo, hi]: the prefix against the text
- * ending at x plus the quote's first characters against the text starting at x.
- */
-function startCosts(p: EdgeProbe, lo: number, hi: number): Int32Array {
+/** Disagreement at each place of a window, in two parts: the stored context against the text
+ * on its side of the place, the quote's first or last characters against the text on the other. */
+interface Costs {
+  context: Int32Array;
+  quote: Int32Array;
+}
+
+/** Costs of the passage starting at each x in [lo, hi]: the prefix against the text ending at
+ * x, the quote's first characters against the text starting at x. */
+function startCosts(p: EdgeProbe, lo: number, hi: number): Costs {
   const from = lo - p.prefix.length - SLACK;
   const edge = from <= 0 ? EDGE : '';
   const before = edge + p.text.slice(Math.max(0, from), hi);
@@ -57,13 +65,17 @@ function startCosts(p: EdgeProbe, lo: number, hi: number): Int32Array {
   const after = p.text.slice(lo, hi + head.length + SLACK);
   // Matching the head from x onwards is matching it reversed, ending at x, in reversed text.
   const rev = endDistances(reverse(head), reverse(after));
-  const costs = new Int32Array(hi - lo + 1);
-  for (let x = lo; x <= hi; x++) costs[x - lo] = pre[x + shift]! + rev[after.length - (x - lo)]!;
-  return costs;
+  const context = new Int32Array(hi - lo + 1);
+  const quote = new Int32Array(hi - lo + 1);
+  for (let x = lo; x <= hi; x++) {
+    context[x - lo] = pre[x + shift]!;
+    quote[x - lo] = rev[after.length - (x - lo)]!;
+  }
+  return { context, quote };
 }
 
-/** Disagreement of the passage ending at each y in [lo, hi] (mirror of startCosts). */
-function endCosts(p: EdgeProbe, lo: number, hi: number): Int32Array {
+/** Costs of the passage ending at each y in [lo, hi] (mirror of startCosts). */
+function endCosts(p: EdgeProbe, lo: number, hi: number): Costs {
   const tail = p.exact.slice(-WORD);
   const from = Math.max(0, lo - tail.length - SLACK);
   const before = p.text.slice(from, hi);
@@ -71,68 +83,84 @@ function endCosts(p: EdgeProbe, lo: number, hi: number): Int32Array {
   const to = hi + p.suffix.length + SLACK;
   const after = p.text.slice(lo, to) + (to >= p.text.length ? EDGE : '');
   const rev = endDistances(reverse(p.suffix), reverse(after));
-  const costs = new Int32Array(hi - lo + 1);
-  for (let y = lo; y <= hi; y++) costs[y - lo] = pre[y - from]! + rev[after.length - (y - lo)]!;
-  return costs;
+  const context = new Int32Array(hi - lo + 1);
+  const quote = new Int32Array(hi - lo + 1);
+  for (let y = lo; y <= hi; y++) {
+    quote[y - lo] = pre[y - from]!;
+    context[y - lo] = rev[after.length - (y - lo)]!;
+  }
+  return { context, quote };
 }
 
 /**
- * The best place in [lo, hi] by `costs`: in the near range [nearLo, nearHi] unless a place
- * outside it is clearly better. Ties go outward (`outward` is -1 for starts, 1 for ends): a
- * word that could belong to the passage or to its context is covered, so that a highlight
- * covers the whole edited passage.
+ * The best place in [lo, lo + costs length): in the near range [nearLo, nearHi] unless a place
+ * outside it, with its context nearly verbatim, agrees clearly better (the far side of a
+ * sentence inserted inside the passage). `atWord`: the original end was at a word boundary.
+ * Near ties go outward (`outward` is -1 for starts, 1
+ * for ends): a word that could belong to the passage or to its context is covered, so that a
+ * highlight covers the whole edited passage; far ties go to the nearest.
  */
-function best(costs: Int32Array, lo: number, nearLo: number, nearHi: number, outward: -1 | 1): number {
+function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: number, nearHi: number, outward: -1 | 1): number {
+  const { context, quote } = costs;
+  const contextLength = outward < 0 ? p.prefix.length : p.suffix.length;
+  // Where the original end was between words, a place inside a word costs a little more: of two
+  // equally good places, one at a word boundary is taken (the other would be snapped out).
+  const total = (x: number): number =>
+    context[x - lo]! + quote[x - lo]! + (atWord && isWordChar(p.text[x - 1]) && isWordChar(p.text[x]) ? 1 : 0);
+  const farContext = Math.floor(contextLength * FAR_CONTEXT);
   let near = -1;
   let far = -1;
-  for (let i = 0; i < costs.length; i++) {
-    const x = lo + i;
-    const c = costs[i]!;
+  for (let x = lo; x < lo + context.length; x++) {
+    const c = total(x);
     if (x >= nearLo && x <= nearHi) {
-      if (near < 0 || c < costs[near - lo]! || (c === costs[near - lo]! && outward * (x - near) > 0)) near = x;
-    } else if (far < 0 || c < costs[far - lo]! || (c === costs[far - lo]! && Math.abs(x - nearLo) < Math.abs(far - nearLo))) {
-      far = x;
+      if (near < 0 || c < total(near) || (c === total(near) && outward * (x - near) > 0)) near = x;
+    } else if (context[x - lo]! <= farContext) {
+      if (far < 0 || c < total(far) || (c === total(far) && Math.abs(x - nearLo) < Math.abs(far - nearLo))) far = x;
     }
   }
-  if (far >= 0 && (near < 0 || costs[far - lo]! + GAP_MARGIN <= costs[near - lo]!)) return far;
+  if (far >= 0 && (near < 0 || total(far) + GAP_MARGIN <= total(near))) return far;
   return near;
 }
 
 /**
  * Place again the ends of a match [start, end): each end whose stored context does not meet it
- * verbatim is moved to where context and quote agree best, within a word or two or, with
- * `gap` (the match may have lost part of the quote to an inserted sentence), past an
- * insertion; then out to a word boundary where the original started or ended at one.
+ * verbatim is moved to where context and quote agree best, within a word or two, or past a
+ * sentence inserted inside the passage where the context is found nearly verbatim there; then
+ * out to a word boundary where the original started or ended at one.
  */
-export function refineEdges(p: EdgeProbe, start: number, end: number, withGap: boolean): { start: number; end: number } {
+export function refineEdges(p: EdgeProbe, start: number, end: number): { start: number; end: number } {
   const { text } = p;
-  const gap = withGap ? MAX_GAP : 0;
+  const q = p.exact;
+  const startsAtWord = !(isWordChar(p.prefix[p.prefix.length - 1]) && isWordChar(q[0]));
+  const endsAtWord = !(isWordChar(q[q.length - 1]) && isWordChar(p.suffix[0]));
   let s = start;
   let e = end;
   const before = (start === 0 ? EDGE : '') + text.slice(Math.max(0, start - p.prefix.length), start);
   if (!before.endsWith(p.prefix)) {
-    const lo = Math.max(0, start - NEAR_EDGE - gap);
+    const lo = Math.max(0, start - NEAR_EDGE - MAX_GAP);
     const nearHi = Math.min(end - 1, start + NEAR_EDGE);
-    s = best(startCosts(p, lo, nearHi), lo, Math.max(0, start - NEAR_EDGE), nearHi, -1);
+    s = best(p, startCosts(p, lo, nearHi), startsAtWord, lo, Math.max(0, start - NEAR_EDGE), nearHi, -1);
   }
   const after = text.slice(end, end + p.suffix.length) + (end + p.suffix.length >= text.length ? EDGE : '');
   if (!after.startsWith(p.suffix)) {
     const nearLo = Math.max(s + 1, end - NEAR_EDGE);
-    const hi = Math.min(text.length, end + NEAR_EDGE + gap);
-    e = best(endCosts(p, nearLo, hi), nearLo, nearLo, Math.min(text.length, end + NEAR_EDGE), 1);
+    const hi = Math.min(text.length, end + NEAR_EDGE + MAX_GAP);
+    e = best(p, endCosts(p, nearLo, hi), endsAtWord, nearLo, nearLo, Math.min(text.length, end + NEAR_EDGE), 1);
   }
   // Out to word boundaries, where the original had them: a highlight never cuts a word the
   // quote held whole.
-  const q = p.exact;
-  if (!(isWordChar(p.prefix[p.prefix.length - 1]) && isWordChar(q[0]))) {
+  if (startsAtWord) {
     let x = s;
     while (x > 0 && s - x <= MAX_SNAP && isWordChar(text[x - 1]) && isWordChar(text[x])) x--;
     if (s - x <= MAX_SNAP) s = x;
   }
-  if (!(isWordChar(q[q.length - 1]) && isWordChar(p.suffix[0]))) {
+  if (endsAtWord) {
     let y = e;
     while (y < text.length && y - e <= MAX_SNAP && isWordChar(text[y - 1]) && isWordChar(text[y])) y++;
     if (y - e <= MAX_SNAP) e = y;
   }
+  // Nor does it start or end with white space the quote did not have.
+  if (!/\s/.test(q[0] ?? '')) while (s < e - 1 && /\s/.test(text[s]!)) s++;
+  if (!/\s/.test(q[q.length - 1] ?? '')) while (e > s + 1 && /\s/.test(text[e - 1]!)) e--;
   return e > s ? { start: s, end: e } : { start, end };
 }
