@@ -96,7 +96,10 @@ function score(p: Probe, c: Candidate, method: AnchorMethod): Scored {
 // A short prefix ("the quote was near the start") ends with EDGE (see edges.ts), so that it
 // disagrees with a candidate that has text before it.
 function anchored(p: Probe, c: Scored, method: AnchorMethod = c.method): Anchor {
-  const { start, end } = refineEdges(p, c.start, c.end);
+  const { start, end, doubt } = refineEdges(p, c.start, c.end);
+  // Where neither the context nor the quote's first or last words are found, the passage's
+  // extent would be a guess: an orphan, like a place that is not similar enough.
+  if (doubt > MAX_EDGE_DOUBT) return { status: 'orphan', score: c.similarity, reason: 'an end of the passage cannot be found' };
   return { status: 'anchored', start, end, method, score: c.similarity };
 }
 
@@ -126,6 +129,8 @@ const FAR_CONTEXT_ERRORS = 1 / 8;
 // version of the passage still at that place.
 const DRIFT = 256;
 const NOT_SIMILAR = 'no place similar enough';
+// Share of context and quote-edge characters that may disagree at an end (see edges.ts).
+const MAX_EDGE_DOUBT = 0.5;
 
 // Position is weak evidence: passages drift by a few hundred characters as text around them
 // changes, but may move anywhere. Its cost, in characters of disagreement, grows with the log
@@ -199,8 +204,8 @@ function withInsertion(p: Probe, all: Scored[]): Scored[] {
     if (!tries.some((o) => o.start === c.start && o.end === c.end)) tries.push(c);
   }
   for (const c of tries) {
-    const { start, end } = refineEdges(p, c.start, c.end);
-    if (end - start <= m || found.some((o) => o.start === start && o.end === end)) continue;
+    const { start, end, doubt } = refineEdges(p, c.start, c.end);
+    if (doubt > MAX_EDGE_DOUBT || end - start <= m || found.some((o) => o.start === start && o.end === end)) continue;
     found.push({ ...score(p, { start, end, errors: gapErrors(p.exact, p.text, start, end) }, 'fuzzy'), method: 'fuzzy' });
   }
   return found;

@@ -7,7 +7,7 @@
  * one side and the quote's first (or last) characters on the other, against the text around
  * the match, then moved out to a word boundary where the original had one.
  */
-import { endDistances, WORD } from './distance.ts';
+import { endDistance, endDistances, startDistance, WORD } from './distance.ts';
 
 /** Stands for the start or end of the text in context patterns; never occurs in documents. */
 export const EDGE = '\u0000';
@@ -100,7 +100,7 @@ function endCosts(p: EdgeProbe, lo: number, hi: number): Costs {
  * for ends): a word that could belong to the passage or to its context is covered, so that a
  * highlight covers the whole edited passage; far ties go to the nearest.
  */
-function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: number, nearHi: number, outward: -1 | 1): number {
+function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: number, nearHi: number, outward: -1 | 1): Placed {
   const { context, quote } = costs;
   const contextLength = outward < 0 ? p.prefix.length : p.suffix.length;
   // Where the original end was between words, a place inside a word costs a little more: of two
@@ -108,18 +108,43 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
   const total = (x: number): number =>
     context[x - lo]! + quote[x - lo]! + (atWord && isWordChar(p.text[x - 1]) && isWordChar(p.text[x]) ? 1 : 0);
   const farContext = Math.floor(contextLength * FAR_CONTEXT);
+  // The far side of an insertion inside the passage holds some of the passage: at least its
+  // first (last) word. Text inserted right at the passage's edge is not the passage's.
+  const word = (outward < 0 ? /^\s*\S+/.exec(p.exact)?.[0] : /\S+\s*$/.exec(p.exact)?.[0])?.slice(0, WORD) ?? '';
+  const slack = word.length >> 2;
+  const hasWord = (x: number): boolean =>
+    outward < 0
+      ? startDistance(word, p.text.slice(x, x + word.length + slack)) <= slack
+      : endDistance(word, p.text.slice(Math.max(0, x - word.length - slack), x)) <= slack;
   let near = -1;
   let far = -1;
   for (let x = lo; x < lo + context.length; x++) {
     const c = total(x);
     if (x >= nearLo && x <= nearHi) {
       if (near < 0 || c < total(near) || (c === total(near) && outward * (x - near) > 0)) near = x;
-    } else if (context[x - lo]! <= farContext) {
-      if (far < 0 || c < total(far) || (c === total(far) && Math.abs(x - nearLo) < Math.abs(far - nearLo))) far = x;
+    } else if (context[x - lo]! <= farContext && (far < 0 || c < total(far) || (c === total(far) && Math.abs(x - nearLo) < Math.abs(far - nearLo)))) {
+      if (hasWord(x)) far = x;
     }
   }
-  if (far >= 0 && (near < 0 || total(far) + GAP_MARGIN <= total(near))) return far;
-  return near;
+  const x = far >= 0 && (near < 0 || total(far) + GAP_MARGIN <= total(near)) ? far : near;
+  const edgeLength = Math.min(WORD, p.exact.length);
+  return { at: x, doubt: (context[x - lo]! + quote[x - lo]!) / (contextLength + edgeLength) };
+}
+
+/** An end placed, with the share of its context and edge characters that disagree there. */
+interface Placed {
+  at: number;
+  doubt: number;
+}
+
+/** A match with its ends placed again (see refineEdges). */
+export interface Refined {
+  start: number;
+  end: number;
+  /** Worst share, over the two ends, of context and quote-edge characters that disagree at the
+   * chosen end (0 where the context meets the end verbatim). Above one half, the end is a guess:
+   * neither the context nor the quote's edge is there. */
+  doubt: number;
 }
 
 /**
@@ -128,24 +153,29 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
  * sentence inserted inside the passage where the context is found nearly verbatim there; then
  * out to a word boundary where the original started or ended at one.
  */
-export function refineEdges(p: EdgeProbe, start: number, end: number): { start: number; end: number } {
+export function refineEdges(p: EdgeProbe, start: number, end: number): Refined {
   const { text } = p;
   const q = p.exact;
   const startsAtWord = !(isWordChar(p.prefix[p.prefix.length - 1]) && isWordChar(q[0]));
   const endsAtWord = !(isWordChar(q[q.length - 1]) && isWordChar(p.suffix[0]));
   let s = start;
   let e = end;
+  let doubt = 0;
   const before = (start === 0 ? EDGE : '') + text.slice(Math.max(0, start - p.prefix.length), start);
   if (!before.endsWith(p.prefix)) {
     const lo = Math.max(0, start - NEAR_EDGE - MAX_GAP);
     const nearHi = Math.min(end - 1, start + NEAR_EDGE);
-    s = best(p, startCosts(p, lo, nearHi), startsAtWord, lo, Math.max(0, start - NEAR_EDGE), nearHi, -1);
+    const placed = best(p, startCosts(p, lo, nearHi), startsAtWord, lo, Math.max(0, start - NEAR_EDGE), nearHi, -1);
+    s = placed.at;
+    doubt = placed.doubt;
   }
   const after = text.slice(end, end + p.suffix.length) + (end + p.suffix.length >= text.length ? EDGE : '');
   if (!after.startsWith(p.suffix)) {
     const nearLo = Math.max(s + 1, end - NEAR_EDGE);
     const hi = Math.min(text.length, end + NEAR_EDGE + MAX_GAP);
-    e = best(p, endCosts(p, nearLo, hi), endsAtWord, nearLo, nearLo, Math.min(text.length, end + NEAR_EDGE), 1);
+    const placed = best(p, endCosts(p, nearLo, hi), endsAtWord, nearLo, nearLo, Math.min(text.length, end + NEAR_EDGE), 1);
+    e = placed.at;
+    doubt = Math.max(doubt, placed.doubt);
   }
   // Out to word boundaries, where the original had them: a highlight never cuts a word the
   // quote held whole.
@@ -162,5 +192,5 @@ export function refineEdges(p: EdgeProbe, start: number, end: number): { start: 
   // Nor does it start or end with white space the quote did not have.
   if (!/\s/.test(q[0] ?? '')) while (s < e - 1 && /\s/.test(text[s]!)) s++;
   if (!/\s/.test(q[q.length - 1] ?? '')) while (e > s + 1 && /\s/.test(text[e - 1]!)) e--;
-  return e > s ? { start: s, end: e } : { start, end };
+  return e > s ? { start: s, end: e, doubt } : { start, end, doubt };
 }
