@@ -12,7 +12,7 @@ import {
 } from './candidates.ts';
 import { endDistance, startDistance, WORD } from './distance.ts';
 import { EDGE, refineEdges } from './edges.ts';
-import { gapErrors } from './gap.ts';
+import { editDistance, gapErrors } from './gap.ts';
 import {
   type Anchor,
   type AnchorMethod,
@@ -95,11 +95,19 @@ function score(p: Probe, c: Candidate, method: AnchorMethod): Scored {
 
 // A short prefix ("the quote was near the start") ends with EDGE (see edges.ts), so that it
 // disagrees with a candidate that has text before it.
-function anchored(p: Probe, c: Scored, method: AnchorMethod = c.method): Anchor {
+function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMethod = c.method): Anchor {
   const { start, end, doubt } = refineEdges(p, c.start, c.end);
   // Where neither the context nor the quote's first or last words are found, the passage's
   // extent would be a guess: an orphan, like a place that is not similar enough.
   if (doubt > MAX_EDGE_DOUBT) return { status: 'orphan', score: c.similarity, reason: 'an end of the passage cannot be found' };
+  // Moving the ends changes how much of the quote the place holds: a match that reached into
+  // the context for letters the passage lost may hold too little of it once its ends are right.
+  const m = p.exact.length;
+  const moved = Math.abs(start - c.start) + Math.abs(end - c.end);
+  if (moved > 0 && c.errors + moved > (1 - t.minQuoteScore) * m) {
+    const errors = end - start > m ? gapErrors(p.exact, p.text, start, end) : editDistance(p.exact, p.text.slice(start, end));
+    if (1 - errors / m < t.minQuoteScore) return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
+  }
   return { status: 'anchored', start, end, method, score: c.similarity };
 }
 
@@ -165,10 +173,11 @@ function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
     return { status: 'orphan', score: best.c.similarity, reason: 'only a place far away, in other words' };
   }
   // The best place far from the expected one while an edited version of the passage is still
-  // there: a copy elsewhere (a repeated sentence) kept the words the passage lost.
+  // there (or much nearer: heavy edits make the expected place drift): a copy elsewhere (a
+  // repeated sentence) kept the words the passage lost.
   if (
     far &&
-    all.some((c) => c.distance <= WINDOW && !overlaps(c, best.c) && c.quoteSimilarity >= t.minQuoteScore && c.similarity >= PLAUSIBLE)
+    all.some((c) => c.distance <= best.c.distance / 2 && !overlaps(c, best.c) && c.quoteSimilarity >= t.minQuoteScore && c.similarity >= PLAUSIBLE)
   ) {
     return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: the passage edited where it was, a copy elsewhere' };
   }
@@ -186,7 +195,7 @@ function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
       return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: several places match' };
     }
   }
-  return anchored(p, best.c);
+  return anchored(p, best.c, t);
 }
 
 /**
@@ -217,9 +226,9 @@ function settle(p: Probe, all: Scored[], t: Thresholds): Anchor {
   const first = decide(p, all, t);
   // A place far from the expected one is also checked against the passage, with a sentence
   // inserted, where it was: if it is there, the far place is a copy.
-  const far = first.status === 'anchored' && p.hint !== undefined && Math.abs(first.start - p.hint) > WINDOW;
-  if ((first.status === 'anchored' && !far) || (first.status === 'orphan' && first.reason !== NOT_SIMILAR)) return first;
-  const more = withInsertion(p, far ? all.filter((c) => c.distance <= WINDOW) : all);
+  const distance = first.status === 'anchored' && p.hint !== undefined ? Math.abs(first.start - p.hint) : 0;
+  if ((first.status === 'anchored' && distance <= WINDOW) || (first.status === 'orphan' && first.reason !== NOT_SIMILAR)) return first;
+  const more = withInsertion(p, distance > 0 ? all.filter((c) => c.distance <= distance / 2) : all);
   return more.length === 0 ? first : decide(p, [...all, ...more], t);
 }
 
@@ -259,7 +268,7 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
 
   if (pos && text.slice(pos.start, pos.end) === p.exact) {
     const c = score(p, { start: pos.start, end: pos.end, errors: 0 }, 'position');
-    if (contextHolds(p, c)) return anchored(p, c, 'position');
+    if (contextHolds(p, c)) return anchored(p, c, t, 'position');
   }
 
   // Exact occurrences near the expected place: scanning from there is cheaper than from 0.
@@ -285,7 +294,9 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   const contextLength = p.prefix.length + p.suffix.length;
   const isNear = (c: Scored): boolean => hint === undefined || c.distance <= WINDOW;
   const all = exactMatches(text, p.exact).map((c) => score(p, c, 'quote'));
-  if (all.some((c) => isNear(c) && c.contextErrors <= contextLength / 10)) return settle(p, all, t);
+  // (Context errors beyond a couple of characters may mean the passage lost a word at an edge
+  // where a copy nearby kept it: then the fuzzy stage must see the passage too.)
+  if (all.some((c) => isNear(c) && c.contextErrors <= Math.min(2, contextLength / 10))) return settle(p, all, t);
 
   const seeded = seededMatches(text, p.exact, quote.prefix.slice(-WORD), quote.suffix.slice(0, WORD));
   for (const c of seeded) {

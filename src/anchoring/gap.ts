@@ -32,6 +32,22 @@ function headDistances(q: string, t: string): Int32Array {
   return out;
 }
 
+/** Plain edit distance between `a` and `b` (O(|a|·|b|); for a quote against a place found). */
+export function editDistance(a: string, b: string): number {
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const c = a.charCodeAt(i - 1);
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (b.charCodeAt(j - 1) === c ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
 function reverse(s: string): string {
   let out = '';
   for (let i = s.length - 1; i >= 0; i--) out += s[i];
