@@ -124,9 +124,9 @@ function contextHolds(p: Probe, c: Scored): boolean {
 const MAX_GAP_QUOTE = 1000;
 // Partial matches tried as passages with an insertion inside, best first.
 const GAP_TRIES = 4;
-// Similarity (quote and context) above which a place near the expected one, with enough of the
-// quote, is taken to be the passage, edited, rather than unrelated text: a far copy then cannot
-// be trusted.
+// Similarity (quote and context) above which a place near the expected one, with half of its
+// context, is taken to be the passage, edited, rather than unrelated text: a farther copy then
+// cannot be trusted.
 const PLAUSIBLE = 0.5;
 // A place this far from the expected one is taken only with its context nearly verbatim (a
 // moved paragraph keeps it): a repeated sentence elsewhere usually sits in other words. Nearer
@@ -145,6 +145,18 @@ const MAX_EDGE_DOUBT = 0.5;
 // of the distance: 0 at the expected place, ~4 at 1,000 characters, ~12 at 80,000.
 const POSITION_WEIGHT = 2;
 const POSITION_SCALE = 200;
+
+/**
+ * Whether `c` may be the passage, edited where it was, rather than the best place `far` from
+ * the expected one (see PLAUSIBLE): beyond WINDOW, enough of the quote; beyond DRIFT, only with
+ * at least half of its context too, since a phrase repeated nearby in other words is not the
+ * passage.
+ */
+function plausible(p: Probe, c: Scored, far: number, t: Thresholds): boolean {
+  if (c.similarity < PLAUSIBLE) return false;
+  if (far > WINDOW && c.quoteSimilarity >= t.minQuoteScore) return true;
+  return c.quoteSimilarity >= 0.5 && c.contextErrors <= (p.prefix.length + p.suffix.length) / 2;
+}
 
 function cost(c: Scored): number {
   return c.errors + c.contextErrors + POSITION_WEIGHT * Math.log1p(c.distance / POSITION_SCALE);
@@ -168,7 +180,7 @@ function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
     return { status: 'orphan', score: Math.max(0, best), reason: NOT_SIMILAR };
   }
   const best = eligible[0]!;
-  const far = p.hint !== undefined && best.c.distance > WINDOW;
+  const far = p.hint !== undefined && best.c.distance > DRIFT;
   if (best.c.distance > FAR && best.c.contextErrors > FAR_CONTEXT_ERRORS * (p.prefix.length + p.suffix.length)) {
     return { status: 'orphan', score: best.c.similarity, reason: 'only a place far away, in other words' };
   }
@@ -177,7 +189,7 @@ function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
   // repeated sentence) kept the words the passage lost.
   if (
     far &&
-    all.some((c) => c.distance <= best.c.distance / 2 && !overlaps(c, best.c) && c.quoteSimilarity >= t.minQuoteScore && c.similarity >= PLAUSIBLE)
+    all.some((c) => c.distance <= best.c.distance / 2 && !overlaps(c, best.c) && plausible(p, c, best.c.distance, t))
   ) {
     return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: the passage edited where it was, a copy elsewhere' };
   }
@@ -279,8 +291,10 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
     if (near.length > 0) {
       // A copy with the same context a little way off, while the passage was edited where it
       // was (texts repeat a sentence now and then): look there too.
-      if (near.every((c) => c.distance > DRIFT)) {
-        for (const c of windowMatches(text, p.exact, hint - DRIFT, hint + m + DRIFT)) {
+      const nearest = Math.min(...near.map((c) => c.distance));
+      if (nearest > DRIFT) {
+        const r = Math.max(DRIFT, nearest >> 1);
+        for (const c of windowMatches(text, p.exact, hint - r, hint + m + r)) {
           if (!near.some((o) => o.start === c.start && o.end === c.end)) near.push(score(p, c, 'fuzzy'));
         }
       }
