@@ -136,6 +136,11 @@ const FAR_CONTEXT_ERRORS = 1 / 8;
 // An exact occurrence further than this from the expected place is checked against an edited
 // version of the passage still at that place.
 const DRIFT = 256;
+// Half-width of the last, direct search around the expected place, for edits the seeds missed:
+// it costs as much as all other stages together, and rarely finds what they did not.
+const LAST_WINDOW = 512;
+// An occurrence this close to the expected place is the passage there, as far as position tells.
+const SAME_PLACE = 64;
 const NOT_SIMILAR = 'no place similar enough';
 // Share of context and quote-edge characters that may disagree at an end (see edges.ts).
 const MAX_EDGE_DOUBT = 0.5;
@@ -308,9 +313,17 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   const contextLength = p.prefix.length + p.suffix.length;
   const isNear = (c: Scored): boolean => hint === undefined || c.distance <= WINDOW;
   const all = exactMatches(text, p.exact).map((c) => score(p, c, 'quote'));
-  // (Context errors beyond a couple of characters may mean the passage lost a word at an edge
-  // where a copy nearby kept it: then the fuzzy stage must see the passage too.)
-  if (all.some((c) => isNear(c) && c.contextErrors <= Math.min(2, contextLength / 10))) return settle(p, all, t);
+  const nearGood = all.filter((c) => isNear(c) && c.contextErrors <= contextLength / 10);
+  if (nearGood.length > 0) {
+    // Context errors beyond a couple of characters, away from the expected place, may mean the
+    // passage there lost a word at an edge while a copy nearby kept it: look there too.
+    if (hint !== undefined && nearGood.every((c) => c.contextErrors > 2 && c.distance > SAME_PLACE)) {
+      for (const c of windowMatches(text, p.exact, hint - DRIFT, hint + m + DRIFT)) {
+        if (!all.some((o) => o.start === c.start && o.end === c.end)) all.push(score(p, c, 'fuzzy'));
+      }
+    }
+    return settle(p, all, t);
+  }
 
   const seeded = seededMatches(text, p.exact, quote.prefix.slice(-WORD), quote.suffix.slice(0, WORD));
   for (const c of seeded) {
@@ -318,9 +331,13 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   }
   const good = (c: Scored): boolean => c.quoteSimilarity >= t.minQuoteScore && c.similarity >= t.minScore;
   if (hint === undefined || all.some((c) => isNear(c) && good(c))) return settle(p, all, t);
+  // A passage with a sentence inserted inside is found by its seeds, only partly matched: once
+  // its ends are placed it may be good after all, and near.
+  const settled = settle(p, all, t);
+  if (settled.status === 'anchored' && Math.abs(settled.start - hint) <= WINDOW) return settled;
 
   // Nothing good near the expected place: search there directly, for edits the seeds missed.
-  for (const c of windowMatches(text, p.exact, hint - WINDOW, hint + m + WINDOW)) {
+  for (const c of windowMatches(text, p.exact, hint - LAST_WINDOW, hint + m + LAST_WINDOW)) {
     if (!all.some((o) => o.start === c.start && o.end === c.end)) all.push(score(p, c, 'fuzzy'));
   }
   return settle(p, all, t);

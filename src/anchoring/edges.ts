@@ -43,7 +43,11 @@ function reverse(s: string): string {
 
 /** Letters and digits: a boundary between two of them is inside a word. */
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  // ASCII without the regular expression: this runs for every place an end is tried.
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\p{N}]/u.test(ch);
 }
 
 /** Disagreement at each place of a window, in two parts: the stored context against the text
