@@ -142,8 +142,9 @@ const LAST_WINDOW = 512;
 // An occurrence this close to the expected place is the passage there, as far as position tells.
 const SAME_PLACE = 64;
 const NOT_SIMILAR = 'no place similar enough';
-// Share of context and quote-edge characters that may disagree at an end (see edges.ts).
-const MAX_EDGE_DOUBT = 0.5;
+// Share of context and quote-edge characters that may disagree at an end (see edges.ts): past
+// it, no place agrees with either side of the end well enough to say where the passage stops.
+const MAX_EDGE_DOUBT = 0.4;
 
 // Position is weak evidence: passages drift by a few hundred characters as text around them
 // changes, but may move anywhere. Its cost, in characters of disagreement, grows with the log

@@ -146,8 +146,8 @@ export interface Refined {
   start: number;
   end: number;
   /** Worst share, over the two ends, of context and quote-edge characters that disagree at the
-   * chosen end (0 where the context meets the end verbatim). Above one half, the end is a guess:
-   * neither the context nor the quote's edge is there. */
+   * chosen end (0 where the context meets the end verbatim). Near one half, the end is a guess:
+   * neither the context nor the quote's edge is there (anchor.ts orphans above 0.4). */
   doubt: number;
 }
 
