@@ -130,8 +130,12 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
       if (hasWord(x)) far = x;
     }
   }
-  const x = far >= 0 && (near < 0 || total(far) + GAP_MARGIN <= total(near)) ? far : near;
   const edgeLength = Math.min(WORD, p.exact.length);
+  // The quote's edge nearly verbatim both near and far: the far place is a copy of the passage
+  // (a repeated title, a repeated sentence), not its other side; the near edge is this passage's.
+  const verbatim = (y: number): boolean => quote[y - lo]! <= edgeLength / 8;
+  const copy = far >= 0 && near >= 0 && verbatim(near) && verbatim(far);
+  const x = far >= 0 && !copy && (near < 0 || total(far) + GAP_MARGIN <= total(near)) ? far : near;
   return { at: x, doubt: (context[x - lo]! + quote[x - lo]!) / (contextLength + edgeLength) };
 }
 
