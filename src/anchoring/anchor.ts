@@ -226,7 +226,10 @@ function withInsertion(p: Probe, all: Scored[]): Scored[] {
   if (m > MAX_GAP_QUOTE) return [];
   const found: Scored[] = [];
   const tries: Scored[] = [];
-  for (const c of [...all].sort((a, b) => cost(a) - cost(b))) {
+  // An insertion leaves the context on one side of the partial match mostly intact: candidates
+  // with most of their context wrong are other text.
+  const most = (3 * (p.prefix.length + p.suffix.length)) / 4;
+  for (const c of all.filter((x) => x.contextErrors <= most).sort((a, b) => cost(a) - cost(b))) {
     if (tries.length >= GAP_TRIES) break;
     if (!tries.some((o) => o.start === c.start && o.end === c.end)) tries.push(c);
   }

@@ -121,13 +121,16 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
       ? startDistance(word, p.text.slice(x, x + word.length + slack)) <= slack
       : endDistance(word, p.text.slice(Math.max(0, x - word.length - slack), x)) <= slack;
   let near = -1;
+  let nearCost = Infinity;
   let far = -1;
+  let farCost = Infinity;
   for (let x = lo; x < lo + context.length; x++) {
-    const c = total(x);
     if (x >= nearLo && x <= nearHi) {
-      if (near < 0 || c < total(near) || (c === total(near) && outward * (x - near) > 0)) near = x;
-    } else if (context[x - lo]! <= farContext && (far < 0 || c < total(far) || (c === total(far) && Math.abs(x - nearLo) < Math.abs(far - nearLo)))) {
-      if (hasWord(x)) far = x;
+      const c = total(x);
+      if (c < nearCost || (c === nearCost && outward * (x - near) > 0)) [near, nearCost] = [x, c];
+    } else if (context[x - lo]! <= farContext) {
+      const c = total(x);
+      if ((c < farCost || (c === farCost && Math.abs(x - nearLo) < Math.abs(far - nearLo))) && hasWord(x)) [far, farCost] = [x, c];
     }
   }
   const edgeLength = Math.min(WORD, p.exact.length);
@@ -135,7 +138,7 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
   // (a repeated title, a repeated sentence), not its other side; the near edge is this passage's.
   const verbatim = (y: number): boolean => quote[y - lo]! <= edgeLength / 8;
   const copy = far >= 0 && near >= 0 && verbatim(near) && verbatim(far);
-  const x = far >= 0 && !copy && (near < 0 || total(far) + GAP_MARGIN <= total(near)) ? far : near;
+  const x = far >= 0 && !copy && farCost + GAP_MARGIN <= nearCost ? far : near;
   return { at: x, doubt: (context[x - lo]! + quote[x - lo]!) / (contextLength + edgeLength) };
 }
 
