@@ -341,8 +341,9 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   if (settled.status === 'anchored' && Math.abs(settled.start - hint) <= WINDOW) return settled;
 
   // Nothing good near the expected place: search there directly, for edits the seeds missed.
+  const before = all.length;
   for (const c of windowMatches(text, p.exact, hint - LAST_WINDOW, hint + m + LAST_WINDOW)) {
     if (!all.some((o) => o.start === c.start && o.end === c.end)) all.push(score(p, c, 'fuzzy'));
   }
-  return settle(p, all, t);
+  return all.length === before ? settled : settle(p, all, t);
 }
