@@ -2,7 +2,9 @@
  * Resolve selectors to a place in (possibly edited) text, after Hypothesis's `anchoring/html.ts`
  * and `match-quote.ts`, with one difference of principle: a place is returned only when quote
  * and context agree well enough and no other place is about as good. Hypothesis always returns
- * the best-scoring match, which anchors deleted passages to lookalikes.
+ * the best-scoring match, which anchors deleted passages to lookalikes. The chosen place's ends
+ * are then placed again against the context (edges.ts), so that a passage whose first or last
+ * words were edited, or with a sentence inserted inside it, is covered whole.
  */
 import {
   type Candidate,
@@ -264,8 +266,11 @@ function positionOnly(text: string, pos: TextPositionSelector, options: AnchorOp
 /**
  * Find the place in `text` that `selectors` describe. Tries, in order: the stored position if
  * it still holds the quote with its context; exact occurrences of the quote; approximate
- * matches near the expected place and around distinctive pieces of quote and context. Returns
- * an orphan when nothing is similar enough or when several places are equally plausible.
+ * matches near the expected place and around distinctive pieces of quote and context, also as
+ * passages with a sentence inserted inside. The place's ends are aligned with the context and
+ * moved out to word boundaries where the original had them. Returns an orphan when nothing is
+ * similar enough, when several places are equally plausible, when a far copy competes with an
+ * edited version at the expected place, or when an end of the passage cannot be found.
  */
 export function anchor(text: string, selectors: readonly Selector[], options: AnchorOptions = {}): Anchor {
   let quote: TextQuoteSelector | undefined;
