@@ -12,7 +12,11 @@ export const WORD = 32;
 const peq = new Int32Array(65536);
 
 function fill(pattern: string): void {
-  for (let i = 0; i < pattern.length; i++) peq[pattern.charCodeAt(i)] |= 1 << i;
+  for (let i = 0; i < pattern.length; i++) {
+    // A UTF-16 code unit is always inside the 65,536-entry table.
+    const k = pattern.charCodeAt(i);
+    peq[k] = peq[k]! | (1 << i);
+  }
 }
 
 function clear(pattern: string): void {
