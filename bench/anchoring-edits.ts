@@ -9,6 +9,11 @@
  * characters remain in its tracked span (most of it was deleted or rewritten; a replaced word
  * counts as wholly changed). Text inserted inside a passage does not destroy it; its true span
  * then includes the insertion.
+ *
+ * Edge edits follow the same rule. A passage's first or last word replaced (by other words, or
+ * by itself with a word added on the outer side) is replaced text, so the truth covers the new
+ * words; a first or last word deleted moves the edge to the next word inward; a sentence
+ * inserted inside a passage is covered by it.
  */
 
 /** Seeded PRNG (mulberry32): the bench and its edits are reproducible from one number. */
@@ -88,6 +93,11 @@ export class TrackedText {
     }
     this.text = this.text.slice(0, a) + insert + this.text.slice(b);
     this.origin.splice(a, b - a, ...insertOrigin);
+  }
+
+  /** Number of tracked passages. */
+  get passageCount(): number {
+    return this.passages.length;
   }
 
   /** Where passage `i` is now (see the truth rule above). */
@@ -173,12 +183,58 @@ function sentenceEdit(t: TrackedText, donors: string[], r: () => number): void {
     }
     return;
   }
+  const at = starts[Math.floor(r() * starts.length)]!;
+  t.replace(at, at, donorSentence(donors, r));
+}
+
+/** A sentence of a random donor (at most 400 characters), with a space after it. */
+function donorSentence(donors: string[], r: () => number): string {
   const donor = donors[Math.floor(r() * donors.length)]!;
   const ds = sentenceStarts(donor);
   const k = Math.floor(r() * (ds.length - 1));
-  const sentence = donor.slice(ds[k], ds[k + 1]).slice(0, 400).replace(/\s+$/, '') + ' ';
-  const at = starts[Math.floor(r() * starts.length)]!;
-  t.replace(at, at, sentence);
+  return donor.slice(ds[k], ds[k + 1]).slice(0, 400).replace(/\s+$/, '') + ' ';
+}
+
+/** The letter/digit words of passage `i` in the current text, or null when it is gone. */
+function passageWords(t: TrackedText, i: number): { start: number; words: Array<[number, number]> } | null {
+  const s = t.truth(i);
+  if (s.destroyed) return null;
+  const words: Array<[number, number]> = [];
+  for (const m of t.text.slice(s.start, s.end).matchAll(WORD_RE)) words.push([s.start + m.index, s.start + m.index + m[0].length]);
+  return { start: s.start, words };
+}
+
+// An edit at a random passage's first or last word: the word replaced by one or two others,
+// deleted with the space or punctuation that joined it to the passage, or kept with a word added
+// on its outer side (a replacement of the word, so the passage's new edge is the added word).
+function edgeEdit(t: TrackedText, vocabulary: string[], r: () => number): void {
+  const found = passageWords(t, Math.floor(r() * t.passageCount));
+  if (!found || found.words.length < 3) return;
+  const { words } = found;
+  const atStart = r() < 0.5;
+  const [a, b] = atStart ? words[0]! : words[words.length - 1]!;
+  const pick = (): string => vocabulary[Math.floor(r() * vocabulary.length)]!;
+  const word = t.text.slice(a, b);
+  const kind = Math.floor(r() * 3);
+  if (kind === 0) t.replace(a, b, r() < 0.7 ? pick() : `${pick()} ${pick()}`);
+  else if (kind === 1) {
+    if (atStart) t.replace(a, words[1]![0], '');
+    else t.replace(words[words.length - 2]![1], b, '');
+  } else t.replace(a, b, atStart ? `${pick()} ${word}` : `${word} ${pick()}`);
+}
+
+// A donor sentence inserted inside a random passage: at a sentence start within it if it has
+// one, else after one of its inner spaces.
+function sentenceInside(t: TrackedText, donors: string[], r: () => number): void {
+  const i = Math.floor(r() * t.passageCount);
+  const s = t.truth(i);
+  if (s.destroyed) return;
+  const inner = t.text.slice(s.start, s.end);
+  let spots = sentenceStarts(inner).filter((x) => x > 0 && x < inner.length);
+  if (spots.length === 0) spots = [...inner.matchAll(/ (?=\S)/g)].map((m) => m.index + 1);
+  if (spots.length === 0) return;
+  const at = s.start + spots[Math.floor(r() * spots.length)]!;
+  t.replace(at, at, donorSentence(donors, r));
 }
 
 function moveParagraph(t: TrackedText, r: () => number): void {
@@ -193,9 +249,12 @@ function moveParagraph(t: TrackedText, r: () => number): void {
 
 /**
  * Edit `text` at `severity`, tracking `passages`. light: a typo per ~400 characters, a
- * de-hyphenation or punctuation/whitespace change per ~1,000. medium: light, plus a sentence
- * inserted (from `donors`) or deleted per ~1,500 characters and 2% of words replaced. heavy:
- * medium with 5% of words replaced, plus one paragraph moved per ~8,000 characters.
+ * de-hyphenation or punctuation/whitespace change per ~1,000, an edit of a passage's first or
+ * last word per ~2,000 and a sentence inserted inside a passage per ~6,000. medium: light, plus
+ * a sentence inserted (from `donors`) or deleted per ~1,500 characters, 2% of words replaced,
+ * edge edits per ~1,000 and inner sentences per ~3,000. heavy: medium with 5% of words
+ * replaced, edge edits per ~600, inner sentences per ~2,000 and one paragraph moved per ~8,000
+ * characters.
  */
 export function editText(
   text: string,
@@ -216,6 +275,9 @@ export function editText(
     const share = severity === 'medium' ? 0.02 : 0.05;
     for (let i = 0; i < vocabulary.length * share; i++) ops.push(() => changeWord(t, vocabulary, r));
   }
+  const [edgeEvery, insideEvery] = severity === 'light' ? [2000, 6000] : severity === 'medium' ? [1000, 3000] : [600, 2000];
+  for (let i = 0; i < n / edgeEvery; i++) ops.push(() => edgeEdit(t, vocabulary, r));
+  for (let i = 0; i < n / insideEvery; i++) ops.push(() => sentenceInside(t, donors, r));
   if (severity === 'heavy') for (let i = 0; i < Math.max(1, n / 8000); i++) ops.push(() => moveParagraph(t, r));
   // Interleave the kinds of edit, as real revisions do.
   for (let i = ops.length - 1; i > 0; i--) {

@@ -4,10 +4,13 @@
  * edits and the rule deciding where a passage went or that it was destroyed).
  *
  * Per engine and severity: time per anchor; `ok`, anchors within ±5 characters of the truth at
- * both ends (share of surviving passages); `off`, anchors overlapping the truth but further off;
- * `wrong`, anchors that do not overlap the passage's place at all (share of all passages; for a
- * destroyed passage, anchoring on its remnant is neither wrong nor an orphan); `orphan recall`,
- * destroyed passages reported as orphans.
+ * both ends (share of surviving passages); `boundary >5`, anchors of surviving passages whose
+ * start or end is more than 5 characters off the truth (share of surviving passages; an
+ * orphaned surviving passage is neither ok nor a boundary error); `off`, anchors overlapping
+ * the truth but further off (share of all passages); `wrong`, anchors that do not overlap the
+ * passage's place at all (share of all passages; for a destroyed passage, anchoring on its
+ * remnant is neither wrong nor an orphan); `orphan recall`, destroyed passages reported as
+ * orphans. Each severity ends with Crossread's targets against the Hypothesis-style matcher.
  */
 import os from 'node:os';
 import { anchor, describe } from '../src/anchoring/index.ts';
@@ -79,6 +82,7 @@ interface Tally {
   surviving: number;
   destroyed: number;
   ok: number;
+  boundary: number;
   off: number;
   wrong: number;
   orphaned: number;
@@ -92,7 +96,9 @@ export function judge(t: Tally, truth: Truth, place: Place): void {
     return;
   }
   const overlaps = place.start < truth.end && truth.start < place.end;
-  if (!truth.destroyed && Math.abs(place.start - truth.start) <= 5 && Math.abs(place.end - truth.end) <= 5) t.ok++;
+  const within = Math.abs(place.start - truth.start) <= 5 && Math.abs(place.end - truth.end) <= 5;
+  if (!truth.destroyed && !within) t.boundary++;
+  if (!truth.destroyed && within) t.ok++;
   else if (!overlaps) t.wrong++;
   else if (!truth.destroyed) t.off++;
 }
@@ -106,6 +112,8 @@ export interface AnchoringRow {
   destroyed: number;
   msPerAnchor: number;
   accuracy: number;
+  /** Share of surviving passages anchored with an end more than 5 characters off. */
+  boundary: number;
   off: number;
   wrong: number;
   orphanRecall: number;
@@ -113,20 +121,74 @@ export interface AnchoringRow {
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
+/** Crossread's targets at one severity, measured against the Hypothesis-style matcher. */
+export interface AnchoringTargets {
+  severity: Severity;
+  /** ±5 ok at least the Hypothesis-style matcher's. */
+  accuracy: boolean;
+  /** At most 0.5% of surviving passages with a boundary more than 5 characters off. */
+  boundary: boolean;
+  /** No passage anchored where it is not. */
+  wrong: boolean;
+  /** At least 95% of destroyed passages orphaned. */
+  orphanRecall: boolean;
+  /** At most a third of the Hypothesis-style matcher's time per anchor. */
+  time: boolean;
+}
+
+const TARGET_BOUNDARY = 0.005;
+const TARGET_RECALL = 0.95;
+const TARGET_TIME_SHARE = 1 / 3;
+
+function targetsFor(rows: AnchoringRow[], severity: Severity): AnchoringTargets | undefined {
+  const ours = rows.find((r) => r.severity === severity && r.engine === 'crossread');
+  const peer = rows.find((r) => r.severity === severity && r.engine === 'hypothesis-style');
+  if (!ours || !peer) return undefined;
+  return {
+    severity,
+    accuracy: ours.accuracy >= peer.accuracy,
+    boundary: ours.boundary <= TARGET_BOUNDARY,
+    wrong: ours.wrong === 0,
+    orphanRecall: ours.orphanRecall >= TARGET_RECALL,
+    time: ours.msPerAnchor <= TARGET_TIME_SHARE * peer.msPerAnchor,
+  };
+}
+
 function table(rows: AnchoringRow[]): string {
-  const head = ['severity', 'engine', 'ms/anchor', '±5 ok', 'off', 'wrong', 'orphan recall', 'surv/destr'];
-  const lines = rows.map((r) => [
-    r.severity,
-    r.engine,
-    r.msPerAnchor.toFixed(3),
-    pct(r.accuracy),
-    pct(r.off),
-    pct(r.wrong),
-    pct(r.orphanRecall),
-    `${r.surviving}/${r.destroyed}`,
-  ]);
+  const head = ['severity', 'engine', 'ms/anchor', '±5 ok', 'boundary >5', 'off', 'wrong', 'orphan recall', 'surv/destr'];
+  const lines: string[][] = [];
+  for (const severity of SEVERITIES) {
+    for (const r of rows.filter((x) => x.severity === severity)) {
+      lines.push([
+        r.severity,
+        r.engine,
+        r.msPerAnchor.toFixed(3),
+        pct(r.accuracy),
+        pct(r.boundary),
+        pct(r.off),
+        pct(r.wrong),
+        pct(r.orphanRecall),
+        `${r.surviving}/${r.destroyed}`,
+      ]);
+    }
+    const t = targetsFor(rows, severity);
+    const peer = rows.find((r) => r.severity === severity && r.engine === 'hypothesis-style');
+    if (!t || !peer) continue;
+    const mark = (ok: boolean): string => (ok ? ' ✓' : ' ✗');
+    lines.push([
+      severity,
+      'target (crossread)',
+      `≤${(TARGET_TIME_SHARE * peer.msPerAnchor).toFixed(3)}${mark(t.time)}`,
+      `≥${pct(peer.accuracy)}${mark(t.accuracy)}`,
+      `≤${pct(TARGET_BOUNDARY)}${mark(t.boundary)}`,
+      '',
+      `0${mark(t.wrong)}`,
+      `≥${pct(TARGET_RECALL)}${mark(t.orphanRecall)}`,
+      '',
+    ]);
+  }
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (l: string[]): string => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  const fmt = (l: string[]): string => l.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n');
 }
 
@@ -168,7 +230,7 @@ export async function runAnchoringBench(seed = 1): Promise<{ table: string; json
   const cases = await benchCases(seed);
   const rows: AnchoringRow[] = [];
   for (const severity of SEVERITIES) {
-    const tallies = ENGINES.map(() => ({ ms: 0, anchors: 0, surviving: 0, destroyed: 0, ok: 0, off: 0, wrong: 0, orphaned: 0 }));
+    const tallies = ENGINES.map(() => ({ ms: 0, anchors: 0, surviving: 0, destroyed: 0, ok: 0, boundary: 0, off: 0, wrong: 0, orphaned: 0 }));
     for (const c of cases.filter((x) => x.severity === severity)) {
       for (const [e, [, engine]] of ENGINES.entries()) {
         for (let i = 0; i < 30; i++) engine(c.text, c.selectors[i]!, c.originalLength); // warm-up
@@ -198,6 +260,7 @@ export async function runAnchoringBench(seed = 1): Promise<{ table: string; json
         destroyed: t.destroyed,
         msPerAnchor: t.ms / t.anchors,
         accuracy: t.ok / Math.max(1, t.surviving),
+        boundary: t.boundary / Math.max(1, t.surviving),
         off: t.off / t.anchors,
         wrong: t.wrong / t.anchors,
         orphanRecall: t.destroyed ? t.orphaned / t.destroyed : 1,
@@ -218,6 +281,7 @@ export async function runAnchoringBench(seed = 1): Promise<{ table: string; json
     texts: cases.filter((c) => c.severity === 'light').map((c) => ({ id: c.id, length: c.originalLength })),
     passagesPerText: PASSAGES_PER_TEXT,
     rows,
+    targets: SEVERITIES.map((severity) => targetsFor(rows, severity)),
   };
   return { table: `Anchoring (seed ${seed}, ${rows[0]?.passages ?? 0} passages)\n${table(rows)}`, json };
 }

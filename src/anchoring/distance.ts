@@ -12,7 +12,11 @@ export const WORD = 32;
 const peq = new Int32Array(65536);
 
 function fill(pattern: string): void {
-  for (let i = 0; i < pattern.length; i++) peq[pattern.charCodeAt(i)]! |= 1 << i;
+  for (let i = 0; i < pattern.length; i++) {
+    // A UTF-16 code unit is always inside the 65,536-entry table.
+    const k = pattern.charCodeAt(i);
+    peq[k] = peq[k]! | (1 << i);
+  }
 }
 
 function clear(pattern: string): void {
@@ -81,4 +85,38 @@ export function startDistance(pattern: string, text: string): number {
   }
   clear(pattern);
   return best;
+}
+
+/**
+ * For every end `j` in 0..text.length, the edit distance between `pattern` and the
+ * best-matching substring of `text` ending at `j` (free start): out[j] = endDistance(pattern,
+ * text.slice(0, j)), all in one pass. Finds, around a match, where stored context ends.
+ */
+export function endDistances(pattern: string, text: string): Int32Array {
+  const m = pattern.length;
+  const out = new Int32Array(text.length + 1);
+  if (m === 0) return out;
+  if (m > WORD) throw new RangeError('pattern longer than 32');
+  fill(pattern);
+  const high = 1 << (m - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = m;
+  out[0] = m;
+  for (let j = 0; j < text.length; j++) {
+    const eq = peq[text.charCodeAt(j)]!;
+    const xv = eq | mv;
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & high) score++;
+    else if (mh & high) score--;
+    ph <<= 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+    out[j + 1] = score;
+  }
+  clear(pattern);
+  return out;
 }

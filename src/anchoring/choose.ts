@@ -1,0 +1,225 @@
+/**
+ * Choosing among the places a quote might be: scoring them against the stored context and
+ * position, deciding between them or orphaning the passage (anchor.ts finds the places), and
+ * placing the chosen one's ends (edges.ts).
+ */
+import type { Candidate } from './candidates.ts';
+import { endDistance, startDistance } from './distance.ts';
+import { EDGE, refineEdges } from './edges.ts';
+import { editDistance, gapErrors } from './gap.ts';
+import type { Anchor, AnchorMethod } from './types.ts';
+
+// Context windows are a little longer than the context, for edits inside it.
+const CONTEXT_SLACK = 8;
+/** Half-width of the window searched around the expected place before seeding the whole text;
+ * places within it count as near. */
+export const WINDOW = 1024;
+
+/** What is known about the passage: the stored quote, context patterns and expected place. */
+export interface Probe {
+  text: string;
+  exact: string;
+  /** Context patterns: last/first WORD characters, with EDGE where the text ended. */
+  prefix: string;
+  suffix: string;
+  hint: number | undefined;
+}
+
+/** Minimum scores of `anchor`'s options, resolved. */
+export interface Thresholds {
+  minScore: number;
+  minQuoteScore: number;
+}
+
+/** A candidate with its agreement with the stored context and position. */
+export interface Scored extends Candidate {
+  contextErrors: number;
+  /** 1 - (quote errors + context errors) / (quote + context length). */
+  similarity: number;
+  quoteSimilarity: number;
+  /** Distance from the expected start (0 without a position). */
+  distance: number;
+  method: AnchorMethod;
+}
+
+function contextErrors(p: Probe, start: number, end: number): number {
+  const from = start - p.prefix.length - CONTEXT_SLACK;
+  const before = (from <= 0 ? EDGE : '') + p.text.slice(Math.max(0, from), start);
+  const to = end + p.suffix.length + CONTEXT_SLACK;
+  const after = p.text.slice(end, to) + (to >= p.text.length ? EDGE : '');
+  // Verbatim context is the common case and needs no alignment.
+  const pe = before.endsWith(p.prefix) ? 0 : endDistance(p.prefix, before);
+  const se = after.startsWith(p.suffix) ? 0 : startDistance(p.suffix, after);
+  return pe + se;
+}
+
+/** Score `c` against the stored context and position; `method` unless the quote is exact. */
+export function score(p: Probe, c: Candidate, method: AnchorMethod): Scored {
+  const ce = contextErrors(p, c.start, c.end);
+  const total = p.exact.length + p.prefix.length + p.suffix.length;
+  return {
+    ...c,
+    contextErrors: ce,
+    similarity: 1 - (c.errors + ce) / total,
+    quoteSimilarity: 1 - c.errors / p.exact.length,
+    distance: p.hint === undefined ? 0 : Math.abs(c.start - p.hint),
+    method: c.errors === 0 ? 'quote' : method,
+  };
+}
+
+/**
+ * The anchor for the chosen place `c`, its ends placed again (edges.ts); an orphan when an end
+ * cannot be found or the place then holds too little of the quote.
+ */
+export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMethod = c.method): Anchor {
+  const { start, end, doubt } = refineEdges(p, c.start, c.end);
+  // Where neither the context nor the quote's first or last words are found, the passage's
+  // extent would be a guess: an orphan, like a place that is not similar enough.
+  if (doubt > MAX_EDGE_DOUBT) return { status: 'orphan', score: c.similarity, reason: 'an end of the passage cannot be found' };
+  // Moving the ends changes how much of the quote the place holds: a match that reached into
+  // the context for letters the passage lost may hold too little of it once its ends are right.
+  const m = p.exact.length;
+  const moved = Math.abs(start - c.start) + Math.abs(end - c.end);
+  if (moved > 0 && c.errors + moved > (1 - t.minQuoteScore) * m) {
+    const errors = end - start > m ? gapErrors(p.exact, p.text, start, end) : editDistance(p.exact, p.text.slice(start, end));
+    if (1 - errors / m < t.minQuoteScore) return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
+  }
+  return { status: 'anchored', start, end, method, score: c.similarity };
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Whether context agrees well enough to accept an exact occurrence without further search. */
+export function contextHolds(p: Probe, c: Scored): boolean {
+  return c.contextErrors <= (p.prefix.length + p.suffix.length) / 4;
+}
+
+// Longest quote looked for with an insertion inside (the scoring is quadratic in its length).
+const MAX_GAP_QUOTE = 1000;
+// Partial matches tried as passages with an insertion inside, best first.
+const GAP_TRIES = 4;
+// Similarity (quote and context) above which a place near the expected one, with half of its
+// context, is taken to be the passage, edited, rather than unrelated text: a farther copy then
+// cannot be trusted.
+const PLAUSIBLE = 0.5;
+// A place this far from the expected one is taken only with its context nearly verbatim (a
+// moved paragraph keeps it): a repeated sentence elsewhere usually sits in other words. Nearer
+// places may just have drifted while text around them was edited.
+const FAR = 4 * WINDOW;
+const FAR_CONTEXT_ERRORS = 1 / 8;
+/** An exact occurrence further than this from the expected place is checked against an edited
+ * version of the passage still at that place. */
+export const DRIFT = 256;
+const NOT_SIMILAR = 'no place similar enough';
+// Share of context and quote-edge characters that may disagree at an end (see edges.ts): past
+// it, no place agrees with either side of the end well enough to say where the passage stops.
+const MAX_EDGE_DOUBT = 0.4;
+
+// Position is weak evidence: passages drift by a few hundred characters as text around them
+// changes, but may move anywhere. Its cost, in characters of disagreement, grows with the log
+// of the distance: 0 at the expected place, ~4 at 1,000 characters, ~12 at 80,000.
+const POSITION_WEIGHT = 2;
+const POSITION_SCALE = 200;
+
+/**
+ * Whether `c` may be the passage, edited where it was, rather than the best place `far` from
+ * the expected one (see PLAUSIBLE): beyond WINDOW, enough of the quote; beyond DRIFT, only with
+ * at least half of its context too, since a phrase repeated nearby in other words is not the
+ * passage.
+ */
+function plausible(p: Probe, c: Scored, far: number, t: Thresholds): boolean {
+  if (c.similarity < PLAUSIBLE) return false;
+  if (far > WINDOW && c.quoteSimilarity >= t.minQuoteScore) return true;
+  return c.quoteSimilarity >= 0.5 && c.contextErrors <= (p.prefix.length + p.suffix.length) / 2;
+}
+
+function cost(c: Scored): number {
+  return c.errors + c.contextErrors + POSITION_WEIGHT * Math.log1p(c.distance / POSITION_SCALE);
+}
+
+/**
+ * Choose among scored candidates: the one with the least disagreement (quote and context
+ * errors plus a position cost) among those similar enough, unless another place is nearly as
+ * good; then the passage is ambiguous and orphaned rather than guessed.
+ */
+export function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
+  if (all.length === 0) return { status: 'orphan', score: 0, reason: 'quote not found' };
+  const total = p.exact.length + p.prefix.length + p.suffix.length;
+  // A place far from the expected one must agree better: position is evidence too.
+  const eligible = all
+    .map((c) => ({ c, cost: cost(c) }))
+    .filter((e) => e.c.quoteSimilarity >= t.minQuoteScore && 1 - e.cost / total >= t.minScore)
+    .sort((a, b) => a.cost - b.cost);
+  if (eligible.length === 0) {
+    const best = Math.max(...all.map((c) => c.similarity));
+    return { status: 'orphan', score: Math.max(0, best), reason: NOT_SIMILAR };
+  }
+  const best = eligible[0]!;
+  const far = p.hint !== undefined && best.c.distance > DRIFT;
+  if (best.c.distance > FAR && best.c.contextErrors > FAR_CONTEXT_ERRORS * (p.prefix.length + p.suffix.length)) {
+    return { status: 'orphan', score: best.c.similarity, reason: 'only a place far away, in other words' };
+  }
+  // The best place far from the expected one while an edited version of the passage is still
+  // there (or much nearer: heavy edits make the expected place drift): a copy elsewhere (a
+  // repeated sentence) kept the words the passage lost.
+  if (
+    far &&
+    all.some((c) => c.distance <= best.c.distance / 2 && !overlaps(c, best.c) && plausible(p, c, best.c.distance, t))
+  ) {
+    return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: the passage edited where it was, a copy elsewhere' };
+  }
+  const rival = eligible.find((e) => !overlaps(e.c, best.c));
+  // Two plausible places, the best of them far from the expected one: typically the passage
+  // was edited (or moved) while a copy elsewhere (a repeated sentence, a title cited twice)
+  // was not. Text alone would pick the copy; position cannot vouch for it.
+  if (rival && p.hint !== undefined && best.c.distance > WINDOW) {
+    return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: a copy far from the expected place' };
+  }
+  if (rival && rival.cost - best.cost < Math.max(2, 0.04 * total)) {
+    // Near-equal places: the expected position settles it only when it clearly points at the
+    // best one (identical copies of a passage, one where the passage was).
+    if (rival.c.distance < 3 * best.c.distance + 100) {
+      return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: several places match' };
+    }
+  }
+  return anchored(p, best.c, t);
+}
+
+/**
+ * Places that may hold the passage with a sentence inserted inside it: the best partial
+ * matches, their ends placed again past a possible insertion, scored with the insertion free.
+ * Only spans longer than the quote count; the rest were scored already.
+ */
+function withInsertion(p: Probe, all: Scored[]): Scored[] {
+  const m = p.exact.length;
+  if (m > MAX_GAP_QUOTE) return [];
+  const found: Scored[] = [];
+  const tries: Scored[] = [];
+  // An insertion leaves the context on one side of the partial match mostly intact: candidates
+  // with most of their context wrong are other text.
+  const most = (3 * (p.prefix.length + p.suffix.length)) / 4;
+  for (const c of all.filter((x) => x.contextErrors <= most).sort((a, b) => cost(a) - cost(b))) {
+    if (tries.length >= GAP_TRIES) break;
+    if (!tries.some((o) => o.start === c.start && o.end === c.end)) tries.push(c);
+  }
+  for (const c of tries) {
+    const { start, end, doubt } = refineEdges(p, c.start, c.end);
+    if (doubt > MAX_EDGE_DOUBT || end - start <= m || found.some((o) => o.start === start && o.end === end)) continue;
+    found.push({ ...score(p, { start, end, errors: gapErrors(p.exact, p.text, start, end) }, 'fuzzy'), method: 'fuzzy' });
+  }
+  return found;
+}
+
+/** `decide`, and when no place was similar enough, again with places that may hold the
+ * passage with a sentence inserted inside it. */
+export function settle(p: Probe, all: Scored[], t: Thresholds): Anchor {
+  const first = decide(p, all, t);
+  // A place far from the expected one is also checked against the passage, with a sentence
+  // inserted, where it was: if it is there, the far place is a copy.
+  const distance = first.status === 'anchored' && p.hint !== undefined ? Math.abs(first.start - p.hint) : 0;
+  if ((first.status === 'anchored' && distance <= WINDOW) || (first.status === 'orphan' && first.reason !== NOT_SIMILAR)) return first;
+  const more = withInsertion(p, distance > 0 ? all.filter((c) => c.distance <= distance / 2) : all);
+  return more.length === 0 ? first : decide(p, [...all, ...more], t);
+}

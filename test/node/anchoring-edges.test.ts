@@ -1,0 +1,103 @@
+/**
+ * Anchoring at the edges of a passage: its first or last words edited, a sentence inserted
+ * inside it, ends snapped to word boundaries where the original had them; and, as before, an
+ * orphan for a destroyed passage, never a lookalike.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { anchor, describe, type Anchor } from '../../src/anchoring/index.ts';
+import { loadCorpus } from '../../scripts/corpus-files.ts';
+
+let text = '';
+beforeAll(async () => {
+  text = (await loadCorpus()).find((d) => d.meta.id === 'duvanova-junisbai-2022')!.text;
+});
+
+const PASSAGE = 'we observe a distinct pattern emerging across the region: the outsourcing of violence during elite struggles over power and resources.';
+const INSERTED = 'A sentence that was not there before now stands in the middle of the passage. ';
+
+/** Selectors for PASSAGE, its offsets, and the text with [at, at + del) replaced by `ins`. */
+function setup(at: number, del: number, ins: string): { sel: ReturnType<typeof describe>; start: number; edited: string } {
+  const start = text.indexOf(PASSAGE);
+  if (start < 0 || text.indexOf(PASSAGE, start + 1) >= 0) throw new Error('the passage must occur once');
+  const a = start + at;
+  return { sel: describe(text, start, start + PASSAGE.length), start, edited: text.slice(0, a) + ins + text.slice(a + del) };
+}
+
+function placeOf(a: Anchor): [number, number] | string {
+  return a.status === 'anchored' ? [a.start, a.end] : `orphan (${a.reason})`;
+}
+
+/** Both selectors, and the quote alone: the ends must not depend on the position hint. */
+function both(edited: string, sel: ReturnType<typeof describe>): Array<[number, number] | string> {
+  return [placeOf(anchor(edited, sel)), placeOf(anchor(edited, [sel[0]]))];
+}
+
+it('covers a replaced first word', () => {
+  const { sel, start, edited } = setup(0, 'we'.length, 'researchers');
+  const end = start + PASSAGE.length + 'researchers'.length - 2;
+  expect(both(edited, sel)).toEqual([[start, end], [start, end]]);
+});
+
+it('covers a replaced last word, punctuation and all', () => {
+  const at = PASSAGE.length - 'resources.'.length;
+  const { sel, start, edited } = setup(at, 'resources.'.length, 'influence!');
+  expect(both(edited, sel)).toEqual([[start, start + PASSAGE.length], [start, start + PASSAGE.length]]);
+});
+
+it('moves an end in to the next word when the edge word is deleted', () => {
+  const { sel, start, edited } = setup(0, 'we '.length, '');
+  expect(both(edited, sel)).toEqual([[start, start + PASSAGE.length - 3], [start, start + PASSAGE.length - 3]]);
+});
+
+it('covers a word added on the outer side of the first word', () => {
+  const { sel, start, edited } = setup(0, 0, 'now ');
+  expect(both(edited, sel)).toEqual([[start, start + PASSAGE.length + 4], [start, start + PASSAGE.length + 4]]);
+});
+
+it('snaps to word boundaries: a first word edited at its first letters is covered whole', () => {
+  const { sel, start, edited } = setup(0, 2, 'You');
+  const a = anchor(edited, sel);
+  expect(placeOf(a)).toEqual([start, start + PASSAGE.length + 1]);
+  // Never mid-word where the original started and ended between words.
+  const { sel: sel2, start: s2, edited: e2 } = setup(PASSAGE.indexOf('distinct'), 'distinct'.length, 'peculiar');
+  const b = anchor(e2, sel2);
+  expect(placeOf(b)).toEqual([s2, s2 + PASSAGE.length]);
+});
+
+it('covers a sentence inserted inside the passage', () => {
+  const at = PASSAGE.indexOf('the outsourcing');
+  const { sel, start, edited } = setup(at, 0, INSERTED);
+  expect(both(edited, sel)).toEqual([
+    [start, start + PASSAGE.length + INSERTED.length],
+    [start, start + PASSAGE.length + INSERTED.length],
+  ]);
+});
+
+it('covers a sentence inserted right after the first word', () => {
+  const { sel, start, edited } = setup(3, 0, INSERTED);
+  expect(placeOf(anchor(edited, sel))).toEqual([start, start + PASSAGE.length + INSERTED.length]);
+});
+
+it('leaves out a sentence inserted just outside the passage', () => {
+  const after = PASSAGE.length + 1;
+  const { sel, start, edited } = setup(after, 0, INSERTED);
+  expect(placeOf(anchor(edited, sel))).toEqual([start, start + PASSAGE.length]);
+});
+
+it('still orphans a destroyed passage', () => {
+  const { sel, edited } = setup(10, PASSAGE.length - 20, 'something else was said here, in other words altogether,');
+  expect(anchor(edited, sel)).toMatchObject({ status: 'orphan' });
+  expect(anchor(edited, [sel[0]])).toMatchObject({ status: 'orphan' });
+});
+
+it.each([15, 40])('never moves to a copy %i filler sentences away when the passage was edited in place', (n) => {
+  const block = 'The same sentence, with the same words around it, is printed twice in this text for a test. ';
+  const filler = (k: number): string => `Filler paragraph ${k} talks about something else entirely, at some length. `.repeat(n);
+  const original = filler(1) + block + filler(2) + block + filler(3);
+  const second = original.indexOf(block, original.indexOf('Filler paragraph 2'));
+  const sel = describe(original, second + 4, second + 70);
+  // The second copy loses a few letters where it was; the first copy keeps them.
+  const edited = original.slice(0, second + 9) + 'sentance' + original.slice(second + 17);
+  const a = anchor(edited, sel);
+  expect(a.status === 'orphan' || a.start > original.indexOf('Filler paragraph 2'), JSON.stringify(a)).toBe(true);
+});
