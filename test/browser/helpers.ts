@@ -1,7 +1,7 @@
 import type { CrApp } from '../../src/components/app/cr-app.ts';
 import '../../src/components/app/cr-app.ts';
 import { until } from '../shared/until.ts';
-import { CrossreadStore } from '../../src/store/index.ts';
+import { CrossreadStore, type StoreOptions } from '../../src/store/index.ts';
 
 export { until };
 import type { CrReader } from '../../src/components/reader/cr-reader.ts';
@@ -11,6 +11,23 @@ import '../../src/components/store/cr-store-provider.ts';
 
 /** A database name no other test uses. */
 export const testDbName = () => `crossread-test-${crypto.randomUUID()}`;
+
+const made: CrossreadStore[] = [];
+afterEach(() => {
+  for (const s of made.splice(0)) s.close();
+});
+
+/**
+ * The one store factory of the browser tests: a store on a database of its own (or `name`, to
+ * play a second tab or a reload), opened unless `open` is false (to let the app open it and
+ * hear its first errors), and closed after the test.
+ */
+export async function makeStore(options: StoreOptions = {}, open = true): Promise<CrossreadStore> {
+  const store = new CrossreadStore({ name: testDbName(), ...options });
+  made.push(store);
+  if (open) await store.open();
+  return store;
+}
 
 // Each test file runs in a page of its own, so this is one database per file, never the app's.
 const fileDbName = testDbName();
@@ -53,14 +70,20 @@ export function deep(root: Element, ...selectors: string[]): Element | null {
   return cur;
 }
 
-/** Open the reader on a source with a given store; resolves once the text is mapped. */
-export async function openReader(id: string, store: CrossreadStore) {
-  const app = await openApp(`#/read/${id}`, store);
+/**
+ * The one way tests open the reader: on a source id (`anisin-2026`) or a route
+ * (`#/read/anisin-2026/p/5`), with a given store or this file's own; resolves once the text is
+ * mapped.
+ */
+export async function openReader(idOrRoute: string, store?: CrossreadStore) {
+  const route = idOrRoute.startsWith('#') ? idOrRoute : `#/read/${idOrRoute}`;
+  const id = route.split('/')[2] ?? '';
+  const app = await openApp(route, store);
   const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
   await until(() => reader.doc?.meta.id === id, 'doc');
   const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
   await until(() => doc.textMap, 'text map');
-  return { app, reader, doc, panel: deep(reader, 'cr-annotation-panel')! };
+  return { app, reader, doc, root: doc.shadowRoot!, panel: deep(reader, 'cr-annotation-panel')! };
 }
 
 /** Select [start, end) of a document's text as a user dragging over it would; resolves with the

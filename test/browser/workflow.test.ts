@@ -2,7 +2,7 @@
 // linked as contradicting with a rationale; reload; both side by side with the link; delete one,
 // undo.
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep, openReader, selectText, pressKey, testDbName } from './helpers.ts';
+import { openApp, until, deep, openReader, selectText, pressKey, testDbName, makeStore } from './helpers.ts';
 import { CrossreadStore } from '../../src/store/index.ts';
 
 async function claimFromReader(store: CrossreadStore, id: string, n: number, statement: string): Promise<string> {
@@ -22,14 +22,14 @@ afterEach(() => document.querySelector('cr-app')?.remove());
 
 it('claims from two sources, linked as contradicting, survive a reload and show side by side; delete and undo', async () => {
   const name = testDbName();
-  const store = new CrossreadStore({ name });
+  const store = await makeStore({ name }, false);
   const a = await claimFromReader(store, 'duvanova-junisbai-2022', 5, "Almaty's security forces were stood down on purpose");
   const b = await claimFromReader(store, 'anisin-2026', 50, "Kazakhstan's security apparatus faced collapse or proved unreliable");
   await store.createLink({ relation: 'contradicts', from: a, to: b, rationale: 'Deliberate withdrawal versus collapse.' });
   document.querySelector('cr-app')!.remove();
 
   // Reload: a new store on the same database, straight into the side-by-side view.
-  const again = new CrossreadStore({ name });
+  const again = await makeStore({ name }, false);
   const app = await openApp('#/compare/duvanova-junisbai-2022/anisin-2026', again);
   const view = await until(() => deep(app, 'cr-compare-view'), 'compare view', 10000);
   await until(() => {

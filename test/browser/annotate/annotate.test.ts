@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { until, openReader, selectText, pressKey, testDbName } from '../helpers.ts';
-import { CrossreadStore } from '../../../src/store/index.ts';
+import { until, openReader, selectText, pressKey, testDbName, makeStore } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
@@ -9,7 +8,7 @@ describe('annotating in the reader', () => {
   for (const id of ['duvanova-junisbai-2022', 'kurmashev-et-al-2018', 'anisin-2026']) {
     it(`${id}: highlight a sentence from the toolbar; it is painted and survives a reload`, async () => {
       const name = testDbName();
-      const store = new CrossreadStore({ name });
+      const store = await makeStore({ name }, false);
       const { doc } = await openReader(id, store);
       const para = doc.doc!.blocks.find((b) => b.kind === 'paragraph' && b.n === 3)!;
       const toolbar = await selectText(doc, para.start, para.start + 50);
@@ -23,14 +22,14 @@ describe('annotating in the reader', () => {
 
       // Reload: a new store on the same database, a new app.
       document.querySelector('cr-app')!.remove();
-      const again = await openReader(id, new CrossreadStore({ name }));
+      const again = await openReader(id, await makeStore({ name }, false));
       await until(() => again.doc.highlighter.count('cr-h0') === 1, 'painted after reload');
       expect(again.reader.annotations.placed[0]!.start).to.equal(para.start);
     });
   }
 
   it('adds a note and tags by keyboard; the note is inert text; the panel filters by tag', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
+    const store = await makeStore({}, false);
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.n === 4 && b.numbered)!;
     await selectText(doc, p.start + 10, p.start + 80);
@@ -55,7 +54,7 @@ describe('annotating in the reader', () => {
   });
 
   it('clicking highlighted text opens its annotation; delete, then undo with Ctrl+Z', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
+    const store = await makeStore({}, false);
     const { doc, reader, panel } = await openReader('anisin-2026', store);
     const p = doc.doc!.blocks.find((b) => b.n === 5 && b.numbered)!;
     await selectText(doc, p.start, p.start + 60);
@@ -79,8 +78,7 @@ describe('annotating in the reader', () => {
 
   it('lists an annotation whose passage is gone as an orphan, and re-attaches it to a new selection', async () => {
     const name = testDbName();
-    const store = new CrossreadStore({ name });
-    await store.open();
+    const store = await makeStore({ name });
     const text = 'This sentence was never in the memo, not in any version of it at all.';
     await store.createAnnotation({
       target: { source: 'duvanova-junisbai-2022', sourceHash: 'old', selector: [{ type: 'TextQuoteSelector', exact: text, prefix: 'x', suffix: 'y' }, { type: 'TextPositionSelector', start: 100, end: 100 + text.length }] },
@@ -100,9 +98,8 @@ describe('annotating in the reader', () => {
 
   it('shows an annotation made in another tab without reload', async () => {
     const name = testDbName();
-    const other = new CrossreadStore({ name });
-    await other.open();
-    const { doc, reader } = await openReader('kurmashev-et-al-2018', new CrossreadStore({ name }));
+    const other = await makeStore({ name });
+    const { doc, reader } = await openReader('kurmashev-et-al-2018', await makeStore({ name }, false));
     const p = doc.doc!.blocks.find((b) => b.n === 6 && b.numbered)!;
     await other.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 40), tags: ['terrorism'] });
     await until(() => reader.annotations.placed.length === 1, 'remote annotation placed');

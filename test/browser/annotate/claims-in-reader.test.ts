@@ -1,14 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { until, deep, openReader, selectText, pressKey, testDbName } from '../helpers.ts';
-import { CrossreadStore } from '../../../src/store/index.ts';
+import { until, deep, openReader, selectText, pressKey, makeStore } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
 describe('claims from the reader', () => {
   it('makes a claim from a selected passage by keyboard (C, edit the statement, Ctrl+Enter)', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
+    const store = await makeStore({}, false);
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 6)!;
     await selectText(doc, p.start, p.start + 120);
@@ -41,8 +40,7 @@ describe('claims from the reader', () => {
   });
 
   it('deleting a passage with the claims it leaves without evidence reports all of it, and Undo restores all', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
-    await store.open();
+    const store = await makeStore();
     const { doc, reader, panel, app } = await openReader('anisin-2026', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 12)!;
     const q = doc.doc!.blocks.find((b) => b.numbered && b.n === 14)!;
@@ -69,8 +67,7 @@ describe('claims from the reader', () => {
   });
 
   it('warns before deleting a passage that is evidence, and can keep the claim', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
-    await store.open();
+    const store = await makeStore();
     const { doc, reader, panel } = await openReader('anisin-2026', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 12)!;
     const a = (await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 80) })).value;
@@ -94,8 +91,7 @@ describe('claims from the reader', () => {
 
 describe('evidence and events from the reader', () => {
   it('adds a passage as evidence to an existing claim with the type-ahead (E)', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
-    await store.open();
+    const store = await makeStore();
     const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
     const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
     const first = (await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) })).value;
@@ -117,8 +113,7 @@ describe('evidence and events from the reader', () => {
   });
 
   it('E puts the focus in the claim picker: typing right away finds the claim, Enter and Ctrl+Enter save', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
-    await store.open();
+    const store = await makeStore();
     const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
     const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
     const first = (await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) })).value;
@@ -140,8 +135,7 @@ describe('evidence and events from the reader', () => {
   });
 
   it('tags an annotation with an event', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
-    await store.open();
+    const store = await makeStore();
     const ev = (await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' })).value;
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import axe from 'axe-core';
-import { openApp, until, deep, openReader, pressKey, selectText, testDbName } from '../helpers.ts';
-import { CrossreadStore, MAX_NOTE_LENGTH, MemoryPersistence } from '../../../src/store/index.ts';
+import { openApp, until, deep, openReader, pressKey, selectText, makeStore } from '../helpers.ts';
+import { MAX_NOTE_LENGTH, MemoryPersistence } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import { AnnotateRequestEvent } from '../../../src/components/shared/events.ts';
 
@@ -16,12 +16,11 @@ afterEach(() => document.querySelector('cr-app')?.remove());
 
 describe('reader UI', () => {
   it('has no axe violations in the library and in a reader with annotations', async () => {
-    const lib = await openApp('#/', new CrossreadStore({ name: testDbName() }));
+    const lib = await openApp('#/', await makeStore({}, false));
     await until(() => deep(lib, 'cr-library')?.shadowRoot?.querySelector('li'), 'cards');
     expect(await violations(), (await violations()).join('\n')).to.deep.equal([]);
 
-    const store = new CrossreadStore({ name: testDbName() });
-    await store.open();
+    const store = await makeStore();
     const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 40), note: 'A *note*', tags: ['ANSAs'] });
@@ -30,7 +29,7 @@ describe('reader UI', () => {
   });
 
   it('sets the name put on annotations from the panel, and new annotations carry it', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
+    const store = await makeStore({}, false);
     const { doc, panel, reader } = await openReader('duvanova-junisbai-2022', store);
     const form = await until(() => panel.shadowRoot!.querySelector<HTMLFormElement>('form.who'), 'name form');
     form.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Aigerim';
@@ -44,7 +43,7 @@ describe('reader UI', () => {
   });
 
   it('a note the store refuses is reported by the panel, which keeps the draft and changes nothing', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
+    const store = await makeStore({}, false);
     const { app, doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
     await selectText(doc, p.start, p.start + 30);
@@ -59,7 +58,7 @@ describe('reader UI', () => {
   });
 
   it('opens the keyboard help with ? and closes it with Escape', async () => {
-    const { reader } = await openReader('duvanova-junisbai-2022', new CrossreadStore({ name: testDbName() }));
+    const { reader } = await openReader('duvanova-junisbai-2022', await makeStore({}, false));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true, composed: true, cancelable: true }));
     const dialog = deep(reader, 'cr-help')!.shadowRoot!.querySelector('dialog')!;
     await until(() => dialog.open, 'help open');
@@ -69,10 +68,7 @@ describe('reader UI', () => {
   });
 
   it('says clearly when nothing will be saved (no IndexedDB), and still works in memory', async () => {
-    const store = new CrossreadStore({
-      name: testDbName(),
-      openPersistence: () => Promise.reject(new DOMException('IndexedDB is not available', 'InvalidStateError')),
-    });
+    const store = await makeStore({ openPersistence: () => Promise.reject(new DOMException('IndexedDB is not available', 'InvalidStateError')) }, false);
     const { app, doc, reader } = await openReader('anisin-2026', store);
     const banner = await until(() => app.shadowRoot!.querySelector('.warning'), 'warning banner');
     expect(banner.getAttribute('role')).to.equal('alert');
@@ -84,7 +80,7 @@ describe('reader UI', () => {
   });
 
   it('colours highlights by tag or by person', async () => {
-    const store = new CrossreadStore({ name: testDbName(), openPersistence: () => Promise.resolve(new MemoryPersistence()) });
+    const store = await makeStore({ openPersistence: () => Promise.resolve(new MemoryPersistence()) }, false);
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 30) });

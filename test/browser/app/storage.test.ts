@@ -1,13 +1,12 @@
 // The reader can see whether the browser promised to keep their work (navigator.storage.persist()).
 import { expect } from '@open-wc/testing';
-import { CrossreadStore } from '../../../src/store/index.ts';
-import { openApp, testDbName, until } from '../helpers.ts';
+import { openApp, until, makeStore } from '../helpers.ts';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
 describe('persistent storage', () => {
   it('asks once on opening and shows the browser’s answer in every view', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
+    const store = await makeStore({}, false);
     const app = await openApp('#/', store);
     const note = await until(() => app.shadowRoot!.querySelector('footer.storage'), 'storage note');
     // Headless Chromium answers persist() with false; a real one may grant it.
@@ -23,7 +22,7 @@ describe('persistent storage', () => {
   });
 
   it('shows no storage note in memory mode, where the banner says it all', async () => {
-    const store = new CrossreadStore({ name: testDbName(), openPersistence: () => Promise.reject(new DOMException('no', 'InvalidStateError')) });
+    const store = await makeStore({ openPersistence: () => Promise.reject(new DOMException('no', 'InvalidStateError')) }, false);
     const app = await openApp('#/', store);
     const banner = await until(() => app.shadowRoot!.querySelector('.warning'), 'memory-mode banner');
     expect(banner.textContent).not.to.contain('Export');

@@ -1,11 +1,10 @@
 // ADR 0005: every component reaches the store through the context and one controller, which
 // follows the store for as long as the component is in the page, wherever it is moved.
 import { expect } from '@open-wc/testing';
-import { CrossreadStore } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import type { CrStoreProvider } from '../../../src/components/store/cr-store-provider.ts';
-import { deep, openReader, testDbName, until } from '../helpers.ts';
-import { $, card, claimFrom, mount, newStore, shownIds } from '../claims/harness.ts';
+import { deep, openReader, until, makeStore } from '../helpers.ts';
+import { $, card, claimFrom, mount, shownIds } from '../claims/harness.ts';
 
 afterEach(() => {
   document.querySelector('cr-app')?.remove();
@@ -14,7 +13,7 @@ afterEach(() => {
 
 describe('reaching the store', () => {
   it('the reader keeps following the store after it is moved in the DOM', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
+    const store = await makeStore({}, false);
     const { reader, doc, panel } = await openReader('anisin-2026', store);
     // Moving an element disconnects and reconnects it; it used to stop listening here.
     const box = document.createElement('div');
@@ -29,7 +28,7 @@ describe('reaching the store', () => {
   });
 
   it('the claims view keeps following the store after it is moved, and follows a new store', async () => {
-    const store = await newStore();
+    const store = await makeStore();
     const view = await mount(store);
     const provider = view.parentElement as CrStoreProvider;
     const box = document.createElement('section');
@@ -41,7 +40,7 @@ describe('reaching the store', () => {
     expect(shownIds(view)).to.deep.equal([claim.id]);
 
     // The provider hands a different store down: the view shows that store's claims instead.
-    const other = await newStore();
+    const other = await makeStore();
     const theirs = await claimFrom(other, 'anisin-2026', 5, 'The CSTO came for a popular uprising');
     provider.store = other;
     await until(() => shownIds(view).join() === theirs.id, 'the other store shown');

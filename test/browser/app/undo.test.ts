@@ -3,8 +3,8 @@ import { expect } from '@open-wc/testing';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import { NotifyEvent } from '../../../src/components/shared/events.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
-import { deep, openApp, pressKey, testDbName, until } from '../helpers.ts';
-import { newStore, seed } from '../claims/harness.ts';
+import { deep, openApp, pressKey, testDbName, until, makeStore } from '../helpers.ts';
+import { seed } from '../claims/harness.ts';
 
 let store: CrossreadStore;
 afterEach(() => {
@@ -22,7 +22,7 @@ describe('undo in the app shell', () => {
     ['compare', '#/compare/duvanova-junisbai-2022/anisin-2026', 'cr-compare-view'],
   ] as const) {
     it(`Ctrl+Z undoes and Ctrl+Shift+Z redoes in the ${view} view, once each`, async () => {
-      store = await newStore();
+      store = await makeStore();
       const { a } = await seed(store);
       const app = await openApp(hash, store);
       await until(() => deep(app, element), view, 10000);
@@ -42,7 +42,7 @@ describe('undo in the app shell', () => {
   }
 
   it('does not undo while the user types in a field', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a } = await seed(store);
     const app = await openApp('#/claims', store);
     await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
@@ -58,7 +58,7 @@ describe('undo in the app shell', () => {
   });
 
   it('says why when there is nothing to undo', async () => {
-    store = await newStore();
+    store = await makeStore();
     const app = await openApp('#/claims', store);
     await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
     ctrlZ();
@@ -66,7 +66,7 @@ describe('undo in the app shell', () => {
   });
 
   it('a merge toast undoes the merge after a later unrelated edit, and the edit stays', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a, c, d } = await seed(store);
     const app = await openApp('#/claims', store);
     const view = await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
@@ -82,7 +82,7 @@ describe('undo in the app shell', () => {
   });
 
   it('a toast whose action can no longer be undone says why, and undoes nothing else', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a } = await seed(store);
     const app = await openApp('#/claims', store);
     const view = await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
@@ -97,8 +97,8 @@ describe('undo in the app shell', () => {
 
   it('in a tab whose history another tab overtook, Ctrl+Z says what it could not undo and why', async () => {
     const name = testDbName();
-    store = await newStore(name);
-    const other = await newStore(name);
+    store = await makeStore({ name: name });
+    const other = await makeStore({ name: name });
     const { a } = await seed(store);
     const app = await openApp('#/claims', store);
     await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);

@@ -2,11 +2,11 @@ import { expect } from '@open-wc/testing';
 import type { CrClaimPicker } from '../../../src/components/claims/cr-claim-picker.ts';
 import type { ClaimPickEvent } from '../../../src/components/claims/claim-events.ts';
 import '../../../src/components/claims/cr-claim-picker.ts';
-import { $, $$, focused, newStore, press, seed, type, until } from './harness.ts';
-import { withStore } from '../helpers.ts';
+import { $, $$, focused, press, seed, type, until } from './harness.ts';
+import { withStore, makeStore } from '../helpers.ts';
 
 async function mountPicker(exclude: string[] = []) {
-  const store = await newStore();
+  const store = await makeStore();
   const claims = await seed(store);
   document.querySelector('cr-store-provider')?.remove();
   const picker = document.createElement('cr-claim-picker');

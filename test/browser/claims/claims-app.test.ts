@@ -3,8 +3,8 @@ import axe from 'axe-core';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
-import { openApp, deep } from '../helpers.ts';
-import { $, $$, card, dialogOf, isOpen, mount, newStore, press, seed, shownIds, type, until } from './harness.ts';
+import { openApp, deep, makeStore } from '../helpers.ts';
+import { $, $$, card, dialogOf, isOpen, mount, press, seed, shownIds, type, until } from './harness.ts';
 
 let store: CrossreadStore;
 afterEach(() => {
@@ -16,7 +16,7 @@ describe('cr-claims-view accessibility', () => {
   it('has no axe violations, expanded with evidence, links and events, and with the link dialog open', async () => {
     document.documentElement.lang = 'en';
     document.title = 'Claims — Crossread';
-    store = await newStore();
+    store = await makeStore();
     const { a, b } = await seed(store);
     await store.createLink({ relation: 'qualifies', from: a.id, to: b.id, rationale: 'Only in *Almaty*.' });
     const event = (await store.createEvent({ name: 'Bloody January', start: '2022-01' })).value;
@@ -41,7 +41,7 @@ describe('cr-claims-view in the app', () => {
   afterEach(() => document.querySelector('cr-app')?.remove());
 
   it('opens a claim from its URL; a deletion’s toast offers Undo, which restores it', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a, b } = await seed(store);
     await store.createLink({ relation: 'contradicts', from: a.id, to: b.id });
     const app = await openApp(`#/claims/${a.id}`, store);

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
+import { makeStore } from '../helpers.ts';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrLinkDialog } from '../../../src/components/claims/cr-link-dialog.ts';
 import type { CrMergeDialog } from '../../../src/components/claims/cr-merge-dialog.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore, Undoable } from '../../../src/store/index.ts';
-import { $, $$, card, choose, claimFrom, dialogOf, expand, focused, isOpen, mount, newStore, notices, press, seed, shownIds, tabUntil, type, until } from './harness.ts';
+import { $, $$, card, choose, claimFrom, dialogOf, expand, focused, isOpen, mount, notices, press, seed, shownIds, tabUntil, type, until } from './harness.ts';
 
 
 /** Links `from` → `to` by keyboard only: Tab to "Link to…", pick, relation, rationale, Save. */
@@ -38,7 +39,7 @@ afterEach(() => {
 
 describe('cr-claims-view', () => {
   it('explains how to make a claim when there is none', async () => {
-    store = await newStore();
+    store = await makeStore();
     const view = await mount(store);
     const empty = $(view, '.empty')!;
     expect(empty.textContent).to.contain('select a passage and press C');
@@ -46,7 +47,7 @@ describe('cr-claims-view', () => {
   });
 
   it('filters by source, tag, event and author', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a, b, c, d } = await seed(store);
     const event = (await store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' })).value;
     await store.updateClaim(a.id, { events: [event.id] });
@@ -76,7 +77,7 @@ describe('cr-claims-view', () => {
   });
 
   it('shows events and each passage\'s stance (icon and label) on a collapsed card', async () => {
-    store = await newStore();
+    store = await makeStore();
     const a = await claimFrom(store, 'duvanova-junisbai-2022', 3, 'Elites organised the Almaty violence');
     const against = await claimFrom(store, 'anisin-2026', 5, 'placeholder', { stance: 'argues-against' });
     // One claim, two passages: one asserts it, one argues against it.
@@ -102,7 +103,7 @@ describe('cr-claims-view', () => {
   });
 
   it('shows a claim expanded from the route: evidence with cite, ¶, quote and stance; changes stance; removes a passage (undoable)', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a } = await seed(store);
     const view = await mount(store, a.id);
     const c = await card(view, a.id);
@@ -123,7 +124,7 @@ describe('cr-claims-view', () => {
   });
 
   it('edits the statement in place; a click on another statement selects it and sets the URL', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a, b } = await seed(store);
     const view = await mount(store, a.id);
     const c = await card(view, a.id);
@@ -140,7 +141,7 @@ describe('cr-claims-view', () => {
   });
 
   it('links two claims from different sources as contradicting, by keyboard only; a duplicate is refused inline, keeping what was typed', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a, b } = await seed(store);
     const view = await mount(store);
     const dialog = await linkByKeyboard(view, a.id, 'popular uprising', 1, 'Anisin reads the unrest as popular.');
@@ -173,7 +174,7 @@ describe('cr-claims-view', () => {
   });
 
   it('Escape in the picker closes its list first, then the dialog', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a } = await seed(store);
     const view = await mount(store);
     const c = await expand(view, a.id);
@@ -191,7 +192,7 @@ describe('cr-claims-view', () => {
   });
 
   it('deleting a claim asks first, listing its links; Undo in the toast restores claim and link', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a, b } = await seed(store);
     await store.createLink({ relation: 'supports', from: b.id, to: a.id, rationale: 'Both say so.' });
     const view = await mount(store, a.id);
@@ -216,7 +217,7 @@ describe('cr-claims-view', () => {
   });
 
   it('merges a duplicate into another claim after explaining the result; undoable', async () => {
-    store = await newStore();
+    store = await makeStore();
     const { a, b, d } = await seed(store);
     await store.createLink({ relation: 'contradicts', from: d.id, to: b.id });
     const view = await mount(store, d.id);
@@ -245,10 +246,10 @@ describe('cr-claims-view', () => {
 
   it('follows changes from another tab live, and stops listening when removed', async () => {
     const name = `crossread-test-${crypto.randomUUID()}`;
-    store = await newStore(name);
+    store = await makeStore({ name: name });
     const { a } = await seed(store);
     const view = await mount(store);
-    const other = await newStore(name);
+    const other = await makeStore({ name: name });
     const fresh = await claimFrom(other, 'anisin-2026', 9, 'Made in another tab');
     await until(() => shownIds(view).includes(fresh.id), 'claim from the other tab shown');
     await other.updateClaim(a.id, { statement: 'Renamed in another tab' });

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { makeStore } from '../helpers.ts';
 import type { CrEventsManager } from '../../../src/components/claims/cr-events-manager.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore, Undoable } from '../../../src/store/index.ts';
-import { $, $$, choose, expand, mount, newStore, notices, seed, until } from './harness.ts';
+import { $, $$, choose, expand, mount, notices, seed, until } from './harness.ts';
 
 let store: CrossreadStore;
 afterEach(() => {
@@ -14,7 +15,7 @@ afterEach(() => {
 
 describe('events in the claims view', () => {
   async function setup() {
-    store = await newStore();
+    store = await makeStore();
     const claims = await seed(store);
     const view = await mount(store);
     const events = await until(() => $<CrEventsManager>(view, 'cr-events-manager'), 'events manager');

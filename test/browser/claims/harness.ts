@@ -14,13 +14,6 @@ export { until };
 
 export const corpus = new CorpusClient('/corpus/build/');
 
-/** A store on a database of its own, opened. */
-export async function newStore(name = `crossread-test-${crypto.randomUUID()}`): Promise<CrossreadStore> {
-  const store = new CrossreadStore({ name });
-  await store.open();
-  return store;
-}
-
 /** The text of ¶n of a real source and its offsets. */
 export function paragraph(doc: DocModel, n: number): { start: number; end: number; text: string } {
   const b = doc.blocks.find((x) => x.kind === 'paragraph' && x.n === n)!;

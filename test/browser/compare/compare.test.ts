@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import axe from 'axe-core';
-import { until } from '../helpers.ts';
-import { ANISIN, CompareHarness, DJ, KURMASHEV, freshStore, seed } from './harness.ts';
+import { until, makeStore } from '../helpers.ts';
+import { ANISIN, CompareHarness, DJ, KURMASHEV, seed } from './harness.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 
 /** axe over the page, through every open shadow root; the violations' ids and targets. */
@@ -159,7 +159,7 @@ describe('compare view', () => {
 
   it('follows the store live, from this tab and another, and lets go of it when closed', async () => {
     const name = `crossread-test-${crypto.randomUUID()}`;
-    const store = await freshStore(name);
+    const store = await makeStore({ name: name });
     const live = countSubscriptions(store);
     const h = await CompareHarness.open(DJ, ANISIN, store);
     const empty = await until(() => h.view.shadowRoot!.querySelector('.empty'), 'empty state');
@@ -172,7 +172,7 @@ describe('compare view', () => {
     await h.card('left', 'stood down on purpose');
 
     // Another tab on the same database adds a claim on the same passage.
-    const other = await freshStore(name);
+    const other = await makeStore({ name: name });
     await other.createClaim({ statement: 'Abish controlled the forces', evidence: { annotation: s.dj.id, stance: 'mentions' } });
     await h.card('left', 'Abish controlled the forces');
     other.close();

@@ -8,20 +8,13 @@ import type { Side } from '../../../src/components/compare/compare-events.ts';
 import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import type { DocModel } from '../../../src/corpus/types.ts';
-import { deep, openApp, until } from '../helpers.ts';
+import { deep, openApp, until, makeStore } from '../helpers.ts';
 
 export const DJ = 'duvanova-junisbai-2022';
 export const ANISIN = 'anisin-2026';
 export const KURMASHEV = 'kurmashev-et-al-2018';
 
 const client = new CorpusClient('/corpus/build/');
-
-/** A store on a database of its own. */
-export async function freshStore(name = `crossread-test-${crypto.randomUUID()}`): Promise<CrossreadStore> {
-  const store = new CrossreadStore({ name });
-  await store.open();
-  return store;
-}
 
 /** An annotation on the passage of a source that runs from `from` through `to` (both quoted). */
 export async function annotate(store: CrossreadStore, id: string, from: string, to: string): Promise<{ doc: DocModel; annotation: Annotation }> {
@@ -43,7 +36,7 @@ export interface Seeded {
 }
 
 export async function seed(store?: CrossreadStore): Promise<Seeded> {
-  store ??= await freshStore();
+  store ??= await makeStore();
   const { annotation: dj } = await annotate(store, DJ, 'the security forces, under the control of Abish', 'in its hour of need');
   const { annotation: anisin } = await annotate(store, ANISIN, 'the CSTO was sent in when protesters', 'security forces and police');
   const stoodDown = (await store.createClaim({ statement: 'Security forces in Almaty were stood down on purpose', evidence: { annotation: dj.id, stance: 'asserts' } })).value;

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep, testDbName } from '../helpers.ts';
-import { CrossreadStore } from '../../../src/store/index.ts';
+import { openApp, until, deep, makeStore } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 
@@ -40,8 +39,7 @@ describe('opening a file of your own', () => {
   });
 
   it('keys a file by its content: another file with the same name does not inherit its annotations', async () => {
-    const store = new CrossreadStore({ name: testDbName() });
-    await store.open();
+    const store = await makeStore();
     const app = await openApp('#/', store);
     const open = async (text: string) => {
       const lib = await until(() => deep(app, 'cr-library'), 'library');

@@ -1,20 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep, testDbName, withStore } from '../helpers.ts';
+import { openApp, openReader, until, deep, makeStore, withStore } from '../helpers.ts';
 import { openUserFile } from '../../../src/app/open-file.ts';
-import { CrossreadStore } from '../../../src/store/index.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
 import type { CrToc } from '../../../src/components/reader/cr-toc.ts';
 import { CiteCopiedEvent } from '../../../src/components/shared/events.ts';
-
-async function openReader(hash: string) {
-  const app = await openApp(hash);
-  const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader');
-  await reader.updateComplete;
-  const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
-  await until(() => doc.textMap, 'text map');
-  return { app, reader, doc, root: doc.shadowRoot! };
-}
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
@@ -139,7 +129,7 @@ describe('reader', () => {
     const model = await openUserFile(new File([md], 'sections.md', { type: 'text/markdown' }));
     const reader = document.createElement('cr-reader');
     reader.doc = model;
-    await withStore(new CrossreadStore({ name: testDbName() }), document.body, reader);
+    await withStore(await makeStore(), document.body, reader);
     const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
     await until(() => doc.textMap, 'text map');
     const toc = deep(reader, 'aside cr-toc') as CrToc;
