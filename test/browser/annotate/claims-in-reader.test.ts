@@ -89,15 +89,21 @@ describe('claims from the reader', () => {
   });
 });
 
+/** Kurmashev in the reader, a claim backed by ¶4, and the start of ¶9 selected. */
+async function claimAndSecondPassage() {
+  const store = await makeStore();
+  const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
+  const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
+  const first = (await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) })).value;
+  const claim = (await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } })).value;
+  const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 9)!;
+  await selectText(doc, p2.start, p2.start + 60);
+  return { store, doc, panel, claim, p2 };
+}
+
 describe('evidence and events from the reader', () => {
   it('adds a passage as evidence to an existing claim with the type-ahead (E)', async () => {
-    const store = await makeStore();
-    const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
-    const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
-    const first = (await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) })).value;
-    const claim = (await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } })).value;
-    const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 9)!;
-    await selectText(doc, p2.start, p2.start + 60);
+    const { store, doc, panel, claim, p2 } = await claimAndSecondPassage();
     pressKey('e');
     const picker = await until(() => panel.shadowRoot!.querySelector('cr-claim-picker'), 'claim picker');
     const input = await until(() => picker.shadowRoot?.querySelector('input') as HTMLInputElement | null, 'picker input');
@@ -113,13 +119,7 @@ describe('evidence and events from the reader', () => {
   });
 
   it('E puts the focus in the claim picker: typing right away finds the claim, Enter and Ctrl+Enter save', async () => {
-    const store = await makeStore();
-    const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
-    const p1 = doc.doc!.blocks.find((b) => b.numbered && b.n === 4)!;
-    const first = (await store.createAnnotation({ target: targetFor(doc.doc!, p1.start, p1.start + 50) })).value;
-    const claim = (await store.createClaim({ statement: 'Kazakhstan faces terrorism from abroad', evidence: { annotation: first.id, stance: 'asserts' } })).value;
-    const p2 = doc.doc!.blocks.find((b) => b.numbered && b.n === 9)!;
-    await selectText(doc, p2.start, p2.start + 60);
+    const { store, panel, claim } = await claimAndSecondPassage();
     // Real key presses, one after the other, as a user types: nothing waits for the picker.
     await sendKeys({ press: 'e' });
     await sendKeys({ type: 'terrorism abroad' });

@@ -2,10 +2,10 @@
 // other, and the second re-checks references inside its transaction, so it fails with `conflict`
 // and nothing dangles. The tabs use distinct BroadcastChannel names, so neither ever hears the other.
 import { expect } from '@open-wc/testing';
+import { stateOf } from '../../shared/state-of.ts';
 import {
   CrossreadStore,
   StoreError,
-  emptyState,
   eventsOf,
   stateIssues,
   type Annotation,
@@ -33,13 +33,7 @@ async function deafStore(name: string): Promise<CrossreadStore> {
 
 /** What the database holds, loaded by a fresh store. */
 async function onDisk(name: string): Promise<StoreState> {
-  const store = await deafStore(name);
-  const state = emptyState();
-  for (const [id, r] of store.annotations) state.annotations.set(id, r);
-  for (const [id, r] of store.claims) state.claims.set(id, r);
-  for (const [id, r] of store.links) state.links.set(id, r);
-  for (const [id, r] of store.events) state.events.set(id, r);
-  return state;
+  return stateOf(await deafStore(name));
 }
 
 interface World {
