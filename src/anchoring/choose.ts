@@ -8,6 +8,7 @@ import { endDistance, endDistances, startDistance } from './distance.ts';
 import { EDGE, refineEdges } from './edges.ts';
 import { editDistance, gapErrors } from './gap.ts';
 import type { Anchor, AnchorMethod } from './types.ts';
+import { survivingShare } from './words.ts';
 
 // Context windows are a little longer than the context, for edits inside it.
 const CONTEXT_SLACK = 8;
@@ -125,6 +126,10 @@ export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMetho
     const errors = end - start > m ? gapErrors(p.exact, p.text, start, end) : editDistance(p.exact, p.text.slice(start, end));
     if (1 - errors / m < t.minQuoteScore) return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
   }
+  // Fewer than half of the quote's words left (see words.ts): the passage was rewritten.
+  if ((c.errors > 0 || moved > 0) && survivingShare(p.exact, p.text.slice(start, end)) < MIN_SURVIVING) {
+    return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
+  }
   return { status: 'anchored', start, end, method, score: c.similarity };
 }
 
@@ -154,6 +159,8 @@ const FAR_CONTEXT_ERRORS = 1 / 8;
  * version of the passage still at that place. */
 export const DRIFT = 256;
 const NOT_SIMILAR = 'no place similar enough';
+// Share of the quote's words (by characters) that must be left for the passage to survive.
+const MIN_SURVIVING = 0.5;
 // Share of the outer context that may disagree at a place away from the expected one.
 const OUTER_ERRORS = 1 / 3;
 // Share of context and quote-edge characters that may disagree at an end (see edges.ts): past

@@ -133,6 +133,18 @@ group('anchor', () => {
     expect(anchor(deleted, [sel[0]])).toMatchObject({ status: 'orphan' });
   });
 
+  it('orphans a passage most of whose words were replaced, though its letters look alike', () => {
+    const text = texts['kurmashev-et-al-2018']!;
+    const sel = select(text, 'Kazakhstani citizens');
+    const { start, end } = sel[1];
+    // 8 edits in 20 characters: similar enough by edit distance, but only one word is left.
+    const replaced = edit(text, start, end - start, 'state citizens');
+    expect(anchor(replaced, sel, { originalLength: text.length })).toMatchObject({ status: 'orphan' });
+    // A typo and a dropped hyphen leave the words.
+    const typo = edit(text, start, end - start, 'Kazakhstanni citizens');
+    expect(placeOf(anchor(typo, sel, { originalLength: text.length }))).toEqual([start, end + 1]);
+  });
+
   it('tells a copy of the passage from the passage by the wider context, and still reads 32-character selectors', () => {
     const filler = (tag: string): string =>
       Array.from({ length: 12 }, (_, i) => `Point ${tag}${i} concerns the ${tag} matter number ${i * 7}.`).join(' ');
