@@ -40,8 +40,6 @@ export interface Thresholds {
 /** A candidate with its agreement with the stored context and position. */
 export interface Scored extends Candidate {
   contextErrors: number;
-  /** Disagreement with the outer context (see Probe.outerPrefix). */
-  outerErrors: number;
   /** 1 - (quote errors + context errors) / (quote + context length). */
   similarity: number;
   quoteSimilarity: number;
@@ -101,7 +99,6 @@ export function score(p: Probe, c: Candidate, method: AnchorMethod): Scored {
   return {
     ...c,
     contextErrors: ce,
-    outerErrors: outerErrors(p, c.start, c.end),
     similarity: 1 - (c.errors + ce) / total,
     quoteSimilarity: 1 - c.errors / p.exact.length,
     distance: p.hint === undefined ? 0 : Math.abs(c.start - p.hint),
@@ -193,7 +190,8 @@ function plausible(p: Probe, c: Scored, far: number, t: Thresholds): boolean {
  */
 function outerHolds(p: Probe, c: Scored): boolean {
   if (p.hint === undefined || c.distance <= DRIFT || c.errors > 0) return true;
-  return c.outerErrors <= OUTER_ERRORS * (p.outerPrefix.length + p.outerSuffix.length);
+  // Computed here, for the few candidates it decides: scoring every candidate with it costs.
+  return outerErrors(p, c.start, c.end) <= OUTER_ERRORS * (p.outerPrefix.length + p.outerSuffix.length);
 }
 
 function cost(c: Scored): number {
