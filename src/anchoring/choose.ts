@@ -123,8 +123,10 @@ export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMetho
     const errors = end - start > m ? gapErrors(p.exact, p.text, start, end) : editDistance(p.exact, p.text.slice(start, end));
     if (1 - errors / m < t.minQuoteScore) return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
   }
-  // Fewer than half of the quote's words left (see words.ts): the passage was rewritten.
-  if ((c.errors > 0 || moved > 0) && survivingShare(p.exact, p.text.slice(start, end)) < MIN_SURVIVING) {
+  // Fewer than half of the quote's words left (see words.ts): the passage was rewritten. A word
+  // is lost only with more than half of it edited, which loses at most two characters of the
+  // quote per edit: with fewer than a fifth of it edited, more than half is left.
+  if (c.errors + moved > m / 5 && survivingShare(p.exact, p.text.slice(start, end)) < MIN_SURVIVING) {
     return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
   }
   return { status: 'anchored', start, end, method, score: c.similarity };
