@@ -162,6 +162,8 @@ const NOT_SIMILAR = 'no place similar enough';
 const MIN_SURVIVING = 0.5;
 // Share of the outer context that may disagree at a place away from the expected one.
 const OUTER_ERRORS = 1 / 3;
+// Weight of an outer context error against a quote or context error, where places compete.
+const OUTER_WEIGHT = 1;
 // Share of context and quote-edge characters that may disagree at an end (see edges.ts): past
 // it, no place agrees with either side of the end well enough to say where the passage stops.
 const MAX_EDGE_DOUBT = 0.4;
@@ -213,6 +215,12 @@ export function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
     .map((c) => ({ c, cost: cost(c) }))
     .filter((e) => e.c.quoteSimilarity >= t.minQuoteScore && 1 - e.cost / total >= t.minScore && outerHolds(p, e.c))
     .sort((a, b) => a.cost - b.cost);
+  // Several places hold the quote with its nearest context (a reference list, a repeated
+  // sentence): the outer context, where the selectors have it, counts too.
+  if (p.outerPrefix.length + p.outerSuffix.length > 0 && eligible.some((e) => !overlaps(e.c, eligible[0]!.c))) {
+    for (const e of eligible) e.cost += OUTER_WEIGHT * outerErrors(p, e.c.start, e.c.end);
+    eligible.sort((a, b) => a.cost - b.cost);
+  }
   if (eligible.length === 0) {
     const best = Math.max(...all.map((c) => c.similarity));
     return { status: 'orphan', score: Math.max(0, best), reason: NOT_SIMILAR };
