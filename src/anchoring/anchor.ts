@@ -45,10 +45,21 @@ const LAST_WINDOW = 512;
 // An occurrence this close to the expected place is the passage there, as far as position tells.
 const SAME_PLACE = 64;
 
-function contextPatterns(q: TextQuoteSelector): { prefix: string; suffix: string } {
-  const prefix = q.prefix.length < CONTEXT_LENGTH ? EDGE + q.prefix : q.prefix;
-  const suffix = q.suffix.length < CONTEXT_LENGTH ? q.suffix + EDGE : q.suffix;
-  return { prefix: prefix.slice(-WORD), suffix: suffix.slice(0, WORD) };
+/**
+ * The context patterns (the WORD characters nearest the quote) and the outer context beyond
+ * them, with EDGE where the text ended. Selectors made before CONTEXT_LENGTH grew from 32 to 64
+ * hold 32 characters: a context of exactly WORD characters is taken as such an older one (no
+ * outer context, text not known to end there); shorter ones ended at the text's edge either way.
+ */
+function contextPatterns(q: TextQuoteSelector): Pick<Probe, 'prefix' | 'suffix' | 'outerPrefix' | 'outerSuffix'> {
+  const prefix = q.prefix.length < WORD || (q.prefix.length > WORD && q.prefix.length < CONTEXT_LENGTH) ? EDGE + q.prefix : q.prefix;
+  const suffix = q.suffix.length < WORD || (q.suffix.length > WORD && q.suffix.length < CONTEXT_LENGTH) ? q.suffix + EDGE : q.suffix;
+  return {
+    prefix: prefix.slice(-WORD),
+    suffix: suffix.slice(0, WORD),
+    outerPrefix: prefix.slice(-2 * WORD, -WORD),
+    outerSuffix: suffix.slice(WORD, 2 * WORD),
+  };
 }
 
 function positionOnly(text: string, pos: TextPositionSelector, options: AnchorOptions): Anchor {

@@ -4,10 +4,11 @@
  * placing the chosen one's ends (edges.ts).
  */
 import type { Candidate } from './candidates.ts';
-import { endDistance, startDistance } from './distance.ts';
+import { endDistance, endDistances, startDistance } from './distance.ts';
 import { EDGE, refineEdges } from './edges.ts';
 import { editDistance, gapErrors } from './gap.ts';
 import type { Anchor, AnchorMethod } from './types.ts';
+import { survivingShare } from './words.ts';
 
 // Context windows are a little longer than the context, for edits inside it.
 const CONTEXT_SLACK = 8;
@@ -22,6 +23,11 @@ export interface Probe {
   /** Context patterns: last/first WORD characters, with EDGE where the text ended. */
   prefix: string;
   suffix: string;
+  /** Stored context beyond the patterns (selectors with more than WORD characters of it): the
+   * characters before `prefix` and after `suffix`, with EDGE where the text ended; empty for
+   * older selectors. Checked only where a copy of the passage must be told from the passage. */
+  outerPrefix: string;
+  outerSuffix: string;
   hint: number | undefined;
 }
 
@@ -51,6 +57,39 @@ function contextErrors(p: Probe, start: number, end: number): number {
   const pe = before.endsWith(p.prefix) ? 0 : endDistance(p.prefix, before);
   const se = after.startsWith(p.suffix) ? 0 : startDistance(p.suffix, after);
   return pe + se;
+}
+
+function reverse(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+}
+
+/** Least distance between `pattern` and text ending at one of the last `ends` places of `t`. */
+function endsNear(pattern: string, t: string, ends: number): number {
+  const d = endDistances(pattern, t);
+  let best = pattern.length;
+  for (let j = Math.max(0, t.length - ends); j <= t.length; j++) best = Math.min(best, d[j]!);
+  return best;
+}
+
+/** Disagreement of the outer context with the text beyond the context patterns around
+ * [start, end), allowing the inner context a few characters of edits. */
+function outerErrors(p: Probe, start: number, end: number): number {
+  let errors = 0;
+  if (p.outerPrefix.length > 0) {
+    const to = Math.max(0, start - p.prefix.length + CONTEXT_SLACK);
+    const from = to - p.outerPrefix.length - 3 * CONTEXT_SLACK;
+    const before = (from <= 0 ? EDGE : '') + p.text.slice(Math.max(0, from), to);
+    errors += endsNear(p.outerPrefix, before, 2 * CONTEXT_SLACK);
+  }
+  if (p.outerSuffix.length > 0) {
+    const from = Math.min(p.text.length, end + p.suffix.length - CONTEXT_SLACK);
+    const to = from + p.outerSuffix.length + 3 * CONTEXT_SLACK;
+    const after = p.text.slice(from, to) + (to >= p.text.length ? EDGE : '');
+    errors += endsNear(reverse(p.outerSuffix), reverse(after), 2 * CONTEXT_SLACK);
+  }
+  return errors;
 }
 
 /** Score `c` against the stored context and position; `method` unless the quote is exact. */
@@ -84,6 +123,12 @@ export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMetho
     const errors = end - start > m ? gapErrors(p.exact, p.text, start, end) : editDistance(p.exact, p.text.slice(start, end));
     if (1 - errors / m < t.minQuoteScore) return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
   }
+  // Fewer than half of the quote's words left (see words.ts): the passage was rewritten. A word
+  // is lost only with more than half of it edited, which loses at most two characters of the
+  // quote per edit: with fewer than a fifth of it edited, more than half is left.
+  if (c.errors + moved > m / 5 && survivingShare(p.exact, p.text.slice(start, end)) < MIN_SURVIVING) {
+    return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
+  }
   return { status: 'anchored', start, end, method, score: c.similarity };
 }
 
@@ -113,6 +158,12 @@ const FAR_CONTEXT_ERRORS = 1 / 8;
  * version of the passage still at that place. */
 export const DRIFT = 256;
 const NOT_SIMILAR = 'no place similar enough';
+// Share of the quote's words (by characters) that must be left for the passage to survive.
+const MIN_SURVIVING = 0.5;
+// Share of the outer context that may disagree at a place away from the expected one.
+const OUTER_ERRORS = 1 / 3;
+// Weight of an outer context error against a quote or context error, where places compete.
+const OUTER_WEIGHT = 1;
 // Share of context and quote-edge characters that may disagree at an end (see edges.ts): past
 // it, no place agrees with either side of the end well enough to say where the passage stops.
 const MAX_EDGE_DOUBT = 0.4;
@@ -135,6 +186,18 @@ function plausible(p: Probe, c: Scored, far: number, t: Thresholds): boolean {
   return c.quoteSimilarity >= 0.5 && c.contextErrors <= (p.prefix.length + p.suffix.length) / 2;
 }
 
+/**
+ * Whether a place away from the expected one agrees with the outer context too (where the
+ * selectors have one). Texts repeat sentences and phrases, with the same few words around them:
+ * a copy agrees with the 32 characters next to the quote about as often as the passage does,
+ * rarely with the next 32. A passage that moved took its surroundings along.
+ */
+function outerHolds(p: Probe, c: Scored): boolean {
+  if (p.hint === undefined || c.distance <= DRIFT || c.errors > 0) return true;
+  // Computed here, for the few candidates it decides: scoring every candidate with it costs.
+  return outerErrors(p, c.start, c.end) <= OUTER_ERRORS * (p.outerPrefix.length + p.outerSuffix.length);
+}
+
 function cost(c: Scored): number {
   return c.errors + c.contextErrors + POSITION_WEIGHT * Math.log1p(c.distance / POSITION_SCALE);
 }
@@ -150,8 +213,14 @@ export function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
   // A place far from the expected one must agree better: position is evidence too.
   const eligible = all
     .map((c) => ({ c, cost: cost(c) }))
-    .filter((e) => e.c.quoteSimilarity >= t.minQuoteScore && 1 - e.cost / total >= t.minScore)
+    .filter((e) => e.c.quoteSimilarity >= t.minQuoteScore && 1 - e.cost / total >= t.minScore && outerHolds(p, e.c))
     .sort((a, b) => a.cost - b.cost);
+  // Several places hold the quote with its nearest context (a reference list, a repeated
+  // sentence): the outer context, where the selectors have it, counts too.
+  if (p.outerPrefix.length + p.outerSuffix.length > 0 && eligible.some((e) => !overlaps(e.c, eligible[0]!.c))) {
+    for (const e of eligible) e.cost += OUTER_WEIGHT * outerErrors(p, e.c.start, e.c.end);
+    eligible.sort((a, b) => a.cost - b.cost);
+  }
   if (eligible.length === 0) {
     const best = Math.max(...all.map((c) => c.similarity));
     return { status: 'orphan', score: Math.max(0, best), reason: NOT_SIMILAR };

@@ -50,5 +50,8 @@ export interface AnchorOptions {
   minQuoteScore?: number;
 }
 
-/** Characters of context `describe` stores on each side of a quote. */
-export const CONTEXT_LENGTH = 32;
+/** Characters of context `describe` stores on each side of a quote. It was 32 before: texts
+ * repeat sentences with the same few words around them, and the next 32 characters tell such a
+ * copy from the passage. `anchor` reads both (the nearest 32 as context patterns, the rest as
+ * outer context, checked at places away from the expected one). */
+export const CONTEXT_LENGTH = 64;

@@ -30,11 +30,11 @@ it('pins the public exports', () => {
 });
 
 group('describe', () => {
-  it('stores 32 characters of context, fewer at the ends of the text', () => {
-    const text = 'a'.repeat(40) + 'QUOTE' + 'b'.repeat(40);
-    const [q, p] = describe(text, 40, 45);
-    expect(q).toEqual({ type: 'TextQuoteSelector', exact: 'QUOTE', prefix: 'a'.repeat(32), suffix: 'b'.repeat(32) });
-    expect(p).toEqual({ type: 'TextPositionSelector', start: 40, end: 45 });
+  it('stores 64 characters of context, fewer at the ends of the text', () => {
+    const text = 'a'.repeat(70) + 'QUOTE' + 'b'.repeat(70);
+    const [q, p] = describe(text, 70, 75);
+    expect(q).toEqual({ type: 'TextQuoteSelector', exact: 'QUOTE', prefix: 'a'.repeat(64), suffix: 'b'.repeat(64) });
+    expect(p).toEqual({ type: 'TextPositionSelector', start: 70, end: 75 });
     expect(describe(text, 0, 3)[0].prefix).toBe('');
     expect(describe(text, text.length - 3, text.length)[0].suffix).toBe('');
   });
@@ -131,6 +131,37 @@ group('anchor', () => {
     expect(anchor(deleted, sel)).toMatchObject({ status: 'orphan' });
     // Without the position, too.
     expect(anchor(deleted, [sel[0]])).toMatchObject({ status: 'orphan' });
+  });
+
+  it('orphans a passage most of whose words were replaced, though its letters look alike', () => {
+    const text = texts['kurmashev-et-al-2018']!;
+    const sel = select(text, 'Kazakhstani citizens');
+    const { start, end } = sel[1];
+    // 8 edits in 20 characters: similar enough by edit distance, but only one word is left.
+    const replaced = edit(text, start, end - start, 'state citizens');
+    expect(anchor(replaced, sel, { originalLength: text.length })).toMatchObject({ status: 'orphan' });
+    // A typo and a dropped hyphen leave the words.
+    const typo = edit(text, start, end - start, 'Kazakhstanni citizens');
+    expect(placeOf(anchor(typo, sel, { originalLength: text.length }))).toEqual([start, end + 1]);
+  });
+
+  it('tells a copy of the passage from the passage by the wider context, and still reads 32-character selectors', () => {
+    const filler = (tag: string): string =>
+      Array.from({ length: 12 }, (_, i) => `Point ${tag}${i} concerns the ${tag} matter number ${i * 7}.`).join(' ');
+    // The 32 characters around the quote are the same at both places, the next 32 are not.
+    const shared = 'so the regional council met twice a year in the capital city to review the annual budget and to plan';
+    const text = `${filler('alpha')} As the first report explains, ${shared} public works. ${filler('beta')} Much later we are told that ${shared} new roads. ${filler('gamma')}`;
+    const sel = select(text, 'in the capital city', 1);
+    const [q, p] = sel;
+    expect(text.slice(p.start - 32, p.start)).toBe(text.slice(text.indexOf(q.exact) - 32, text.indexOf(q.exact)));
+    // Unedited, both kinds of selectors anchor at the passage.
+    expect(placeOf(anchor(text, sel))).toEqual([p.start, p.end]);
+    const older = [{ ...q, prefix: q.prefix.slice(-32), suffix: q.suffix.slice(0, 32) }, p] as const;
+    expect(placeOf(anchor(text, older))).toEqual([p.start, p.end]);
+    // The passage rewritten where it was: the copy keeps the quote and its nearest context, but
+    // not the wider context; the passage is gone rather than there.
+    const rewritten = edit(text, p.start, p.end - p.start, 'at a location none of them liked');
+    expect(anchor(rewritten, sel, { originalLength: text.length })).toMatchObject({ status: 'orphan' });
   });
 
   it('anchors on position alone only when the text cannot have changed', () => {

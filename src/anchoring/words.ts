@@ -1,0 +1,51 @@
+/**
+ * How much of a quote survives in a place, word by word. Edit distance undercounts rewritten
+ * text: a replacement word shares letters with the old one by chance ("Kazakhstani citizens"
+ * and "state citizens" are 8 edits apart, 60% alike), so a passage most of whose words were
+ * replaced can still look similar enough. Counting the quote's words that are still there,
+ * each up to a typo or two, measures what a reader would call the passage surviving.
+ */
+import { editDistance } from './gap.ts';
+
+/** Characters of the word `a` left in `b` when `b` is `a` edited (a typo, a hyphen dropped, a
+ * part of a compound changed: at most half of it), else 0: a replacement. */
+function sameWord(a: string, b: string): number {
+  if (a === b) return a.length;
+  const allowed = Math.max(1, a.length >> 1);
+  if (Math.abs(a.length - b.length) > allowed) return 0;
+  const d = editDistance(a, b);
+  return d <= allowed ? a.length - d : 0;
+}
+
+/** Words of `s` (runs of other than white space), each with the white space before it. */
+function words(s: string): Array<{ word: string; weight: number }> {
+  const out: Array<{ word: string; weight: number }> = [];
+  let last = 0;
+  for (const m of s.matchAll(/\S+/g)) {
+    const end = m.index + m[0].length;
+    out.push({ word: m[0], weight: end - last });
+    last = end;
+  }
+  return out;
+}
+
+/**
+ * Share of `quote`'s characters in words found, in order, among the words of `place` (a longest
+ * common subsequence of words; a word counts with the white space before it, less its edits), as the bench's truth rule counts the characters of a passage that are left.
+ */
+export function survivingShare(quote: string, place: string): number {
+  const q = words(quote);
+  const w = words(place).map((x) => x.word);
+  const total = q.reduce((n, x) => n + x.weight, 0);
+  if (total === 0) return 1;
+  let prev = new Float64Array(w.length + 1);
+  let cur = new Float64Array(w.length + 1);
+  for (const { word, weight } of q) {
+    for (let j = 1; j <= w.length; j++) {
+      const same = sameWord(word, w[j - 1]!);
+      cur[j] = Math.max(prev[j]!, cur[j - 1]!, prev[j - 1]! + (same > 0 ? weight - (word.length - same) : 0));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[w.length]! / total;
+}
