@@ -47,18 +47,22 @@ const SAME_PLACE = 64;
 
 /**
  * The context patterns (the WORD characters nearest the quote) and the outer context beyond
- * them, with EDGE where the text ended. Selectors made before CONTEXT_LENGTH grew from 32 to 64
- * hold 32 characters: a context of exactly WORD characters is taken as such an older one (no
- * outer context, text not known to end there); shorter ones ended at the text's edge either way.
+ * them (all of it: CONTEXT_LENGTH characters a side, more where `describe` grew the context to
+ * make it unique), with EDGE where the text ended. Selectors made before CONTEXT_LENGTH grew
+ * from 32 to 64 hold 32 characters: a context of exactly WORD characters is taken as such an
+ * older one (no outer context, text not known to end there); a side shorter than WORD, or than
+ * the other side and CONTEXT_LENGTH, ended at the text's edge.
  */
 function contextPatterns(q: TextQuoteSelector): Pick<Probe, 'prefix' | 'suffix' | 'outerPrefix' | 'outerSuffix'> {
-  const prefix = q.prefix.length < WORD || (q.prefix.length > WORD && q.prefix.length < CONTEXT_LENGTH) ? EDGE + q.prefix : q.prefix;
-  const suffix = q.suffix.length < WORD || (q.suffix.length > WORD && q.suffix.length < CONTEXT_LENGTH) ? q.suffix + EDGE : q.suffix;
+  const full = Math.max(CONTEXT_LENGTH, q.prefix.length, q.suffix.length);
+  const atEdge = (n: number): boolean => n < WORD || (n > WORD && n < full);
+  const prefix = atEdge(q.prefix.length) ? EDGE + q.prefix : q.prefix;
+  const suffix = atEdge(q.suffix.length) ? q.suffix + EDGE : q.suffix;
   return {
     prefix: prefix.slice(-WORD),
     suffix: suffix.slice(0, WORD),
-    outerPrefix: prefix.slice(-2 * WORD, -WORD),
-    outerSuffix: suffix.slice(WORD, 2 * WORD),
+    outerPrefix: prefix.slice(0, Math.max(0, prefix.length - WORD)),
+    outerSuffix: suffix.slice(WORD),
   };
 }
 

@@ -4,7 +4,7 @@
  * placing the chosen one's ends (edges.ts).
  */
 import type { Candidate } from './candidates.ts';
-import { endDistance, endDistances, startDistance } from './distance.ts';
+import { endDistance, endDistances, startDistance, WORD } from './distance.ts';
 import { EDGE, refineEdges } from './edges.ts';
 import { editDistance, gapErrors } from './gap.ts';
 import type { Anchor, AnchorMethod } from './types.ts';
@@ -73,23 +73,43 @@ function endsNear(pattern: string, t: string, ends: number): number {
   return best;
 }
 
-/** Disagreement of the outer context with the text beyond the context patterns around
- * [start, end), allowing the inner context a few characters of edits. */
+/**
+ * Disagreement of the outer context with the text beyond the context patterns around
+ * [start, end), WORD characters at a time from the inside out (a context `describe` grew to
+ * tell copies apart is longer than a word of the bit-parallel routines): errors of each piece,
+ * before then after. Each piece is looked for where it would be, allowing a few characters of
+ * edits per piece nearer the quote.
+ */
+function outerPieces(p: Probe, start: number, end: number): { before: number[]; after: number[] } {
+  const before: number[] = [];
+  for (let k = 0; k * WORD < p.outerPrefix.length; k++) {
+    const piece = p.outerPrefix.slice(Math.max(0, p.outerPrefix.length - (k + 1) * WORD), p.outerPrefix.length - k * WORD);
+    const slack = (k + 1) * CONTEXT_SLACK;
+    const to = Math.max(0, start - p.prefix.length - k * WORD + slack);
+    const from = to - piece.length - 3 * slack;
+    const t = (from <= 0 ? EDGE : '') + p.text.slice(Math.max(0, from), to);
+    before.push(endsNear(piece, t, 2 * slack));
+  }
+  const after: number[] = [];
+  for (let k = 0; k * WORD < p.outerSuffix.length; k++) {
+    const piece = p.outerSuffix.slice(k * WORD, (k + 1) * WORD);
+    const slack = (k + 1) * CONTEXT_SLACK;
+    const from = Math.min(p.text.length, end + p.suffix.length + k * WORD - slack);
+    const to = from + piece.length + 3 * slack;
+    const t = p.text.slice(from, to) + (to >= p.text.length ? EDGE : '');
+    after.push(endsNear(reverse(piece), reverse(t), 2 * slack));
+  }
+  return { before, after };
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+/** Disagreement of all of the outer context with the text around [start, end). */
 function outerErrors(p: Probe, start: number, end: number): number {
-  let errors = 0;
-  if (p.outerPrefix.length > 0) {
-    const to = Math.max(0, start - p.prefix.length + CONTEXT_SLACK);
-    const from = to - p.outerPrefix.length - 3 * CONTEXT_SLACK;
-    const before = (from <= 0 ? EDGE : '') + p.text.slice(Math.max(0, from), to);
-    errors += endsNear(p.outerPrefix, before, 2 * CONTEXT_SLACK);
-  }
-  if (p.outerSuffix.length > 0) {
-    const from = Math.min(p.text.length, end + p.suffix.length - CONTEXT_SLACK);
-    const to = from + p.outerSuffix.length + 3 * CONTEXT_SLACK;
-    const after = p.text.slice(from, to) + (to >= p.text.length ? EDGE : '');
-    errors += endsNear(reverse(p.outerSuffix), reverse(after), 2 * CONTEXT_SLACK);
-  }
-  return errors;
+  const { before, after } = outerPieces(p, start, end);
+  return sum(before) + sum(after);
 }
 
 /** Score `c` against the stored context and position; `method` unless the quote is exact. */
@@ -162,6 +182,8 @@ const NOT_SIMILAR = 'no place similar enough';
 const MIN_SURVIVING = 0.5;
 // Share of the outer context that may disagree at a place away from the expected one.
 const OUTER_ERRORS = 1 / 3;
+// Share of a piece of grown outer context that disagrees where a copy parted from the passage.
+const PARTED = 1 / 2;
 // Weight of an outer context error against a quote or context error, where places compete.
 const OUTER_WEIGHT = 1;
 // Share of context and quote-edge characters that may disagree at an end (see edges.ts): past
@@ -195,7 +217,14 @@ function plausible(p: Probe, c: Scored, far: number, t: Thresholds): boolean {
 function outerHolds(p: Probe, c: Scored): boolean {
   if (p.hint === undefined || c.distance <= DRIFT || c.errors > 0) return true;
   // Computed here, for the few candidates it decides: scoring every candidate with it costs.
-  return outerErrors(p, c.start, c.end) <= OUTER_ERRORS * (p.outerPrefix.length + p.outerSuffix.length);
+  const { before, after } = outerPieces(p, c.start, c.end);
+  // The first WORD characters beyond the patterns, on both sides: a third may disagree.
+  const nearLength = Math.min(WORD, p.outerPrefix.length) + Math.min(WORD, p.outerSuffix.length);
+  if ((before[0] ?? 0) + (after[0] ?? 0) > OUTER_ERRORS * nearLength) return false;
+  // Beyond them (a context grown to tell the passage from copies of it with the same words
+  // around): a copy agrees up to where the texts part, then not at all; edits leave most of
+  // every piece. A piece more than half wrong is where a copy parts from the passage.
+  return ![...before.slice(1), ...after.slice(1)].some((e) => e > PARTED * WORD);
 }
 
 function cost(c: Scored): number {
