@@ -1,12 +1,25 @@
 import {
   CONTEXT_LENGTH,
+  CONTEXT_STEP,
+  MAX_CONTEXT_LENGTH,
+  REPEATED_CONTEXT_LENGTH,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from './types.ts';
+import { WORD } from './distance.ts';
+
+/** Whether `s` occurs in `text` other than at `at`. */
+function occursElsewhere(text: string, s: string, at: number): boolean {
+  const first = text.indexOf(s);
+  return first !== at || text.indexOf(s, first + 1) >= 0;
+}
 
 /**
- * Describe `text.slice(start, end)` by a quote selector (with CONTEXT_LENGTH characters of
- * prefix and suffix, fewer at the ends of the text) and a position selector.
+ * Describe `text.slice(start, end)` by a quote selector and a position selector. The quote has
+ * CONTEXT_LENGTH characters of prefix and suffix (fewer at the ends of the text), more when
+ * prefix, quote and suffix occur elsewhere in the text too (a repeated sentence with the same
+ * words around it): both grow by CONTEXT_STEP until the combination is unique, up to
+ * MAX_CONTEXT_LENGTH. W3C's TextQuoteSelector allows any length of context.
  * @throws RangeError when the range is not inside the text.
  */
 export function describe(
@@ -17,12 +30,26 @@ export function describe(
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
     throw new RangeError(`invalid range [${start}, ${end}) for text of length ${text.length}`);
   }
+  let length = CONTEXT_LENGTH;
+  let from = Math.max(0, start - length);
+  // The quote with its nearest WORD characters a side repeated elsewhere: only the rest of the
+  // context tells the copies apart (anchor.ts), so it should say more than a few words.
+  const innerFrom = Math.max(0, start - WORD);
+  const repeated = occursElsewhere(text, text.slice(innerFrom, end + WORD), innerFrom);
+  while (
+    length < MAX_CONTEXT_LENGTH &&
+    (from > 0 || end + length < text.length) &&
+    ((repeated && length < REPEATED_CONTEXT_LENGTH) || occursElsewhere(text, text.slice(from, end + length), from))
+  ) {
+    length += CONTEXT_STEP;
+    from = Math.max(0, start - length);
+  }
   return [
     {
       type: 'TextQuoteSelector',
       exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      prefix: text.slice(from, start),
+      suffix: text.slice(end, end + length),
     },
     { type: 'TextPositionSelector', start, end },
   ];

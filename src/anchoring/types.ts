@@ -8,10 +8,11 @@
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
-  /** Text just before `exact`; shorter than CONTEXT_LENGTH only when the quote sat near the
-   * start of the text (empty at the very start). */
+  /** Text just before `exact`: CONTEXT_LENGTH characters, or more (as many as `suffix`) where
+   * that was not unique; shorter only when the quote sat near the start of the text (empty at
+   * the very start). */
   prefix: string;
-  /** Text just after `exact`; shorter than CONTEXT_LENGTH only near the end of the text. */
+  /** Text just after `exact`, as long as `prefix` but for the end of the text. */
   suffix: string;
 }
 
@@ -55,3 +56,10 @@ export interface AnchorOptions {
  * copy from the passage. `anchor` reads both (the nearest 32 as context patterns, the rest as
  * outer context, checked at places away from the expected one). */
 export const CONTEXT_LENGTH = 64;
+/** Where prefix, quote and suffix occur more than once in the text, `describe` grows both
+ * sides by this much at a time, up to MAX_CONTEXT_LENGTH, until they are unique. */
+export const CONTEXT_STEP = 32;
+export const MAX_CONTEXT_LENGTH = 256;
+/** Context `describe` stores, at least, where the quote with its nearest 32 characters a side
+ * occurs more than once in the text. */
+export const REPEATED_CONTEXT_LENGTH = 128;
