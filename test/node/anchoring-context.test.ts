@@ -1,0 +1,69 @@
+/**
+ * Context grown to tell a passage from copies of it (describe.ts), and read in full where a copy
+ * far from the expected place competes (choose.ts).
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { anchor, type Anchor, describe } from '../../src/anchoring/index.ts';
+import { loadCorpus } from '../../scripts/corpus-files.ts';
+
+let texts: Record<string, string> = {};
+beforeAll(async () => {
+  texts = Object.fromEntries((await loadCorpus()).map((d) => [d.meta.id, d.text]));
+});
+
+function placeOf(a: Anchor): [number, number] | string {
+  return a.status === 'anchored' ? [a.start, a.end] : `orphan (${a.reason})`;
+}
+
+function count(text: string, s: string): number {
+  let n = 0;
+  for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) n++;
+  return n;
+}
+
+it('grows the context until prefix, quote and suffix are unique in the text', () => {
+  const filler = (tag: string): string =>
+    Array.from({ length: 8 }, (_, i) => `Point ${tag}${i} concerns the ${tag} matter number ${i * 7}.`).join(' ');
+  // 100 characters either side of the quote are the same at both places.
+  const around = 'x'.repeat(100);
+  const text = `${filler('alpha')} First: ${around}QUOTE${around} ends here. ${filler('beta')} Second: ${around}QUOTE${around} ends there. ${filler('gamma')}`;
+  const at = text.indexOf('QUOTE', text.indexOf('Second'));
+  const [q] = describe(text, at, at + 5);
+  expect(q.prefix.length).toBeGreaterThan(100);
+  expect(q.prefix.length % 32).toBe(0);
+  expect(q.suffix.length).toBe(q.prefix.length);
+  expect(count(text, q.prefix + q.exact + q.suffix)).toBe(1);
+  // Grown no further than needed: 32 characters less would not be unique.
+  expect(count(text, q.prefix.slice(32) + q.exact + q.suffix.slice(0, -32))).toBe(2);
+  // Unique with 64 characters, but the quote with its nearest 32 repeats: 128, so that the
+  // context beyond the nearest 32 can tell the places apart.
+  const near = 'y'.repeat(32);
+  const other = `${filler('alpha')} first ${near}QUOTE${near} one. ${filler('beta')} second ${near}QUOTE${near} two. ${filler('gamma')}`;
+  const at2 = other.indexOf('QUOTE', other.indexOf('second'));
+  expect(count(other, other.slice(at2 - 64, at2 + 69))).toBe(1);
+  expect(describe(other, at2, at2 + 5)[0].prefix.length).toBe(128);
+  // A quote unique with its nearest context keeps 64.
+  const plain = filler('delta');
+  const at3 = plain.indexOf('delta4');
+  expect(describe(plain, at3, at3 + 6)[0].prefix.length).toBe(64);
+});
+
+it('orphans a passage destroyed where it was rather than take a far copy whose long context disagrees', () => {
+  // anisin-2026 states one sentence twice (abstract and body); the two copies share the quote and
+  // the 32 characters around it and part 40 to 60 characters out.
+  const text = texts['anisin-2026']!;
+  const phrase = 'risks for Moscow because the erosion';
+  expect(count(text, phrase)).toBe(2);
+  const second = text.indexOf(phrase, text.indexOf(phrase) + 1);
+  const sel = describe(text, second, second + phrase.length);
+  expect(sel[0].prefix.length).toBeGreaterThanOrEqual(128);
+  expect(placeOf(anchor(text, sel))).toEqual([second, second + phrase.length]);
+  // The passage rewritten where it was: the copy in the abstract, more than 5,000 characters
+  // away, holds the quote and its nearest context but not what lies beyond.
+  const rewritten = text.slice(0, second) + 'an opening that rivals may use' + text.slice(second + phrase.length);
+  expect(anchor(rewritten, sel, { originalLength: text.length })).toMatchObject({ status: 'orphan' });
+  // With 64 characters, as describe stored before it grew the context, the copy would pass.
+  const first = text.indexOf(phrase);
+  const short = [{ ...sel[0], prefix: sel[0].prefix.slice(-64), suffix: sel[0].suffix.slice(0, 64) }, sel[1]] as const;
+  expect(placeOf(anchor(rewritten, short, { originalLength: text.length }))).toEqual([first, first + phrase.length]);
+});
