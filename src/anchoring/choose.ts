@@ -215,12 +215,16 @@ function plausible(p: Probe, c: Scored, far: number, t: Thresholds): boolean {
  * rarely with the next 32. A passage that moved took its surroundings along.
  */
 function outerHolds(p: Probe, c: Scored): boolean {
-  if (p.hint === undefined || c.distance <= DRIFT || c.errors > 0) return true;
+  if (p.hint === undefined || c.errors > 0) return true;
+  // A context grown past CONTEXT_LENGTH says the quote repeats with the same words around it:
+  // a copy may sit near the expected place too (the generator's donor sentences do).
+  const grown = p.outerPrefix.length > WORD || p.outerSuffix.length > WORD;
+  if (c.distance <= DRIFT && !grown) return true;
   // Computed here, for the few candidates it decides: scoring every candidate with it costs.
   const { before, after } = outerPieces(p, c.start, c.end);
   // The first WORD characters beyond the patterns, on both sides: a third may disagree.
   const nearLength = Math.min(WORD, p.outerPrefix.length) + Math.min(WORD, p.outerSuffix.length);
-  if ((before[0] ?? 0) + (after[0] ?? 0) > OUTER_ERRORS * nearLength) return false;
+  if (c.distance > DRIFT && (before[0] ?? 0) + (after[0] ?? 0) > OUTER_ERRORS * nearLength) return false;
   // Beyond them (a context grown to tell the passage from copies of it with the same words
   // around): a copy agrees up to where the texts part, then not at all; edits leave most of
   // every piece. A piece more than half wrong is where a copy parts from the passage.
