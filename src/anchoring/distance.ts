@@ -28,30 +28,7 @@ function clear(pattern: string): void {
  * ends with `pattern` (a prefix selector against the text before a candidate).
  */
 export function endDistance(pattern: string, text: string): number {
-  const m = pattern.length;
-  if (m === 0) return 0;
-  if (m > WORD) throw new RangeError('pattern longer than 32');
-  fill(pattern);
-  const high = 1 << (m - 1);
-  let pv = -1;
-  let mv = 0;
-  let score = m;
-  for (let j = 0; j < text.length; j++) {
-    const eq = peq[text.charCodeAt(j)]!;
-    const xv = eq | mv;
-    const xh = (((eq & pv) + pv) ^ pv) | eq;
-    let ph = mv | ~(xh | pv);
-    let mh = pv & xh;
-    if (ph & high) score++;
-    else if (mh & high) score--;
-    // Free start in the text: the top row stays 0, so nothing is carried in.
-    ph <<= 1;
-    mh <<= 1;
-    pv = mh | ~(xv | ph);
-    mv = ph & xv;
-  }
-  clear(pattern);
-  return score;
+  return endScan(pattern, text, undefined);
 }
 
 /**
@@ -93,16 +70,23 @@ export function startDistance(pattern: string, text: string): number {
  * text.slice(0, j)), all in one pass. Finds, around a match, where stored context ends.
  */
 export function endDistances(pattern: string, text: string): Int32Array {
-  const m = pattern.length;
   const out = new Int32Array(text.length + 1);
-  if (m === 0) return out;
+  out[0] = pattern.length;
+  endScan(pattern, text, out);
+  return out;
+}
+
+// Myers' bit-parallel scan with a free start in the text; the score after each character goes
+// to `out` when given. One loop for both uses: the branch on `out` is predictable and cheap.
+function endScan(pattern: string, text: string, out: Int32Array | undefined): number {
+  const m = pattern.length;
+  if (m === 0) return 0;
   if (m > WORD) throw new RangeError('pattern longer than 32');
   fill(pattern);
   const high = 1 << (m - 1);
   let pv = -1;
   let mv = 0;
   let score = m;
-  out[0] = m;
   for (let j = 0; j < text.length; j++) {
     const eq = peq[text.charCodeAt(j)]!;
     const xv = eq | mv;
@@ -111,12 +95,13 @@ export function endDistances(pattern: string, text: string): Int32Array {
     let mh = pv & xh;
     if (ph & high) score++;
     else if (mh & high) score--;
+    // Free start in the text: the top row stays 0, so nothing is carried in.
     ph <<= 1;
     mh <<= 1;
     pv = mh | ~(xv | ph);
     mv = ph & xv;
-    out[j + 1] = score;
+    if (out) out[j + 1] = score;
   }
   clear(pattern);
-  return out;
+  return score;
 }
