@@ -38,7 +38,7 @@ import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
 import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
 import { TabSync } from './sync.ts';
-import { cannot, isEntry, UndoHistory, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
+import { cannot, isEntry, undoBlockers, UndoHistory, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
 import { asCommitted, stampDiff, versionOf, type StoreIdentity, type Version } from './versions.ts';
 
 /**
@@ -72,21 +72,6 @@ export interface Done<T> {
   value: T;
   diff: StoreDiff;
   entry: UndoEntry | undefined;
-}
-
-const KIND: Record<string, string> = { annotations: 'a passage', claims: 'a claim', links: 'a link', events: 'an event' };
-
-/**
- * Why a diff cannot be committed, from its integrity issues ("<collection> <id> refers to …"):
- * records it would restore point at something deleted since, or records made since point at
- * something it would remove.
- */
-function blockers(issues: readonly string[], diff: StoreDiff): string {
-  const own = new Set(Object.values(diffIds(diff)).flat());
-  if (issues.some((i) => own.has(i.split(' ')[1] ?? ''))) return 'what it refers to has been deleted since';
-  const kinds = [...new Set(issues.map((i) => KIND[i.split(' ')[0] ?? ''] ?? 'a record'))];
-  const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : (kinds[0] ?? 'a record');
-  return `${list} made since ${issues.length === 1 ? 'depends' : 'depend'} on it`;
 }
 
 /**
@@ -269,7 +254,7 @@ export class StoreEngine extends EventTarget {
       const reverse = reverseDiff(target.diff);
       const issues = integrityIssues(this.#state, reverse);
       if (issues.length > 0) {
-        const why = `Can't undo “${target.label}”: ${blockers(issues, reverse)}.`;
+        const why = `Can't undo “${target.label}”: ${undoBlockers(issues, reverse)}.`;
         // The latest action stays impossible; one asked for by its handle may become possible once later ones are undone.
         if (!entry) this.#history.drop(target, why);
         return cannot(why);
@@ -289,7 +274,7 @@ export class StoreEngine extends EventTarget {
       if (!isEntry(target)) return target;
       const issues = integrityIssues(this.#state, target.diff);
       if (issues.length > 0) {
-        const why = `Can't redo “${target.label}”: ${blockers(issues, target.diff)}.`;
+        const why = `Can't redo “${target.label}”: ${undoBlockers(issues, target.diff)}.`;
         this.#history.drop(target, why);
         return cannot(why);
       }

@@ -48,10 +48,14 @@ function shared(a: StoreDiff, b: StoreDiff): CollectionName[] {
   });
 }
 
+/** "a", "a and b", "a, b and c". */
+function andList(words: readonly string[], none: string): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? none);
+}
+
 /** "claim", "claim and link": the kinds of record two diffs both touch. */
 function nouns(collections: readonly CollectionName[]): string {
-  const words = collections.map((c) => NOUN[c]);
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? 'records');
+  return andList(collections.map((c) => NOUN[c]), 'records');
 }
 
 /** The reader's words for an outcome that did nothing. */
@@ -194,4 +198,18 @@ export class UndoHistory {
 /** True when an undoable/redoable lookup found an entry rather than a reason. */
 export function isEntry(x: UndoEntry | UndoOutcome): x is UndoEntry {
   return 'diff' in x;
+}
+
+const KIND: Record<string, string> = { annotations: 'a passage', claims: 'a claim', links: 'a link', events: 'an event' };
+
+/**
+ * Why an undo or redo cannot be committed, in the reader's words, from its integrity issues
+ * ("<collection> <id> refers to …"): records it would restore point at something deleted
+ * since, or records made since point at something it would remove.
+ */
+export function undoBlockers(issues: readonly string[], diff: StoreDiff): string {
+  const own = new Set(Object.values(diffIds(diff)).flat());
+  if (issues.some((i) => own.has(i.split(' ')[1] ?? ''))) return 'what it refers to has been deleted since';
+  const kinds = [...new Set(issues.map((i) => KIND[i.split(' ')[0] ?? ''] ?? 'a record'))];
+  return `${andList(kinds, 'a record')} made since ${issues.length === 1 ? 'depends' : 'depend'} on it`;
 }

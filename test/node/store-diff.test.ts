@@ -3,7 +3,7 @@ import { applyDiff, collectionDiff, diffIds, emptyState, isEmptyDiff, reconcileR
 import { deepEqual } from '../../src/store/equal.ts';
 import { bumpVersion, compareVersions, mergeVersions, stampDiff } from '../../src/store/versions.ts';
 import { changeAnnotation, type Annotation } from '../../src/store/records.ts';
-import { UndoHistory, type UndoEntry } from '../../src/store/undo.ts';
+import { undoBlockers, UndoHistory, type UndoEntry } from '../../src/store/undo.ts';
 import { annotation } from './store-fixtures.ts';
 
 const a0 = annotation(0);
@@ -195,6 +195,14 @@ describe('undo history', () => {
     expect(h.undoable(e1)).toEqual({ done: false, reason: 'Can\'t undo “1”: another tab has changed the same passage since.' });
     h.undone(e1); // already dropped: a no-op
     expect(h.undoDepth).toBe(1);
+  });
+
+  it('names what blocks an undo: what it refers to is gone, or what was made since depends on it', () => {
+    const restore = collectionDiff('annotations', { added: { [a1.id]: a1 } });
+    expect(undoBlockers([`annotations ${a1.id} refers to missing events x`], restore)).toBe('what it refers to has been deleted since');
+    const remove = collectionDiff('annotations', { removed: { [a1.id]: a1 } });
+    expect(undoBlockers([`claims c1 refers to removed annotations ${a1.id}`], remove)).toBe('a claim made since depends on it');
+    expect(undoBlockers([`claims c1 refers to removed annotations ${a1.id}`, `links l1 refers to removed claims c1`], remove)).toBe('a claim and a link made since depend on it');
   });
 
   it('says there is nothing to undo or redo on empty stacks', () => {
