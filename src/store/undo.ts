@@ -74,7 +74,7 @@ export class UndoHistory {
   readonly #limit: number;
   #undo: UndoEntry[] = [];
   #redo: UndoEntry[] = [];
-  /** Entries overtaken by another tab, with the reason shown when they are asked for. */
+  /** Entries overtaken elsewhere: what changed them ("another tab changed the same claim"), for the reason. */
   readonly #overtaken = new WeakMap<UndoEntry, string>();
   /** Entries that left the stacks, with why: asked for later by a toast. */
   readonly #gone = new WeakMap<UndoEntry, string>();
@@ -118,11 +118,8 @@ export class UndoHistory {
     if (!target) return cannot('Nothing to undo.');
     const i = this.#undo.indexOf(target);
     if (i < 0) return cannot(this.#gone.get(target) ?? (this.#redo.includes(target) ? `“${target.label}” is already undone.` : `“${target.label}” can no longer be undone.`));
-    const why = this.#overtaken.get(target);
-    if (why) {
-      this.drop(target, why);
-      return cannot(why);
-    }
+    const overtaken = this.#overtaken.get(target);
+    if (overtaken) return this.#dropOvertaken(target, 'undo', overtaken);
     // Out of order only if no later action touched the same records; else its reverse is stale.
     const later = this.#undo.slice(i + 1).find((e) => shared(e.diff, target.diff).length > 0);
     if (later) return cannot(`Can't undo “${target.label}” yet: a later change (“${later.label}”) touched the same ${nouns(shared(later.diff, target.diff))}. Undo that first.`);
@@ -133,12 +130,15 @@ export class UndoHistory {
   redoable(): UndoEntry | UndoOutcome {
     const target = this.#redo.at(-1);
     if (!target) return cannot('Nothing to redo.');
-    const why = this.#overtaken.get(target);
-    if (why) {
-      this.drop(target, why.replace("Can't undo", "Can't redo"));
-      return cannot(why.replace("Can't undo", "Can't redo"));
-    }
+    const overtaken = this.#overtaken.get(target);
+    if (overtaken) return this.#dropOvertaken(target, 'redo', overtaken);
     return target;
+  }
+
+  #dropOvertaken(entry: UndoEntry, verb: 'undo' | 'redo', overtaken: string): UndoOutcome {
+    const why = `Can't ${verb} “${entry.label}”: ${overtaken} since.`;
+    this.drop(entry, why);
+    return cannot(why);
   }
 
   /** Records a new local action; clears redo. */
@@ -183,7 +183,7 @@ export class UndoHistory {
     for (const e of [...this.#undo, ...this.#redo]) {
       const common = shared(e.diff, changed);
       if (common.length === 0 || this.#overtaken.has(e)) continue;
-      this.#overtaken.set(e, `Can't undo “${e.label}”: ${by} has changed the same ${nouns(common)} since.`);
+      this.#overtaken.set(e, `${by} has changed the same ${nouns(common)}`);
     }
   }
 
