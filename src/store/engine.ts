@@ -126,7 +126,8 @@ export class StoreEngine extends EventTarget {
 
   /** The reader's display name, if set. */
   get creatorName(): string | undefined {
-    return this.#state.settings.get('creatorName')?.value;
+    const setting = this.#state.settings.get('creatorName');
+    return setting?.id === 'creatorName' ? setting.value : undefined;
   }
 
   /** Id of the local layer, the reader's own map (ADR 0004); `undefined` before `open()`. */

@@ -91,8 +91,29 @@ export interface CreatorNameSetting {
   value: string;
 }
 
+/**
+ * What the reader was last told about a source's text having changed: the hash of the text
+ * then, and the annotations made on earlier texts that the notice covered. The notice comes
+ * again only for another text or for annotations not in `ids` (`annotate/text-changes.ts`).
+ */
+export interface TextChangeSeen {
+  /** Hash of the source's text when the notice was shown (`DocModel.hash`). */
+  text: string;
+  /** Annotations made on other texts that the notice covered, sorted. */
+  ids: string[];
+}
+
+/** One per source, id `textChangeSeen:<source id>`: settings never travel (ADR 0004). */
+export interface TextChangeSeenSetting {
+  id: `textChangeSeen:${string}`;
+  value: TextChangeSeen;
+}
+
+/** Id of a source's {@link TextChangeSeenSetting}. */
+export const textChangeSeenId = (source: string): TextChangeSeenSetting['id'] => `textChangeSeen:${source}`;
+
 /** Any settings record. */
-export type Setting = CreatorNameSetting;
+export type Setting = CreatorNameSetting | TextChangeSeenSetting;
 
 /** Name used when the reader has not set one yet. */
 export const ANONYMOUS = 'Anonymous';

@@ -23,6 +23,7 @@ import {
   type CollectionName,
   type Collections,
   type Setting,
+  type TextChangeSeenSetting,
 } from './records.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 
@@ -127,8 +128,17 @@ export const CreatorNameSettingSchema: v.GenericSchema<Setting> = v.strictObject
   value: v.pipe(nonEmpty(MAX_NAME_LENGTH), trimmed),
 });
 
+/** What the reader was last told about a source's changed text. */
+export const TextChangeSeenSettingSchema: v.GenericSchema<TextChangeSeenSetting> = v.strictObject({
+  id: v.custom<TextChangeSeenSetting['id']>((id) => typeof id === 'string' && /^textChangeSeen:./.test(id), 'must be textChangeSeen:<source id>'),
+  value: v.strictObject({
+    text: v.pipe(v.string(), v.minLength(1)),
+    ids: v.array(RecordIdSchema),
+  }),
+});
+
 /** Any settings record, discriminated by `id`. */
-export const SettingSchema: v.GenericSchema<Setting> = CreatorNameSettingSchema;
+export const SettingSchema: v.GenericSchema<Setting> = v.union([CreatorNameSettingSchema, TextChangeSeenSettingSchema]);
 
 const CreatorSchema = v.strictObject({ type: v.literal('Person'), name: nonEmpty(MAX_NAME_LENGTH) });
 const markdown = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH), v.check((s: string) => s.trim() !== '', 'must not be blank'));

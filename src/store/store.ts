@@ -36,10 +36,12 @@ import {
   buildAnnotation,
   changeAnnotation,
   tagsOf,
+  textChangeSeenId,
   type Annotation,
   type AnnotationChange,
   type AnnotationDraft,
   type CollectionName,
+  type TextChangeSeen,
 } from './records.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
@@ -219,6 +221,18 @@ export class CrossreadStore extends StoreEngine {
   /** Sets the reader's display name for future records. Not undoable: it is a preference. */
   async setCreatorName(name: string): Promise<void> {
     await this.change('Set name', (cs) => cs.put('settings', { id: 'creatorName', value: name.trim() }), false);
+  }
+
+  /** What the reader was last told about changes to a source's text (`annotate/text-changes.ts`). */
+  textChangeSeen(source: string): TextChangeSeen | undefined {
+    const setting = this.state.settings.get(textChangeSeenId(source));
+    return setting && setting.id !== 'creatorName' ? setting.value : undefined;
+  }
+
+  /** Remembers what the reader was told about a source's changed text. Not undoable: like the
+   * name, it is a note about the reader, not their work. */
+  async rememberTextChangeSeen(source: string, seen: TextChangeSeen): Promise<void> {
+    await this.change('Remember text change', (cs) => cs.put('settings', { id: textChangeSeenId(source), value: seen }), false);
   }
 
   /** Creates a claim from a passage (its first evidence). */
