@@ -69,7 +69,7 @@ describe('what became of annotations made on an earlier text', () => {
   it('a passage found exactly but with its ends adjusted counts as fuzzy', () => {
     const v1 = buildDocument('Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau.');
     const a = annotation(targetFor(v1, 11, 40));
-    const v2 = { ...v1, hash: 'other' } as DocModel;
+    const v2: DocModel = { ...v1, hash: 'other' };
     const placed = [{ annotation: a, start: 11, end: 42, method: 'quote' as const }];
     expect(textChanges(v2, { placed, orphans: [] }).fuzzy).toHaveLength(1);
     expect(textChanges(v2, { placed: [{ ...placed[0]!, end: 40 }], orphans: [] }).exact).toHaveLength(1);
