@@ -101,6 +101,16 @@ export class AnnotationActions {
     return done?.value;
   }
 
+  /**
+   * Stores the place a fuzzy match found for a passage annotated on an earlier text: its quote,
+   * context and position in the text now, and the text's hash. One undoable edit.
+   */
+  async acceptPlace(doc: DocModel, id: string, passage: Passage): Promise<Annotation | undefined> {
+    const done = await this.#run((s) => s.updateAnnotation(id, { target: targetFor(doc, passage.start, passage.end) }), 'Could not store the new place');
+    if (done) this.#say('New place of the passage stored', done);
+    return done?.value;
+  }
+
   /** Sets the name put on the reader's annotations (a preference, not undoable). */
   async setName(name: string): Promise<void> {
     await this.#run((s) => s.setCreatorName(name), 'Could not save your name');

@@ -1,7 +1,7 @@
 /**
  * Events of the annotation panel. Under ADR 0005 they carry no data to save (the panel saves
  * through the store itself); they tell the reader what only it keeps: the pending draft and
- * the colour mode.
+ * the colour mode, and that the notice of a changed text is done with.
  */
 
 /** Fired when the pending draft is done with: saved (its annotation is then activated) or abandoned. */
@@ -20,9 +20,18 @@ export class ColourByEvent extends Event {
   }
 }
 
+/** Fired when the notice of a changed text was dismissed: focus goes on to the panel. */
+export class TextChangeDoneEvent extends Event {
+  static readonly eventName = 'cr-text-change-done';
+  constructor() {
+    super(TextChangeDoneEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [DraftCloseEvent.eventName]: DraftCloseEvent;
     [ColourByEvent.eventName]: ColourByEvent;
+    [TextChangeDoneEvent.eventName]: TextChangeDoneEvent;
   }
 }

@@ -8,7 +8,7 @@ import type { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';
 import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../../annotate/anchored.ts';
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent, type ParagraphFocusEvent } from '../shared/events.ts';
-import type { ColourByEvent } from '../annotate/panel-events.ts';
+import type { ColourByEvent, TextChangeDoneEvent } from '../annotate/panel-events.ts';
 import type { Draft } from '../annotate/cr-annotation-panel.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { readerStyles } from './reader-styles.ts';
@@ -16,6 +16,7 @@ import { ScrollSpy } from './scroll-spy.ts';
 import './cr-toc.ts';
 import './cr-document.ts';
 import '../annotate/cr-annotation-panel.ts';
+import '../annotate/cr-text-changed.ts';
 import './cr-help.ts';
 import type { CrHelp } from './cr-help.ts';
 
@@ -44,8 +45,11 @@ export class CrReader extends LitElement {
 
   @query('cr-document') private accessor documentEl!: CrDocument;
 
-  // Any change (this tab, undo, another tab) re-places this source's annotations.
-  readonly #data = new StoreController(this, () => this.#place());
+  // Any change of annotations (this tab, undo, another tab) re-places this source's annotations;
+  // a change of settings alone (a name, a notice remembered) leaves them where they are.
+  readonly #data = new StoreController(this, (change) => {
+    if (!change || change.diff.annotations) this.#place();
+  });
   readonly #spy = new ScrollSpy(this, () => this.doc, () => this.documentEl?.textMap);
 
   override connectedCallback(): void {
@@ -89,7 +93,8 @@ export class CrReader extends LitElement {
         <details class="toc-mobile"><summary>Contents</summary>${toc}</details>
         <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId} colourBy=${this.colourBy}></cr-document>
       </div>
-      <aside class="panel" aria-label="Annotations">
+      <aside class="panel" aria-label="Annotations" tabindex="-1" @cr-text-change-done=${this.#onTextChangeDone}>
+        <cr-text-changed .doc=${d} .placement=${this.placement}></cr-text-changed>
         <cr-annotation-panel .doc=${d} .placed=${this.placement.placed} .orphans=${this.placement.orphans}
           activeId=${this.activeId} .draft=${this.draft} colourBy=${this.colourBy}
           .lastSelection=${this.#lastSelection}></cr-annotation-panel>
@@ -160,6 +165,11 @@ export class CrReader extends LitElement {
     } catch (err) {
       this.dispatchEvent(new NotifyEvent(`Could not save the highlight: ${(err as Error).message}`));
     }
+  };
+
+  // The notice of a changed text is gone: focus stays in the panel, where it was.
+  #onTextChangeDone = (e: TextChangeDoneEvent) => {
+    (e.currentTarget as HTMLElement).focus();
   };
 
   #onActivate = (e: AnnotationActivateEvent) => {

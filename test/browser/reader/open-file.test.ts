@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openApp, until, deep, makeStore } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
+import type { CrTextChanged } from '../../../src/components/annotate/cr-text-changed.ts';
 
 /** Choose a file in the library's file input, as the file picker would. */
 function choose(lib: Element, file: File) {
@@ -60,11 +61,20 @@ describe('opening a file of your own', () => {
     await second.updateComplete;
     expect(second.annotations.placed).to.have.length(0);
     expect(second.annotations.orphans).to.have.length(0);
+    // An edited file is another source: nothing of the first file's text changed, so no notice.
+    const told = async (r: CrReader) => {
+      const notice = await until(() => deep(r, 'cr-text-changed') as CrTextChanged | null, 'notice element');
+      await notice.updateComplete;
+      return notice.counts;
+    };
+    expect(await told(second)).to.equal(undefined);
     // The same file again is the same source: its annotation is back, and the library lists it once.
     location.hash = '#/';
     const again = await open('# Week 1\n\nThe security forces were stood down on purpose.');
     expect(again.doc!.meta.id).to.equal(firstId);
     await until(() => again.annotations.placed.length === 1, 'annotation back');
+    expect(await told(again)).to.equal(undefined);
+    expect(store.textChangeSeen(firstId)).to.equal(undefined);
     location.hash = '#/';
     const lib = await until(() => deep(app, 'cr-library'), 'library');
     await until(() => lib.shadowRoot!.querySelectorAll('li[data-id^="user-seminar-notes-"]').length === 2, 'two files listed');
