@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import type { CrApp } from '../../src/components/app/cr-app.ts';
 import '../../src/components/app/cr-app.ts';
 import { until } from '../shared/until.ts';
@@ -98,3 +99,10 @@ export async function selectText(doc: CrDocument, start: number, end: number): P
 /** Press a key with nothing focused (as on the page body). */
 export const pressKey = (key: string, init: KeyboardEventInit = {}) =>
   document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+
+/** axe over the page, through every open shadow root; returns the violations' ids and targets. */
+export async function axeViolations(): Promise<string[]> {
+  document.documentElement.lang = 'en'; // as index.html has it; the test runner's page does not
+  const result = await axe.run(document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}

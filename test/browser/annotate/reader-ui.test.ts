@@ -1,16 +1,8 @@
 import { expect } from '@open-wc/testing';
-import axe from 'axe-core';
-import { openApp, until, deep, openReader, pressKey, selectText, makeStore } from '../helpers.ts';
+import { openApp, until, deep, openReader, pressKey, selectText, makeStore, axeViolations as violations } from '../helpers.ts';
 import { MAX_NOTE_LENGTH, MemoryPersistence } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import { AnnotateRequestEvent } from '../../../src/components/shared/events.ts';
-
-/** axe over the page, through every open shadow root; returns the violations' ids and targets. */
-async function violations(): Promise<string[]> {
-  document.documentElement.lang = 'en'; // as index.html has it; the test runner's page does not
-  const result = await axe.run(document, { resultTypes: ['violations'] });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-}
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { until, openReader, makeStore, testDbName, deep, pressKey } from '../helpers.ts';
+import { until, openReader, makeStore, testDbName, deep, pressKey, axeViolations } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import { CorpusClient } from '../../../src/app/corpus-client.ts';
 import type { DocModel } from '../../../src/corpus/types.ts';
@@ -82,6 +82,7 @@ describe('the notice of a changed text', () => {
     expect(listed).to.deep.equal([NOWHERE]);
     expect(section.querySelector('img')).to.equal(null);
     expect((window as unknown as { pwned?: boolean }).pwned).to.equal(false);
+    expect(await axeViolations()).to.deep.equal([]);
     // The panel keeps listing it with the orphans, to re-attach.
     expect(panel.shadowRoot!.querySelector('.orphans')!.textContent).to.contain(NOWHERE);
     // The store remembers that the reader was told, for this text and these annotations.
@@ -102,6 +103,7 @@ describe('the notice of a changed text', () => {
     expect([...then.querySelectorAll('del')].map((d) => d.textContent.trim()).sort()).to.deep.equal(['as well as', 'this']);
     expect([...now.querySelectorAll('ins')].map((d) => d.textContent.trim()).sort()).to.deep.equal(['and', 'the']);
     expect(notice.shadowRoot!.textContent).to.contain(`In the text now, ¶5`);
+    expect(await axeViolations()).to.deep.equal([]);
 
     // Show in text: the annotation is chosen in the reader and its card in the panel.
     buttonOf(notice.shadowRoot!, 'Show in text').click();
