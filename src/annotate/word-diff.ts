@@ -1,23 +1,28 @@
-/** A run of words that both texts share, or that only the old or only the new one has. */
-export interface DiffPart {
-  kind: 'same' | 'removed' | 'added';
+/** A run of one side's text: words both sides share, or words only this side has. */
+export interface DiffPiece {
   text: string;
+  changed: boolean;
+}
+
+/** Each side of a word diff, in pieces that join to give that side's text exactly. */
+export interface WordDiff {
+  before: DiffPiece[];
+  after: DiffPiece[];
 }
 
 /** Beyond this many words a side, no diff is worked out (quadratic): the texts are shown as they are. */
 export const MAX_DIFF_WORDS = 600;
 
-// Words with the whitespace after them, so that joining the parts gives the text back.
+// Words with the whitespace after them, so that joining them gives the text back.
 const words = (s: string): string[] => s.match(/\S+\s*|\s+/g) ?? [];
 
 /**
  * Word-level difference of a stored quote and the text it anchors to now, for reviewing a
- * fuzzy match: longest common subsequence of words (whitespace ignored in comparing). Joining
- * the `same` and `added` parts gives `after`; the `same` and `removed` parts give `before`'s
- * words (shared words keep `after`'s spacing).
- * Returns `undefined` when either side is longer than MAX_DIFF_WORDS words.
+ * fuzzy match: a longest common subsequence of words, compared without their whitespace. Each
+ * side keeps its own spacing, and its words that the other side lacks are `changed`. Returns
+ * `undefined` when either side is longer than MAX_DIFF_WORDS words.
  */
-export function wordDiff(before: string, after: string): DiffPart[] | undefined {
+export function wordDiff(before: string, after: string): WordDiff | undefined {
   const a = words(before);
   const b = words(after);
   if (a.length > MAX_DIFF_WORDS || b.length > MAX_DIFF_WORDS) return undefined;
@@ -29,25 +34,23 @@ export function wordDiff(before: string, after: string): DiffPart[] | undefined 
       lcs[i]![j] = key(a[i]!) === key(b[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
   }
-  const parts: DiffPart[] = [];
-  const push = (kind: DiffPart['kind'], text: string) => {
-    const last = parts[parts.length - 1];
-    if (last?.kind === kind) last.text += text;
-    else parts.push({ kind, text });
+  const out: WordDiff = { before: [], after: [] };
+  const push = (side: DiffPiece[], text: string, changed: boolean) => {
+    const last = side[side.length - 1];
+    if (last?.changed === changed) last.text += text;
+    else side.push({ text, changed });
   };
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && key(a[i]!) === key(b[j]!)) {
-      // Shared word: the new text's spacing, which is what the reader sees now.
-      push('same', b[j]!);
-      i++;
-      j++;
+      push(out.before, a[i++]!, false);
+      push(out.after, b[j++]!, false);
     } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      push('added', b[j++]!);
+      push(out.after, b[j++]!, true);
     } else {
-      push('removed', a[i++]!);
+      push(out.before, a[i++]!, true);
     }
   }
-  return parts;
+  return out;
 }

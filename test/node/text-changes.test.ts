@@ -1,12 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import * as v from 'valibot';
+import fc from 'fast-check';
 import { buildDocument } from '../../src/corpus/index.ts';
 import type { DocModel } from '../../src/corpus/types.ts';
 import { CORPUS_DIR } from '../../scripts/corpus-files.ts';
 import { placeAnnotations, targetFor } from '../../src/annotate/anchored.ts';
 import * as api from '../../src/annotate/text-changes.ts';
 import { changedIds, changeHeadline, isNews, seenAfter, textChanges } from '../../src/annotate/text-changes.ts';
+import * as diffApi from '../../src/annotate/word-diff.ts';
 import { wordDiff, MAX_DIFF_WORDS } from '../../src/annotate/word-diff.ts';
 import { buildAnnotation, MemoryPersistence, SettingSchema, type Annotation } from '../../src/store/index.ts';
 import { makeStore } from './claims-fixtures.ts';
@@ -135,26 +137,46 @@ describe('remembering what the reader was told', () => {
 });
 
 describe('word diff of a stored quote and the text now', () => {
-  it('marks removed and added words; the parts give both texts back', () => {
-    const before = 'the protests began in Zhanaozen on 2 January';
-    const after = 'the unrest began in  Zhanaozen town on 2 January';
-    const parts = wordDiff(before, after)!;
-    expect(parts).toEqual([
-      { kind: 'same', text: 'the ' },
-      { kind: 'added', text: 'unrest ' },
-      { kind: 'removed', text: 'protests ' },
-      { kind: 'same', text: 'began in  Zhanaozen ' },
-      { kind: 'added', text: 'town ' },
-      { kind: 'same', text: 'on 2 January' },
+  it('exports its public API', () => {
+    expect(Object.keys(diffApi).sort()).toEqual(['MAX_DIFF_WORDS', 'wordDiff']);
+  });
+
+  it('marks the words each side has that the other lacks, each side keeping its spacing', () => {
+    const d = wordDiff('the protests began in Zhanaozen on 2 January', 'the unrest began in  Zhanaozen town on 2 January')!;
+    expect(d.before).toEqual([
+      { text: 'the ', changed: false },
+      { text: 'protests ', changed: true },
+      { text: 'began in Zhanaozen on 2 January', changed: false },
     ]);
-    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(after);
-    const words = (s: string) => s.split(/\s+/).filter(Boolean);
-    expect(words(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join(''))).toEqual(words(before));
+    expect(d.after).toEqual([
+      { text: 'the ', changed: false },
+      { text: 'unrest ', changed: true },
+      { text: 'began in  Zhanaozen ', changed: false },
+      { text: 'town ', changed: true },
+      { text: 'on 2 January', changed: false },
+    ]);
+  });
+
+  it('for any pair: each side joins back to its text, and the unchanged words are the same on both', () => {
+    const text = fc.array(fc.constantFrom('the', 'CSTO', 'of', 'Almaty', 'and', 'the', ' ', '  ', '\n'), { maxLength: 30 }).map((w) => w.join(' '));
+    const join = (p: readonly diffApi.DiffPiece[]) => p.map((x) => x.text).join('');
+    const kept = (p: readonly diffApi.DiffPiece[]) => p.filter((x) => !x.changed).flatMap((x) => x.text.split(/\s+/).filter(Boolean));
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const d = wordDiff(before, after)!;
+        expect(join(d.before)).toBe(before);
+        expect(join(d.after)).toBe(after);
+        expect(kept(d.before)).toEqual(kept(d.after));
+        // Neighbouring pieces of a side differ: runs are merged.
+        for (const side of [d.before, d.after]) side.slice(1).forEach((p, i) => expect(p.changed).not.toBe(side[i]!.changed));
+      }),
+      { seed: 20260111, numRuns: 300 },
+    );
   });
 
   it('gives up on very long texts rather than take quadratic time', () => {
     const long = 'word '.repeat(MAX_DIFF_WORDS + 1);
     expect(wordDiff(long, 'word')).toBeUndefined();
-    expect(wordDiff('a b', 'a b')).toEqual([{ kind: 'same', text: 'a b' }]);
+    expect(wordDiff('a b', 'a b')).toEqual({ before: [{ text: 'a b', changed: false }], after: [{ text: 'a b', changed: false }] });
   });
 });

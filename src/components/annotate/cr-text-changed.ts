@@ -4,7 +4,7 @@ import type { DocModel } from '../../corpus/types.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
 import type { Placed, Placement } from '../../annotate/anchored.ts';
 import { changeHeadline, isNews, seenAfter, textChanges, type TextChanges } from '../../annotate/text-changes.ts';
-import { wordDiff, type DiffPart } from '../../annotate/word-diff.ts';
+import { wordDiff, type DiffPiece } from '../../annotate/word-diff.ts';
 import { AnnotationActivateEvent } from '../shared/events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { AnnotationActions } from './annotation-actions.ts';
@@ -106,7 +106,7 @@ export class CrTextChanged extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#tc-title')?.focus();
   }
 
-  /** Counts as shown: exact, fuzzy, not found (for tests and the status line). */
+  /** Counts as shown: exact, fuzzy, not found; `undefined` when there is no notice (for tests). */
   get counts(): { exact: number; fuzzy: number; missing: number } | undefined {
     const c = this.changes;
     return c && { exact: c.exact.length, fuzzy: c.fuzzy.length, missing: c.missing.length };
@@ -140,14 +140,14 @@ export class CrTextChanged extends LitElement {
     const standing = this.#standing(item);
     const then = item.annotation.target.selector[0].exact;
     const now = this.doc?.text.slice(item.start, item.end) ?? '';
-    const parts = wordDiff(then, now);
+    const diff = wordDiff(then, now);
     const n = this.doc && paragraphAt(this.doc.blocks, item.start);
     return html`<div class="review">
       <h2 id="tc-title" tabindex="-1"><span>Fuzzy match ${i + 1} of ${c.fuzzy.length}</span></h2>
       <p class="label" id="tc-then">Annotated then</p>
-      <blockquote class="then" aria-labelledby="tc-then">${parts ? marked(parts, 'removed') : then}</blockquote>
+      <blockquote class="then" aria-labelledby="tc-then">${diff ? marked(diff.before, 'del') : then}</blockquote>
       <p class="label" id="tc-now">In the text now${n ? `, ¶${n}` : ''}</p>
-      <blockquote class="now" aria-labelledby="tc-now">${parts ? marked(parts, 'added') : now}</blockquote>
+      <blockquote class="now" aria-labelledby="tc-now">${diff ? marked(diff.after, 'ins') : now}</blockquote>
       ${standing === 'open' ? nothing : html`<p class="standing" role="status">${STANDING_WORDS[standing]}</p>`}
       <div class="actions">
         <button type="button" ?disabled=${standing === 'deleted'} @click=${() => this.#show(item)}>Show in text</button>
@@ -210,12 +210,10 @@ export class CrTextChanged extends LitElement {
   };
 }
 
-/** A diff as one side shows it: shared words plain, this side's own words marked (`<del>` for
- * the stored quote, `<ins>` for the text now), so the change is not told by colour alone. */
-function marked(parts: readonly DiffPart[], own: 'removed' | 'added') {
-  return parts
-    .filter((p) => p.kind === 'same' || p.kind === own)
-    .map((p) => (p.kind === 'same' ? p.text : own === 'removed' ? html`<del>${p.text}</del>` : html`<ins>${p.text}</ins>`));
+/** One side of a diff: its own words marked (`<del>` in the stored quote, `<ins>` in the text
+ * now), so the change is not told by colour alone. */
+function marked(pieces: readonly DiffPiece[], tag: 'del' | 'ins') {
+  return pieces.map((p) => (!p.changed ? p.text : tag === 'del' ? html`<del>${p.text}</del>` : html`<ins>${p.text}</ins>`));
 }
 
 declare global {
