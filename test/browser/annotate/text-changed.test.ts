@@ -68,7 +68,7 @@ describe('the notice of a changed text', () => {
 
     (window as unknown as { pwned?: boolean }).pwned = false;
     const s = await makeStore({ name }, false);
-    const { reader, panel } = await openReader(SOURCE, s);
+    const { reader, panel, doc: docEl } = await openReader(SOURCE, s);
     const notice = await noticeOf(reader, 6);
     const section = await until(() => notice.shadowRoot!.querySelector('section'), 'notice shown');
     expect(notice.counts).to.deep.equal({ exact: 2, fuzzy: 2, missing: 1 });
@@ -108,6 +108,7 @@ describe('the notice of a changed text', () => {
     // Show in text: the annotation is chosen in the reader and its card in the panel.
     buttonOf(notice.shadowRoot!, 'Show in text').click();
     await until(() => panel.shadowRoot!.querySelector(`[data-id="${fuzzy1.id}"][aria-current="true"]`), 'chosen');
+    await until(() => docEl.highlighter.count('cr-active') === 1, 'its passage marked in the text');
 
     // Accept: one undoable edit storing the new place on the current text; the review moves on.
     buttonOf(notice.shadowRoot!, 'Accept new place').click();
