@@ -31,7 +31,6 @@ export {
   noteOf,
   splitTags,
   tagsOf,
-  textChangeSeenId,
   type Annotation,
   type AnnotationBody,
   type AnnotationChange,

@@ -24,7 +24,7 @@ it('exports a fixed public API', () => {
     'EventRecordSchema', 'EvidenceSchema', 'LINK_RELATIONS', 'LayerIdSchema', 'LinkSchema', 'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH',
     'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
     'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
-    'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
+    'TextChangeSeenSettingSchema', 'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
     'buildAnnotation', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
