@@ -54,6 +54,9 @@ export class EditDraft<R> implements ReactiveController {
   #fields = new Map<string, FieldState>();
   #refusedAsConflict = false;
   #error = '';
+  // The draft's text was set here (start, take theirs) and the form does not show it until the
+  // host renders: until then the form's controls hold older text, or another record's.
+  #unrendered = false;
 
   constructor(host: Host, options: EditDraftOptions<R>) {
     this.#host = host;
@@ -75,6 +78,7 @@ export class EditDraft<R> implements ReactiveController {
       const value = f.read(record);
       this.#fields.set(f.name, { base: value, text: value });
     }
+    this.#unrendered = true;
     this.#host.requestUpdate();
   }
 
@@ -91,6 +95,10 @@ export class EditDraft<R> implements ReactiveController {
 
   hostUpdate(): void {
     this.#sync();
+  }
+
+  hostUpdated(): void {
+    this.#unrendered = false;
   }
 
   /**
@@ -130,27 +138,28 @@ export class EditDraft<R> implements ReactiveController {
     });
   }
 
-  /** "Take theirs": the draft becomes the stored record; focus goes to the first field. */
+  /** "Take theirs": the draft becomes the stored record; focus goes to the first field that differed. */
   async takeTheirs(): Promise<void> {
     const record = this.#options.record();
     if (!record) return;
+    const differed = this.#differences(record)[0]?.name ?? this.#options.fields[0]?.name ?? '';
     for (const f of this.#options.fields) {
       const value = f.read(record);
       this.#fields.set(f.name, { base: value, text: value });
     }
     this.#refusedAsConflict = false;
     this.#error = '';
+    this.#unrendered = true;
     this.#host.requestUpdate();
     await this.#host.updateComplete;
-    const first = this.#options.fields[0]?.name ?? '';
-    this.#options.form()?.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus();
+    this.#options.form()?.querySelector<HTMLElement>(`[name="${CSS.escape(differed)}"]`)?.focus();
   }
 
   /** The notice to render inside the form: "changed in another tab" with its choices, or why a save was refused. */
   notice() {
     const conflicted = this.conflicted;
     return html`<cr-draft-notice what=${this.#options.what} ?conflicted=${conflicted} .error=${this.#error}
-      .differences=${conflicted ? this.#differences() : []} @cr-draft-choice=${this.#choose}></cr-draft-notice>`;
+      .differences=${conflicted ? this.#differences(this.#options.record()) : []} @cr-draft-choice=${this.#choose}></cr-draft-notice>`;
   }
 
   #choose = (e: DraftChoiceEvent): void => {
@@ -159,13 +168,13 @@ export class EditDraft<R> implements ReactiveController {
     else this.#options.form()?.requestSubmit();
   };
 
-  #differences(): DraftDifference[] {
-    const record = this.#options.record();
+  // The fields whose text differs from the stored one, with their control's name.
+  #differences(record: R | undefined): (DraftDifference & { name: string })[] {
     if (!record) return [];
     return this.#options.fields.flatMap((f) => {
       const field = this.#fields.get(f.name);
       const theirs = f.read(record);
-      return field && differs(field, theirs, f.same ?? sameTrimmed) ? [{ label: f.label, mine: field.text, theirs }] : [];
+      return field && differs(field, theirs, f.same ?? sameTrimmed) ? [{ name: f.name, label: f.label, mine: field.text, theirs }] : [];
     });
   }
 
@@ -176,7 +185,7 @@ export class EditDraft<R> implements ReactiveController {
     const record = this.#options.record();
     for (const f of this.#options.fields) {
       let field = this.#fields.get(f.name)!;
-      const typed = valueOf(form?.elements.namedItem(f.name));
+      const typed = this.#unrendered ? undefined : valueOf(form?.elements.namedItem(f.name));
       if (typed !== undefined) field = { ...field, text: typed };
       if (record) field = reconcile(field, f.read(record), f.same ?? sameTrimmed);
       this.#fields.set(f.name, field);
