@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { DocModel } from '../../corpus/types.ts';
 import { routeHash } from '../../app/route.ts';
 import { targetFor } from '../../annotate/anchored.ts';
-import { deletionMessage, type Annotation, type Claim, type CrossreadStore, type Stance } from '../../store/index.ts';
+import { deletionMessage, type Annotation, type AnnotationChange, type Claim, type CrossreadStore, type Stance } from '../../store/index.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { NotifyEvent, type NotifyAction } from '../shared/events.ts';
 
@@ -35,14 +35,25 @@ export class AnnotationActions {
     this.#store = store;
   }
 
-  /** Saves a note, tags and events: on annotation `id`, or as a new annotation on `passage`. */
-  async save(doc: DocModel, id: string | null, passage: Passage | undefined, fields: AnnotationFields): Promise<Annotation | undefined> {
-    const done = id
-      ? await this.#run((s) => s.updateAnnotation(id, fields), 'Could not save the annotation')
-      : passage
-        ? await this.#run((s) => s.createAnnotation({ target: targetFor(doc, passage.start, passage.end), ...fields }), 'Could not save the annotation')
-        : undefined;
+  /** Saves a note, tags and events as a new annotation on `passage`. */
+  async save(doc: DocModel, passage: Passage, fields: AnnotationFields): Promise<Annotation | undefined> {
+    const done = await this.#run((s) => s.createAnnotation({ target: targetFor(doc, passage.start, passage.end), ...fields }), 'Could not save the annotation');
     return done?.value;
+  }
+
+  /**
+   * Saves an edit of annotation `id`. A refusal goes to `refused`, not to a toast: the editor
+   * stays open with the text and says why (or that another tab changed the annotation).
+   */
+  async edit(id: string, change: AnnotationChange, refused: (error: unknown) => void): Promise<Annotation | undefined> {
+    const store = this.#store();
+    if (!store) return undefined;
+    try {
+      return (await store.updateAnnotation(id, change)).value;
+    } catch (err) {
+      refused(err);
+      return undefined;
+    }
   }
 
   // The passage and the claim it backs are one action: saved together or not at all, one undo step.

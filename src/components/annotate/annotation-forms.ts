@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
-import { STANCES, splitTags, type EventRecord, type Stance } from '../../store/index.ts';
+import { live } from 'lit/directives/live.js';
+import { STANCES, splitTags, type Annotation, type EventRecord, type Stance } from '../../store/index.ts';
 import { claimFromQuote } from '../../annotate/claim-draft.ts';
 import { STANCE_LOOK } from '../shared/relations.ts';
 import { fieldText, fieldTexts } from '../shared/form-fields.ts';
 import type { ClaimPickEvent } from '../claims/claim-events.ts';
+import type { EditDraft } from '../shared/edit-draft.ts';
 import type { AnnotationFields } from './annotation-actions.ts';
 import '../claims/cr-claim-picker.ts';
 
@@ -39,22 +41,25 @@ const buttons = (cancel: () => void) =>
 
 /**
  * Note, tags and events of an annotation; `prefix` (`edit` or `draft`) names the fields' ids.
- * `events` are the annotation's, `all` every event the reader may choose from.
+ * `events` are the annotation's, `all` every event the reader may choose from. Editing a saved
+ * annotation, `draft` holds the note and tags (kept when another tab changes them) and says when
+ * a save was refused; a new one has nothing to keep in step with.
  */
-export function noteForm(prefix: 'edit' | 'draft', quote: string, value: AnnotationFields, all: readonly EventRecord[], on: FormHandlers<AnnotationFields>) {
+export function noteForm(prefix: 'edit' | 'draft', quote: string, value: AnnotationFields, all: readonly EventRecord[], on: FormHandlers<AnnotationFields>, draft?: EditDraft<Annotation>) {
   const save = (e: Event) => {
     const { form, data } = submitted(e);
     on.save({ note: fieldText(data, 'note'), tags: splitTags(fieldText(data, 'tags')), events: fieldTexts(data, 'events') }, form);
   };
   return html`<form @submit=${save} @keydown=${keys(on.cancel)} @click=${(e: Event) => e.stopPropagation()}>
     <blockquote>${quote}</blockquote>
-    <label>Note (light Markdown) <textarea id="${prefix}-note" name="note" .value=${value.note}></textarea></label>
-    <label>Tags, separated by commas <input id="${prefix}-tags" name="tags" .value=${value.tags.join(', ')} /></label>
+    <label>Note (light Markdown) <textarea id="${prefix}-note" name="note" .value=${draft ? live(draft.text('note')) : value.note}></textarea></label>
+    <label>Tags, separated by commas <input id="${prefix}-tags" name="tags" .value=${draft ? live(draft.text('tags')) : value.tags.join(', ')} /></label>
     ${all.length
       ? html`<fieldset class="events"><legend>Events</legend>
           ${all.map((ev) => html`<label class="check"><input type="checkbox" name="events" value=${ev.id} ?checked=${value.events.includes(ev.id)} /> ${ev.name}</label>`)}
         </fieldset>`
       : nothing}
+    ${draft ? draft.notice() : nothing}
     ${buttons(on.cancel)}
   </form>`;
 }

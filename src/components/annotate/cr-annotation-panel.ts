@@ -2,13 +2,15 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
-import type { Annotation, Stance } from '../../store/index.ts';
-import { eventsOf, noteOf, tagsOf } from '../../store/index.ts';
+import type { Annotation, AnnotationChange, Stance } from '../../store/index.ts';
+import { eventsOf, noteOf, splitTags, tagsOf } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
 import { badgeStyles } from '../shared/relations.ts';
 import type { ColourBy, Placed } from '../../annotate/anchored.ts';
 import { AnnotationActivateEvent } from '../shared/events.ts';
 import { fieldText } from '../shared/form-fields.ts';
+import { EditDraft } from '../shared/edit-draft.ts';
+import { sameTags } from '../shared/draft-fields.ts';
 import { StoreController } from '../store/store-controller.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { AnnotationActions, type AnnotationFields, type Passage } from './annotation-actions.ts';
@@ -29,6 +31,8 @@ export interface Draft extends Passage {
 }
 
 const NO_FIELDS: AnnotationFields = { note: '', tags: [], events: [] };
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * The source's annotations in reading order, filterable by tag; orphans listed apart; and the
@@ -67,6 +71,16 @@ export class CrAnnotationPanel extends LitElement {
 
   readonly #data = new StoreController(this);
   readonly #actions = new AnnotationActions(this, () => this.#data.store);
+  // The note and tags of the annotation being edited: kept when another tab changes it meanwhile.
+  readonly #edit = new EditDraft<Annotation>(this, {
+    record: () => this.#data.store?.getAnnotation(this.editing),
+    form: () => this.renderRoot.querySelector<HTMLTextAreaElement>('#edit-note')?.form,
+    what: 'annotation',
+    fields: [
+      { name: 'note', label: 'Note', read: (a) => noteOf(a) ?? '' },
+      { name: 'tags', label: 'Tags', read: (a) => tagsOf(a).join(', '), same: sameTags },
+    ],
+  });
   /** A claim just made by keyboard, whose link gets focus as soon as its passage's card shows it. */
   #focusLinkTo = '';
 
@@ -152,9 +166,9 @@ export class CrAnnotationPanel extends LitElement {
     if (this.editing === a.id) {
       const events = this.#data.store?.eventsByStart() ?? [];
       const form = noteForm('edit', a.target.selector[0].exact, { note: noteOf(a) ?? '', tags: tagsOf(a), events: eventsOf(a) }, events, {
-        save: (fields) => void this.#save(a.id, fields),
-        cancel: () => (this.editing = ''),
-      });
+        save: (fields) => void this.#saveEdit(a.id, fields.events),
+        cancel: () => this.#setEditing(''),
+      }, this.#edit);
       return html`<li class="card" data-id=${a.id}>${form}</li>`;
     }
     return annotationCard(a, {
@@ -164,7 +178,7 @@ export class CrAnnotationPanel extends LitElement {
       paragraph: orphan ? undefined : this.#paragraphOf(a),
       store: this.#data.store,
       choose: () => this.dispatchEvent(new AnnotationActivateEvent([a.id], !orphan)),
-      edit: () => (this.editing = a.id),
+      edit: () => this.#setEditing(a.id),
       reattach: () => void this.#reattach(a.id),
       remove: () => void this.#delete(a.id),
     });
@@ -175,7 +189,7 @@ export class CrAnnotationPanel extends LitElement {
     if (!d) return nothing;
     const cancel = () => this.dispatchEvent(new DraftCloseEvent());
     if (d.focus === 'note' || d.focus === 'tag') {
-      return noteForm('draft', d.quote, NO_FIELDS, this.#data.store?.eventsByStart() ?? [], { save: (fields) => void this.#save(null, fields), cancel });
+      return noteForm('draft', d.quote, NO_FIELDS, this.#data.store?.eventsByStart() ?? [], { save: (fields) => void this.#save(d, fields), cancel });
     }
     if (d.focus === 'claim') return claimForm(d.quote, { save: (claim) => void this.#saveClaim(d, claim), cancel });
     return evidenceForm(d.quote, { save: (stance) => void this.#saveEvidence(d, stance), cancel, pick: (id) => (this.pickedClaim = id) });
@@ -188,13 +202,31 @@ export class CrAnnotationPanel extends LitElement {
     return paragraphAt(blocks, p.start);
   }
 
-  async #save(id: string | null, fields: AnnotationFields): Promise<void> {
+  async #save(draft: Draft, fields: AnnotationFields): Promise<void> {
     if (!this.doc) return;
-    const saved = await this.#actions.save(this.doc, id, id ? undefined : this.draft, fields);
-    if (!saved) return;
-    if (id) this.editing = '';
-    else this.dispatchEvent(new DraftCloseEvent());
-    this.dispatchEvent(new AnnotationActivateEvent([saved.id]));
+    const saved = await this.#actions.save(this.doc, draft, fields);
+    if (saved) this.#drafted(saved.id);
+  }
+
+  #setEditing(id: string): void {
+    this.editing = id;
+    if (id) this.#edit.start();
+    else this.#edit.stop();
+  }
+
+  // Writes only what the reader changed, so what another tab changed meanwhile stays.
+  async #saveEdit(id: string, events: string[]): Promise<void> {
+    const { note, tags } = this.#edit.changes();
+    const a = this.#data.store?.getAnnotation(id);
+    const stored = a ? eventsOf(a) : [];
+    const change: AnnotationChange = {
+      ...(note === undefined ? {} : { note }),
+      ...(tags === undefined ? {} : { tags: splitTags(tags) }),
+      ...(sameSet(events, stored) ? {} : { events }),
+    };
+    if (Object.keys(change).length && !(await this.#actions.edit(id, change, (err) => this.#edit.refused(err)))) return;
+    this.#setEditing('');
+    this.dispatchEvent(new AnnotationActivateEvent([id]));
   }
 
   async #saveClaim(draft: Draft, claim: ClaimFields): Promise<void> {

@@ -1,11 +1,14 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { formatRange, STANCES, splitTags, type Claim, type EvidenceItem, type Stance } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { fieldText } from '../shared/form-fields.ts';
+import { EditDraft } from '../shared/edit-draft.ts';
+import { sameTags } from '../shared/draft-fields.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
@@ -62,10 +65,18 @@ export class CrClaimCard extends LitElement {
   /** Shown with all its details. */
   @property({ type: Boolean, reflect: true }) accessor expanded = false;
 
-  @state() private accessor editing = false;
-  @state() private accessor error = '';
-
   readonly #data = new StoreController(this);
+  // The statement, note and tags being edited: kept when another tab changes the claim meanwhile.
+  readonly #draft = new EditDraft<Claim>(this, {
+    record: () => this.#data.store?.getClaim(this.claim?.id ?? ''),
+    form: () => this.renderRoot.querySelector<HTMLFormElement>('form.edit'),
+    what: 'claim',
+    fields: [
+      { name: 'statement', label: 'Statement', read: (c) => c.statement },
+      { name: 'note', label: 'Note', read: (c) => c.note ?? '' },
+      { name: 'tags', label: 'Tags', read: (c) => c.tags.join(', '), same: sameTags },
+    ],
+  });
 
   override render() {
     const c = this.claim;
@@ -110,7 +121,7 @@ export class CrClaimCard extends LitElement {
   }
 
   #details(c: Claim, evidence: EvidenceItem[]) {
-    return html`${this.editing ? this.#editForm(c) : html`
+    return html`${this.#draft.editing ? this.#editForm() : html`
         ${c.note ? html`<cr-note .text=${c.note}></cr-note>` : nothing}
         <div class="actions"><button type="button" class="edit" @click=${() => this.#setEditing(true)}>Edit statement, note and tags</button></div>`}
       <p class="meta">By ${c.creator.name} · created <time datetime=${c.created}>${day(c.created)}</time>${c.modified !== c.created
@@ -133,12 +144,13 @@ export class CrClaimCard extends LitElement {
       @click=${() => this.dispatchEvent(new ClaimIntentEvent(intent, this.claim!.id))}>${label}</button>`;
   }
 
-  #editForm(c: Claim) {
-    return html`<form @submit=${this.#save} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.preventDefault(), this.#setEditing(false))}>
-      <label>Statement <input name="statement" maxlength="500" .value=${c.statement} /></label>
-      <label>Note (light Markdown) <textarea name="note" .value=${c.note ?? ''}></textarea></label>
-      <label>Tags, separated by commas <input name="tags" .value=${c.tags.join(', ')} /></label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+  #editForm() {
+    const d = this.#draft;
+    return html`<form class="edit" @submit=${this.#save} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.preventDefault(), this.#setEditing(false))}>
+      <label>Statement <input name="statement" maxlength="500" .value=${live(d.text('statement'))} /></label>
+      <label>Note (light Markdown) <textarea name="note" .value=${live(d.text('note'))}></textarea></label>
+      <label>Tags, separated by commas <input name="tags" .value=${live(d.text('tags'))} /></label>
+      ${d.notice()}
       <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#setEditing(false)}>Cancel</button></div>
     </form>`;
   }
@@ -185,24 +197,25 @@ export class CrClaimCard extends LitElement {
   }
 
   async #setEditing(on: boolean): Promise<void> {
-    this.editing = on;
-    this.error = '';
+    if (on) this.#draft.start();
+    else this.#draft.stop();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(on ? 'input[name=statement]' : 'button.edit')?.focus();
   }
 
+  // Writes only what the reader changed, so what another tab changed meanwhile stays.
   async #save(e: Event): Promise<void> {
     e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
+    const store = this.#data.store;
+    const changes = this.#draft.changes();
+    const { statement, note, tags } = changes;
     try {
-      await this.#data.store?.updateClaim(this.claim!.id, {
-        statement: fieldText(data, 'statement'),
-        note: fieldText(data, 'note'),
-        tags: splitTags(fieldText(data, 'tags')),
-      });
+      if (store && this.claim && Object.keys(changes).length) {
+        await store.updateClaim(this.claim.id, { statement, note, tags: tags === undefined ? undefined : splitTags(tags) });
+      }
       await this.#setEditing(false);
     } catch (err) {
-      this.error = (err as Error).message;
+      this.#draft.refused(err);
     }
   }
 

@@ -1,9 +1,10 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { LINK_RELATIONS, type Link, type LinkRelation } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
-import { fieldText } from '../shared/form-fields.ts';
+import { EditDraft } from '../shared/edit-draft.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { RELATION_MEANING, linkSide } from '../../map/words.ts';
@@ -38,15 +39,24 @@ export class CrClaimLinks extends LitElement {
   /** The claim whose links are shown. */
   @property() accessor claimId = '';
 
-  @state() private accessor editing = '';
-  @state() private accessor error = '';
-
   readonly #data = new StoreController(this);
+  /** The link being edited. */
+  #editing = '';
+  // Relation and rationale being edited: kept when another tab changes the link meanwhile.
+  readonly #draft = new EditDraft<Link>(this, {
+    record: () => this.#data.store?.getLink(this.#editing),
+    form: () => this.renderRoot.querySelector<HTMLFormElement>('form.edit'),
+    what: 'link',
+    fields: [
+      { name: 'rationale', label: 'Rationale', read: (l) => l.rationale ?? '' },
+      { name: 'relation', label: 'Relation', read: (l) => l.relation },
+    ],
+  });
 
   override render() {
     const links = this.#data.store?.linksOf(this.claimId) ?? [];
     if (links.length === 0) return html`<p class="hint">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
-    return html`<ol>${links.map((l) => (l.id === this.editing ? this.#form(l) : this.#link(l)))}</ol>`;
+    return html`<ol>${links.map((l) => (l.id === this.#editing && this.#draft.editing ? this.#form(l) : this.#link(l)))}</ol>`;
   }
 
   #link(link: Link) {
@@ -68,18 +78,19 @@ export class CrClaimLinks extends LitElement {
   #form(link: Link) {
     const side = linkSide(link, this.claimId);
     const other = this.#data.store?.getClaim(side.other);
+    const d = this.#draft;
     return html`<li data-link=${link.id}>
-      <form @submit=${(e: Event) => this.#save(e, link)} @keydown=${this.#formKey}>
+      <form class="edit" @submit=${(e: Event) => this.#save(e, link)} @keydown=${this.#formKey}>
         <p class="hint">Link with “${other?.statement ?? ''}”</p>
         <fieldset>
           <legend>Relation (from the claim that links: ${link.from === this.claimId ? 'this one' : 'the other'})</legend>
           <div class="relations">
             ${LINK_RELATIONS.map((r) => html`<label title=${RELATION_MEANING[r]}>
-              <input type="radio" name="relation" value=${r} ?checked=${r === link.relation} />${badge(RELATION_LOOK[r])}</label>`)}
+              <input type="radio" name="relation" value=${r} .checked=${live(r === d.text('relation'))} />${badge(RELATION_LOOK[r])}</label>`)}
           </div>
         </fieldset>
-        <label>Rationale <textarea name="rationale" .value=${link.rationale ?? ''}></textarea></label>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <label>Rationale <textarea name="rationale" .value=${live(d.text('rationale'))}></textarea></label>
+        ${d.notice()}
         <div class="actions">
           <button class="primary">Save</button>
           <button type="button" @click=${() => this.#edit('')}>Cancel</button>
@@ -89,9 +100,10 @@ export class CrClaimLinks extends LitElement {
   }
 
   async #edit(id: string): Promise<void> {
-    const was = this.editing;
-    this.editing = id;
-    this.error = '';
+    const was = this.#editing;
+    this.#editing = id;
+    if (id) this.#draft.start();
+    else this.#draft.stop();
     await this.updateComplete;
     const target = id ? 'input[name=relation]:checked' : `[data-link="${CSS.escape(was)}"] button`;
     this.renderRoot.querySelector<HTMLElement>(target)?.focus();
@@ -104,14 +116,17 @@ export class CrClaimLinks extends LitElement {
     }
   }
 
+  // Writes only what the reader changed, so what another tab changed meanwhile stays.
   async #save(e: Event, link: Link): Promise<void> {
     e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
+    const changes = this.#draft.changes();
     try {
-      await this.#data.store?.updateLink(link.id, { relation: data.get('relation') as LinkRelation, rationale: fieldText(data, 'rationale') });
+      if (Object.keys(changes).length) {
+        await this.#data.store?.updateLink(link.id, { relation: changes.relation as LinkRelation | undefined, rationale: changes.rationale });
+      }
       await this.#edit('');
     } catch (err) {
-      this.error = (err as Error).message;
+      this.#draft.refused(err);
     }
   }
 

@@ -1,9 +1,11 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { formatRange, type EventRecord, type Undoable } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { fieldText } from '../shared/form-fields.ts';
 import { controlStyles } from '../shared/control-styles.ts';
+import { EditDraft } from '../shared/edit-draft.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { count } from '../../map/words.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -43,12 +45,22 @@ export class CrEventsManager extends LitElement {
 
 
   @state() private accessor mode: Mode;
-  @state() private accessor error = '';
   @state() private accessor createError = '';
 
   @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
 
   readonly #data = new StoreController(this);
+  // Name and dates being edited: kept when another tab changes the event meanwhile.
+  readonly #draft = new EditDraft<EventRecord>(this, {
+    record: () => (this.mode?.kind === 'edit' ? this.#data.store?.getEvent(this.mode.id) : undefined),
+    form: () => this.renderRoot.querySelector<HTMLFormElement>('form.edit'),
+    what: 'event',
+    fields: [
+      { name: 'name', label: 'Name', read: (e) => e.name },
+      { name: 'start', label: 'Start', read: (e) => e.start },
+      { name: 'end', label: 'End', read: (e) => e.end ?? '' },
+    ],
+  });
 
   override render() {
     const events = this.#data.store?.eventsByStart() ?? [];
@@ -95,14 +107,15 @@ export class CrEventsManager extends LitElement {
   }
 
   #editForm(e: EventRecord) {
+    const d = this.#draft;
     return html`<li data-event=${e.id}>
-      <form @submit=${(ev: Event) => this.#save(ev, e)} @keydown=${this.#escape} aria-label="Edit event ${e.name}">
-        <label>Name <input name="name" maxlength="200" .value=${e.name} /></label>
+      <form class="edit" @submit=${(ev: Event) => this.#save(ev, e)} @keydown=${this.#escape} aria-label="Edit event ${e.name}">
+        <label>Name <input name="name" maxlength="200" .value=${live(d.text('name'))} /></label>
         <div class="dates">
-          <label>Start <input name="start" .value=${e.start} placeholder=${DATE_HINT} /></label>
-          <label>End (optional) <input name="end" .value=${e.end ?? ''} placeholder=${DATE_HINT} /></label>
+          <label>Start <input name="start" .value=${live(d.text('start'))} placeholder=${DATE_HINT} /></label>
+          <label>End (optional) <input name="end" .value=${live(d.text('end'))} placeholder=${DATE_HINT} /></label>
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${d.notice()}
         <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#setMode(undefined)}>Cancel</button></div>
       </form>
     </li>`;
@@ -111,7 +124,8 @@ export class CrEventsManager extends LitElement {
   async #setMode(mode: Mode): Promise<void> {
     const was = this.mode;
     this.mode = mode;
-    this.error = '';
+    if (mode?.kind === 'edit') this.#draft.start();
+    else this.#draft.stop();
     await this.updateComplete;
     const id = mode?.id ?? was?.id;
     if (!id) return;
@@ -139,15 +153,18 @@ export class CrEventsManager extends LitElement {
     }
   }
 
+  // Writes only what the reader changed, so what another tab changed meanwhile stays.
   async #save(e: Event, event: EventRecord): Promise<void> {
     e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const end = fieldText(data, 'end').trim();
+    const changes = this.#draft.changes();
+    const { name, start, end } = changes;
     try {
-      await this.#data.store?.updateEvent(event.id, { name: fieldText(data, 'name'), start: fieldText(data, 'start').trim(), end: end || null });
+      if (Object.keys(changes).length) {
+        await this.#data.store?.updateEvent(event.id, { name, start: start?.trim(), end: end === undefined ? undefined : end.trim() || null });
+      }
       await this.#setMode(undefined);
     } catch (err) {
-      this.error = (err as Error).message;
+      this.#draft.refused(err);
     }
   }
 

@@ -3,6 +3,7 @@ import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import {
   DB_VERSION,
   openCrossreadDB,
+  openIdbPersistence,
   upgradeToV1,
   upgradeToV2,
   upgradeToV3,
@@ -10,9 +11,10 @@ import {
   type CrossreadDBv1,
   type CrossreadDBv2,
   type CrossreadDBv3,
+  type PersistenceOpener,
   type Unversioned,
 } from '../../../src/store/persistence.ts';
-import type { Annotation, Claim, EventRecord, Link, Setting } from '../../../src/store/index.ts';
+import type { Annotation, Claim, EventRecord, Link, Setting, StoreDiff } from '../../../src/store/index.ts';
 
 const created = new Set<string>();
 
@@ -100,3 +102,14 @@ export async function deleteTestDBs(): Promise<void> {
 
 /** The version the current code opens. */
 export const CURRENT_VERSION = DB_VERSION;
+
+/**
+ * IndexedDB persistence whose commits pass through `tamper` first: it may change the diff, or
+ * throw to play a refused write (a full disk, a conflict), for `makeStore({openPersistence})`.
+ */
+export function tampered(tamper: (diff: StoreDiff) => StoreDiff): PersistenceOpener {
+  return async (name, hooks) => {
+    const p = await openIdbPersistence(name, hooks);
+    return { mode: p.mode, shared: p.shared, identity: p.identity, loadAll: () => p.loadAll(), read: (ids) => p.read(ids), close: () => p.close(), commit: (diff) => p.commit(tamper(diff)), requestPersistence: () => p.requestPersistence() };
+  };
+}

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { openIdbPersistence, type PersistenceOpener } from '../../../src/store/persistence.ts';
 import {
   CHANNEL_NAME,
   CrossreadStore,
@@ -16,7 +15,7 @@ import {
   type StoreOptions,
 } from '../../../src/store/index.ts';
 import { draft } from '../../node/store-fixtures.ts';
-import { deleteTestDBs, openV1DB, readDisk, uniqueDbName } from './helpers.ts';
+import { deleteTestDBs, openV1DB, readDisk, tampered, uniqueDbName } from './helpers.ts';
 import { annotation } from '../../node/store-fixtures.ts';
 
 const toClose: { close(): void }[] = [];
@@ -68,14 +67,6 @@ async function rejection(promise: Promise<unknown>): Promise<{ kind?: string }> 
     return e as { kind?: string };
   }
   throw new Error('expected a rejection');
-}
-
-/** IndexedDB persistence whose commits pass through `tamper` first. */
-function tampered(tamper: (diff: StoreDiff) => StoreDiff): PersistenceOpener {
-  return async (name, hooks) => {
-    const p = await openIdbPersistence(name, hooks);
-    return { mode: p.mode, shared: p.shared, identity: p.identity, loadAll: () => p.loadAll(), read: (ids) => p.read(ids), close: () => p.close(), commit: (diff) => p.commit(tamper(diff)), requestPersistence: () => p.requestPersistence() };
-  };
 }
 
 describe('store on IndexedDB', () => {
