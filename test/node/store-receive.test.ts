@@ -10,6 +10,7 @@ import {
   type IncomingBatch,
   type IncomingRecord,
   type SharedCollection,
+  type StoreDiff,
 } from '../../src/store/index.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { fixedId, target } from './store-fixtures.ts';
@@ -186,7 +187,7 @@ describe('receive: invalid batches change nothing', () => {
 
   it('changes nothing when storage fails', async () => {
     class Failing extends MemoryPersistence {
-      override commit(): Promise<void> {
+      override commit(): Promise<StoreDiff> {
         return Promise.reject(new DOMException('full', 'QuotaExceededError'));
       }
     }
