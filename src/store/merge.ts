@@ -20,7 +20,9 @@
  *   commit adds its own write on top); an annotation's `motivation` follows
  *   its merged body.
  */
+import { uniqueIds } from './claim-records.ts';
 import { deepEqual } from './equal.ts';
+import { normalizeTags } from './record-base.ts';
 import { motivationFor, type AnnotationBody, type CollectionName, type Collections } from './records.ts';
 import { mergeVersions, type Version } from './versions.ts';
 
@@ -43,6 +45,8 @@ interface ListRule {
   key: (item: never) => string;
   /** The field a conflict over one item is about, by its key; default the list's own name. */
   field?: (key: string) => string;
+  /** What a conflict reports of an item (the note's text rather than its body); default the item. */
+  shown?: (item: never) => unknown;
 }
 
 /** Per collection: list fields and fields that change together (one value, one conflict). */
@@ -58,7 +62,7 @@ const BODY_KEY = (b: AnnotationBody) => (b.purpose === 'commenting' ? 'note' : b
 const BODY_ORDER: Record<AnnotationBody['purpose'], number> = { commenting: 0, tagging: 1, classifying: 2 };
 
 const POLICY: { [C in MergedCollection]: Policy } = {
-  annotations: { lists: { body: { key: BODY_KEY, field: (key) => (key === 'note' ? 'note' : 'tags') } } },
+  annotations: { lists: { body: { key: BODY_KEY, field: (key) => (key === 'note' ? 'note' : 'tags'), shown: (b: AnnotationBody) => ('value' in b ? b.value : b.source) } } },
   claims: { lists: { tags: itself, events: itself, evidence: { key: (e: { annotation: string }) => e.annotation } } },
   links: { lists: {} },
   events: { lists: {}, together: { dates: ['start', 'end'] } },
@@ -89,6 +93,9 @@ export function mergeList<T>(
   key: (item: T) => string,
   field: (key: string) => string = () => 'list',
 ): T[] {
+  // Changed on one side only: that side's list as it is, its order included.
+  if (deepEqual(base, theirs)) return [...mine];
+  if (deepEqual(base, mine)) return [...theirs];
   const index = (items: readonly T[]) => new Map(items.map((item) => [key(item), item]));
   const [b, m, t] = [index(base), index(mine), index(theirs)];
   const out: T[] = [];
@@ -103,6 +110,28 @@ export function mergeList<T>(
     else out.push(item);
   }
   return out;
+}
+
+/** The lists of a record (claim, annotation) that an edit replaces whole. */
+export interface WholeLists {
+  tags: readonly string[];
+  events: readonly string[];
+}
+
+/**
+ * An edit's tags and events as an operation: what it adds to and removes from
+ * `seen` — the record when the action was called — applied to `now`, the
+ * record when the action runs. Between the two, a change from another tab may
+ * have arrived, or an earlier action of this tab that the caller did not
+ * await may have run; neither is undone. Unchanged when the record did not move.
+ */
+export function rebaseLists<T extends Partial<WholeLists>>(change: T, seen: WholeLists, now: WholeLists): T {
+  const rebase = (was: readonly string[], given: readonly string[] | undefined, is: readonly string[]) => given && mergeList(was, given, is, (x) => x);
+  return {
+    ...change,
+    tags: rebase(seen.tags, change.tags && normalizeTags(change.tags), now.tags),
+    events: rebase(seen.events, change.events && uniqueIds(change.events), now.events),
+  };
 }
 
 /**
@@ -135,9 +164,7 @@ function merged<C extends MergedCollection>(c: C, base: Collections[C], mine: Co
     out[key] = undefined;
     if (DERIVED.has(key) || grouped.has(key)) continue;
     const rule = lists[key];
-    out[key] = rule
-      ? mergeList((b[key] ?? []) as never[], (m[key] ?? []) as never[], (t[key] ?? []) as never[], rule.key, rule.field ?? (() => key))
-      : mergeValue(key, b[key], m[key], t[key]);
+    out[key] = rule ? listField(rule, key, b[key], m[key], t[key]) : mergeValue(key, b[key], m[key], t[key]);
   }
   for (const [name, keys] of Object.entries(together)) {
     const pick = (r: Record<string, unknown>) => keys.map((k) => r[k]);
@@ -154,6 +181,18 @@ function merged<C extends MergedCollection>(c: C, base: Collections[C], mine: Co
   out.version = mergeVersions(m.version as Version, t.version as Version);
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out as unknown as Collections[C];
+}
+
+function listField(rule: ListRule, name: string, base: unknown, mine: unknown, theirs: unknown): unknown[] {
+  const list = (x: unknown) => (x ?? []) as never[];
+  try {
+    return mergeList(list(base), list(mine), list(theirs), rule.key, rule.field ?? (() => name));
+  } catch (error) {
+    const shown = rule.shown;
+    if (!(error instanceof Conflicting) || !shown) throw error;
+    const { field, mine: m, theirs: t } = error.conflict;
+    throw new Conflicting({ field, mine: m && shown(m as never), theirs: t && shown(t as never) });
+  }
 }
 
 function later(a: string, b: string): string {
