@@ -15,6 +15,7 @@
  */
 import * as v from 'valibot';
 import { diffCollections, emptyRecordsDiff, setPart, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
+import type { ReadResult } from './persistence.ts';
 import { StoreError } from './errors.ts';
 import { referencesOf } from './integrity.ts';
 import { conflictMessage, mergeRecord, type FieldConflict } from './merge.ts';
@@ -24,6 +25,14 @@ import { bumpVersion, compareVersions, mergeVersions, versionOf } from './versio
 
 /** `merge`: local writes (actions, undo, redo); `exact`: records received from outside (ADR 0004). */
 export type CommitMode = 'merge' | 'exact';
+
+/** What a commit did. */
+export interface Committed {
+  /** The diff as written: updates and removals from the records the database held (see {@link planCommit}). */
+  written: StoreDiff;
+  /** Records the written ones cite, as the database holds them after the write (read for the integrity check). */
+  cited: StoreState;
+}
 
 /** A record as the database holds it inside the transaction; `undefined`: no such record. */
 export type CurrentRecord = (c: CollectionName, id: string) => AnyRecord | undefined;
@@ -117,19 +126,30 @@ export function shownDiff(sent: StoreDiff, written: StoreDiff): StoreDiff {
 }
 
 /**
- * Ids that records of `diff` refer to but `state` lacks: a merged record may
- * cite what another tab made, before this tab has heard of it.
+ * Ids that `records` cite and neither `state` nor `records` hold: a record
+ * another tab wrote (read, or merged with in a commit) may cite what that tab
+ * made and this one has not heard of yet.
  */
-export function unknownReferences(state: StoreState, diff: StoreDiff): DiffIds {
+export function missingCitations(state: StoreState, records: ReadResult): DiffIds {
   const out: { [C in CollectionName]?: Set<string> } = {};
-  for (const c of diffCollections(diff)) {
-    const part: RecordsDiff<AnyRecord> = diff[c]!;
-    for (const [, to] of Object.values(part.updated)) {
-      const refs = referencesOf(c, to as never);
+  for (const c of Object.keys(records) as CollectionName[]) {
+    for (const record of records[c]!.values()) {
+      if (!record) continue;
+      const refs = referencesOf(c, record as never);
       for (const target of Object.keys(refs) as CollectionName[]) {
-        for (const id of refs[target]!) if (!state[target].has(id)) (out[target] ??= new Set()).add(id);
+        for (const id of refs[target]!) if (!state[target].has(id) && !records[target]?.has(id)) (out[target] ??= new Set()).add(id);
       }
     }
   }
   return Object.fromEntries(Object.entries(out).map(([c, ids]) => [c, [...ids]]));
+}
+
+/** What memory lacks of what the records a commit updated cite, from `cited` (read by the commit for its integrity check). */
+export function newlyCited(state: StoreState, diff: StoreDiff, cited: StoreState): ReadResult {
+  const updated: ReadResult = {};
+  for (const c of diffCollections(diff)) updated[c] = new Map(Object.values<[AnyRecord, AnyRecord]>(diff[c]!.updated).map(([, to]) => [to.id, to]));
+  const missing = missingCitations(state, updated);
+  const out: ReadResult = {};
+  for (const c of Object.keys(missing) as CollectionName[]) out[c] = new Map(missing[c]!.map((id) => [id, (cited[c] as ReadonlyMap<string, AnyRecord>).get(id)]));
+  return out;
 }

@@ -31,12 +31,13 @@ import {
   openIdbPersistence,
   type Persistence,
   type PersistenceOpener,
+  type ReadResult,
   type StoragePersistence,
 } from './persistence.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
-import { shownDiff, unknownReferences } from './commit-plan.ts';
+import { newlyCited, shownDiff, type Committed } from './commit-plan.ts';
 import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
-import { TabSync } from './sync.ts';
+import { readWritten, TabSync } from './sync.ts';
 import { cannot, isEntry, undoBlockers, UndoHistory, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
 import { asCommitted, stampDiff, versionOf, type StoreIdentity, type Version } from './versions.ts';
 
@@ -342,7 +343,7 @@ export class StoreEngine extends EventTarget {
       if (isEmptyDiff(made)) return { value: planned, diff: made, entry: undefined };
       refuseInvalid(this.#state, made);
       const { shown: diff, written } = await this.#commit(made, 'local');
-      // The plan returned records as built; hand out the saved ones (new versions, merged with other tabs' writes).
+      // Hand out the records as saved (new versions, merged with other tabs' writes), not as built.
       const value = asCommitted(planned, made, diff);
       if (!undoable) return { value, diff, entry: undefined };
       // Undo reverts what this commit did to the database: this tab's change only.
@@ -374,20 +375,20 @@ export class StoreEngine extends EventTarget {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
     const received = origin === 'import' || origin === 'sync';
     const write = received ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
-    let written: StoreDiff;
+    let committed: Committed;
     try {
-      written = await this.#persistence.commit(write, received ? 'exact' : 'merge');
+      committed = await this.#persistence.commit(write, received ? 'exact' : 'merge');
     } catch (error) {
       const e = toStoreError(error);
       this.#fail(e);
       throw e;
     }
+    const { written, cited } = committed;
     const shown = shownDiff(write, written);
     this.#apply(shown, origin);
     this.#sync?.post(shown);
-    // A record merged with another tab's write may cite what that tab made and this one has not heard of yet.
-    const unknown = unknownReferences(this.#state, shown);
-    if (Object.keys(unknown).length > 0) this.#refresh(unknown);
+    // What a merged record cites arrives with it: memory never dangles.
+    this.#absorb(newlyCited(this.#state, shown, cited));
     return { shown, written };
   }
 
@@ -410,18 +411,18 @@ export class StoreEngine extends EventTarget {
 
   // Another tab wrote these records: re-read them, the database is the truth when two tabs race.
   #refresh(ids: DiffIds): void {
-    void this.#run(async () => {
-      const fresh = await this.#persistence!.read(ids);
-      const diff: StoreDiff = {};
-      for (const c of Object.keys(fresh) as CollectionName[]) {
-        setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh[c]!));
-      }
-      if (isEmptyDiff(diff)) return;
-      this.#history.forget(diff);
-      this.#apply(diff, 'remote');
-    }).catch(() => {
+    void this.#run(async () => this.#absorb(await readWritten(this.#persistence!, this.#state, ids))).catch(() => {
       // The connection is gone (reported through `warning`); memory keeps the last known state.
     });
+  }
+
+  // Records another tab wrote, as the database has them: into memory as `remote`, overtaking undo steps that touch them.
+  #absorb(fresh: ReadResult): void {
+    const diff: StoreDiff = {};
+    for (const c of Object.keys(fresh) as CollectionName[]) setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh[c]!));
+    if (isEmptyDiff(diff)) return;
+    this.#history.forget(diff);
+    this.#apply(diff, 'remote');
   }
 
   #apply(diff: StoreDiff, origin: ChangeOrigin): void {

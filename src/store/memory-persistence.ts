@@ -9,7 +9,7 @@
  */
 import { applyDiff, diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
-import { planCommit, type CommitMode } from './commit-plan.ts';
+import { planCommit, type CommitMode, type Committed } from './commit-plan.ts';
 import { commitIssues, readAfter } from './integrity.ts';
 import type { Persistence, ReadResult, StoragePersistence } from './persistence.ts';
 import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
@@ -73,11 +73,11 @@ export class MemoryPersistence implements Persistence {
     });
   }
 
-  commit(diff: StoreDiff, mode: CommitMode = 'merge'): Promise<StoreDiff> {
+  commit(diff: StoreDiff, mode: CommitMode = 'merge'): Promise<Committed> {
     return settled(() => this.#commit(diff, mode));
   }
 
-  #commit(diff: StoreDiff, mode: CommitMode): StoreDiff {
+  #commit(diff: StoreDiff, mode: CommitMode): Committed {
     this.#check();
     let copy: StoreDiff;
     try {
@@ -95,13 +95,14 @@ export class MemoryPersistence implements Persistence {
       }
     }
     // What IndexedDB's commit reads after its writes; another store on the same state may have moved it.
-    const issues = commitIssues(written, readAfter(this.#state, written));
+    const cited = readAfter(this.#state, written);
+    const issues = commitIssues(written, cited);
     if (issues.length > 0) {
       throw new StoreError('conflict', { cause: new Error(`Dangling reference: ${issues.join('; ')}`) });
     }
     applyDiff(this.#state, written);
     // The caller freezes what it gets; what is kept here stays its own.
-    return structuredClone(written);
+    return structuredClone({ written, cited });
   }
 
   /** Nothing is stored in the browser, so there is nothing to keep. */

@@ -10,7 +10,7 @@ import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_VERSION, upgrade, type CrossreadDB } from './db-schema.ts';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
-import { currentIds, planCommit, type CommitMode } from './commit-plan.ts';
+import { currentIds, planCommit, type CommitMode, type Committed } from './commit-plan.ts';
 import { commitIssues, commitReads, commitScope } from './integrity.ts';
 import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
 import type { StoreIdentity } from './versions.ts';
@@ -80,9 +80,9 @@ export interface Persistence {
   /**
    * Writes a diff in one transaction, merging it with records another tab
    * changed since (`mode`, see `commit-plan.ts`); resolves with the diff as
-   * written, from the records the database held. Rejects with a {@link StoreError}.
+   * written and the records it cites. Rejects with a {@link StoreError}.
    */
-  commit(diff: StoreDiff, mode?: CommitMode): Promise<StoreDiff>;
+  commit(diff: StoreDiff, mode?: CommitMode): Promise<Committed>;
   /** Asks the browser to keep the stored data (see {@link StoragePersistence}); never rejects. */
   requestPersistence(): Promise<StoragePersistence>;
   /** Closes the connection; later calls reject. */
@@ -151,10 +151,10 @@ class IdbPersistence implements Persistence {
    * before, makes one dangle ({@link commitIssues}). IndexedDB runs readwrite
    * transactions with overlapping scopes one after the other, and the scope
    * covers the stores read, so of two racing tabs the second always sees the
-   * first's writes. Resolves with the diff as written.
+   * first's writes.
    */
-  async commit(diff: StoreDiff, mode: CommitMode = 'merge'): Promise<StoreDiff> {
-    if (diffCollections(diff).length === 0) return diff;
+  async commit(diff: StoreDiff, mode: CommitMode = 'merge'): Promise<Committed> {
+    if (diffCollections(diff).length === 0) return { written: diff, cited: emptyState() };
     let tx: IDBPTransaction<CrossreadDB, CollectionName[], 'readwrite'>;
     try {
       tx = this.#live().transaction(commitScope(diff), 'readwrite');
@@ -225,7 +225,7 @@ class IdbPersistence implements Persistence {
     }
     const error = await done;
     if (error) throw error;
-    return written;
+    return { written, cited: found };
   }
 
   requestPersistence(): Promise<StoragePersistence> {

@@ -5,12 +5,13 @@ import fc from 'fast-check';
 import * as merge from '../../src/store/merge.ts';
 import * as plan from '../../src/store/commit-plan.ts';
 import { conflictMessage, mergeList, mergeRecord, rebaseLists } from '../../src/store/merge.ts';
-import { currentIds, planCommit, shownDiff } from '../../src/store/commit-plan.ts';
+import { currentIds, missingCitations, planCommit, shownDiff } from '../../src/store/commit-plan.ts';
 import * as v from 'valibot';
 import { collectionDiff } from '../../src/store/diff.ts';
 import {
   ClaimSchema,
   STANCES,
+  emptyState,
   StoreError,
   changeAnnotation,
   noteOf,
@@ -47,7 +48,7 @@ const record = <R>(result: { record: R } | { conflict: unknown }): R => {
 
 it('exports its public API', () => {
   expect(Object.keys(merge).sort()).toEqual(['conflictMessage', 'mergeList', 'mergeRecord', 'rebaseLists']);
-  expect(Object.keys(plan).sort()).toEqual(['currentIds', 'planCommit', 'shownDiff', 'unknownReferences']);
+  expect(Object.keys(plan).sort()).toEqual(['currentIds', 'missingCitations', 'newlyCited', 'planCommit', 'shownDiff']);
 });
 
 describe('mergeRecord', () => {
@@ -285,5 +286,15 @@ describe('planCommit', () => {
     const removal = collectionDiff('claims', { removed: { [mine.id]: mine } });
     expect(planCommit(removal, db([theirs]), 'merge', R).claims!.removed).toEqual({ [mine.id]: theirs });
     expect(planCommit(removal, db([]), 'merge', R).claims!.removed).toEqual({});
+  });
+});
+
+describe('missingCitations', () => {
+  it('lists what records read from another tab cite and this tab lacks', () => {
+    const state = emptyState();
+    const cites = claim({ events: [fixedId(20)] });
+    expect(missingCitations(state, { claims: new Map([[cites.id, cites]]) })).toEqual({ annotations: [fixedId(10)], events: [fixedId(20)] });
+    state.annotations.set(fixedId(10), annotation(10));
+    expect(missingCitations(state, { claims: new Map([[cites.id, cites]]), events: new Map([[fixedId(20), undefined]]) })).toEqual({});
   });
 });
