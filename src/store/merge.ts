@@ -16,9 +16,13 @@
  *   note, a rationale, a name, a relation, an annotation's target, an event's
  *   dates (one value: start and end must agree) — is a conflict, reported,
  *   never decided.
- * - `modified` as any value, but both changed is no conflict: the later wins; `version` the join of both (the
- *   commit adds its own write on top); an annotation's `motivation` follows
- *   its merged body.
+ * - `modified` merges like a value, but both changed is no conflict: the
+ *   later wins. `version` is the join of both (the commit adds its own write
+ *   on top); an annotation's `motivation` follows its merged body.
+ * - A list only one side changed is that side's, its order included.
+ *
+ * `rebaseLists` applies the same set rule inside one tab, to edits that
+ * replace tags or events whole.
  */
 import { uniqueIds } from './claim-records.ts';
 import { deepEqual } from './equal.ts';
