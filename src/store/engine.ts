@@ -5,7 +5,6 @@
  * then applied to memory, then announced to subscribers and to other tabs;
  * undo and redo as reverse diffs.
  */
-import * as v from 'valibot';
 import type { ActionContext } from './actions.ts';
 import { ChangeSet } from './changeset.ts';
 import {
@@ -20,24 +19,25 @@ import {
   setPart,
   stateAsDiff,
   type AnyRecord,
-  type RecordsDiff,
+  type DiffIds,
   type StoreDiff,
   type StoreState,
 } from './diff.ts';
 import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
-import { integrityIssues } from './integrity.ts';
+import { integrityIssues, refuseInvalid } from './integrity.ts';
 import { MemoryPersistence } from './memory-persistence.ts';
 import {
   DB_NAME,
   openIdbPersistence,
   type Persistence,
   type PersistenceOpener,
+  type ReadResult,
   type StoragePersistence,
 } from './persistence.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
-import { describeIssues, RecordSchemas } from './schemas.ts';
+import { newlyCited, shownDiff, type Committed } from './commit-plan.ts';
 import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
-import { TabSync } from './sync.ts';
+import { readWritten, TabSync } from './sync.ts';
 import { cannot, isEntry, undoBlockers, UndoHistory, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
 import { asCommitted, stampDiff, versionOf, type StoreIdentity, type Version } from './versions.ts';
 
@@ -207,7 +207,7 @@ export class StoreEngine extends EventTarget {
     this.#persistence = persistence;
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
     this.#apply(stateAsDiff(loaded), 'remote');
-    if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#onRemote(diff), this.#options.channelName);
+    if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#refresh(diffIds(diff)), this.#options.channelName);
     // Asked at once, not awaited: a browser may prompt, and loading must not wait for the reader.
     void this.requestPersistentStorage();
   }
@@ -312,9 +312,9 @@ export class StoreEngine extends EventTarget {
       const plan = planReceive(this.#state, batch);
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
-        const diff = await this.#commit(plan.diff, origin);
-        if (origin === 'import') this.#history.push((entry = { label: importLabel(plan.summary), diff }));
-        else this.#history.forget(diff, 'a synced update');
+        const { written } = await this.#commit(plan.diff, origin);
+        if (origin === 'import') this.#history.push((entry = { label: importLabel(plan.summary), diff: written }));
+        else this.#history.forget(written, 'a synced update');
       }
       return { ...plan, origin, ...this.handle(importLabel(plan.summary), entry) };
     });
@@ -340,14 +340,15 @@ export class StoreEngine extends EventTarget {
         layer: this.#identity().layer,
       };
       const planned = plan(cs, ctx);
-      const written = cs.diff();
-      if (isEmptyDiff(written)) return { value: planned, diff: written, entry: undefined };
-      this.#validate(written);
-      const diff = await this.#commit(written, 'local');
-      // The plan returned records as built; hand out the saved ones, with their new versions.
-      const value = asCommitted(planned, written, diff);
+      const made = cs.diff();
+      if (isEmptyDiff(made)) return { value: planned, diff: made, entry: undefined };
+      refuseInvalid(this.#state, made);
+      const { shown: diff, written } = await this.#commit(made, 'local');
+      // Hand out the records as saved (new versions, merged with other tabs' writes), not as built.
+      const value = asCommitted(planned, made, diff);
       if (!undoable) return { value, diff, entry: undefined };
-      const entry: UndoEntry = { label: typeof label === 'string' ? label : label(value), diff };
+      // Undo reverts what this commit did to the database: this tab's change only.
+      const entry: UndoEntry = { label: typeof label === 'string' ? label : label(value), diff: written };
       this.#history.push(entry);
       return { value, diff, entry };
     });
@@ -363,40 +364,33 @@ export class StoreEngine extends EventTarget {
     return result;
   }
 
-  #validate(diff: StoreDiff): void {
-    const problems: string[] = [];
-    for (const c of diffCollections(diff)) {
-      const part: RecordsDiff<AnyRecord> = diff[c]!; // typed: Object.values of a union of parts is any[]
-      for (const record of [...Object.values(part.added), ...Object.values(part.updated).map(([, to]) => to)]) {
-        const result = v.safeParse(RecordSchemas[c], record);
-        if (!result.success) problems.push(...describeIssues(result.issues));
-      }
-    }
-    if (problems.length > 0) throw new StoreError('invalid', { message: `Invalid record: ${problems.join('; ')}` });
-    const issues = integrityIssues(this.#state, diff);
-    if (issues.length > 0) throw new StoreError('invalid', { message: `Dangling reference: ${issues.join('; ')}` });
-  }
-
   /**
    * Save first, then memory: a failed save leaves memory exactly as it was.
    * Every write passes here, so this is where a local write (action, undo,
    * redo) moves the versions of the records it writes (ADR 0004); records
-   * received from outside keep the versions they came with. Returns the diff
-   * as committed.
+   * received from outside keep the versions they came with; local writes are
+   * merged with other tabs' (`commit-plan.ts`). Returns the diff as shown
+   * (from this tab's records) and as written (from the database's).
    */
-  async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<StoreDiff> {
+  async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<{ shown: StoreDiff; written: StoreDiff }> {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
-    const write = origin === 'import' || origin === 'sync' ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
+    const received = origin === 'import' || origin === 'sync';
+    const write = received ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
+    let committed: Committed;
     try {
-      await this.#persistence.commit(write);
+      committed = await this.#persistence.commit(write, received ? 'exact' : 'merge');
     } catch (error) {
       const e = toStoreError(error);
       this.#fail(e);
       throw e;
     }
-    this.#apply(write, origin);
-    this.#sync?.post(write);
-    return write;
+    const { written, cited } = committed;
+    const shown = shownDiff(write, written);
+    this.#apply(shown, origin);
+    this.#sync?.post(shown);
+    // What a merged record cites arrives with it: memory never dangles.
+    this.#absorb(newlyCited(this.#state, shown, cited));
+    return { shown, written };
   }
 
   // Who writes: known once storage is open; actions before `open()` fail as `closed`.
@@ -416,20 +410,20 @@ export class StoreEngine extends EventTarget {
     }
   }
 
-  #onRemote(message: StoreDiff): void {
-    void this.#run(async () => {
-      // Re-read what the other tab touched: the database is the truth when two tabs race.
-      const fresh = await this.#persistence!.read(diffIds(message));
-      const diff: StoreDiff = {};
-      for (const c of Object.keys(fresh) as CollectionName[]) {
-        setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh[c]!));
-      }
-      if (isEmptyDiff(diff)) return;
-      this.#history.forget(diff);
-      this.#apply(diff, 'remote');
-    }).catch(() => {
+  // Another tab wrote these records: re-read them, the database is the truth when two tabs race.
+  #refresh(ids: DiffIds): void {
+    void this.#run(async () => this.#absorb(await readWritten(this.#persistence!, this.#state, ids))).catch(() => {
       // The connection is gone (reported through `warning`); memory keeps the last known state.
     });
+  }
+
+  // Records another tab wrote, as the database has them: into memory as `remote`, overtaking undo steps that touch them.
+  #absorb(fresh: ReadResult): void {
+    const diff: StoreDiff = {};
+    for (const c of Object.keys(fresh) as CollectionName[]) setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh[c]!));
+    if (isEmptyDiff(diff)) return;
+    this.#history.forget(diff);
+    this.#apply(diff, 'remote');
   }
 
   #apply(diff: StoreDiff, origin: ChangeOrigin): void {

@@ -13,7 +13,9 @@
  * - `write-failed`: any other failed write; the change was not saved.
  * - `invalid`: the action's input would make an invalid record; nothing was written.
  * - `conflict`: another tab's change, saved a moment earlier and not yet seen here, would leave
- *   a reference dangling (e.g. it deleted the passage this claim cites); nothing was written.
+ *   a reference dangling (e.g. it deleted the passage this claim cites), changed the same text
+ *   (or other single value) of a record to something else, or deleted the record; nothing was
+ *   written. The last two carry {@link StoreError.detail}.
  */
 export type StoreErrorKind = 'unavailable' | 'quota' | 'blocked' | 'outdated' | 'closed' | 'write-failed' | 'invalid' | 'conflict';
 
@@ -32,15 +34,32 @@ const MESSAGES: Record<StoreErrorKind, string> = {
   conflict: 'Another tab changed the same records at the same moment; nothing was saved here. Try again.',
 };
 
+/**
+ * What a `conflict` with another tab's edit was about: both tabs changed
+ * `field` of one record from the same starting point (`merge.ts`), or the
+ * other tab deleted the record (`field` absent). `mine` is the value this
+ * tab tried to save, `theirs` the one saved there (`undefined`: removed).
+ */
+export interface EditConflict {
+  collection: string;
+  id: string;
+  field?: string;
+  mine?: unknown;
+  theirs?: unknown;
+}
+
 /** A store failure, thrown (rejected) by actions and carried by {@link StoreErrorEvent}. */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   /** What went wrong, for the UI to choose a reaction. */
   readonly kind: StoreErrorKind;
+  /** For a `conflict` with another tab's edit of the same record: what both changed. */
+  readonly detail: EditConflict | undefined;
 
-  constructor(kind: StoreErrorKind, options?: { cause?: unknown; message?: string }) {
+  constructor(kind: StoreErrorKind, options?: { cause?: unknown; message?: string; detail?: EditConflict }) {
     super(options?.message ?? MESSAGES[kind], { cause: options?.cause });
     this.kind = kind;
+    this.detail = options?.detail;
   }
 }
 

@@ -130,7 +130,7 @@ export {
   type SharedRecord,
 } from './receive.ts';
 export { compareVersions, type StoreIdentity, type Version, type VersionOrder } from './versions.ts';
-export { StoreError, StoreErrorEvent, type StoreErrorKind, type StoreEventMap } from './errors.ts';
+export { StoreError, StoreErrorEvent, type EditConflict, type StoreErrorKind, type StoreEventMap } from './errors.ts';
 export { UndoHistory, DEFAULT_UNDO_LIMIT, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
 export { MemoryPersistence, type MemoryPersistenceOptions } from './memory-persistence.ts';
 export {

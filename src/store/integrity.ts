@@ -11,7 +11,9 @@
 import { ChangeSet } from './changeset.ts';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { linkKey, type Link } from './claim-records.ts';
-import { eventsOf, type CollectionName, type Collections } from './records.ts';
+import { StoreError } from './errors.ts';
+import { recordProblems } from './schemas.ts';
+import { COLLECTION_NAMES, eventsOf, type CollectionName, type Collections } from './records.ts';
 
 /** Ids a record points at, by the collection they live in. */
 export function referencesOf<C extends CollectionName>(c: C, record: Collections[C]): DiffIds {
@@ -110,6 +112,17 @@ export function integrityIssues(state: StoreState, diff: StoreDiff): string[] {
   return issues;
 }
 
+/**
+ * Refuses, as `invalid`, a diff an action made: a record that fails its
+ * schema, or a reference that would dangle in `state`. Nothing is saved.
+ */
+export function refuseInvalid(state: StoreState, diff: StoreDiff): void {
+  const problems = recordProblems(diff);
+  if (problems.length > 0) throw new StoreError('invalid', { message: `Invalid record: ${problems.join('; ')}` });
+  const issues = integrityIssues(state, diff);
+  if (issues.length > 0) throw new StoreError('invalid', { message: `Dangling reference: ${issues.join('; ')}` });
+}
+
 /** Every integrity problem of a whole state (for imports and tests). */
 export function stateIssues(state: StoreState): string[] {
   const view = new ChangeSet(state);
@@ -139,6 +152,31 @@ export interface CommitReads {
   linksFrom: string[];
   /** Claims whose links to read through `by-to`: removed claims. */
   linksTo: string[];
+}
+
+/** Which collections records of each collection point into (links: into links too, for duplicates). */
+const REFERENCED: { [C in CollectionName]: readonly CollectionName[] } = {
+  annotations: ['events'],
+  settings: [],
+  claims: ['annotations', 'events'],
+  links: ['claims', 'links'],
+  events: [],
+};
+
+/**
+ * The object stores a commit's transaction must cover: those the diff writes
+ * and those {@link commitReads} reads — for any record an update may end up
+ * with after a merge with another tab's write (`commit-plan.ts`), whose
+ * references the diff alone does not list.
+ */
+export function commitScope(diff: StoreDiff): CollectionName[] {
+  const reads = commitReads(diff);
+  const scope = new Set<CollectionName>([...diffCollections(diff), ...reads.whole, ...(Object.keys(reads.ids) as CollectionName[])]);
+  if (reads.linksFrom.length + reads.linksTo.length > 0) scope.add('links');
+  for (const c of diffCollections(diff)) {
+    if (Object.keys(diff[c]!.updated).length > 0) for (const r of REFERENCED[c]) scope.add(r);
+  }
+  return COLLECTION_NAMES.filter((c) => scope.has(c));
 }
 
 /** The reads {@link commitIssues} needs for `diff` (see {@link CommitReads}). */

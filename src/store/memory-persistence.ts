@@ -2,12 +2,14 @@
  * In-memory persistence: the fallback when IndexedDB is unavailable, and the
  * persistence of Node tests. Mirrors the IndexedDB one where it matters:
  * records are structured-cloned (so what IndexedDB would reject fails here too),
- * `added` must be new, references are re-checked against the shared data at
- * commit time (`conflict`, as in IndexedDB: the same reads, the same checker),
- * and a failed commit changes nothing.
+ * records another store on the same data changed since are merged the same way
+ * (`planCommit`), `added` must be new, references are re-checked against the
+ * shared data at commit time (`conflict`, as in IndexedDB: the same reads, the
+ * same checker), and a failed commit changes nothing.
  */
 import { applyDiff, diffCollections, emptyState, type AnyRecord, type DiffIds, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
+import { planCommit, type CommitMode, type Committed } from './commit-plan.ts';
 import { commitIssues, readAfter } from './integrity.ts';
 import type { Persistence, ReadResult, StoragePersistence } from './persistence.ts';
 import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
@@ -71,11 +73,11 @@ export class MemoryPersistence implements Persistence {
     });
   }
 
-  commit(diff: StoreDiff): Promise<void> {
-    return settled(() => this.#commit(diff));
+  commit(diff: StoreDiff, mode: CommitMode = 'merge'): Promise<Committed> {
+    return settled(() => this.#commit(diff, mode));
   }
 
-  #commit(diff: StoreDiff): void {
+  #commit(diff: StoreDiff, mode: CommitMode): Committed {
     this.#check();
     let copy: StoreDiff;
     try {
@@ -84,19 +86,23 @@ export class MemoryPersistence implements Persistence {
     } catch (error) {
       throw toStoreError(error);
     }
-    for (const c of diffCollections(copy)) {
-      for (const id of Object.keys(copy[c]!.added)) {
+    const written = planCommit(copy, (c, id) => this.#state[c].get(id), mode, this.identity.replica);
+    for (const c of diffCollections(written)) {
+      for (const id of Object.keys(written[c]!.added)) {
         if (this.#state[c].has(id)) {
           throw new StoreError('write-failed', { cause: new DOMException(`${id} exists`, 'ConstraintError') });
         }
       }
     }
     // What IndexedDB's commit reads after its writes; another store on the same state may have moved it.
-    const issues = commitIssues(copy, readAfter(this.#state, copy));
+    const cited = readAfter(this.#state, written);
+    const issues = commitIssues(written, cited);
     if (issues.length > 0) {
       throw new StoreError('conflict', { cause: new Error(`Dangling reference: ${issues.join('; ')}`) });
     }
-    applyDiff(this.#state, copy);
+    applyDiff(this.#state, written);
+    // The caller freezes what it gets; what is kept here stays its own.
+    return structuredClone({ written, cited });
   }
 
   /** Nothing is stored in the browser, so there is nothing to keep. */

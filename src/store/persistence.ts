@@ -10,7 +10,8 @@ import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_VERSION, upgrade, type CrossreadDB } from './db-schema.ts';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
-import { commitIssues, commitReads } from './integrity.ts';
+import { currentIds, planCommit, type CommitMode, type Committed } from './commit-plan.ts';
+import { commitIssues, commitReads, commitScope } from './integrity.ts';
 import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
 import type { StoreIdentity } from './versions.ts';
 
@@ -76,8 +77,12 @@ export interface Persistence {
   loadAll(): Promise<StoreState>;
   /** The current records for some ids. */
   read(ids: DiffIds): Promise<ReadResult>;
-  /** Writes a diff in one transaction; rejects with a {@link StoreError}. */
-  commit(diff: StoreDiff): Promise<void>;
+  /**
+   * Writes a diff in one transaction, merging it with records another tab
+   * changed since (`mode`, see `commit-plan.ts`); resolves with the diff as
+   * written and the records it cites. Rejects with a {@link StoreError}.
+   */
+  commit(diff: StoreDiff, mode?: CommitMode): Promise<Committed>;
   /** Asks the browser to keep the stored data (see {@link StoragePersistence}); never rejects. */
   requestPersistence(): Promise<StoragePersistence>;
   /** Closes the connection; later calls reject. */
@@ -138,24 +143,21 @@ class IdbPersistence implements Persistence {
   }
 
   /**
-   * Writes the diff, then, in the same transaction, re-reads every record its
-   * references depend on ({@link commitReads}) and aborts with `conflict` if
-   * another tab's transaction, committed just before, makes one dangle
-   * ({@link commitIssues}). IndexedDB runs readwrite transactions with
-   * overlapping scopes one after the other, and the scope covers the stores
-   * read, so of two racing tabs the second always sees the first's writes.
+   * In one transaction: reads every record the diff updates or removes as the
+   * database holds it now, plans the write ({@link planCommit}: written as is,
+   * merged with another tab's write, or refused as `conflict`), writes it,
+   * then re-reads every record its references depend on ({@link commitReads})
+   * and aborts with `conflict` if another tab's transaction, committed just
+   * before, makes one dangle ({@link commitIssues}). IndexedDB runs readwrite
+   * transactions with overlapping scopes one after the other, and the scope
+   * covers the stores read, so of two racing tabs the second always sees the
+   * first's writes.
    */
-  async commit(diff: StoreDiff): Promise<void> {
-    const names = diffCollections(diff);
-    if (names.length === 0) return;
-    const reads = commitReads(diff);
-    const linkReads = reads.linksFrom.length + reads.linksTo.length > 0;
-    const scope = COLLECTION_NAMES.filter(
-      (c) => names.includes(c) || reads.ids[c] !== undefined || reads.whole.includes(c) || (c === 'links' && linkReads),
-    );
+  async commit(diff: StoreDiff, mode: CommitMode = 'merge'): Promise<Committed> {
+    if (diffCollections(diff).length === 0) return { written: diff, cited: emptyState() };
     let tx: IDBPTransaction<CrossreadDB, CollectionName[], 'readwrite'>;
     try {
-      tx = this.#live().transaction(scope, 'readwrite');
+      tx = this.#live().transaction(commitScope(diff), 'readwrite');
     } catch (error) {
       throw toStoreError(error);
     }
@@ -164,15 +166,33 @@ class IdbPersistence implements Persistence {
       () => undefined,
       (error: unknown) => toStoreError(tx.error ?? error),
     );
-    const requests: Promise<unknown>[] = [];
-    const found = emptyState();
-    const keep = (c: CollectionName, record: AnyRecord | undefined) => {
-      if (record) (found[c] as Map<string, AnyRecord>).set(record.id, record);
+    // Aborted here: the error is the cause. A failed request: the transaction's own error names
+    // the cause (QuotaExceededError appears only there).
+    const fail = async (error: unknown, abort: boolean): Promise<never> => {
+      if (abort) tx.abort();
+      const own = await done;
+      throw abort ? toStoreError(error) : (own ?? toStoreError(error));
     };
+    const requests: Promise<unknown>[] = [];
+    const now = emptyState();
+    const keep = (into: StoreState, c: CollectionName, record: AnyRecord | undefined) => {
+      if (record) (into[c] as Map<string, AnyRecord>).set(record.id, record);
+    };
+    let written: StoreDiff;
     try {
-      for (const c of names) {
+      const ids = currentIds(diff);
+      await Promise.all((Object.keys(ids) as CollectionName[]).flatMap((c) => ids[c]!.map(async (id) => keep(now, c, await tx.objectStore(c).get(id)))));
+      // Still inside the transaction: only IndexedDB requests were awaited.
+      written = planCommit(diff, (c, id) => now[c].get(id), mode, this.identity.replica);
+    } catch (error) {
+      return fail(error, true);
+    }
+    const found = emptyState();
+    const reads = commitReads(written);
+    try {
+      for (const c of diffCollections(written)) {
         const store = tx.objectStore(c);
-        const part: RecordsDiff<AnyRecord> = diff[c]!; // typed: Object.values of a union of parts is any[]
+        const part: RecordsDiff<AnyRecord> = written[c]!; // typed: Object.values of a union of parts is any[]
         for (const id of Object.keys(part.removed)) requests.push(store.delete(id));
         // `add`, not `put`: an added record must be new, so a stale or replayed diff fails loudly.
         for (const record of Object.values(part.added)) requests.push(store.add(record));
@@ -180,29 +200,24 @@ class IdbPersistence implements Persistence {
       }
       // Queued after the writes, so they see them (and every transaction committed before this one).
       for (const c of Object.keys(reads.ids) as CollectionName[]) {
-        for (const id of reads.ids[c]!) requests.push(tx.objectStore(c).get(id).then((r) => keep(c, r)));
+        for (const id of reads.ids[c]!) requests.push(tx.objectStore(c).get(id).then((r) => keep(found, c, r)));
       }
       for (const c of reads.whole) {
-        requests.push(tx.objectStore(c).getAll().then((all) => all.forEach((r) => keep(c, r))));
+        requests.push(tx.objectStore(c).getAll().then((all) => all.forEach((r) => keep(found, c, r))));
       }
-      const links = linkReads ? tx.objectStore('links') : undefined;
       for (const [index, ids] of [['by-from', reads.linksFrom], ['by-to', reads.linksTo]] as const) {
-        for (const id of ids) requests.push(links!.index(index).getAll(id).then((all) => all.forEach((r) => keep('links', r))));
+        for (const id of ids) requests.push(tx.objectStore('links').index(index).getAll(id).then((all) => all.forEach((r) => keep(found, 'links', r))));
       }
     } catch (error) {
       // Thrown synchronously (e.g. DataCloneError): undo the requests already queued.
-      tx.abort();
-      await Promise.allSettled([...requests, done]);
-      throw toStoreError(error);
+      void Promise.allSettled(requests);
+      return fail(error, true);
     }
     const results = await Promise.allSettled(requests);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) {
-      // The transaction's own error names the cause (QuotaExceededError appears only there).
-      throw (await done) ?? toStoreError(failed.reason);
-    }
+    if (failed) return fail(failed.reason, false);
     // Still inside the transaction: this runs in the microtasks of the last request's success event.
-    const issues = commitIssues(diff, found);
+    const issues = commitIssues(written, found);
     if (issues.length > 0) {
       tx.abort();
       await done;
@@ -210,6 +225,7 @@ class IdbPersistence implements Persistence {
     }
     const error = await done;
     if (error) throw error;
+    return { written, cited: found };
   }
 
   requestPersistence(): Promise<StoragePersistence> {

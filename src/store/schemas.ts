@@ -14,6 +14,7 @@ import {
   type EventRecord,
   type Link,
 } from './claim-records.ts';
+import { diffCollections, type AnyRecord, type RecordsDiff, type StoreDiff } from './diff.ts';
 import { isOrderedRange, isPartialDate } from './partial-date.ts';
 import {
   ANNOTATION_CONTEXT,
@@ -225,4 +226,17 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[
     const path = v.getDotPath(issue);
     return path ? `${path}: ${issue.message}` : issue.message;
   });
+}
+
+/** Every schema problem of the records a diff adds or updates (the store checks what it builds before saving). */
+export function recordProblems(diff: StoreDiff): string[] {
+  const problems: string[] = [];
+  for (const c of diffCollections(diff)) {
+    const part: RecordsDiff<AnyRecord> = diff[c]!; // typed: Object.values of a union of parts is any[]
+    for (const record of [...Object.values(part.added), ...Object.values(part.updated).map(([, to]) => to)]) {
+      const result = v.safeParse(RecordSchemas[c], record);
+      if (!result.success) problems.push(...describeIssues(result.issues));
+    }
+  }
+  return problems;
 }

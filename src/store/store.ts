@@ -32,9 +32,11 @@ import type { Undoable } from './undo.ts';
 import * as events from './event-actions.ts';
 import { resolveConflict, type Conflict, type ConflictChoice, type SharedRecord } from './receive.ts';
 import { buildIndex, type StoreIndex } from './queries.ts';
+import { rebaseLists } from './merge.ts';
 import {
   buildAnnotation,
   changeAnnotation,
+  eventsOf,
   tagsOf,
   textChangeSeenId,
   type Annotation,
@@ -198,11 +200,17 @@ export class CrossreadStore extends StoreEngine {
     return this.#do('Create annotation', (cs, ctx) => this.#putAnnotation(cs, draft, ctx));
   }
 
-  /** Changes note, tags, events or target of an annotation. A change that changes nothing saves nothing. */
+  /**
+   * Changes note, tags, events or target of an annotation. A change that changes nothing saves nothing.
+   * Tags and events are read as for {@link CrossreadStore.updateClaim}.
+   */
   updateAnnotation(id: string, change: AnnotationChange): Promise<ActionResult<Annotation>> {
+    const seen = this.state.annotations.get(id);
     return this.#do('Edit annotation', (cs, ctx) => {
       const from = need(cs, 'annotations', id);
-      return claims.put(cs, 'annotations', from, changeAnnotation(from, change, ctx.now));
+      const lists = (a: Annotation) => ({ tags: tagsOf(a), events: eventsOf(a) });
+      const rebased = seen && seen !== from ? rebaseLists(change, lists(seen), lists(from)) : change;
+      return claims.put(cs, 'annotations', from, changeAnnotation(from, rebased, ctx.now));
     });
   }
 
@@ -263,9 +271,16 @@ export class CrossreadStore extends StoreEngine {
     });
   }
 
-  /** Changes statement, note, tags or events of a claim. */
+  /**
+   * Changes statement, note, tags or events of a claim. Tags and events are read as what the
+   * caller added and removed, applied to the claim as it is when the action runs ({@link rebaseLists}).
+   */
   updateClaim(id: string, change: ClaimChange): Promise<ActionResult<Claim>> {
-    return this.#do('Edit claim', (cs, ctx) => claims.updateClaim(cs, id, change, ctx));
+    const seen = this.state.claims.get(id);
+    return this.#do('Edit claim', (cs, ctx) => {
+      const now = cs.get('claims', id);
+      return claims.updateClaim(cs, id, seen && now && seen !== now ? rebaseLists(change, seen, now) : change, ctx);
+    });
   }
 
   /** Adds a passage to a claim's evidence (or changes its stance if already there). */

@@ -3,7 +3,10 @@
  * posts its diff; the other tabs' stores hear it and update their memory
  * (without writing: the change is already in the shared database).
  */
-import type { StoreDiff } from './diff.ts';
+import { missingCitations } from './commit-plan.ts';
+import type { DiffIds, StoreDiff, StoreState } from './diff.ts';
+import type { Persistence, ReadResult } from './persistence.ts';
+import type { CollectionName } from './records.ts';
 
 /** Channel every Crossread tab listens on. */
 export const CHANNEL_NAME = 'crossread';
@@ -53,4 +56,21 @@ export class TabSync {
   close(): void {
     this.#channel?.close();
   }
+}
+
+/**
+ * The records another tab wrote, as the database holds them now, with every
+ * record they cite that `state` lacks: a record read may already be newer than
+ * the message that named it and cite what that tab made since.
+ */
+export async function readWritten(persistence: Persistence, state: StoreState, ids: DiffIds): Promise<ReadResult> {
+  const fresh = await persistence.read(ids);
+  // Each round follows one step of references (link → claim → passage → event); a few suffice.
+  for (let round = 0; round < 4; round++) {
+    const more = missingCitations(state, fresh);
+    if (Object.keys(more).length === 0) break;
+    const read = await persistence.read(more);
+    for (const c of Object.keys(read) as CollectionName[]) for (const [id, record] of read[c]!) (fresh[c] ??= new Map()).set(id, record);
+  }
+  return fresh;
 }

@@ -11,6 +11,7 @@ import {
   type IncomingRecord,
   type SharedCollection,
 } from '../../src/store/index.ts';
+import type { Committed } from '../../src/store/commit-plan.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { fixedId, target } from './store-fixtures.ts';
 
@@ -186,7 +187,7 @@ describe('receive: invalid batches change nothing', () => {
 
   it('changes nothing when storage fails', async () => {
     class Failing extends MemoryPersistence {
-      override commit(): Promise<void> {
+      override commit(): Promise<Committed> {
         return Promise.reject(new DOMException('full', 'QuotaExceededError'));
       }
     }

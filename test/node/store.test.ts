@@ -12,6 +12,7 @@ import {
   type StoreState,
 } from '../../src/store/index.ts';
 import { askStoragePersistence, type StoragePersistence } from '../../src/store/persistence.ts';
+import type { CommitMode, Committed } from '../../src/store/commit-plan.ts';
 import { draft, fixedId, target } from './store-fixtures.ts';
 import { makeStore } from './claims-fixtures.ts';
 
@@ -20,11 +21,11 @@ let counter = 0;
 /** A persistence whose next commit fails with `error`, leaving its data untouched. */
 class FailingPersistence extends MemoryPersistence {
   failWith: Error | undefined;
-  override async commit(diff: StoreDiff): Promise<void> {
+  override async commit(diff: StoreDiff, mode?: CommitMode): Promise<Committed> {
     const error = this.failWith;
     this.failWith = undefined;
     if (error) throw error;
-    return super.commit(diff);
+    return super.commit(diff, mode);
   }
 }
 

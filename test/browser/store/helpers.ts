@@ -110,6 +110,6 @@ export const CURRENT_VERSION = DB_VERSION;
 export function tampered(tamper: (diff: StoreDiff) => StoreDiff): PersistenceOpener {
   return async (name, hooks) => {
     const p = await openIdbPersistence(name, hooks);
-    return { mode: p.mode, shared: p.shared, identity: p.identity, loadAll: () => p.loadAll(), read: (ids) => p.read(ids), close: () => p.close(), commit: (diff) => p.commit(tamper(diff)), requestPersistence: () => p.requestPersistence() };
+    return { mode: p.mode, shared: p.shared, identity: p.identity, loadAll: () => p.loadAll(), read: (ids) => p.read(ids), close: () => p.close(), commit: (diff, mode) => p.commit(tamper(diff), mode), requestPersistence: () => p.requestPersistence() };
   };
 }
