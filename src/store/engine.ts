@@ -25,8 +25,9 @@ import {
   type StoreState,
 } from './diff.ts';
 import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
-import { integrityIssues } from './integrity.ts';
+import { integrityIssues, type SetAside } from './integrity.ts';
 import { MemoryPersistence } from './memory-persistence.ts';
+import { NoPersistence } from './no-persistence.ts';
 import {
   DB_NAME,
   openIdbPersistence,
@@ -34,6 +35,7 @@ import {
   type PersistenceOpener,
   type StoragePersistence,
 } from './persistence.ts';
+import { checkStored, setAsideIds, sortRecords, type QuarantinedRecord, type SortedRecords } from './quarantine.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
 import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
@@ -90,6 +92,10 @@ export class StoreEngine extends EventTarget {
   #sync: TabSync | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #warning: StoreError | undefined;
+  // Damaged records set aside on load or on another tab's change, by `collection id` (`collection #n` without a string id).
+  readonly #quarantine = new Map<string, QuarantinedRecord>();
+  #quarantineList: readonly QuarantinedRecord[] | undefined;
+  #setAside: SetAside | undefined;
   #storagePersistence: StoragePersistence | undefined;
   // Last versions of records deleted in this session, so that restoring one (undo, redo) moves its version on.
   readonly #deletedVersions = new Map<string, Version>();
@@ -144,7 +150,23 @@ export class StoreEngine extends EventTarget {
     return this.#persistence?.mode;
   }
 
-  /** A lasting problem the UI should keep visible (memory mode, outdated, closed), if any. */
+  /**
+   * Records found damaged in the database and set aside instead of loaded
+   * (`quarantine.ts`): each with its collection, id, the value as stored and
+   * the reason in the reader's words. They stay in the database untouched; no
+   * action writes over them (one that would is refused as `invalid`), and
+   * references to them are not dangling. Frozen; in load order.
+   */
+  get quarantined(): readonly QuarantinedRecord[] {
+    return (this.#quarantineList ??= Object.freeze([...this.#quarantine.values()]));
+  }
+
+  /** True when the record `id` of collection `c` is in the database but set aside as damaged. */
+  isQuarantined(c: CollectionName, id: string): boolean {
+    return this.#quarantine.has(`${c} ${id}`);
+  }
+
+  /** A lasting problem the UI should keep visible (memory mode, outdated, newer data, closed), if any. */
   get warning(): StoreError | undefined {
     return this.#warning;
   }
@@ -183,29 +205,41 @@ export class StoreEngine extends EventTarget {
   }
 
   /**
-   * Opens storage and loads every record. Never rejects for storage trouble:
-   * without IndexedDB the store runs in memory and reports `unavailable`.
+   * Opens storage and loads every valid record; damaged ones are set aside
+   * ({@link StoreEngine.quarantined}), never a reason to fail. Never rejects
+   * for storage trouble: without IndexedDB the store runs in memory and
+   * reports `unavailable`; a database saved by a newer Crossread is left
+   * alone (`newer-data`: nothing read, nothing saved), as is one that opens
+   * but cannot be read (`unreadable`); see {@link NoPersistence}.
    */
   async open(): Promise<void> {
     if (this.#persistence) return;
     const name = this.#options.name ?? DB_NAME;
     const hooks = { onError: (error: StoreError) => this.#fail(error) };
-    let persistence: Persistence | undefined;
-    let loaded: StoreState;
+    let persistence: Persistence;
     try {
       persistence = await (this.#options.openPersistence ?? openIdbPersistence)(name, hooks);
-      loaded = await persistence.loadAll();
     } catch (error) {
       const e = toStoreError(error);
-      // Opened but unreadable: let go of it so it does not block other tabs' upgrades.
-      persistence?.close();
-      persistence = new MemoryPersistence();
-      loaded = emptyState();
-      this.#fail(e.kind === 'outdated' ? e : new StoreError('unavailable', { cause: error }));
+      // Memory mode only stands in for a browser without IndexedDB; newer data must not be worked around.
+      persistence = e.kind === 'newer-data' ? new NoPersistence(e) : new MemoryPersistence();
+      this.#fail(e.kind === 'newer-data' ? e : new StoreError('unavailable', { cause: error }));
+    }
+    let loaded: SortedRecords;
+    try {
+      loaded = sortRecords(await persistence.loadAll());
+    } catch (error) {
+      // Opened but unreadable as a whole: let go of it (so it blocks no upgrade) and change nothing.
+      persistence.close();
+      const e = new StoreError('unreadable', { cause: error });
+      persistence = new NoPersistence(e);
+      loaded = { state: emptyState(), quarantined: [] };
+      this.#fail(e);
     }
     this.#persistence = persistence;
+    for (const record of loaded.quarantined) this.#setAsideRecord(record);
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
-    this.#apply(stateAsDiff(loaded), 'remote');
+    this.#apply(stateAsDiff(loaded.state), 'remote');
     if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#onRemote(diff), this.#options.channelName);
     // Asked at once, not awaited: a browser may prompt, and loading must not wait for the reader.
     void this.requestPersistentStorage();
@@ -252,7 +286,7 @@ export class StoreEngine extends EventTarget {
       const target = this.#history.undoable(entry);
       if (!isEntry(target)) return target;
       const reverse = reverseDiff(target.diff);
-      const issues = integrityIssues(this.#state, reverse);
+      const issues = integrityIssues(this.#state, reverse, this.#setAsideIds());
       if (issues.length > 0) {
         const why = `Can't undo “${target.label}”: ${undoBlockers(issues, reverse)}.`;
         // The latest action stays impossible; one asked for by its handle may become possible once later ones are undone.
@@ -272,7 +306,7 @@ export class StoreEngine extends EventTarget {
     return this.#run(async () => {
       const target = this.#history.redoable();
       if (!isEntry(target)) return target;
-      const issues = integrityIssues(this.#state, target.diff);
+      const issues = integrityIssues(this.#state, target.diff, this.#setAsideIds());
       if (issues.length > 0) {
         const why = `Can't redo “${target.label}”: ${undoBlockers(issues, target.diff)}.`;
         this.#history.drop(target, why);
@@ -308,7 +342,7 @@ export class StoreEngine extends EventTarget {
    */
   receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
     return this.#run(async () => {
-      const plan = planReceive(this.#state, batch);
+      const plan = planReceive(this.#state, batch, this.#setAsideIds());
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
         const diff = await this.#commit(plan.diff, origin);
@@ -372,7 +406,7 @@ export class StoreEngine extends EventTarget {
       }
     }
     if (problems.length > 0) throw new StoreError('invalid', { message: `Invalid record: ${problems.join('; ')}` });
-    const issues = integrityIssues(this.#state, diff);
+    const issues = integrityIssues(this.#state, diff, this.#setAsideIds());
     if (issues.length > 0) throw new StoreError('invalid', { message: `Dangling reference: ${issues.join('; ')}` });
   }
 
@@ -385,6 +419,7 @@ export class StoreEngine extends EventTarget {
    */
   async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<StoreDiff> {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    this.#keepQuarantine(diff);
     const write = origin === 'import' || origin === 'sync' ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
     try {
       await this.#persistence.commit(write);
@@ -398,10 +433,41 @@ export class StoreEngine extends EventTarget {
     return write;
   }
 
-  // Who writes: known once storage is open; actions before `open()` fail as `closed`.
+  // Who writes: known once storage is open; actions before `open()` fail as `closed`, and without storage with its reason.
   #identity(): StoreIdentity {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    if (this.#persistence.mode === 'none') throw this.#warning ?? new StoreError('closed');
     return this.#persistence.identity;
+  }
+
+  // A record set aside stays as stored: a write that would replace or delete one is refused, whatever asked for it.
+  #keepQuarantine(diff: StoreDiff): void {
+    if (this.#quarantine.size === 0) return;
+    for (const c of diffCollections(diff)) {
+      const part = diff[c]!;
+      const ids = [...Object.keys(part.added), ...Object.keys(part.updated), ...Object.keys(part.removed)];
+      if (ids.some((id) => this.isQuarantined(c, id))) {
+        throw new StoreError('invalid', {
+          message: 'That change was not made: it would replace a damaged record that Crossread set aside (listed in Settings).',
+        });
+      }
+    }
+  }
+
+  #setAsideRecord(record: QuarantinedRecord): void {
+    const key = record.id === undefined ? `${record.collection} #${this.#quarantine.size}` : `${record.collection} ${record.id}`;
+    this.#quarantine.set(key, deepFreeze(record));
+    this.#quarantineList = this.#setAside = undefined;
+  }
+
+  #release(c: CollectionName, id: string): boolean {
+    const had = this.#quarantine.delete(`${c} ${id}`);
+    if (had) this.#quarantineList = this.#setAside = undefined;
+    return had;
+  }
+
+  #setAsideIds(): SetAside {
+    return (this.#setAside ??= setAsideIds(this.#quarantine.values()));
   }
 
   // Undo and redo report a race lost to another tab as `false`, like the same check done in memory.
@@ -418,21 +484,34 @@ export class StoreEngine extends EventTarget {
   #onRemote(message: StoreDiff): void {
     void this.#run(async () => {
       // Re-read what the other tab touched: the database is the truth when two tabs race.
-      const fresh = await this.#persistence!.read(diffIds(message));
+      const raw = await this.#persistence!.read(diffIds(message));
       const diff: StoreDiff = {};
-      for (const c of Object.keys(fresh) as CollectionName[]) {
-        setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh[c]!));
+      let setAside = false;
+      for (const c of Object.keys(raw) as CollectionName[]) {
+        // Checked like a load: a damaged record (e.g. from another version of Crossread) is set aside, not shown.
+        const fresh = new Map<string, AnyRecord | undefined>();
+        for (const [id, value] of raw[c]!) {
+          const checked = value === undefined ? undefined : checkStored(c, id, value);
+          if (this.#release(c, id)) setAside = true;
+          if (checked && 'quarantined' in checked) {
+            this.#setAsideRecord(checked.quarantined);
+            setAside = true;
+          }
+          fresh.set(id, checked && 'record' in checked ? checked.record : undefined);
+        }
+        setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh));
       }
-      if (isEmptyDiff(diff)) return;
+      if (isEmptyDiff(diff) && !setAside) return;
       this.#history.forget(diff);
-      this.#apply(diff, 'remote');
+      this.#apply(diff, 'remote', setAside);
     }).catch(() => {
       // The connection is gone (reported through `warning`); memory keeps the last known state.
     });
   }
 
-  #apply(diff: StoreDiff, origin: ChangeOrigin): void {
-    if (isEmptyDiff(diff)) return;
+  // `quarantineChanged`: tell subscribers even of an empty diff, since what is set aside changed.
+  #apply(diff: StoreDiff, origin: ChangeOrigin, quarantineChanged = false): void {
+    if (isEmptyDiff(diff) && !quarantineChanged) return;
     deepFreeze(diff);
     for (const c of diffCollections(diff)) {
       for (const id of Object.keys(diff[c]!.removed)) {
@@ -456,7 +535,7 @@ export class StoreEngine extends EventTarget {
 
   #fail(error: StoreError): void {
     if (error.kind === 'invalid') return;
-    if (error.kind === 'unavailable' || error.kind === 'outdated' || error.kind === 'closed') this.#warning = error;
+    if (['unavailable', 'unreadable', 'outdated', 'newer-data', 'closed'].includes(error.kind)) this.#warning = error;
     this.dispatchEvent(new StoreErrorEvent(error));
   }
 }

@@ -14,6 +14,7 @@ import {
 import { askStoragePersistence, type StoragePersistence } from '../../src/store/persistence.ts';
 import { draft, fixedId, target } from './store-fixtures.ts';
 import { makeStore } from './claims-fixtures.ts';
+import { checkedState } from '../shared/state-of.ts';
 
 let counter = 0;
 
@@ -297,7 +298,7 @@ describe('fuzz: memory always equals storage; undo/redo follow a model of past s
               future = [];
             }
           }
-          expect(all()).toEqual(plain(await persistence.loadAll()));
+          expect(all()).toEqual(plain(checkedState(await persistence.loadAll())));
         }
         while ((await store.undo()).done);
         expect(store.annotations.size).toBe(0);

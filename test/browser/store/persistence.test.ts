@@ -25,6 +25,7 @@ import {
   uniqueDbName,
   unversioned,
 } from './helpers.ts';
+import { checkedState } from '../../shared/state-of.ts';
 
 const noHooks = { onError: () => {} };
 const toClose: { close(): void }[] = [];
@@ -222,7 +223,7 @@ describe('commit', () => {
       ...collectionDiff('annotations', { added: { [annotation(1).id]: annotation(1) } }),
       ...collectionDiff('settings', { added: { creatorName: { id: 'creatorName', value: 'Ada' } } }),
     });
-    const loaded = await p.loadAll();
+    const loaded = checkedState(await p.loadAll());
     expect([...loaded.annotations.values()]).to.deep.equal([annotation(1)]);
     expect(loaded.settings.get('creatorName')?.value).to.equal('Ada');
     const read = await p.read({ annotations: [annotation(1).id, annotation(2).id] });
