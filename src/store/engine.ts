@@ -35,7 +35,7 @@ import {
   type PersistenceOpener,
   type StoragePersistence,
 } from './persistence.ts';
-import { checkStored, setAsideIds, sortRecords, type QuarantinedRecord, type SortedRecords } from './quarantine.ts';
+import { checkStored, citedBySetAside, setAsideIds, sortRecords, type QuarantinedRecord, type SortedRecords } from './quarantine.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
 import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
@@ -96,6 +96,7 @@ export class StoreEngine extends EventTarget {
   readonly #quarantine = new Map<string, QuarantinedRecord>();
   #quarantineList: readonly QuarantinedRecord[] | undefined;
   #setAside: SetAside | undefined;
+  #cited: Set<string> | undefined;
   #storagePersistence: StoragePersistence | undefined;
   // Last versions of records deleted in this session, so that restoring one (undo, redo) moves its version on.
   readonly #deletedVersions = new Map<string, Version>();
@@ -440,9 +441,11 @@ export class StoreEngine extends EventTarget {
     return this.#persistence.identity;
   }
 
-  // A record set aside stays as stored: a write that would replace or delete one is refused, whatever asked for it.
+  // A record set aside stays as stored: a write that would replace or delete one is refused, whatever asked
+  // for it, as is deleting a record one of them cites (it would dangle further, and a repair needs it).
   #keepQuarantine(diff: StoreDiff): void {
     if (this.#quarantine.size === 0) return;
+    this.#cited ??= citedBySetAside(this.#quarantine.values());
     for (const c of diffCollections(diff)) {
       const part = diff[c]!;
       const ids = [...Object.keys(part.added), ...Object.keys(part.updated), ...Object.keys(part.removed)];
@@ -451,18 +454,23 @@ export class StoreEngine extends EventTarget {
           message: 'That change was not made: it would replace a damaged record that Crossread set aside (listed in Settings).',
         });
       }
+      if (Object.keys(part.removed).some((id) => this.#cited!.has(`${c} ${id}`))) {
+        throw new StoreError('invalid', {
+          message: 'That change was not made: a damaged record that Crossread set aside (listed in Settings) cites what it would delete.',
+        });
+      }
     }
   }
 
   #setAsideRecord(record: QuarantinedRecord): void {
     const key = record.id === undefined ? `${record.collection} #${this.#quarantine.size}` : `${record.collection} ${record.id}`;
     this.#quarantine.set(key, deepFreeze(record));
-    this.#quarantineList = this.#setAside = undefined;
+    this.#quarantineList = this.#setAside = this.#cited = undefined;
   }
 
   #release(c: CollectionName, id: string): boolean {
     const had = this.#quarantine.delete(`${c} ${id}`);
-    if (had) this.#quarantineList = this.#setAside = undefined;
+    if (had) this.#quarantineList = this.#setAside = this.#cited = undefined;
     return had;
   }
 

@@ -68,7 +68,7 @@ const FIELD: Record<string, string> = {
   created: 'the date it was made',
   modified: 'the date it was last changed',
   creator: 'the author',
-  body: 'the note and tags',
+  body: 'the body (note and tags)',
   target: 'the passage it marks',
   'target.selector': 'the position of the passage in the text',
   layer: 'the layer (whose work it is)',
@@ -87,6 +87,9 @@ const FIELD: Record<string, string> = {
   end: 'the end date',
   value: 'the value',
 };
+
+// Fields named in the plural, for the verb that follows.
+const PLURAL = new Set(['tags', 'events']);
 
 function fieldOf(path: string): string {
   if (path.startsWith('target.selector')) return FIELD['target.selector']!;
@@ -122,9 +125,12 @@ function problemWords(issue: v.BaseIssue<unknown>): string {
   if (!path) return issue.message; // a rule over the whole record: its message is written for people
   const field = fieldOf(path);
   if (issue.type === 'strict_object' && issue.expected === 'never') return `it has a field this version of Crossread does not know (“${path}”)`;
-  if (issue.received === 'undefined') return `${field} ${path.includes('.') ? 'is incomplete' : 'is missing'}`;
-  if (issue.expected === 'Array' && !path.includes('.')) return `${field} is not a list`;
-  return `${field} is not valid`;
+  const is = PLURAL.has(path) ? 'are' : 'is';
+  // A field with a name of its own is missing; a part of one (e.g. `creator.name`) leaves it incomplete.
+  const named = !path.includes('.') || path.startsWith('target.selector');
+  if (issue.received === 'undefined') return `${field} ${is} ${named ? 'missing' : 'incomplete'}`;
+  if (issue.expected === 'Array' && !path.includes('.')) return `${field} ${is} not a list`;
+  return `${field} ${is} not valid`;
 }
 
 /** The reason a value is not a valid record of collection `c`, in the reader's words. */
@@ -226,6 +232,23 @@ export function sortRecords(raw: RawState): SortedRecords {
     }
   }
   return { state, quarantined };
+}
+
+/**
+ * What quarantined records that can still be read cite (those set aside only
+ * for pointing at a missing record), as `collection id` keys: deleting one of
+ * these would leave them pointing at one more missing record, and lose what
+ * a repair needs.
+ */
+export function citedBySetAside(records: Iterable<QuarantinedRecord>): Set<string> {
+  const cited = new Set<string>();
+  for (const r of records) {
+    const checked = checkRecord(r.collection, r.value);
+    if (!checked.ok) continue;
+    const refs = referencesOf(r.collection, checked.record as never);
+    for (const c of Object.keys(refs) as CollectionName[]) for (const id of refs[c]!) cited.add(`${c} ${id}`);
+  }
+  return cited;
 }
 
 /** The ids of quarantined records, per collection, for integrity checks. */
