@@ -182,6 +182,19 @@ describe('a store on a damaged database', () => {
     expect(store.claims.has(w.claims[0]!.id)).toBe(true);
   });
 
+  it('opens a database it cannot read at all in no mode: nothing read or saved, said so, not memory mode', async () => {
+    const persistence = new MemoryPersistence();
+    let closed = false;
+    persistence.loadAll = () => Promise.reject(new DOMException('Corrupted', 'UnknownError'));
+    persistence.close = () => void (closed = true);
+    const { store, events } = await makeStore({ persistence });
+    expect(store.mode).toBe('none');
+    expect(events.map((e) => e.kind)).toEqual(['unreadable']);
+    expect(store.warning?.message).toMatch(/could not read the data saved in this browser/);
+    expect(closed).toBe(true);
+    await expect(store.createEvent({ name: 'Not saved', start: '2022' })).rejects.toMatchObject({ kind: 'unreadable' });
+  });
+
   it('sets aside a record another tab made unreadable, and takes it back once repaired', async () => {
     const { w, raw } = await validWorld();
     const shared = structuredClone(raw);
