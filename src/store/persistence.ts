@@ -7,12 +7,12 @@
  * migrations, `if (oldVersion < N)` blocks in `upgrade`, are in `db-schema.ts`.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { DB_VERSION, upgrade, type CrossreadDB } from './db-schema.ts';
+import { DB_VERSION, upgrade, type CrossreadDB, type MetaRecord } from './db-schema.ts';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { commitIssues, commitReads } from './integrity.ts';
 import type { RawRead, RawState } from './quarantine.ts';
-import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
+import { COLLECTION_NAMES, newRecordId, RECORD_ID_PATTERN, type CollectionName } from './records.ts';
 import type { StoreIdentity } from './versions.ts';
 
 // The schema lives in its own module; existing importers (tests, index.ts) find it here as before.
@@ -263,9 +263,16 @@ export const openIdbPersistence: PersistenceOpener = async (name, hooks) => {
   }
 };
 
-/** The replica id and local layer the v4 upgrade stored; made now if they are missing. */
+/**
+ * The replica id and local layer the v4 upgrade stored; made now if they are
+ * missing or damaged (not an id: every write would carry it and be refused).
+ */
 async function readIdentity(db: IDBPDatabase<CrossreadDB>): Promise<StoreIdentity> {
-  const [replica, layer] = await Promise.all([db.get('meta', 'replica'), db.get('meta', 'localLayer')]);
+  const read = async (id: MetaRecord['id']) => {
+    const value = ((await db.get('meta', id)) as { value?: unknown } | undefined)?.value;
+    return typeof value === 'string' && RECORD_ID_PATTERN.test(value) ? { value } : undefined;
+  };
+  const [replica, layer] = await Promise.all([read('replica'), read('localLayer')]);
   if (replica && layer) return { replica: replica.value, layer: layer.value };
   // Only if someone deleted them (devtools): a new replica id is safe; the layer is made once, like the upgrade does.
   const identity = { replica: replica?.value ?? newRecordId(), layer: layer?.value ?? '' };

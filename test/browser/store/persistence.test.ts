@@ -212,6 +212,16 @@ describe('identity', () => {
     expect(repaired.identity.layer).to.equal(identity.layer);
     expect(repaired.identity.replica).to.match(/^urn:uuid:/).and.not.equal(identity.replica);
     expect((await readMeta(name)).replica).to.equal(repaired.identity.replica);
+    repaired.close();
+
+    // A damaged replica id would be stamped on every write and have each refused: it is made anew too.
+    const damaged = await openTestDB(name);
+    await damaged.put('meta', { id: 'replica', value: 42 } as never);
+    damaged.close();
+    const renewed = await persistence(name);
+    expect(renewed.identity.layer).to.equal(identity.layer);
+    expect(renewed.identity.replica).to.match(/^urn:uuid:/);
+    expect((await readMeta(name)).replica).to.equal(renewed.identity.replica);
   });
 });
 
