@@ -2,8 +2,10 @@
 // one per kind of damage and one with all at once; the app shows every valid record, names what is
 // set aside, lists it in Settings, and leaves it in the database as it was.
 import { expect } from '@open-wc/testing';
+import axe from 'axe-core';
 import { openDB } from 'idb';
 import { DB_VERSION, openCrossreadDB } from '../../../src/store/persistence.ts';
+import { TabSync } from '../../../src/store/sync.ts';
 import type { CrossreadStore, CollectionName, EventRecord } from '../../../src/store/index.ts';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
@@ -137,6 +139,9 @@ describe('a damaged database still opens', () => {
     const b = await build(allDamage);
     const { app, store } = await walk(b);
     expect(app.shadowRoot!.querySelector('.notice')).to.equal(null); // not repeated on the settings page itself
+    document.documentElement.lang = 'en';
+    const results = await axe.run(document);
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
     // A valid claim citing a damaged passage still saves.
     const citing = b.w.claims[1]!.id;
     await store.updateClaim(citing, { statement: 'Still editable', tags: ['kept'] });
@@ -180,6 +185,38 @@ describe('a damaged database still opens', () => {
     expect(footer.textContent).to.contain(note.textContent.trim());
     expect(app.shadowRoot!.querySelector('.notice')).to.equal(null);
     store.close();
+  });
+});
+
+describe('another tab leaving a record damaged', () => {
+  it('sets it aside when the change is announced: the view drops it, the notice counts it, nothing breaks', async () => {
+    const b = await build(() => ({ puts: [], reasons: [] }));
+    uncaught.length = 0;
+    const store = await makeStore({ name: b.name }, false);
+    const app = await openApp('#/claims', store);
+    const claims = (await visit(app, '#/claims', 'cr-claims-view')) as CrClaimsView;
+    await until(() => shownIds(claims).length === b.valid.claims.length, 'every claim listed', 10000);
+    // Another version of Crossread in another tab writes a claim this one cannot read, and says so on the channel.
+    const claim = b.w.claims[0]!;
+    const damaged = { ...claim, evidence: 'not a list' };
+    const db = await openCrossreadDB(b.name);
+    await db.put('claims', damaged as never);
+    db.close();
+    const other = new TabSync(b.name, () => undefined);
+    other.post({ claims: { added: {}, updated: { [claim.id]: [claim, claim] }, removed: {} } });
+    other.close();
+    await until(() => store.isQuarantined('claims', claim.id), 'set aside');
+    await until(() => !shownIds(claims).includes(claim.id), 'no longer listed');
+    const notice = await until(() => app.shadowRoot!.querySelector('.notice'), 'notice');
+    expect(notice.textContent).to.contain('1 saved record is damaged');
+    // Its link now points at a claim set aside, and says so.
+    const linked = await card(claims, b.w.claims[1]!.id);
+    $(linked, '#statement')!.click();
+    const links = await until(() => $(linked, 'cr-claim-links'), 'links');
+    await until(() => $(links, '.set-aside')?.textContent === 'a damaged claim, set aside', 'link names the damaged claim');
+    expect(uncaught).to.deep.equal([]);
+    store.close();
+    await expectUntouched({ ...b, damage: { puts: [{ collection: 'claims', value: damaged }], reasons: [] } });
   });
 });
 
