@@ -25,7 +25,7 @@ import {
   type StoreState,
 } from './diff.ts';
 import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
-import { integrityIssues, type SetAside } from './integrity.ts';
+import { integrityIssues } from './integrity.ts';
 import { MemoryPersistence } from './memory-persistence.ts';
 import { NoPersistence } from './no-persistence.ts';
 import {
@@ -35,7 +35,7 @@ import {
   type PersistenceOpener,
   type StoragePersistence,
 } from './persistence.ts';
-import { checkStored, citedBySetAside, setAsideIds, sortRecords, type QuarantinedRecord, type SortedRecords } from './quarantine.ts';
+import { checkStored, Quarantine, sortRecords, type QuarantinedRecord, type SortedRecords } from './quarantine.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
 import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
@@ -92,11 +92,8 @@ export class StoreEngine extends EventTarget {
   #sync: TabSync | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #warning: StoreError | undefined;
-  // Damaged records set aside on load or on another tab's change, by `collection id` (`collection #n` without a string id).
-  readonly #quarantine = new Map<string, QuarantinedRecord>();
-  #quarantineList: readonly QuarantinedRecord[] | undefined;
-  #setAside: SetAside | undefined;
-  #cited: Set<string> | undefined;
+  // Damaged records set aside on load or on another tab's change.
+  readonly #quarantine = new Quarantine();
   #storagePersistence: StoragePersistence | undefined;
   // Last versions of records deleted in this session, so that restoring one (undo, redo) moves its version on.
   readonly #deletedVersions = new Map<string, Version>();
@@ -159,12 +156,12 @@ export class StoreEngine extends EventTarget {
    * references to them are not dangling. Frozen; in load order.
    */
   get quarantined(): readonly QuarantinedRecord[] {
-    return (this.#quarantineList ??= Object.freeze([...this.#quarantine.values()]));
+    return this.#quarantine.list;
   }
 
   /** True when the record `id` of collection `c` is in the database but set aside as damaged. */
   isQuarantined(c: CollectionName, id: string): boolean {
-    return this.#quarantine.has(`${c} ${id}`);
+    return this.#quarantine.has(c, id);
   }
 
   /** A lasting problem the UI should keep visible (memory mode, outdated, newer data, closed), if any. */
@@ -238,7 +235,7 @@ export class StoreEngine extends EventTarget {
       this.#fail(e);
     }
     this.#persistence = persistence;
-    for (const record of loaded.quarantined) this.#setAsideRecord(record);
+    for (const record of loaded.quarantined) this.#quarantine.add(record);
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
     this.#apply(stateAsDiff(loaded.state), 'remote');
     if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#onRemote(diff), this.#options.channelName);
@@ -287,7 +284,7 @@ export class StoreEngine extends EventTarget {
       const target = this.#history.undoable(entry);
       if (!isEntry(target)) return target;
       const reverse = reverseDiff(target.diff);
-      const issues = integrityIssues(this.#state, reverse, this.#setAsideIds());
+      const issues = integrityIssues(this.#state, reverse, this.#quarantine.ids());
       if (issues.length > 0) {
         const why = `Can't undo “${target.label}”: ${undoBlockers(issues, reverse)}.`;
         // The latest action stays impossible; one asked for by its handle may become possible once later ones are undone.
@@ -307,7 +304,7 @@ export class StoreEngine extends EventTarget {
     return this.#run(async () => {
       const target = this.#history.redoable();
       if (!isEntry(target)) return target;
-      const issues = integrityIssues(this.#state, target.diff, this.#setAsideIds());
+      const issues = integrityIssues(this.#state, target.diff, this.#quarantine.ids());
       if (issues.length > 0) {
         const why = `Can't redo “${target.label}”: ${undoBlockers(issues, target.diff)}.`;
         this.#history.drop(target, why);
@@ -343,7 +340,7 @@ export class StoreEngine extends EventTarget {
    */
   receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
     return this.#run(async () => {
-      const plan = planReceive(this.#state, batch, this.#setAsideIds());
+      const plan = planReceive(this.#state, batch, this.#quarantine.ids());
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
         const diff = await this.#commit(plan.diff, origin);
@@ -407,7 +404,7 @@ export class StoreEngine extends EventTarget {
       }
     }
     if (problems.length > 0) throw new StoreError('invalid', { message: `Invalid record: ${problems.join('; ')}` });
-    const issues = integrityIssues(this.#state, diff, this.#setAsideIds());
+    const issues = integrityIssues(this.#state, diff, this.#quarantine.ids());
     if (issues.length > 0) throw new StoreError('invalid', { message: `Dangling reference: ${issues.join('; ')}` });
   }
 
@@ -420,7 +417,9 @@ export class StoreEngine extends EventTarget {
    */
   async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<StoreDiff> {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
-    this.#keepQuarantine(diff);
+    // A record set aside stays as stored, whatever asked to write over it.
+    const refusal = this.#quarantine.refusal(diff);
+    if (refusal) throw new StoreError('invalid', { message: refusal });
     const write = origin === 'import' || origin === 'sync' ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
     try {
       await this.#persistence.commit(write);
@@ -439,43 +438,6 @@ export class StoreEngine extends EventTarget {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
     if (this.#persistence.mode === 'none') throw this.#warning ?? new StoreError('closed');
     return this.#persistence.identity;
-  }
-
-  // A record set aside stays as stored: a write that would replace or delete one is refused, whatever asked
-  // for it, as is deleting a record one of them cites (it would dangle further, and a repair needs it).
-  #keepQuarantine(diff: StoreDiff): void {
-    if (this.#quarantine.size === 0) return;
-    this.#cited ??= citedBySetAside(this.#quarantine.values());
-    for (const c of diffCollections(diff)) {
-      const part = diff[c]!;
-      const ids = [...Object.keys(part.added), ...Object.keys(part.updated), ...Object.keys(part.removed)];
-      if (ids.some((id) => this.isQuarantined(c, id))) {
-        throw new StoreError('invalid', {
-          message: 'That change was not made: it would replace a damaged record that Crossread set aside (listed in Settings).',
-        });
-      }
-      if (Object.keys(part.removed).some((id) => this.#cited!.has(`${c} ${id}`))) {
-        throw new StoreError('invalid', {
-          message: 'That change was not made: a damaged record that Crossread set aside (listed in Settings) cites what it would delete.',
-        });
-      }
-    }
-  }
-
-  #setAsideRecord(record: QuarantinedRecord): void {
-    const key = record.id === undefined ? `${record.collection} #${this.#quarantine.size}` : `${record.collection} ${record.id}`;
-    this.#quarantine.set(key, deepFreeze(record));
-    this.#quarantineList = this.#setAside = this.#cited = undefined;
-  }
-
-  #release(c: CollectionName, id: string): boolean {
-    const had = this.#quarantine.delete(`${c} ${id}`);
-    if (had) this.#quarantineList = this.#setAside = this.#cited = undefined;
-    return had;
-  }
-
-  #setAsideIds(): SetAside {
-    return (this.#setAside ??= setAsideIds(this.#quarantine.values()));
   }
 
   // Undo and redo report a race lost to another tab as `false`, like the same check done in memory.
@@ -500,9 +462,9 @@ export class StoreEngine extends EventTarget {
         const fresh = new Map<string, AnyRecord | undefined>();
         for (const [id, value] of raw[c]!) {
           const checked = value === undefined ? undefined : checkStored(c, id, value);
-          if (this.#release(c, id)) setAside = true;
+          if (this.#quarantine.release(c, id)) setAside = true;
           if (checked && 'quarantined' in checked) {
-            this.#setAsideRecord(checked.quarantined);
+            this.#quarantine.add(checked.quarantined);
             setAside = true;
           }
           fresh.set(id, checked && 'record' in checked ? checked.record : undefined);

@@ -8,9 +8,10 @@
  * Pure; tested in Node.
  */
 import * as v from 'valibot';
-import { emptyState, type AnyRecord, type StoreState } from './diff.ts';
+import { deepFreeze, diffCollections, emptyState, type AnyRecord, type StoreDiff, type StoreState } from './diff.ts';
 import { referencesOf, type SetAside } from './integrity.ts';
 import { COLLECTION_NAMES, type CollectionName } from './records.ts';
+import { MISSING, reasonFor } from './damage-words.ts';
 import { describeIssues, RecordSchemas } from './schemas.ts';
 
 /**
@@ -47,113 +48,6 @@ export interface SortedRecords {
   quarantined: QuarantinedRecord[];
 }
 
-/** The one-word name of a record in each collection, for reasons. */
-const NOUN: Record<CollectionName, string> = {
-  annotations: 'passage',
-  settings: 'setting',
-  claims: 'claim',
-  links: 'link',
-  events: 'event',
-};
-
-/** How a `type` field names each kind of record. */
-const KIND_BY_TYPE: Record<string, string> = { Annotation: 'a passage', Claim: 'a claim', Link: 'a link', Event: 'an event' };
-
-/** Fields in the reader's words; a field not named here is called by its key. */
-const FIELD: Record<string, string> = {
-  '@context': 'the annotation context',
-  id: 'the id',
-  type: 'the kind of record',
-  motivation: 'the kind of annotation',
-  created: 'the date it was made',
-  modified: 'the date it was last changed',
-  creator: 'the author',
-  body: 'the body (note and tags)',
-  target: 'the passage it marks',
-  'target.selector': 'the position of the passage in the text',
-  layer: 'the layer (whose work it is)',
-  version: 'the version',
-  statement: 'the statement',
-  note: 'the note',
-  tags: 'the tags',
-  events: 'the events',
-  evidence: 'the evidence',
-  relation: 'the relation',
-  from: 'the claim it links from',
-  to: 'the claim it links to',
-  rationale: 'the rationale',
-  name: 'the name',
-  start: 'the start date',
-  end: 'the end date',
-  value: 'the value',
-};
-
-// Fields named in the plural, for the verb that follows.
-const PLURAL = new Set(['tags', 'events']);
-
-function fieldOf(path: string): string {
-  if (path.startsWith('target.selector')) return FIELD['target.selector']!;
-  const key = path.split('.')[0]!;
-  return FIELD[key] ?? `the field “${key}”`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'nothing (null)';
-  if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'string':
-      return 'text';
-    case 'number':
-    case 'bigint':
-      return 'a number';
-    case 'boolean':
-      return 'true or false';
-    case 'undefined':
-      return 'nothing';
-    default:
-      return `a ${typeof value}`;
-  }
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** One problem in the reader's words, e.g. “the evidence is not a list”. */
-function problemWords(issue: v.BaseIssue<unknown>): string {
-  const path = v.getDotPath(issue);
-  if (!path) return issue.message; // a rule over the whole record: its message is written for people
-  const field = fieldOf(path);
-  if (issue.type === 'strict_object' && issue.expected === 'never') return `it has a field this version of Crossread does not know (“${path}”)`;
-  const is = PLURAL.has(path) ? 'are' : 'is';
-  // A field with a name of its own is missing; a part of one (e.g. `creator.name`) leaves it incomplete.
-  const named = !path.includes('.') || path.startsWith('target.selector');
-  if (issue.received === 'undefined') return `${field} ${is} ${named ? 'missing' : 'incomplete'}`;
-  if (issue.expected === 'Array' && !path.includes('.')) return `${field} ${is} not a list`;
-  return `${field} ${is} not valid`;
-}
-
-/** The reason a value is not a valid record of collection `c`, in the reader's words. */
-function reasonFor(c: CollectionName, value: unknown, issues: readonly v.BaseIssue<unknown>[]): string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return `It is not a ${NOUN[c]} at all, just ${describeValue(value)}.`;
-  }
-  const type = (value as { type?: unknown }).type;
-  if (typeof type === 'string' && c !== 'settings') {
-    const kind = KIND_BY_TYPE[type];
-    if (kind && kind !== KIND_BY_TYPE[typeOf(c)]) return `It is ${kind}, stored among the ${NOUN[c]}s.`;
-    if (!kind) return `It is a kind of record this version of Crossread does not know (“${type.slice(0, 40)}”).`;
-  }
-  const words = [...new Set(issues.map(problemWords))];
-  const shown = words.slice(0, 3);
-  const more = words.length - shown.length;
-  return `${capitalize(shown.join('; '))}${more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : ''}.`;
-}
-
-function typeOf(c: CollectionName): string {
-  return { annotations: 'Annotation', settings: '', claims: 'Claim', links: 'Link', events: 'Event' }[c];
-}
-
 /** The outcome of checking one stored value against its collection's schema. */
 export type Checked<R> = { ok: true; record: R } | { ok: false; reason: string; problems: string[] };
 
@@ -186,15 +80,6 @@ export function idOf(value: unknown): string | undefined {
 export function quarantine(collection: CollectionName, value: unknown, reason: string, problems: readonly string[]): QuarantinedRecord {
   return { collection, id: idOf(value), value, reason, problems };
 }
-
-/** What each collection's references point at, in the reader's words. */
-const MISSING: Record<CollectionName, string> = {
-  annotations: 'It cites a passage that is not in this browser’s data.',
-  settings: 'It refers to a setting that does not exist.',
-  claims: 'It links a claim that is not in this browser’s data.',
-  links: 'It refers to a link that does not exist.',
-  events: 'It names an event that is not in this browser’s data.',
-};
 
 /**
  * Splits records read from storage into the valid ones, which the store
@@ -256,4 +141,71 @@ export function setAsideIds(records: Iterable<QuarantinedRecord>): SetAside {
   const out: { [C in CollectionName]?: Set<string> } = {};
   for (const r of records) if (r.id !== undefined) (out[r.collection] ??= new Set()).add(r.id);
   return out;
+}
+
+/**
+ * The records one store has set aside, by `collection id` (`collection #n`
+ * for one without a string id), with what its checks need: the ids that
+ * count as present, and why a diff may not be written.
+ */
+export class Quarantine {
+  readonly #records = new Map<string, QuarantinedRecord>();
+  #list: readonly QuarantinedRecord[] | undefined;
+  #ids: SetAside | undefined;
+  #cited: Set<string> | undefined;
+  #unnamed = 0;
+
+  /** Every record set aside, in the order they were; frozen. */
+  get list(): readonly QuarantinedRecord[] {
+    return (this.#list ??= Object.freeze([...this.#records.values()]));
+  }
+
+  /** True when record `id` of collection `c` is set aside. */
+  has(c: CollectionName, id: string): boolean {
+    return this.#records.has(`${c} ${id}`);
+  }
+
+  /** Sets a record aside (replacing one of the same id); it is frozen. */
+  add(record: QuarantinedRecord): void {
+    const key = record.id === undefined ? `${record.collection} #${++this.#unnamed}` : `${record.collection} ${record.id}`;
+    this.#records.set(key, deepFreeze(record));
+    this.#changed();
+  }
+
+  /** Takes a record out (read valid again, or deleted); true if it was set aside. */
+  release(c: CollectionName, id: string): boolean {
+    const had = this.#records.delete(`${c} ${id}`);
+    if (had) this.#changed();
+    return had;
+  }
+
+  /** Ids that exist but are set aside, for the integrity checks (`integrity.ts`). */
+  ids(): SetAside {
+    return (this.#ids ??= setAsideIds(this.#records.values()));
+  }
+
+  /**
+   * Why `diff` may not be written, in the reader's words, or `undefined`: it
+   * would add, replace or delete a record set aside, or delete one that a set-
+   * aside record still cites (it would dangle further, and a repair needs it).
+   */
+  refusal(diff: StoreDiff): string | undefined {
+    if (this.#records.size === 0) return undefined;
+    this.#cited ??= citedBySetAside(this.#records.values());
+    for (const c of diffCollections(diff)) {
+      const part = diff[c]!;
+      const ids = [...Object.keys(part.added), ...Object.keys(part.updated), ...Object.keys(part.removed)];
+      if (ids.some((id) => this.has(c, id))) {
+        return 'That change was not made: it would replace a damaged record that Crossread set aside (listed in Settings).';
+      }
+      if (Object.keys(part.removed).some((id) => this.#cited!.has(`${c} ${id}`))) {
+        return 'That change was not made: a damaged record that Crossread set aside (listed in Settings) cites what it would delete.';
+      }
+    }
+    return undefined;
+  }
+
+  #changed(): void {
+    this.#list = this.#ids = this.#cited = undefined;
+  }
 }

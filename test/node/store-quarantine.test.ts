@@ -64,7 +64,7 @@ function expectSorted(raw: StoreState, d: Damage) {
 describe('sorting records read from storage', () => {
   it('exports its public API', () => {
     expect(Object.keys(quarantineModule).sort()).toEqual([
-      'checkRecord', 'checkStored', 'citedBySetAside', 'emptyRaw', 'idOf', 'quarantine', 'setAsideIds', 'sortRecords',
+      'Quarantine', 'checkRecord', 'checkStored', 'citedBySetAside', 'emptyRaw', 'idOf', 'quarantine', 'setAsideIds', 'sortRecords',
     ]);
   });
 
