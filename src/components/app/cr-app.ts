@@ -68,6 +68,7 @@ export class CrApp extends LitElement {
   @state() private accessor setAside = 0;
 
   #toastTimer = 0;
+  #unsubscribe: (() => void) | undefined;
 
   /** Loads any document the app knows, built-in or opened by the user; handed down to views. */
   readonly documents = (id: string): Promise<DocModel> => {
@@ -98,6 +99,8 @@ export class CrApp extends LitElement {
     window.removeEventListener('hashchange', this.#onHash);
     window.removeEventListener('keydown', this.#onKey);
     clearTimeout(this.#toastTimer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     if (this.store === this.#ownStore) this.store.close();
   }
 
@@ -181,9 +184,10 @@ export class CrApp extends LitElement {
       this.#say(e.message, 8000);
       this.storeWarning = this.store.warning?.message ?? '';
     });
+    // Opening and other tabs' changes may set records aside (or release them): keep the notice current.
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.store.subscribe(() => (this.setAside = this.store.quarantined.length));
     await this.store.open();
-    // Another tab's change may set records aside (or release them): keep the notice current.
-    this.store.subscribe(() => (this.setAside = this.store.quarantined.length));
     this.setAside = this.store.quarantined.length;
     this.storeWarning = this.store.warning?.message ?? '';
     this.storeReady = true;
