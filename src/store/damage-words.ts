@@ -7,6 +7,9 @@
 import * as v from 'valibot';
 import type { CollectionName } from './records.ts';
 
+// From this many missing fields on, a record is described as mostly missing.
+const MOSTLY_MISSING = 4;
+
 /** The one-word name of a record in each collection, for reasons. */
 const NOUN: Record<CollectionName, string> = {
   annotations: 'passage',
@@ -104,6 +107,9 @@ export function reasonFor(c: CollectionName, value: unknown, issues: readonly v.
     if (kind && kind !== KIND_BY_TYPE[typeOf(c)]) return `It is ${kind}, stored among the ${NOUN[c]}s.`;
     if (!kind) return `It is a kind of record this version of Crossread does not know (“${type.slice(0, 40)}”).`;
   }
+  // Listing field after field of a mostly empty record says less than saying so.
+  const missing = issues.filter((i) => i.received === 'undefined' && !v.getDotPath(i)?.includes('.')).length;
+  if (missing >= MOSTLY_MISSING) return `Most of what a ${NOUN[c]} needs is missing (${missing} of its fields).`;
   const words = [...new Set(issues.map(problemWords))];
   const shown = words.slice(0, 3);
   const more = words.length - shown.length;

@@ -87,7 +87,7 @@ export const DAMAGES = {
       { collection: 'annotations', value: { id: 42, text: 'not a passage' } },
       { collection: 'claims', value: { ...w.claims[0]!, id: damagedId(10), statement: 7, tags: 'x' } },
     ],
-    reasons: [/statement is missing/, /kind of record is missing|id is not valid/, /statement is not valid; the tags are not a list/],
+    reasons: [/^Most of what a claim needs is missing \(\d+ of its fields\)\.$/, /^Most of what a passage needs is missing/, /statement is not valid; the tags are not a list/],
   }),
   'link to a missing claim': (w: World): Damage => ({
     puts: [{ collection: 'links', value: { ...w.links[0]!, id: damagedId(11), relation: 'qualifies', to: damagedId(99) } }],
