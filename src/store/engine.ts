@@ -26,14 +26,15 @@ import {
 import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
 import { integrityIssues, refuseInvalid } from './integrity.ts';
 import { MemoryPersistence } from './memory-persistence.ts';
+import { NoPersistence } from './no-persistence.ts';
 import {
   DB_NAME,
   openIdbPersistence,
   type Persistence,
   type PersistenceOpener,
-  type ReadResult,
   type StoragePersistence,
 } from './persistence.ts';
+import { checkStored, Quarantine, sortRecords, type RawRead, type QuarantinedRecord, type SortedRecords } from './quarantine.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { newlyCited, shownDiff, type Committed } from './commit-plan.ts';
 import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
@@ -90,6 +91,8 @@ export class StoreEngine extends EventTarget {
   #sync: TabSync | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #warning: StoreError | undefined;
+  // Damaged records set aside on load or on another tab's change.
+  readonly #quarantine = new Quarantine();
   #storagePersistence: StoragePersistence | undefined;
   // Last versions of records deleted in this session, so that restoring one (undo, redo) moves its version on.
   readonly #deletedVersions = new Map<string, Version>();
@@ -145,7 +148,23 @@ export class StoreEngine extends EventTarget {
     return this.#persistence?.mode;
   }
 
-  /** A lasting problem the UI should keep visible (memory mode, outdated, closed), if any. */
+  /**
+   * Records found damaged in the database and set aside instead of loaded
+   * (`quarantine.ts`): each with its collection, id, the value as stored and
+   * the reason in the reader's words. They stay in the database untouched; no
+   * action writes over them (one that would is refused as `invalid`), and
+   * references to them are not dangling. Frozen; in load order.
+   */
+  get quarantined(): readonly QuarantinedRecord[] {
+    return this.#quarantine.list;
+  }
+
+  /** True when the record `id` of collection `c` is in the database but set aside as damaged. */
+  isQuarantined(c: CollectionName, id: string): boolean {
+    return this.#quarantine.has(c, id);
+  }
+
+  /** A lasting problem the UI should keep visible (memory mode, outdated, newer data, closed), if any. */
   get warning(): StoreError | undefined {
     return this.#warning;
   }
@@ -184,29 +203,41 @@ export class StoreEngine extends EventTarget {
   }
 
   /**
-   * Opens storage and loads every record. Never rejects for storage trouble:
-   * without IndexedDB the store runs in memory and reports `unavailable`.
+   * Opens storage and loads every valid record; damaged ones are set aside
+   * ({@link StoreEngine.quarantined}), never a reason to fail. Never rejects
+   * for storage trouble: without IndexedDB the store runs in memory and
+   * reports `unavailable`; a database saved by a newer Crossread is left
+   * alone (`newer-data`: nothing read, nothing saved), as is one that opens
+   * but cannot be read (`unreadable`); see {@link NoPersistence}.
    */
   async open(): Promise<void> {
     if (this.#persistence) return;
     const name = this.#options.name ?? DB_NAME;
     const hooks = { onError: (error: StoreError) => this.#fail(error) };
-    let persistence: Persistence | undefined;
-    let loaded: StoreState;
+    let persistence: Persistence;
     try {
       persistence = await (this.#options.openPersistence ?? openIdbPersistence)(name, hooks);
-      loaded = await persistence.loadAll();
     } catch (error) {
       const e = toStoreError(error);
-      // Opened but unreadable: let go of it so it does not block other tabs' upgrades.
-      persistence?.close();
-      persistence = new MemoryPersistence();
-      loaded = emptyState();
-      this.#fail(e.kind === 'outdated' ? e : new StoreError('unavailable', { cause: error }));
+      // Memory mode only stands in for a browser without IndexedDB; newer data must not be worked around.
+      persistence = e.kind === 'newer-data' ? new NoPersistence(e) : new MemoryPersistence();
+      this.#fail(e.kind === 'newer-data' ? e : new StoreError('unavailable', { cause: error }));
+    }
+    let loaded: SortedRecords;
+    try {
+      loaded = sortRecords(await persistence.loadAll());
+    } catch (error) {
+      // Opened but unreadable as a whole: let go of it (so it blocks no upgrade) and change nothing.
+      persistence.close();
+      const e = new StoreError('unreadable', { cause: error });
+      persistence = new NoPersistence(e);
+      loaded = { state: emptyState(), quarantined: [] };
+      this.#fail(e);
     }
     this.#persistence = persistence;
+    for (const record of loaded.quarantined) this.#quarantine.add(record);
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
-    this.#apply(stateAsDiff(loaded), 'remote');
+    this.#apply(stateAsDiff(loaded.state), 'remote');
     if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#refresh(diffIds(diff)), this.#options.channelName);
     // Asked at once, not awaited: a browser may prompt, and loading must not wait for the reader.
     void this.requestPersistentStorage();
@@ -253,7 +284,7 @@ export class StoreEngine extends EventTarget {
       const target = this.#history.undoable(entry);
       if (!isEntry(target)) return target;
       const reverse = reverseDiff(target.diff);
-      const issues = integrityIssues(this.#state, reverse);
+      const issues = integrityIssues(this.#state, reverse, this.#quarantine.ids());
       if (issues.length > 0) {
         const why = `Can't undo “${target.label}”: ${undoBlockers(issues, reverse)}.`;
         // The latest action stays impossible; one asked for by its handle may become possible once later ones are undone.
@@ -273,7 +304,7 @@ export class StoreEngine extends EventTarget {
     return this.#run(async () => {
       const target = this.#history.redoable();
       if (!isEntry(target)) return target;
-      const issues = integrityIssues(this.#state, target.diff);
+      const issues = integrityIssues(this.#state, target.diff, this.#quarantine.ids());
       if (issues.length > 0) {
         const why = `Can't redo “${target.label}”: ${undoBlockers(issues, target.diff)}.`;
         this.#history.drop(target, why);
@@ -309,7 +340,7 @@ export class StoreEngine extends EventTarget {
    */
   receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
     return this.#run(async () => {
-      const plan = planReceive(this.#state, batch);
+      const plan = planReceive(this.#state, batch, this.#quarantine.ids());
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
         const { written } = await this.#commit(plan.diff, origin);
@@ -342,7 +373,7 @@ export class StoreEngine extends EventTarget {
       const planned = plan(cs, ctx);
       const made = cs.diff();
       if (isEmptyDiff(made)) return { value: planned, diff: made, entry: undefined };
-      refuseInvalid(this.#state, made);
+      refuseInvalid(this.#state, made, this.#quarantine.ids());
       const { shown: diff, written } = await this.#commit(made, 'local');
       // Hand out the records as saved (new versions, merged with other tabs' writes), not as built.
       const value = asCommitted(planned, made, diff);
@@ -374,6 +405,9 @@ export class StoreEngine extends EventTarget {
    */
   async #commit(diff: StoreDiff, origin: ChangeOrigin): Promise<{ shown: StoreDiff; written: StoreDiff }> {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    // A record set aside stays as stored, whatever asked to write over it.
+    const refusal = this.#quarantine.refusal(diff);
+    if (refusal) throw new StoreError('invalid', { message: refusal });
     const received = origin === 'import' || origin === 'sync';
     const write = received ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
     let committed: Committed;
@@ -393,9 +427,10 @@ export class StoreEngine extends EventTarget {
     return { shown, written };
   }
 
-  // Who writes: known once storage is open; actions before `open()` fail as `closed`.
+  // Who writes: known once storage is open; actions before `open()` fail as `closed`, and without storage with its reason.
   #identity(): StoreIdentity {
     if (!this.#persistence) throw new StoreError('closed', { message: 'The store is not open yet.' });
+    if (this.#persistence.mode === 'none') throw this.#warning ?? new StoreError('closed');
     return this.#persistence.identity;
   }
 
@@ -417,17 +452,36 @@ export class StoreEngine extends EventTarget {
     });
   }
 
-  // Records another tab wrote, as the database has them: into memory as `remote`, overtaking undo steps that touch them.
-  #absorb(fresh: ReadResult): void {
+  /**
+   * Records another tab wrote, as the database has them: checked like a load (a
+   * damaged one, e.g. from another version of Crossread, is set aside, not
+   * shown; a repaired one comes back), then into memory as `remote`,
+   * overtaking undo steps that touch them.
+   */
+  #absorb(raw: RawRead): void {
     const diff: StoreDiff = {};
-    for (const c of Object.keys(fresh) as CollectionName[]) setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh[c]!));
-    if (isEmptyDiff(diff)) return;
+    let setAside = false;
+    for (const c of Object.keys(raw) as CollectionName[]) {
+      const fresh = new Map<string, AnyRecord | undefined>();
+      for (const [id, value] of raw[c]!) {
+        const checked = value === undefined ? undefined : checkStored(c, id, value);
+        if (this.#quarantine.release(c, id)) setAside = true;
+        if (checked && 'quarantined' in checked) {
+          this.#quarantine.add(checked.quarantined);
+          setAside = true;
+        }
+        fresh.set(id, checked && 'record' in checked ? checked.record : undefined);
+      }
+      setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh));
+    }
+    if (isEmptyDiff(diff) && !setAside) return;
     this.#history.forget(diff);
-    this.#apply(diff, 'remote');
+    this.#apply(diff, 'remote', setAside);
   }
 
-  #apply(diff: StoreDiff, origin: ChangeOrigin): void {
-    if (isEmptyDiff(diff)) return;
+  // `quarantineChanged`: tell subscribers even of an empty diff, since what is set aside changed.
+  #apply(diff: StoreDiff, origin: ChangeOrigin, quarantineChanged = false): void {
+    if (isEmptyDiff(diff) && !quarantineChanged) return;
     deepFreeze(diff);
     for (const c of diffCollections(diff)) {
       for (const id of Object.keys(diff[c]!.removed)) {
@@ -451,7 +505,7 @@ export class StoreEngine extends EventTarget {
 
   #fail(error: StoreError): void {
     if (error.kind === 'invalid') return;
-    if (error.kind === 'unavailable' || error.kind === 'outdated' || error.kind === 'closed') this.#warning = error;
+    if (['unavailable', 'unreadable', 'outdated', 'newer-data', 'closed'].includes(error.kind)) this.#warning = error;
     this.dispatchEvent(new StoreErrorEvent(error));
   }
 }

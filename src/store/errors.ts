@@ -7,8 +7,11 @@
  * - `unavailable`: no IndexedDB (private mode, disabled storage); the store runs in memory.
  * - `quota`: the browser refused to store more; the change was not saved.
  * - `blocked`: an upgrade waits for other Crossread tabs to close.
- * - `outdated`: another tab runs a newer Crossread (or the data is newer than this code);
- *   this tab stopped saving and should reload.
+ * - `outdated`: another tab opened the data with a newer Crossread (`versionchange`); this
+ *   tab stopped saving and should reload.
+ * - `newer-data`: the data was saved by a newer Crossread than this tab runs (IndexedDB's
+ *   `VersionError` on opening); this tab read nothing, changed nothing and saves nothing.
+ * - `unreadable`: the data opened but could not be read; this tab changed nothing and saves nothing.
  * - `closed`: the browser closed the database unexpectedly (e.g. storage cleared).
  * - `write-failed`: any other failed write; the change was not saved.
  * - `invalid`: the action's input would make an invalid record; nothing was written.
@@ -17,17 +20,31 @@
  *   (or other single value) of a record to something else, or deleted the record; nothing was
  *   written. The last two carry {@link StoreError.detail}.
  */
-export type StoreErrorKind = 'unavailable' | 'quota' | 'blocked' | 'outdated' | 'closed' | 'write-failed' | 'invalid' | 'conflict';
+export type StoreErrorKind =
+  | 'unavailable'
+  | 'quota'
+  | 'blocked'
+  | 'outdated'
+  | 'newer-data'
+  | 'unreadable'
+  | 'closed'
+  | 'write-failed'
+  | 'invalid'
+  | 'conflict';
 
 const MESSAGES: Record<StoreErrorKind, string> = {
   unavailable:
-    'This browser does not allow Crossread to save data here (private browsing or storage disabled). ' +
+    'This browser does not let Crossread store data (site storage is turned off or blocked, as in some private windows). ' +
     'You can keep working, but what you make here will be lost when this tab closes.',
   quota:
     'Your last change was not saved: the browser has no storage space left for Crossread. ' +
     'Free space (delete old annotations, or other sites’ data in the browser settings) and try again.',
   blocked: 'Crossread is updating its storage. Close other Crossread tabs to finish.',
   outdated: 'Crossread was updated in another tab. Reload this tab to keep saving; nothing saved so far is lost.',
+  'newer-data':
+    'This browser’s Crossread data was saved by a newer version of Crossread. Reload to use the newer version; nothing was changed.',
+  unreadable:
+    'Crossread could not read the data saved in this browser. Nothing was changed, and nothing is saved until you reload and it can be read.',
   closed: 'The browser closed Crossread’s storage. Reload the tab; changes from now on are not saved.',
   'write-failed': 'Your last change could not be saved. Nothing saved earlier was lost.',
   invalid: 'That change was not made because it would produce an invalid record.',
@@ -74,7 +91,7 @@ export function toStoreError(error: unknown): StoreError {
     case 'QuotaExceededError':
       return new StoreError('quota', { cause: error });
     case 'VersionError':
-      return new StoreError('outdated', { cause: error });
+      return new StoreError('newer-data', { cause: error });
     case 'InvalidStateError':
     case 'SecurityError':
       return new StoreError('unavailable', { cause: error });

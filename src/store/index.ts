@@ -80,7 +80,14 @@ export {
 } from './partial-date.ts';
 export { deletionMessage } from './deletion.ts';
 export { formatDate, formatRange } from './date-words.ts';
-export { integrityIssues, referencesOf, stateIssues } from './integrity.ts';
+export { integrityIssues, referencesOf, stateIssues, type SetAside } from './integrity.ts';
+export {
+  sortRecords,
+  type QuarantinedRecord,
+  type RawRead,
+  type RawState,
+  type SortedRecords,
+} from './quarantine.ts';
 export {
   AnnotationSchema,
   ClaimSchema,

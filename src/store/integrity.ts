@@ -8,12 +8,20 @@
  * against what the database holds then, so two tabs racing cannot either.
  * Pure; tested in Node.
  */
+import * as v from 'valibot';
 import { ChangeSet } from './changeset.ts';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { linkKey, type Link } from './claim-records.ts';
 import { StoreError } from './errors.ts';
-import { recordProblems } from './schemas.ts';
+import { recordProblems, RecordSchemas } from './schemas.ts';
 import { COLLECTION_NAMES, eventsOf, type CollectionName, type Collections } from './records.ts';
+
+/**
+ * Ids of records that exist in the database but are set aside as damaged
+ * (`quarantine.ts`), per collection. A reference to one is not dangling: the
+ * record is there, only unreadable, and a valid record citing it still saves.
+ */
+export type SetAside = { [C in CollectionName]?: ReadonlySet<string> };
 
 /** Ids a record points at, by the collection they live in. */
 export function referencesOf<C extends CollectionName>(c: C, record: Collections[C]): DiffIds {
@@ -42,12 +50,12 @@ const REFERRERS: { [C in CollectionName]: readonly CollectionName[] } = {
   events: ['annotations', 'claims'],
 };
 
-function recordIssues<C extends CollectionName>(view: ChangeSet, c: C, record: Collections[C]): string[] {
+function recordIssues<C extends CollectionName>(view: ChangeSet, c: C, record: Collections[C], setAside: SetAside = {}): string[] {
   const issues: string[] = [];
   const refs = referencesOf(c, record);
   for (const target of Object.keys(refs) as CollectionName[]) {
     for (const id of refs[target]!) {
-      if (view.get(target, id) === undefined) issues.push(`${c} ${record.id} refers to missing ${target} ${id}`);
+      if (view.get(target, id) === undefined && !setAside[target]?.has(id)) issues.push(`${c} ${record.id} refers to missing ${target} ${id}`);
     }
   }
   if (c === 'links') {
@@ -87,14 +95,16 @@ function viewAfter(state: StoreState, diff: StoreDiff): ChangeSet {
  * What would be broken after applying `diff` to `state`, checking only what
  * the diff touches: references from added and updated records, references to
  * removed records, duplicate links. Empty when the diff keeps integrity.
+ * Records in `setAside` exist (references to them hold) but are not read:
+ * what a damaged record cites is unknown, so it constrains nothing.
  */
-export function integrityIssues(state: StoreState, diff: StoreDiff): string[] {
+export function integrityIssues(state: StoreState, diff: StoreDiff, setAside: SetAside = {}): string[] {
   const view = viewAfter(state, diff);
   const issues: string[] = [];
   for (const c of diffCollections(diff)) {
     const part: RecordsDiff<AnyRecord> = diff[c]!;
-    for (const record of Object.values(part.added)) issues.push(...recordIssues(view, c, record));
-    for (const [, to] of Object.values(part.updated)) issues.push(...recordIssues(view, c, to));
+    for (const record of Object.values(part.added)) issues.push(...recordIssues(view, c, record, setAside));
+    for (const [, to] of Object.values(part.updated)) issues.push(...recordIssues(view, c, to, setAside));
     const gone = new Set(Object.keys(part.removed).filter((id) => view.get(c, id) === undefined));
     if (gone.size === 0) continue;
     for (const r of REFERRERS[c]) {
@@ -116,10 +126,10 @@ export function integrityIssues(state: StoreState, diff: StoreDiff): string[] {
  * Refuses, as `invalid`, a diff an action made: a record that fails its
  * schema, or a reference that would dangle in `state`. Nothing is saved.
  */
-export function refuseInvalid(state: StoreState, diff: StoreDiff): void {
+export function refuseInvalid(state: StoreState, diff: StoreDiff, setAside: SetAside = {}): void {
   const problems = recordProblems(diff);
   if (problems.length > 0) throw new StoreError('invalid', { message: `Invalid record: ${problems.join('; ')}` });
-  const issues = integrityIssues(state, diff);
+  const issues = integrityIssues(state, diff, setAside);
   if (issues.length > 0) throw new StoreError('invalid', { message: `Dangling reference: ${issues.join('; ')}` });
 }
 
@@ -221,8 +231,17 @@ export function commitReads(diff: StoreDiff): CommitReads {
  * never reports a false violation.
  */
 export function commitIssues(diff: StoreDiff, found: StoreState): string[] {
+  // Read back from the database, `found` may hold damaged records set aside on load: they exist, unread.
+  const valid = emptyState();
+  const setAside: { [C in CollectionName]?: Set<string> } = {};
+  for (const c of COLLECTION_NAMES) {
+    for (const [id, record] of found[c] as Map<string, AnyRecord>) {
+      if (v.is(RecordSchemas[c], record)) (valid[c] as Map<string, AnyRecord>).set(id, record);
+      else (setAside[c] ??= new Set()).add(id);
+    }
+  }
   // Re-applying the diff to what already includes its writes changes nothing; the checker is the same.
-  return integrityIssues(found, diff);
+  return integrityIssues(valid, diff, setAside);
 }
 
 /** What {@link commitReads} would read from `state` after `diff`'s writes, synchronously (memory persistence, tests). */

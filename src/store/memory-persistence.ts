@@ -11,7 +11,8 @@ import { applyDiff, diffCollections, emptyState, type AnyRecord, type DiffIds, t
 import { StoreError, toStoreError } from './errors.ts';
 import { planCommit, type CommitMode, type Committed } from './commit-plan.ts';
 import { commitIssues, readAfter } from './integrity.ts';
-import type { Persistence, ReadResult, StoragePersistence } from './persistence.ts';
+import type { Persistence, StoragePersistence } from './persistence.ts';
+import type { RawRead, RawState } from './quarantine.ts';
 import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
 import type { StoreIdentity } from './versions.ts';
 
@@ -52,7 +53,7 @@ export class MemoryPersistence implements Persistence {
     this.identity = options.identity ?? identityOf(this.#state);
   }
 
-  loadAll(): Promise<StoreState> {
+  loadAll(): Promise<RawState> {
     return settled(() => {
       this.#check();
       const out = emptyState();
@@ -61,12 +62,12 @@ export class MemoryPersistence implements Persistence {
     });
   }
 
-  read(ids: DiffIds): Promise<ReadResult> {
+  read(ids: DiffIds): Promise<RawRead> {
     return settled(() => {
       this.#check();
-      const out: ReadResult = {};
+      const out: { [C in CollectionName]?: Map<string, unknown> } = {};
       for (const c of Object.keys(ids) as CollectionName[]) {
-        const map = this.#state[c] as Map<string, AnyRecord>;
+        const map = this.#state[c] as Map<string, unknown>;
         out[c] = new Map(ids[c]!.map((id) => [id, clone(map.get(id))]));
       }
       return out;

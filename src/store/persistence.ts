@@ -7,12 +7,13 @@
  * migrations, `if (oldVersion < N)` blocks in `upgrade`, are in `db-schema.ts`.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { DB_VERSION, upgrade, type CrossreadDB } from './db-schema.ts';
+import { DB_VERSION, upgrade, type CrossreadDB, type MetaRecord } from './db-schema.ts';
 import { diffCollections, emptyState, type AnyRecord, type DiffIds, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { currentIds, planCommit, type CommitMode, type Committed } from './commit-plan.ts';
 import { commitIssues, commitReads, commitScope } from './integrity.ts';
-import { COLLECTION_NAMES, newRecordId, type CollectionName } from './records.ts';
+import type { RawRead, RawState } from './quarantine.ts';
+import { COLLECTION_NAMES, newRecordId, RECORD_ID_PATTERN, type CollectionName } from './records.ts';
 import type { StoreIdentity } from './versions.ts';
 
 // The schema lives in its own module; existing importers (tests, index.ts) find it here as before.
@@ -59,7 +60,7 @@ export async function askStoragePersistence(
   }
 }
 
-/** Current database contents read for specific ids; `undefined` = no such record. */
+/** Checked records for some ids; `undefined` = no such record. */
 export type ReadResult = { [C in CollectionName]?: Map<string, AnyRecord | undefined> };
 
 /**
@@ -67,16 +68,20 @@ export type ReadResult = { [C in CollectionName]?: Map<string, AnyRecord | undef
  * rejected `commit` has changed nothing.
  */
 export interface Persistence {
-  /** `indexeddb` saves across sessions; `memory` loses everything when the tab closes. */
-  readonly mode: 'indexeddb' | 'memory';
+  /**
+   * `indexeddb` saves across sessions; `memory` loses everything when the tab
+   * closes (no IndexedDB); `none` reads and saves nothing (a database this
+   * code cannot use: see `no-persistence.ts`).
+   */
+  readonly mode: 'indexeddb' | 'memory' | 'none';
   /** True when other tabs read the same data, so the store broadcasts its commits. */
   readonly shared: boolean;
   /** This database's replica id and local layer (ADR 0004); the same for every tab on it. */
   readonly identity: StoreIdentity;
-  /** Every record of every collection. */
-  loadAll(): Promise<StoreState>;
-  /** The current records for some ids. */
-  read(ids: DiffIds): Promise<ReadResult>;
+  /** Every record of every collection, by database key, as stored: unchecked (`quarantine.ts` sorts them). */
+  loadAll(): Promise<RawState>;
+  /** The current records for some ids, as stored: unchecked. */
+  read(ids: DiffIds): Promise<RawRead>;
   /**
    * Writes a diff in one transaction, merging it with records another tab
    * changed since (`mode`, see `commit-plan.ts`); resolves with the diff as
@@ -116,27 +121,29 @@ class IdbPersistence implements Persistence {
     readonly identity: StoreIdentity,
   ) {}
 
-  async loadAll(): Promise<StoreState> {
+  async loadAll(): Promise<RawState> {
     const db = this.#live();
     const tx = db.transaction(COLLECTION_NAMES, 'readonly');
-    const state = emptyState();
-    // One getAll per store in one transaction: the fastest way to load everything.
+    const out = {} as { [C in CollectionName]: Map<unknown, unknown> };
+    // One getAllKeys and one getAll per store in one transaction: both in key order, so they pair up.
+    // Values are unchecked here: a damaged record must reach the store's check, not fail the load.
     const loads = COLLECTION_NAMES.map(async (c) => {
-      const map = state[c] as Map<string, AnyRecord>;
-      for (const record of await tx.objectStore(c).getAll()) map.set(record.id, record);
+      const store = tx.objectStore(c);
+      const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll() as Promise<unknown[]>]);
+      out[c] = new Map(keys.map((key, i) => [key, values[i]]));
     });
     await Promise.all([...loads, tx.done]);
-    return state;
+    return out;
   }
 
-  async read(ids: DiffIds): Promise<ReadResult> {
+  async read(ids: DiffIds): Promise<RawRead> {
     const names = (Object.keys(ids) as CollectionName[]).filter((c) => ids[c]!.length > 0);
-    const out: ReadResult = {};
+    const out: { [C in CollectionName]?: Map<string, unknown> } = {};
     if (names.length === 0) return out;
     const tx = this.#live().transaction(names, 'readonly');
     const reads = names.flatMap((c) => {
-      const found = (out[c] = new Map<string, AnyRecord | undefined>());
-      return ids[c]!.map(async (id) => void found.set(id, await tx.objectStore(c).get(id)));
+      const found = (out[c] = new Map<string, unknown>());
+      return ids[c]!.map(async (id) => void found.set(id, (await tx.objectStore(c).get(id)) as unknown));
     });
     await Promise.all([...reads, tx.done]);
     return out;
@@ -245,8 +252,11 @@ class IdbPersistence implements Persistence {
 
 /**
  * Opens the IndexedDB persistence. Rejects with a {@link StoreError} of kind
- * `unavailable` (no IndexedDB) or `outdated` (the database is newer than this code).
- * While another tab blocks an upgrade, reports `blocked` and keeps waiting.
+ * `unavailable` (no IndexedDB, or it refuses to open) or `newer-data` (the
+ * database was saved by a newer Crossread: IndexedDB's `VersionError`).
+ * While another tab blocks an upgrade, reports `blocked` and keeps waiting;
+ * once open, a newer version opening in another tab closes this connection
+ * and reports `outdated`.
  */
 export const openIdbPersistence: PersistenceOpener = async (name, hooks) => {
   if (typeof indexedDB === 'undefined' || indexedDB === null) throw new StoreError('unavailable');
@@ -268,13 +278,20 @@ export const openIdbPersistence: PersistenceOpener = async (name, hooks) => {
     return persistence;
   } catch (error) {
     const e = toStoreError(error);
-    throw e.kind === 'outdated' ? e : new StoreError('unavailable', { cause: error });
+    throw e.kind === 'newer-data' ? e : new StoreError('unavailable', { cause: error });
   }
 };
 
-/** The replica id and local layer the v4 upgrade stored; made now if they are missing. */
+/**
+ * The replica id and local layer the v4 upgrade stored; made now if they are
+ * missing or damaged (not an id: every write would carry it and be refused).
+ */
 async function readIdentity(db: IDBPDatabase<CrossreadDB>): Promise<StoreIdentity> {
-  const [replica, layer] = await Promise.all([db.get('meta', 'replica'), db.get('meta', 'localLayer')]);
+  const read = async (id: MetaRecord['id']) => {
+    const value = ((await db.get('meta', id)) as { value?: unknown } | undefined)?.value;
+    return typeof value === 'string' && RECORD_ID_PATTERN.test(value) ? { value } : undefined;
+  };
+  const [replica, layer] = await Promise.all([read('replica'), read('localLayer')]);
   if (replica && layer) return { replica: replica.value, layer: layer.value };
   // Only if someone deleted them (devtools): a new replica id is safe; the layer is made once, like the upgrade does.
   const identity = { replica: replica?.value ?? newRecordId(), layer: layer?.value ?? '' };

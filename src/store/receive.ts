@@ -20,7 +20,7 @@
 import * as v from 'valibot';
 import { emptyRecordsDiff, sameRecord, setPart, type AnyRecord, type RecordsDiff, type StoreDiff, type StoreState } from './diff.ts';
 import { StoreError } from './errors.ts';
-import { integrityIssues } from './integrity.ts';
+import { integrityIssues, type SetAside } from './integrity.ts';
 import type { ChangeSet } from './changeset.ts';
 import type { CollectionName, Collections } from './records.ts';
 import { describeIssues, RecordIdSchema, RecordSchemas, VersionSchema } from './schemas.ts';
@@ -117,9 +117,10 @@ type Part = RecordsDiff<AnyRecord>;
  * statement: Invalid length` — when a record fails its schema, a collection is
  * unknown, an id appears twice, or the result would leave a reference
  * dangling (checked for the whole batch against the state at once, so a
- * record may cite another that arrives in the same batch).
+ * record may cite another that arrives in the same batch). A record may cite
+ * one in `setAside`, damaged here but present (`quarantine.ts`).
  */
-export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePlan {
+export function planReceive(state: StoreState, batch: IncomingBatch, setAside: SetAside = {}): ReceivePlan {
   const problems: string[] = [];
   const seen = new Set<string>();
   const once = (where: string, c: string, id: string) => {
@@ -225,7 +226,7 @@ export function planReceive(state: StoreState, batch: IncomingBatch): ReceivePla
 
   const diff: StoreDiff = {};
   for (const [c, p] of parts) setPart(diff, c, p as RecordsDiff<Collections[typeof c]>);
-  const issues = integrityIssues(state, diff);
+  const issues = integrityIssues(state, diff, setAside);
   if (issues.length > 0) throw invalidBatch(issues.map((issue) => `integrity: ${issue}`));
   return { diff, summary, conflicts };
 }

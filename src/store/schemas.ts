@@ -138,8 +138,15 @@ export const TextChangeSeenSettingSchema: v.GenericSchema<TextChangeSeenSetting>
   }),
 });
 
-/** Any settings record, discriminated by `id`. */
-export const SettingSchema: v.GenericSchema<Setting> = v.union([CreatorNameSettingSchema, TextChangeSeenSettingSchema]);
+/**
+ * Any settings record, its schema chosen by `id` (not a union: a union's
+ * failure names no field, and a damaged setting must say what is wrong).
+ */
+export const SettingSchema: v.GenericSchema<Setting> = v.lazy((input) =>
+  typeof input === 'object' && input !== null && String((input as { id?: unknown }).id).startsWith('textChangeSeen:')
+    ? TextChangeSeenSettingSchema
+    : CreatorNameSettingSchema,
+);
 
 const CreatorSchema = v.strictObject({ type: v.literal('Person'), name: nonEmpty(MAX_NAME_LENGTH) });
 const markdown = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH), v.check((s: string) => s.trim() !== '', 'must not be blank'));

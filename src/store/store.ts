@@ -190,6 +190,15 @@ export class CrossreadStore extends StoreEngine {
     });
   }
 
+  /**
+   * How many of a claim's passages are damaged records set aside on load
+   * ({@link StoreEngine.quarantined}): {@link evidenceOf} cannot list them, so
+   * views say they exist instead of dropping them silently.
+   */
+  setAsideEvidence(claimId: string): number {
+    return (this.state.claims.get(claimId)?.evidence ?? []).filter((e) => this.isQuarantined('annotations', e.annotation)).length;
+  }
+
   /** Every event, earliest start first (then earliest end, open ends last). */
   eventsByStart(): readonly EventRecord[] {
     return this.#lists().eventsByStart;

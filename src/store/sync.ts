@@ -4,8 +4,9 @@
  * (without writing: the change is already in the shared database).
  */
 import { missingCitations } from './commit-plan.ts';
-import type { DiffIds, StoreDiff, StoreState } from './diff.ts';
+import type { AnyRecord, DiffIds, StoreDiff, StoreState } from './diff.ts';
 import type { Persistence, ReadResult } from './persistence.ts';
+import { checkRecord, type RawRead } from './quarantine.ts';
 import type { CollectionName } from './records.ts';
 
 /** Channel every Crossread tab listens on. */
@@ -59,18 +60,32 @@ export class TabSync {
 }
 
 /**
- * The records another tab wrote, as the database holds them now, with every
- * record they cite that `state` lacks: a record read may already be newer than
- * the message that named it and cite what that tab made since.
+ * The records another tab wrote, as the database holds them now (unchecked:
+ * the store sorts out damaged ones), with every record the valid ones cite
+ * that `state` lacks: a record read may already be newer than the message
+ * that named it and cite what that tab made since.
  */
-export async function readWritten(persistence: Persistence, state: StoreState, ids: DiffIds): Promise<ReadResult> {
-  const fresh = await persistence.read(ids);
+export async function readWritten(persistence: Persistence, state: StoreState, ids: DiffIds): Promise<RawRead> {
+  const fresh: { [C in CollectionName]?: Map<string, unknown> } = {};
+  const add = (read: RawRead) => {
+    for (const c of Object.keys(read) as CollectionName[]) for (const [id, value] of read[c]!) (fresh[c] ??= new Map()).set(id, value);
+  };
+  add(await persistence.read(ids));
   // Each round follows one step of references (link → claim → passage → event); a few suffice.
   for (let round = 0; round < 4; round++) {
-    const more = missingCitations(state, fresh);
+    const more = missingCitations(state, validOnly(fresh));
     if (Object.keys(more).length === 0) break;
-    const read = await persistence.read(more);
-    for (const c of Object.keys(read) as CollectionName[]) for (const [id, record] of read[c]!) (fresh[c] ??= new Map()).set(id, record);
+    add(await persistence.read(more));
   }
   return fresh;
+}
+
+// The records of `raw` that pass their schema: only they have references worth following.
+function validOnly(raw: RawRead): ReadResult {
+  const out: ReadResult = {};
+  for (const c of Object.keys(raw) as CollectionName[]) {
+    const valid = (out[c] = new Map<string, AnyRecord | undefined>());
+    for (const [id, value] of raw[c]!) if (value !== undefined && checkRecord(c, value).ok) valid.set(id, value as AnyRecord);
+  }
+  return out;
 }

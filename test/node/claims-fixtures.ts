@@ -10,6 +10,7 @@ import {
   type StoreOptions,
   type StoreState,
 } from '../../src/store/index.ts';
+import { checkedState } from '../shared/state-of.ts';
 import { fixedId, target } from './store-fixtures.ts';
 
 const open: CrossreadStore[] = [];
@@ -59,7 +60,7 @@ export function snapshot(store: CrossreadStore) {
 
 /** What the persistence holds. */
 export async function disk(persistence: MemoryPersistence): Promise<StoreState> {
-  return persistence.loadAll();
+  return checkedState(await persistence.loadAll());
 }
 
 /** Two documents, three passages, two claims citing them, linked. */

@@ -14,6 +14,7 @@ import {
 import { fixedId, target } from './store-fixtures.ts';
 import { sameRecord } from '../../src/store/diff.ts';
 import { compareVersions, type Version } from '../../src/store/versions.ts';
+import { checkedState } from '../shared/state-of.ts';
 
 const open: CrossreadStore[] = [];
 afterEach(() => {
@@ -242,7 +243,7 @@ describe('fuzz: no dangling reference after any sequence of actions, undos and r
           expect(brokenInvariants(store)).toEqual([]);
           // Every local write, undo and redo included, moves the version of what it changed, and only that.
           expect(versionProblems(versionsBefore, versionsOf(store))).toEqual([]);
-          expect(snapshot(store, true)).toBe(snapshot(await persistence.loadAll(), true));
+          expect(snapshot(store, true)).toBe(snapshot(checkedState(await persistence.loadAll()), true));
         }
         while ((await store.undo()).done);
         expect(snapshot(store)).toBe(JSON.stringify([[], [], [], []]));

@@ -16,6 +16,7 @@ import {
 import { sameRecord } from '../../src/store/diff.ts';
 import { target } from './store-fixtures.ts';
 import { makeStore } from './claims-fixtures.ts';
+import { checkedState } from '../shared/state-of.ts';
 
 const SHARED: SharedCollection[] = ['annotations', 'events', 'claims', 'links'];
 const SUMMARY_KINDS: readonly (keyof ReceiveSummary)[] = ['added', 'updated', 'unchanged', 'removed', 'conflicts'];
@@ -128,7 +129,7 @@ describe('fuzz: receiving another reader’s map again and again', () => {
           expect(result.conflicts.every((c) => sameRecord((a.store[c.collection] as ReadonlyMap<string, SharedRecord>).get(c.id), c.local))).toBe(true);
           expect((await a.store.receive(batch, o.as)).diff).toEqual({});
           expect(stateIssues(asState(a.store))).toEqual([]);
-          expect(sorted(asState(a.store))).toEqual(sorted(await a.persistence.loadAll()));
+          expect(sorted(asState(a.store))).toEqual(sorted(checkedState(await a.persistence.loadAll())));
         }
       }),
       { numRuns: 150, seed: 20260401 },

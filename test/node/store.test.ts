@@ -15,6 +15,7 @@ import { askStoragePersistence, type StoragePersistence } from '../../src/store/
 import type { CommitMode, Committed } from '../../src/store/commit-plan.ts';
 import { draft, fixedId, target } from './store-fixtures.ts';
 import { makeStore } from './claims-fixtures.ts';
+import { checkedState } from '../shared/state-of.ts';
 
 let counter = 0;
 
@@ -298,7 +299,7 @@ describe('fuzz: memory always equals storage; undo/redo follow a model of past s
               future = [];
             }
           }
-          expect(all()).toEqual(plain(await persistence.loadAll()));
+          expect(all()).toEqual(plain(checkedState(await persistence.loadAll())));
         }
         while ((await store.undo()).done);
         expect(store.annotations.size).toBe(0);

@@ -3,6 +3,7 @@ import type { Annotation, Claim, CrossreadStore, Stance } from '../../store/inde
 import { eventsOf, noteOf, tagsOf } from '../../store/index.ts';
 import { routeHash } from '../../app/route.ts';
 import { badge, STANCE_LOOK } from '../shared/relations.ts';
+import { SET_ASIDE } from '../shared/set-aside.ts';
 import { colourOf, type ColourBy } from '../../annotate/anchored.ts';
 import './cr-note.ts';
 
@@ -60,7 +61,7 @@ export function annotationCard(a: Annotation, c: CardContext) {
     <div class="meta">
       ${c.paragraph ? html`<span>¶${c.paragraph}</span>` : nothing}
       ${tagsOf(a).map((t) => html`<span class="tag">${t}</span>`)}
-      ${eventsOf(a).map((id) => html`<span class="tag event">◷ ${c.store?.getEvent(id)?.name ?? 'event'}</span>`)}
+      ${eventsOf(a).map((id) => html`<span class="tag event">◷ ${c.store?.getEvent(id)?.name ?? (c.store?.isQuarantined('events', id) ? SET_ASIDE.events : 'event')}</span>`)}
       <span>${a.creator.name}</span>
       <time datetime=${a.modified}>${new Date(a.modified).toLocaleDateString()}</time>
     </div>

@@ -6,6 +6,7 @@ import type { DocModel } from '../../corpus/types.ts';
 import type { CiteCopiedEvent, NotifyAction, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
 import { isTyping } from '../shared/keys.ts';
 import { CrossreadStore, type StoragePersistence, type StoreErrorEvent, type UndoOutcome } from '../../store/index.ts';
+import { storageNote } from '../store/storage-note.ts';
 import { openUserFile } from '../../app/open-file.ts';
 import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
@@ -15,7 +16,7 @@ import '../reader/cr-reader.ts';
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
  * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
- * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/compare/<a>/<b>`, `#/settings`.
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {
@@ -38,6 +39,8 @@ export class CrApp extends LitElement {
     .status h1 { font-size: 1.4rem; color: var(--cr-ink); }
     .toast button { margin-left: 0.8rem; font: 700 0.85rem var(--cr-sans); color: inherit; background: transparent; border: 1px solid currentColor; border-radius: 4px; padding: 0.15rem 0.5rem; cursor: pointer; }
     .storage { max-width: 72rem; margin: 3rem auto 1.5rem; padding: 0.75rem 1.5rem 0; border-top: 1px solid var(--cr-rule); font: 0.8rem/1.5 var(--cr-sans); color: var(--cr-ink-soft); }
+    .notice { background: var(--cr-panel); color: var(--cr-ink); padding: 0.5rem 1.5rem; font: 0.88rem var(--cr-sans); border-bottom: 1px solid var(--cr-rule); }
+    .notice a, .storage a { color: var(--cr-link); margin-left: 0.3rem; }
     .warning { background: #fef3c7; color: #78350f; padding: 0.5rem 1.5rem; font: 0.88rem var(--cr-sans); border-bottom: 1px solid #fcd34d; }
     .toast {
       position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); z-index: 30;
@@ -62,8 +65,10 @@ export class CrApp extends LitElement {
   @state() private accessor storeReady = false;
   @state() private accessor storeWarning = '';
   @state() private accessor storage: StoragePersistence | undefined;
+  @state() private accessor setAside = 0;
 
   #toastTimer = 0;
+  #unsubscribe: (() => void) | undefined;
 
   /** Loads any document the app knows, built-in or opened by the user; handed down to views. */
   readonly documents = (id: string): Promise<DocModel> => {
@@ -94,6 +99,8 @@ export class CrApp extends LitElement {
     window.removeEventListener('hashchange', this.#onHash);
     window.removeEventListener('keydown', this.#onKey);
     clearTimeout(this.#toastTimer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     if (this.store === this.#ownStore) this.store.close();
   }
 
@@ -106,9 +113,11 @@ export class CrApp extends LitElement {
           <a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a>
           <a href="#/claims" aria-current=${r.view === 'claims' ? 'page' : nothing}>Claims</a>
           <a href=${this.#compareHref()} aria-current=${r.view === 'compare' ? 'page' : nothing}>Compare</a>
+          <a href="#/settings" aria-current=${r.view === 'settings' ? 'page' : nothing}>Settings</a>
         </nav>
       </header>
       ${this.storeWarning ? html`<div class="warning" role="alert">${this.storeWarning}</div>` : nothing}
+      ${this.#quarantineNote()}
       <cr-store-provider .store=${this.store}><main id="main">${this.#view(r)}</main></cr-store-provider>
       ${this.#storageNote()}
       ${this.toast
@@ -124,7 +133,8 @@ export class CrApp extends LitElement {
     if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
     if (r.view === 'library') return html`<cr-library .entries=${this.entries}></cr-library>`;
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
-    if (r.view === 'claims' || r.view === 'compare') void loadView(r.view);
+    if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings') void loadView(r.view);
+    if (r.view === 'settings') return html`<cr-settings></cr-settings>`;
     if (r.view === 'claims') return html`<cr-claims-view .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''}></cr-claims-view>`;
     if (r.view === 'compare') return html`<cr-compare-view .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right}></cr-compare-view>`;
     if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
@@ -174,16 +184,29 @@ export class CrApp extends LitElement {
       this.#say(e.message, 8000);
       this.storeWarning = this.store.warning?.message ?? '';
     });
+    // Opening and other tabs' changes may set records aside (or release them): keep the notice current.
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.store.subscribe(() => (this.setAside = this.store.quarantined.length));
     await this.store.open();
+    this.setAside = this.store.quarantined.length;
     this.storeWarning = this.store.warning?.message ?? '';
     this.storeReady = true;
     this.storage = await this.store.requestPersistentStorage();
   }
 
-  // Where the reader's work lives and whether the browser promised to keep it; memory mode has its banner.
+  // Where the reader's work lives and whether the browser promised to keep it; without storage the banner says it.
   #storageNote() {
     if (!this.storeReady || this.store.mode !== 'indexeddb' || !this.storage) return nothing;
-    return html`<footer class="storage" data-storage=${this.storage}>${STORAGE_NOTE[this.storage]}</footer>`;
+    return html`<footer class="storage" data-storage=${this.storage}>${storageNote(this.store, this.storage)}
+      <a href=${routeHash({ view: 'settings' })}>Settings</a></footer>`;
+  }
+
+  // Damaged records never stop the app, but the reader is told they exist and where to find them.
+  #quarantineNote() {
+    const n = this.storeReady ? this.setAside : 0;
+    if (n === 0 || this.route.view === 'settings') return nothing;
+    return html`<div class="notice" role="status">${n === 1 ? '1 saved record is damaged and was' : `${n} saved records are damaged and were`}
+      set aside, untouched; everything else loaded. <a href=${routeHash({ view: 'settings' })}>See ${n === 1 ? 'it' : 'them'} in Settings</a></div>`;
   }
 
   #onNotify = (e: NotifyEvent) => {
@@ -242,16 +265,13 @@ export class CrApp extends LitElement {
   }
 }
 
-const STORAGE_NOTE: Record<StoragePersistence, string> = {
-  persisted: 'Your annotations and claims are saved in this browser, which has agreed to keep them (persistent storage).',
-  'best-effort':
-    'Your annotations and claims are saved in this browser, which has not promised to keep them: it may clear them when disk space runs low or when site data is cleared.',
-  unsupported: 'Your annotations and claims are saved in this browser; it cannot promise to keep them.',
-};
-
 // The claims and compare views load on first visit; reading needs neither. Lit keeps properties
 // set before an element is defined and applies them when it upgrades.
-const views = { claims: () => import('../claims/cr-claims-view.ts'), compare: () => import('../compare/cr-compare-view.ts') };
+const views = {
+  claims: () => import('../claims/cr-claims-view.ts'),
+  compare: () => import('../compare/cr-compare-view.ts'),
+  settings: () => import('../settings/cr-settings.ts'),
+};
 const loading = new Map<keyof typeof views, Promise<unknown>>();
 function loadView(view: keyof typeof views): Promise<unknown> {
   let p = loading.get(view);

@@ -10,6 +10,7 @@ import { fieldText } from '../shared/form-fields.ts';
 import { EditDraft } from '../shared/edit-draft.ts';
 import { sameTags } from '../shared/draft-fields.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
+import { SET_ASIDE } from '../shared/set-aside.ts';
 import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { count } from '../../map/words.ts';
@@ -82,6 +83,7 @@ export class CrClaimCard extends LitElement {
     const c = this.claim;
     if (!c) return nothing;
     const evidence = this.#data.store?.evidenceOf(c.id) ?? [];
+    const damaged = this.#data.store?.setAsideEvidence(c.id) ?? 0;
     const sources = [...new Set(evidence.map((e) => this.#cite(e.annotation.target.source)))];
     const links = this.#data.store?.linksOf(c.id).length ?? 0;
     return html`<article class=${this.expanded ? 'open' : ''} aria-labelledby="statement">
@@ -90,12 +92,13 @@ export class CrClaimCard extends LitElement {
       <div class="meta">
         ${sources.length ? html`<span>${sources.join('; ')}</span>` : html`<span>no evidence</span>`}
         <span>${count(evidence.length, 'passage')}</span>
+        ${damaged ? html`<span class="set-aside">${damaged === 1 ? SET_ASIDE.annotations : `${damaged} damaged passages, set aside`}</span>` : nothing}
         <span>${count(links, 'link')}</span>
         ${c.tags.map((t) => html`<span class="chip">${t}</span>`)}
         ${this.expanded ? nothing : this.#eventChips(c)}
       </div>
       ${this.expanded ? nothing : this.#stances(evidence)}
-      <div id="details">${this.expanded ? this.#details(c, evidence) : nothing}</div>
+      <div id="details">${this.expanded ? this.#details(c, evidence, damaged) : nothing}</div>
     </article>`;
   }
 
@@ -105,7 +108,8 @@ export class CrClaimCard extends LitElement {
     const store = this.#data.store;
     return c.events.flatMap((id) => {
       const e = store?.getEvent(id);
-      return e ? [html`<span class="chip event" title="Event">◷ ${e.name}, ${formatRange(e.start, e.end)}</span>`] : [];
+      if (!e) return store?.isQuarantined('events', id) ? [html`<span class="chip event set-aside" title="Event">◷ ${SET_ASIDE.events}</span>`] : [];
+      return [html`<span class="chip event" title="Event">◷ ${e.name}, ${formatRange(e.start, e.end)}</span>`];
     });
   }
 
@@ -120,7 +124,7 @@ export class CrClaimCard extends LitElement {
     </ul>`;
   }
 
-  #details(c: Claim, evidence: EvidenceItem[]) {
+  #details(c: Claim, evidence: EvidenceItem[], damaged: number) {
     return html`${this.#draft.editing ? this.#editForm() : html`
         ${c.note ? html`<cr-note .text=${c.note}></cr-note>` : nothing}
         <div class="actions"><button type="button" class="edit" @click=${() => this.#setEditing(true)}>Edit statement, note and tags</button></div>`}
@@ -131,7 +135,11 @@ export class CrClaimCard extends LitElement {
       <h3>Evidence (${evidence.length})</h3>
       ${evidence.length
         ? html`<ol class="evidence">${evidence.map((e) => this.#evidence(c, e))}</ol>`
-        : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
+        : damaged ? nothing : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
+      ${damaged
+        ? html`<p class="hint set-aside">Also cited: ${damaged === 1 ? SET_ASIDE.annotations : `${damaged} damaged passages, set aside`}
+            (<a href=${routeHash({ view: 'settings' })}>listed in Settings</a>).</p>`
+        : nothing}
       <h3>Links</h3>
       <cr-claim-links claimId=${c.id}></cr-claim-links>
       <div class="actions claim-actions">

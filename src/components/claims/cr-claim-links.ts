@@ -6,6 +6,7 @@ import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { EditDraft } from '../shared/edit-draft.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
+import { SET_ASIDE } from '../shared/set-aside.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { RELATION_MEANING, linkSide } from '../../map/words.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -65,7 +66,9 @@ export class CrClaimLinks extends LitElement {
     return html`<li data-link=${link.id}>
       <div class="line">
         ${badge({ ...RELATION_LOOK[link.relation], label: side.words }, RELATION_MEANING[link.relation])}
-        <a href=${routeHash({ view: 'claims', claim: side.other })}>${other?.statement ?? '(missing claim)'}</a>
+        ${other
+          ? html`<a href=${routeHash({ view: 'claims', claim: side.other })}>${other.statement}</a>`
+          : html`<span class="set-aside">${this.#data.store?.isQuarantined('claims', side.other) ? SET_ASIDE.claims : '(missing claim)'}</span>`}
       </div>
       ${link.rationale ? html`<cr-note .text=${link.rationale}></cr-note>` : nothing}
       <div class="actions">

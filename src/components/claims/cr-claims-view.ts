@@ -7,6 +7,7 @@ import { routeHash } from '../../app/route.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge } from '../shared/relations.ts';
+import { SET_ASIDE } from '../shared/set-aside.ts';
 import type { ClaimIntentEvent, ClaimSelectEvent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
@@ -195,7 +196,7 @@ export class CrClaimsView extends LitElement {
           ? html`<p>${links.length === 1 ? 'Its link goes' : `Its ${links.length} links go`} with it:</p>
               <ul class="gone">${links.map((l) => {
                 const side = linkSide(l, id);
-                return html`<li>${badge({ ...RELATION_LOOK[l.relation], label: side.words })} ${store.getClaim(side.other)?.statement ?? ''}</li>`;
+                return html`<li>${badge({ ...RELATION_LOOK[l.relation], label: side.words })} ${store.getClaim(side.other)?.statement ?? (store.isQuarantined('claims', side.other) ? SET_ASIDE.claims : '')}</li>`;
               })}</ul>`
           : html`<p>It has no links.</p>`}
         <p>Its passages stay in the sources as annotations. You can undo this.</p>`,

@@ -25,6 +25,7 @@ import {
   uniqueDbName,
   unversioned,
 } from './helpers.ts';
+import { checkedState } from '../../shared/state-of.ts';
 
 const noHooks = { onError: () => {} };
 const toClose: { close(): void }[] = [];
@@ -211,6 +212,16 @@ describe('identity', () => {
     expect(repaired.identity.layer).to.equal(identity.layer);
     expect(repaired.identity.replica).to.match(/^urn:uuid:/).and.not.equal(identity.replica);
     expect((await readMeta(name)).replica).to.equal(repaired.identity.replica);
+    repaired.close();
+
+    // A damaged replica id would be stamped on every write and have each refused: it is made anew too.
+    const damaged = await openTestDB(name);
+    await damaged.put('meta', { id: 'replica', value: 42 } as never);
+    damaged.close();
+    const renewed = await persistence(name);
+    expect(renewed.identity.layer).to.equal(identity.layer);
+    expect(renewed.identity.replica).to.match(/^urn:uuid:/);
+    expect((await readMeta(name)).replica).to.equal(renewed.identity.replica);
   });
 });
 
@@ -222,7 +233,7 @@ describe('commit', () => {
       ...collectionDiff('annotations', { added: { [annotation(1).id]: annotation(1) } }),
       ...collectionDiff('settings', { added: { creatorName: { id: 'creatorName', value: 'Ada' } } }),
     });
-    const loaded = await p.loadAll();
+    const loaded = checkedState(await p.loadAll());
     expect([...loaded.annotations.values()]).to.deep.equal([annotation(1)]);
     expect(loaded.settings.get('creatorName')?.value).to.equal('Ada');
     const read = await p.read({ annotations: [annotation(1).id, annotation(2).id] });

@@ -15,7 +15,7 @@ import {
   type StoreOptions,
 } from '../../../src/store/index.ts';
 import { draft } from '../../node/store-fixtures.ts';
-import { deleteTestDBs, openV1DB, readDisk, tampered, uniqueDbName } from './helpers.ts';
+import { deleteTestDBs, openTestDB, openV1DB, readDisk, tampered, uniqueDbName } from './helpers.ts';
 import { annotation } from '../../node/store-fixtures.ts';
 
 const toClose: { close(): void }[] = [];
@@ -321,12 +321,28 @@ describe('failures keep memory and disk consistent', () => {
     expect(store.getAnnotation(a.id)).to.equal(a);
   });
 
-  it('opens in memory mode with a warning when the data is newer than this code', async () => {
+  it('reads and saves nothing, and says why, when the data is newer than this code (not memory mode)', async () => {
     const name = uniqueDbName('newer');
     (await openDB(name, DB_VERSION + 1)).close();
     const { store, events } = await openStore({ name });
-    expect(store.mode).to.equal('memory');
-    expect(events.map((e) => e.kind)).to.deep.equal(['outdated']);
+    expect(store.mode).to.equal('none');
+    expect(events.map((e) => e.kind)).to.deep.equal(['newer-data']);
+    expect(store.warning?.message).to.match(/saved by a newer version of Crossread/);
+    expect((await rejection(store.createAnnotation(draft(1)))).kind).to.equal('newer-data');
+    expect(store.annotations.size).to.equal(0);
+  });
+
+  it('keeps every valid record and sets damaged ones aside, never falling back to memory mode for them', async () => {
+    const name = uniqueDbName('damaged');
+    const db = await openTestDB(name);
+    await db.put('annotations', annotation(1));
+    await db.put('annotations', { ...annotation(2), body: 'not a list' } as never);
+    db.close();
+    const { store, events } = await openStore({ name });
+    expect(store.mode).to.equal('indexeddb');
+    expect(events).to.deep.equal([]);
+    expect([...store.annotations.keys()]).to.deep.equal([annotation(1).id]);
+    expect(store.quarantined.map((q) => [q.id, q.reason])).to.deep.equal([[annotation(2).id, 'The body (note and tags) is not a list.']]);
   });
 
   it('falls back to memory mode when there is no IndexedDB (private mode)', async () => {
