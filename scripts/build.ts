@@ -58,7 +58,7 @@ await writeFile(new URL('index.html', dist), html);
 await cp(new URL('src/theme.css', root), new URL('theme.css', dist));
 await cp(new URL('corpus/build/', root), new URL('corpus/build/', dist), { recursive: true });
 
-const sizes = [app, worker].flatMap((r) => Object.entries(r.metafile.outputs))
+const sizes = [app, worker].flatMap((r) => Object.entries(r.metafile?.outputs ?? {}))
   .filter(([f]) => f.endsWith('.js'))
   .map(([f, o]) => `${f.replace(/^.*dist\//, '')} ${(o.bytes / 1024).toFixed(1)} KB`);
 console.log(`build: dist/ in ${Math.round(performance.now() - t0)} ms\n  ${sizes.join('\n  ')}`);

@@ -1,6 +1,7 @@
 import type { DocModel } from '../corpus/types.ts';
 import type { ReadStage, UserFileFormat } from '../corpus/user-file/read.ts';
 import { parseWorkerUrl } from './parse-worker-url.ts';
+import { DocAssembler, type DocSlice } from './doc-slices.ts';
 
 /** Largest user file accepted: far above any article, small enough to read in seconds. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -30,10 +31,10 @@ export interface ParseRequest {
   format: UserFileFormat;
 }
 
-/** What the parse worker answers: progress, then a document, a refusal or a failure. */
+/** What the parse worker answers: progress, then a document in slices, a refusal or a failure. */
 export type ParseReply =
   | ({ type: 'progress' } & OpenProgress)
-  | { type: 'doc'; doc: DocModel }
+  | ({ type: 'doc' } & DocSlice)
   | { type: 'refused'; problem: string }
   | { type: 'failed'; message: string };
 
@@ -70,10 +71,14 @@ export function openUserFile(file: File, options: OpenOptions = {}): Promise<Doc
       limit,
     );
     signal?.addEventListener('abort', onAbort);
+    const doc = new DocAssembler();
     worker.onmessage = (e: MessageEvent<ParseReply>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress?.({ stage: m.stage, loaded: m.loaded, total: m.total });
-      else if (m.type === 'doc') finish(() => resolve(m.doc));
+      else if (m.type === 'doc') {
+        const done = doc.add(m);
+        if (done) finish(() => resolve(done));
+      }
       else if (m.type === 'refused') fail(`${name} ${m.problem}.`);
       else fail(`${name} could not be read (${m.message}).`);
     };

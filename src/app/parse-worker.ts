@@ -2,6 +2,7 @@
 // file, however built, can freeze the tab; the page can stop it at any time (terminate).
 import { readUserFile } from '../corpus/user-file/read.ts';
 import type { ParseReply, ParseRequest } from './open-file.ts';
+import { sliceDoc } from './doc-slices.ts';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
@@ -14,7 +15,8 @@ async function parse({ file, format }: ParseRequest): Promise<void> {
   try {
     const bytes = await readBytes(file);
     const result = readUserFile(bytes, file.name, format, (stage) => scope.postMessage({ type: 'progress', stage, loaded: bytes.length, total: file.size }));
-    scope.postMessage('doc' in result ? { type: 'doc', doc: result.doc } : { type: 'refused', problem: result.problem });
+    if ('problem' in result) scope.postMessage({ type: 'refused', problem: result.problem });
+    else for (const slice of sliceDoc(result.doc)) scope.postMessage({ type: 'doc', ...slice });
   } catch (err) {
     scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }

@@ -98,3 +98,12 @@ export async function selectText(doc: CrDocument, start: number, end: number): P
 /** Press a key with nothing focused (as on the page body). */
 export const pressKey = (key: string, init: KeyboardEventInit = {}) =>
   document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+
+/** Choose a file in the library's file input, as the file picker would. */
+export function chooseFile(library: Element, file: File): void {
+  const input = library.shadowRoot!.querySelector('input[type=file]') as HTMLInputElement;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
