@@ -28,14 +28,15 @@ export function* sliceDoc(doc: DocModel): Generator<DocSlice> {
 
 /** Puts a document together again from its slices, in the order they were cut. */
 export class DocAssembler {
-  readonly #parts = { html: [] as string[], text: [] as string[] };
+  // `+=` builds a rope, not a copy: joining 11 MB of characters at the end took the page ~50 ms.
+  readonly #chars = { html: '', text: '' };
   readonly #blocks: Block[] = [];
 
   /** Take one slice; returns the document when the slice completes it. */
   add(s: DocSlice): DocModel | undefined {
     if (s.slice === 'blocks') for (const b of s.blocks) this.#blocks.push(b);
-    else if (s.slice !== 'rest') this.#parts[s.slice].push(s.chars);
-    else return { ...s.rest, html: this.#parts.html.join(''), text: this.#parts.text.join(''), blocks: this.#blocks };
+    else if (s.slice !== 'rest') this.#chars[s.slice] += s.chars;
+    else return { ...s.rest, ...this.#chars, blocks: this.#blocks };
     return undefined;
   }
 }
