@@ -30,6 +30,9 @@ export { selectionRange } from './selection-toolbar.ts';
  * @fires cr-annotate - the user asked to highlight, note or tag the selected passage
  * @fires cr-annotation-activate - a click landed on highlighted text
  */
+// Beyond this many characters of HTML (a 400-page book), blocks off screen are not laid out.
+const LONG_HTML = 1_000_000;
+
 @customElement('cr-document')
 export class CrDocument extends LitElement {
   static override styles = [
@@ -40,6 +43,8 @@ export class CrDocument extends LitElement {
     css`
       :host { display: block; }
       article.over-highlight { cursor: pointer; }
+      /* A very long text: lay out only what is near the screen. */
+      article.long > * { content-visibility: auto; contain-intrinsic-size: auto 5em; }
     `,
   ];
 
@@ -83,7 +88,7 @@ export class CrDocument extends LitElement {
 
   override render() {
     if (!this.doc) return html``;
-    return html`${this.#imagesBar()}<article class="prose" lang="en" @copy=${this.#onCopy} @click=${this.#onClick} @mousemove=${this.#onHover}>${unsafeHTML(this.doc.html)}</article>
+    return html`${this.#imagesBar()}<article class="prose ${this.doc.html.length > LONG_HTML ? 'long' : ''}" lang="en" @copy=${this.#onCopy} @click=${this.#onClick} @mousemove=${this.#onHover}>${unsafeHTML(this.doc.html)}</article>
       ${this.#toolbar.render()}`;
   }
 
