@@ -111,6 +111,8 @@ describe('reading a user file', () => {
     expect(problem(md(' \n\n\t'))).toBe('is empty');
     expect(problem(md('- '.repeat(10_000)))).toMatch(/^nests lists or quotes 10,000 levels/);
     expect(problem(md('<!-- only a comment -->'))).toBe('has no text to read');
+    expect(problem(md('---\nauthors: 12\n---\ntext'))).toBe('has a header (the lines between --- at the top) whose “authors” is not what Crossread expects (for example, authors as a list and year as a number); correct or remove that line and open the file again');
+    expect(problem(md('---\ntitle: [unclosed\n---\ntext'))).toBe('has a header (the lines between --- at the top) that is not valid YAML; correct or remove it and open the file again');
     // Plain text is never interpreted, so its nesting does not matter.
     expect(readUserFile(utf8('- '.repeat(10_000)), 'dashes.txt', 'text')).toHaveProperty('doc');
   });

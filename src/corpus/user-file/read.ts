@@ -1,5 +1,6 @@
 import { buildDocument } from '../pipeline.ts';
 import { hashString } from '../hash.ts';
+import { FrontMatterError } from '../meta.ts';
 import type { DocModel } from '../types.ts';
 import { decodeText } from './sniff.ts';
 import { nestingProblem } from './nesting.ts';
@@ -34,11 +35,20 @@ export function readUserFile(bytes: Uint8Array, fileName: string, format: UserFi
   } catch (e) {
     // The pre-scan's limits keep real writing far from the stack's; this is its safety net.
     if (e instanceof RangeError) return { problem: 'nests too deeply to read; a file built like this can freeze a reader, so it was not opened' };
+    if (e instanceof FrontMatterError) return { problem: frontMatterProblem(e.field) };
     throw e;
   }
   if (doc.blocks.length === 0) return { problem: 'has no text to read' };
   doc.meta = { ...doc.meta, id: userSourceId(doc.meta.id, doc.text), kind: doc.meta.kind === 'document' ? 'your file' : doc.meta.kind };
   return { doc };
+}
+
+// The header's own words, not the schema's: which line to correct, and how.
+function frontMatterProblem(field: string | undefined): string {
+  const header = 'has a header (the lines between --- at the top)';
+  return field
+    ? `${header} whose “${field}” is not what Crossread expects (for example, authors as a list and year as a number); correct or remove that line and open the file again`
+    : `${header} that is not valid YAML; correct or remove it and open the file again`;
 }
 
 /**
