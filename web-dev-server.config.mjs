@@ -17,10 +17,16 @@ export const plugins = [
   commonjs({ include: ['**/node_modules/extend/**', '**/node_modules/format/**', '**/node_modules/axe-core/**'], strictRequires: false }),
 ];
 
+/** Export conditions, shared with web-test-runner.config.mjs. `worker` because the user-file
+ * worker (src/app/parse-worker.ts) has no DOM: decode-named-character-reference's `browser`
+ * build decodes entities with `document`, its `worker` build with a table. The production
+ * build gives `worker` to the worker's bundle only (scripts/build.ts). */
+export const exportConditions = ['worker', 'browser', 'production'];
+
 export default {
   port: 8000,
   rootDir: '.',
   appIndex: 'index.html',
-  nodeResolve: { exportConditions: ['browser', 'production'] },
+  nodeResolve: { exportConditions },
   plugins,
 };

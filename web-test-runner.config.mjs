@@ -1,12 +1,12 @@
 // Browser tests in Debian's Chromium (or $CHROME_PATH); nothing downloads a browser.
 import { chromeLauncher } from '@web/test-runner';
-import { plugins } from './web-dev-server.config.mjs';
+import { exportConditions, plugins } from './web-dev-server.config.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
   files: ['test/browser/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'production'] },
+  nodeResolve: { exportConditions },
   plugins,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },

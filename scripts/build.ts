@@ -1,7 +1,7 @@
 // Production build: a static site in dist/ that works from any static server and any path
 // (relative URLs only), with the corpus prerendered so the Markdown pipeline is loaded only
-// when a user opens a file of their own.
-import { build } from 'esbuild';
+// when a user opens a file of their own, in a worker bundled on its own (parse-worker.js).
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,22 +14,42 @@ execFileSync('npx', ['tsx', 'scripts/prerender-corpus.ts'], { cwd: fileURLToPath
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
-const result = await build({
-  entryPoints: { app: fileURLToPath(new URL('src/main.ts', root)) },
+// esbuild does not follow `new URL('./parse-worker.ts', import.meta.url)`: the worker is built
+// as its own entry beside index.html, and the module naming its URL points there instead.
+const workerUrl: Plugin = {
+  name: 'parse-worker-url',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]app[\\/]parse-worker-url\.ts$/ }, () => ({
+      contents: "export const parseWorkerUrl = () => new URL('./parse-worker.js', document.baseURI);",
+      loader: 'js',
+    }));
+  },
+};
+
+const common: BuildOptions = {
   outdir: fileURLToPath(dist),
   bundle: true,
-  splitting: true,
   format: 'esm',
   target: 'es2022',
   minify: true,
   sourcemap: true,
   metafile: true,
-  conditions: ['browser', 'production'],
-  chunkNames: 'chunks/[name]-[hash]',
   tsconfig: fileURLToPath(new URL('tsconfig.json', root)),
   legalComments: 'linked',
   logLevel: 'warning',
-});
+};
+const [app, worker] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { app: fileURLToPath(new URL('src/main.ts', root)) },
+    splitting: true,
+    conditions: ['browser', 'production'],
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [workerUrl],
+  }),
+  // `worker`: packages with a DOM-free build for workers (decode-named-character-reference).
+  build({ ...common, entryPoints: { 'parse-worker': fileURLToPath(new URL('src/app/parse-worker.ts', root)) }, conditions: ['worker', 'browser', 'production'] }),
+]);
 
 const html = (await readFile(new URL('index.html', root), 'utf8'))
   .replace('./src/main.ts', './app.js')
@@ -38,7 +58,7 @@ await writeFile(new URL('index.html', dist), html);
 await cp(new URL('src/theme.css', root), new URL('theme.css', dist));
 await cp(new URL('corpus/build/', root), new URL('corpus/build/', dist), { recursive: true });
 
-const sizes = Object.entries(result.metafile.outputs)
+const sizes = [app, worker].flatMap((r) => Object.entries(r.metafile?.outputs ?? {}))
   .filter(([f]) => f.endsWith('.js'))
   .map(([f, o]) => `${f.replace(/^.*dist\//, '')} ${(o.bytes / 1024).toFixed(1)} KB`);
 console.log(`build: dist/ in ${Math.round(performance.now() - t0)} ms\n  ${sizes.join('\n  ')}`);

@@ -95,6 +95,20 @@ try {
   const text = await page.locator('cr-compare-view').evaluate((el) => el.shadowRoot!.textContent ?? '');
   if (!text.includes('contradicts')) failures.push('compare view does not show the contradicts link');
   await page.screenshot({ path: shots + 'compare.png' });
+
+  // A file of the user's own is read in the worker the build bundles apart (parse-worker.js):
+  // a Markdown file opens, its image waits for the reader, and a PNG named .md is refused.
+  await page.goto(`${server.url}#/`);
+  const input = page.locator('cr-library input[type=file]');
+  await input.setInputFiles({ name: 'smoke.md', mimeType: 'text/markdown', buffer: Buffer.from('# Smoke file\n\nA paragraph with an image ![pixel](https://example.invalid/p.gif).') });
+  await page.locator('cr-document h1').waitFor({ timeout: 15_000 });
+  if ((await page.locator('cr-document h1').textContent()) !== 'Smoke file') failures.push('own file: wrong title');
+  if ((await page.locator('cr-document .held-image button').count()) !== 1) failures.push('own file: image not held behind a button');
+  await page.goto(`${server.url}#/`);
+  await input.setInputFiles({ name: 'photo.md', mimeType: 'text/markdown', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+  const toast = (await page.locator('cr-app .toast', { hasText: 'Could not open' }).textContent({ timeout: 15_000 })) ?? '';
+  if (!toast.includes('looks like an image (PNG), not text')) failures.push(`own file: PNG not refused as an image: ${toast}`);
+  console.log('smoke: own files read in the worker');
 } finally {
   await browser.close();
   await server.close();

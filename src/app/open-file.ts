@@ -1,35 +1,96 @@
-import { hashString } from '../corpus/hash.ts';
 import type { DocModel } from '../corpus/types.ts';
+import type { ReadStage, UserFileFormat } from '../corpus/user-file/read.ts';
+import { parseWorkerUrl } from './parse-worker-url.ts';
+import { DocAssembler, type DocSlice } from './doc-slices.ts';
 
-/** Largest user file accepted: far above any article, small enough to never stall the tab. */
+/** Largest user file accepted: far above any article, small enough to read in seconds. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** How long reading a file may take before it is stopped: a real 5 MB file needs under 10 s. */
+export const TIME_LIMIT_MS = 30_000;
 
-/**
- * Turn a user's Markdown or plain-text file into a document model. The Markdown pipeline is
- * loaded here, on first use, so the built-in sources never pay for it. Throws an Error with a
- * message fit for the user.
- */
-export async function openUserFile(file: File): Promise<DocModel> {
-  const isText = /\.txt$/i.test(file.name) || file.type === 'text/plain';
-  const isMd = /\.(md|markdown)$/i.test(file.name) || file.type === 'text/markdown';
-  if (!isText && !isMd) throw new Error(`“${file.name}” is not a Markdown (.md) or plain-text (.txt) file.`);
-  if (file.size > MAX_FILE_BYTES) throw new Error(`“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.`);
-  const source = await file.text();
-  if (!source.trim()) throw new Error(`“${file.name}” is empty.`);
-  const { buildDocument } = await import('../corpus/pipeline.ts');
-  const doc = buildDocument(source, { format: isMd ? 'markdown' : 'text', fileName: file.name });
-  if (doc.blocks.length === 0) throw new Error(`“${file.name}” has no text to read.`);
-  doc.meta = { ...doc.meta, id: userSourceId(doc.meta.id, doc.text), kind: doc.meta.kind === 'document' ? 'your file' : doc.meta.kind };
-  return doc;
+/** How far opening a file has come: the worker's step, and bytes read of the file's size. */
+export interface OpenProgress {
+  stage: ReadStage;
+  loaded: number;
+  total: number;
 }
 
+/** Options of openUserFile. */
+export interface OpenOptions {
+  /** Called as reading goes on. */
+  onProgress?: (progress: OpenProgress) => void;
+  /** Aborting stops the worker and rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Time limit in ms (default TIME_LIMIT_MS). */
+  timeLimitMs?: number;
+}
+
+/** What the page asks the parse worker. */
+export interface ParseRequest {
+  file: File;
+  format: UserFileFormat;
+}
+
+/** What the parse worker answers: progress, then a document in slices, a refusal or a failure. */
+export type ParseReply =
+  | ({ type: 'progress' } & OpenProgress)
+  | ({ type: 'doc' } & DocSlice)
+  | { type: 'refused'; problem: string }
+  | { type: 'failed'; message: string };
+
 /**
- * The id of a user's file: its name for reading, its text for identity. Annotations are keyed
- * by source id, so a different file that happens to have the same name never inherits them,
- * and the same file opened again (any tab, any day) finds them. The `user-` prefix keeps it
- * apart from the built-in sources.
+ * Turn a user's Markdown or plain-text file into a document model. Everything after the name
+ * and size checks (reading, the checks on the bytes, parsing) runs in a worker with a time
+ * limit, so no file can freeze the page. Rejects with an Error whose message is fit for the
+ * user, or with an AbortError when `signal` aborts.
  */
-export function userSourceId(slug: string, text: string): string {
-  const name = slug.replace(/^user-/, '').slice(0, 48).replace(/-+$/, '') || 'file';
-  return `user-${name}-${hashString(text, 10)}`;
+export function openUserFile(file: File, options: OpenOptions = {}): Promise<DocModel> {
+  const name = `“${file.name}”`;
+  const isText = /\.txt$/i.test(file.name) || file.type === 'text/plain';
+  const isMd = /\.(md|markdown)$/i.test(file.name) || file.type === 'text/markdown';
+  if (!isText && !isMd) return Promise.reject(new Error(`${name} is not a Markdown (.md) or plain-text (.txt) file.`));
+  if (file.size > MAX_FILE_BYTES) return Promise.reject(new Error(`${name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.`));
+  if (file.size === 0) return Promise.reject(new Error(`${name} is empty.`));
+  const { signal, onProgress } = options;
+  if (signal?.aborted) return Promise.reject(abortError());
+  const limit = options.timeLimitMs ?? TIME_LIMIT_MS;
+
+  return new Promise<DocModel>((resolve, reject) => {
+    const worker = new Worker(parseWorkerUrl(), { type: 'module', name: 'crossread-read-file' });
+    const finish = (settle: () => void) => {
+      worker.terminate();
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      settle();
+    };
+    const fail = (message: string) => finish(() => reject(new Error(message)));
+    const onAbort = () => finish(() => reject(abortError()));
+    const seconds = limit >= 1000 ? String(Math.round(limit / 1000)) : (limit / 1000).toFixed(1);
+    const timer = setTimeout(
+      () => fail(`${name} took longer than ${seconds} s to read, so Crossread stopped reading it. Files built to stall a reader do this; an ordinary file this slow may be too large to read here.`),
+      limit,
+    );
+    signal?.addEventListener('abort', onAbort);
+    const doc = new DocAssembler();
+    worker.onmessage = (e: MessageEvent<ParseReply>) => {
+      const m = e.data;
+      if (m.type === 'progress') onProgress?.({ stage: m.stage, loaded: m.loaded, total: m.total });
+      else if (m.type === 'doc') {
+        const done = doc.add(m);
+        if (done) finish(() => resolve(done));
+      }
+      else if (m.type === 'refused') fail(`${name} ${m.problem}.`);
+      else fail(`${name} could not be read (${m.message}).`);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fail(`${name} could not be read: the part of Crossread that reads files did not start.`);
+    };
+    worker.onmessageerror = () => fail(`${name} could not be read: its document was too large to hand over.`);
+    worker.postMessage({ file, format: isMd ? 'markdown' : 'text' } satisfies ParseRequest);
+  });
+}
+
+function abortError(): DOMException {
+  return new DOMException('Opening the file was cancelled.', 'AbortError');
 }

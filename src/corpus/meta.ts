@@ -20,19 +20,26 @@ export const FrontMatterSchema = v.object({
 /** Parsed, validated front matter. */
 export type FrontMatter = v.InferOutput<typeof FrontMatterSchema>;
 
-/** Parse YAML front matter; throws an Error naming the file and the offending field. */
+/** Front matter that cannot be read: not YAML, or a field of the wrong kind (`field`). */
+export class FrontMatterError extends Error {
+  constructor(message: string, readonly field?: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** Parse YAML front matter; throws a FrontMatterError naming the file and the offending field. */
 export function parseFrontMatter(yaml: string, fileName = 'document'): FrontMatter {
   let data: unknown;
   try {
     data = parseYaml(yaml) ?? {};
   } catch (e) {
-    throw new Error(`${fileName}: front matter is not valid YAML (${(e as Error).message})`, { cause: e });
+    throw new FrontMatterError(`${fileName}: front matter is not valid YAML (${(e as Error).message})`, undefined, { cause: e });
   }
   const result = v.safeParse(FrontMatterSchema, data);
   if (!result.success) {
     const issue = result.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    throw new Error(`${fileName}: front matter field "${path}": ${issue.message}`);
+    throw new FrontMatterError(`${fileName}: front matter field "${path}": ${issue.message}`, path);
   }
   return result.output;
 }

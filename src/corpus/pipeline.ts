@@ -11,6 +11,7 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 import { indexBlocks, type BlockIndex } from './blocks.ts';
 import { buildMeta, parseFrontMatter } from './meta.ts';
 import { hashString } from './hash.ts';
+import { holdImages } from './user-file/held-images.ts';
 import type { DocModel } from './types.ts';
 
 /** Options for buildDocument. */
@@ -19,6 +20,9 @@ export interface BuildOptions {
   format?: 'markdown' | 'text';
   /** File name, for fallbacks (id, title) and error messages. */
   fileName?: string;
+  /** 'hold' shows each image as a placeholder with a button to load it (a user's file: opening
+   * it must not tell a remote server); 'show' (default) keeps the images (the corpus). */
+  images?: 'show' | 'hold';
 }
 
 // One frozen processor: parsing is the only per-call state. Sanitizing runs before indexing so
@@ -41,6 +45,7 @@ export function buildDocument(source: string, options: BuildOptions = {}): DocMo
   mdast.children = mdast.children.filter((n) => n.type !== 'yaml');
 
   const hast = toHast.runSync(mdast);
+  if (options.images === 'hold') holdImages(hast);
   const index: BlockIndex = indexBlocks(hast);
   const html = stringifier.stringify(hast);
   const stem = fileName.replace(/\.[^.]+$/, '');

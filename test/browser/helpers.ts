@@ -106,3 +106,12 @@ export async function axeViolations(): Promise<string[]> {
   const result = await axe.run(document, { resultTypes: ['violations'] });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
 }
+
+/** Choose a file in the library's file input, as the file picker would. */
+export function chooseFile(library: Element, file: File): void {
+  const input = library.shadowRoot!.querySelector('input[type=file]') as HTMLInputElement;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}

@@ -1,27 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as openFile from '../../src/app/open-file.ts';
-import { openUserFile, userSourceId } from '../../src/app/open-file.ts';
+import { MAX_FILE_BYTES, openUserFile } from '../../src/app/open-file.ts';
 
 it('exports a fixed public API', () => {
-  expect(Object.keys(openFile).sort()).toEqual(['MAX_FILE_BYTES', 'openUserFile', 'userSourceId']);
+  expect(Object.keys(openFile).sort()).toEqual(['MAX_FILE_BYTES', 'TIME_LIMIT_MS', 'openUserFile']);
 });
 
-describe('user source ids', () => {
-  it('are keyed by content, named by the file', () => {
-    const a = userSourceId('notes', 'one text');
-    expect(a).toMatch(/^user-notes-[0-9a-z]{10}$/);
-    expect(userSourceId('notes', 'one text')).toBe(a);
-    expect(userSourceId('notes', 'another text')).not.toBe(a);
-    expect(userSourceId('user-notes', 'one text')).toBe(a);
-    expect(userSourceId('', 'x')).toMatch(/^user-file-/);
-    expect(userSourceId('a'.repeat(200), 'x').length).toBeLessThan(70);
-  });
-
-  it('gives two different files of the same name different ids, the same file the same id', async () => {
-    const open = (text: string) => openUserFile(new File([text], 'Week 1.md', { type: 'text/markdown' }));
-    const [a, b, a2] = await Promise.all([open('# Week 1\n\nStood down.'), open('# Week 1\n\nCollapsed.'), open('# Week 1\n\nStood down.')]);
-    expect(a.meta.id).not.toBe(b.meta.id);
-    expect(a2.meta.id).toBe(a.meta.id);
-    expect(a.meta.id.startsWith('user-')).toBe(true);
-  });
+// What can be told from the name and size is refused before any worker starts (the rest of
+// opening runs in a worker: test/browser/reader/open-file-*.test.ts).
+it('refuses other kinds of file, files over the limit and empty files by name and size', async () => {
+  await expect(openUserFile(new File(['%PDF-1.4'], 'paper.pdf', { type: 'application/pdf' }))).rejects.toThrow('“paper.pdf” is not a Markdown (.md) or plain-text (.txt) file.');
+  await expect(openUserFile(new File([new Uint8Array(MAX_FILE_BYTES + 1)], 'big.md'))).rejects.toThrow('“big.md” is 5.0 MB; the limit is 5 MB.');
+  await expect(openUserFile(new File([], 'empty.txt'))).rejects.toThrow('“empty.txt” is empty.');
+  const abort = new AbortController();
+  abort.abort();
+  await expect(openUserFile(new File(['# x'], 'x.md'), { signal: abort.signal })).rejects.toMatchObject({ name: 'AbortError' });
 });

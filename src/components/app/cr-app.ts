@@ -4,10 +4,11 @@ import { parseRoute, type Route } from '../../app/route.ts';
 import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import type { CiteCopiedEvent, NotifyAction, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
+import type { FileOpening } from '../library/cr-library.ts';
 import { isTyping } from '../shared/keys.ts';
 import { CrossreadStore, type StoragePersistence, type StoreErrorEvent, type UndoOutcome } from '../../store/index.ts';
 import { storageNote } from '../store/storage-note.ts';
-import { openUserFile } from '../../app/open-file.ts';
+import { openUserFile, TIME_LIMIT_MS } from '../../app/open-file.ts';
 import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
 import '../store/cr-store-provider.ts';
@@ -53,6 +54,8 @@ export class CrApp extends LitElement {
   @property({ attribute: false }) accessor corpus = new CorpusClient();
   /** The one store of the app; tests hand in one on a database of their own. */
   @property({ attribute: false }) accessor store = new CrossreadStore();
+  /** How long reading a user's file may take, in ms; tests shorten it. */
+  @property({ attribute: false }) accessor fileTimeLimitMs = TIME_LIMIT_MS;
   // Only the store the app made itself is the app's to close; one handed in is the caller's.
   readonly #ownStore = this.store;
 
@@ -66,9 +69,13 @@ export class CrApp extends LitElement {
   @state() private accessor storeWarning = '';
   @state() private accessor storage: StoragePersistence | undefined;
   @state() private accessor setAside = 0;
+  /** The user's file being read, and how far reading has come. */
+  @state() private accessor opening: FileOpening | undefined;
 
   #toastTimer = 0;
   #unsubscribe: (() => void) | undefined;
+  // Stops reading the file being opened (Cancel, another file chosen, the app removed).
+  #openAbort: AbortController | undefined;
 
   /** Loads any document the app knows, built-in or opened by the user; handed down to views. */
   readonly documents = (id: string): Promise<DocModel> => {
@@ -89,6 +96,7 @@ export class CrApp extends LitElement {
     window.addEventListener('keydown', this.#onKey);
     this.addEventListener('cr-cite-copied', this.#onCopied);
     this.addEventListener('cr-open-file', this.#onOpenFile);
+    this.addEventListener('cr-open-cancel', this.#onOpenCancel);
     this.addEventListener('cr-notify', this.#onNotify);
     void this.#openStore();
     void this.#load();
@@ -101,6 +109,7 @@ export class CrApp extends LitElement {
     clearTimeout(this.#toastTimer);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#openAbort?.abort();
     if (this.store === this.#ownStore) this.store.close();
   }
 
@@ -131,7 +140,7 @@ export class CrApp extends LitElement {
     if (this.error) return html`<div class="status" role="alert"><h1>Something went wrong</h1><p>${this.error}</p><p><a href="#/">Back to the library</a></p></div>`;
     if (r.view === 'not-found') return html`<div class="status"><h1>Page not found</h1><p>Nothing lives at <code>${r.path}</code>.</p><p><a href="#/">Back to the library</a></p></div>`;
     if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
-    if (r.view === 'library') return html`<cr-library .entries=${this.entries}></cr-library>`;
+    if (r.view === 'library') return html`<cr-library .entries=${this.entries} .opening=${this.opening}></cr-library>`;
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
     if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings') void loadView(r.view);
     if (r.view === 'settings') return html`<cr-settings></cr-settings>`;
@@ -162,11 +171,24 @@ export class CrApp extends LitElement {
   }
 
   #onOpenFile = (e: OpenFileEvent): void => void this.#openFile(e.file);
+  #onOpenCancel = (): void => this.#openAbort?.abort();
 
-  // Never rejects: a file that cannot be opened is reported in a toast.
+  // Never rejects: a file that cannot be opened is reported in a toast. Reading runs in a worker
+  // (open-file.ts), so the page stays responsive and Cancel can stop it at any moment.
   async #openFile(file: File): Promise<void> {
+    this.#openAbort?.abort();
+    const abort = (this.#openAbort = new AbortController());
+    const current = () => this.#openAbort === abort;
+    this.opening = { name: file.name, stage: 'reading', loaded: 0, total: file.size };
     try {
-      const doc = await openUserFile(file);
+      const doc = await openUserFile(file, {
+        signal: abort.signal,
+        timeLimitMs: this.fileTimeLimitMs,
+        onProgress: (p) => {
+          if (current()) this.opening = { name: file.name, ...p };
+        },
+      });
+      if (!current()) return;
       // Ids are content keys: the same file opened twice is one source, listed once.
       if (!this.#userDocs.has(doc.meta.id)) {
         this.#userDocs.set(doc.meta.id, doc);
@@ -174,7 +196,13 @@ export class CrApp extends LitElement {
       }
       location.hash = routeHash({ view: 'read', id: doc.meta.id });
     } catch (err) {
-      this.#say(`Could not open the file: ${(err as Error).message}`, 8000);
+      if (!abort.signal.aborted) this.#say(`Could not open the file: ${(err as Error).message}`, 8000);
+      else if (current()) this.#say(`Stopped opening “${file.name}”.`);
+    } finally {
+      if (current()) {
+        this.#openAbort = undefined;
+        this.opening = undefined;
+      }
     }
   }
 

@@ -1,13 +1,24 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import type { OpenProgress } from '../../app/open-file.ts';
 import { routeHash } from '../../app/route.ts';
-import { OpenFileEvent } from '../shared/events.ts';
+import { OpenCancelEvent, OpenFileEvent } from '../shared/events.ts';
+
+/** A user's file being opened: its name and how far reading it has come. */
+export type FileOpening = OpenProgress & { name: string };
+
+const STAGE: Record<OpenProgress['stage'], string> = {
+  reading: 'Reading',
+  checking: 'Checking that it is text:',
+  parsing: 'Laying out',
+};
 
 /**
  * The library: one card per source; a card's title is the link that opens the reader.
  *
  * @fires cr-open-file - the user chose a Markdown or text file of their own
+ * @fires cr-open-cancel - the user stopped opening it (Cancel or Escape)
  */
 @customElement('cr-library')
 export class CrLibrary extends LitElement {
@@ -45,10 +56,29 @@ export class CrLibrary extends LitElement {
     button:hover { border-color: var(--cr-accent); }
     button:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; }
     .mine { color: var(--cr-ink-faint); font-size: 0.8rem; }
+    .opening { flex-basis: 100%; display: flex; gap: 0.8rem; align-items: center; flex-wrap: wrap; }
+    .opening p { margin: 0; color: var(--cr-ink); }
+    .opening progress { width: 12rem; accent-color: var(--cr-accent); }
   `;
 
   /** Sources to list. */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
+  /** The user's file being opened, if any: shown with its progress and a Cancel button. */
+  @property({ attribute: false }) accessor opening: FileOpening | undefined;
+
+  // Focus on Cancel when opening ends goes back to "Open a file…", not to the page's top.
+  #focusBack = false;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('opening') && !this.opening) this.#focusBack = !!this.shadowRoot?.activeElement?.matches('.cancel');
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // A file just chosen: the next key is for Cancel (Enter, Space or Escape).
+    if (changed.has('opening') && this.opening && !changed.get('opening')) this.renderRoot.querySelector<HTMLElement>('.cancel')?.focus();
+    if (this.#focusBack) this.renderRoot.querySelector<HTMLElement>('.choose')?.focus();
+    this.#focusBack = false;
+  }
 
   override render() {
     return html`<section class="intro">
@@ -72,10 +102,32 @@ export class CrLibrary extends LitElement {
             )}
           </ul>`}
       <div class="open">
-        <button type="button" @click=${() => this.renderRoot.querySelector('input')!.click()}>Open a file…</button>
+        <button type="button" class="choose" @click=${() => this.renderRoot.querySelector('input')!.click()}>Open a file…</button>
         <span>Read a Markdown (.md) or plain-text (.txt) file of your own. It stays on this device.</span>
         <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" hidden @change=${this.#onFile} />
+        ${this.opening ? this.#progress(this.opening) : ''}
       </div>`;
+  }
+
+  #progress(o: FileOpening) {
+    const mb = (n: number) => (n / 1048576).toFixed(1);
+    const reading = o.stage === 'reading';
+    return html`<div class="opening" @keydown=${this.#onKey}>
+      <p role="status">${STAGE[o.stage]} “${o.name}”…</p>
+      <progress aria-label="Opening ${o.name}" max=${reading ? o.total : nothing} value=${reading ? o.loaded : nothing}></progress>
+      ${reading ? html`<span>${mb(o.loaded)} of ${mb(o.total)} MB</span>` : ''}
+      <button type="button" class="cancel" @click=${this.#cancel}>Cancel</button>
+    </div>`;
+  }
+
+  #cancel(): void {
+    this.dispatchEvent(new OpenCancelEvent());
+  }
+
+  #onKey(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    this.#cancel();
   }
 
   #onFile(e: Event): void {

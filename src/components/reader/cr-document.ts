@@ -1,5 +1,5 @@
-import { LitElement, html, css } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { Highlighter } from '../../reader/highlighter.ts';
 import type { ColourBy, Placed } from '../../annotate/anchored.ts';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -13,6 +13,7 @@ import { inlineCitation } from '../../corpus/citation.ts';
 import { proseStyles } from './prose-styles.ts';
 import { annotationsAtPoint, highlightStyles, paintHighlights, previewOf } from './highlight-layer.ts';
 import { decorate } from './paragraph-numbers.ts';
+import { countHeldImages, heldImageOfButton, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
 import { SelectionToolbar, selectionRange, toolbarStyles, type Span } from './selection-toolbar.ts';
 
 export { selectionRange } from './selection-toolbar.ts';
@@ -22,21 +23,28 @@ export { selectionRange } from './selection-toolbar.ts';
  * the margin (`paragraph-numbers.ts`) and ¶ navigation; the annotations painted as highlights
  * and found under a click (`highlight-layer.ts`); a toolbar over a selection
  * (`selection-toolbar.ts`). Copying a passage gives its plain text plus "(Author Year, ¶n)".
+ * Images of a user's file wait as placeholders until the reader loads them (`held-images.ts`).
  *
  * @fires cr-cite-copied - a paragraph link or a passage was copied
  * @fires cr-paragraph-focus - the current paragraph changed
  * @fires cr-annotate - the user asked to highlight, note or tag the selected passage
  * @fires cr-annotation-activate - a click landed on highlighted text
  */
+// Beyond this many characters of HTML (a 400-page book), blocks off screen are not laid out.
+const LONG_HTML = 1_000_000;
+
 @customElement('cr-document')
 export class CrDocument extends LitElement {
   static override styles = [
     proseStyles,
     highlightStyles,
     toolbarStyles,
+    heldImageStyles,
     css`
       :host { display: block; }
       article.over-highlight { cursor: pointer; }
+      /* A very long text: lay out only what is near the screen. */
+      article.long > * { content-visibility: auto; contain-intrinsic-size: auto 5em; }
     `,
   ];
 
@@ -49,6 +57,9 @@ export class CrDocument extends LitElement {
   @property() accessor activeId = '';
   /** What highlight colours stand for. */
   @property() accessor colourBy: ColourBy = 'tag';
+
+  /** Images of this document not loaded yet (a user's file holds them until asked). */
+  @state() private accessor heldImages = 0;
 
   /** Maps between DOM ranges and text offsets; rebuilt when the document changes. */
   textMap: TextMap | undefined;
@@ -71,9 +82,13 @@ export class CrDocument extends LitElement {
     this.highlighter.clear();
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('doc')) this.heldImages = this.doc ? countHeldImages(this.doc.html) : 0;
+  }
+
   override render() {
     if (!this.doc) return html``;
-    return html`<article class="prose" lang="en" @copy=${this.#onCopy} @click=${this.#onClick} @mousemove=${this.#onHover}>${unsafeHTML(this.doc.html)}</article>
+    return html`${this.#imagesBar()}<article class="prose ${this.doc.html.length > LONG_HTML ? 'long' : ''}" lang="en" @copy=${this.#onCopy} @click=${this.#onClick} @mousemove=${this.#onHover}>${unsafeHTML(this.doc.html)}</article>
       ${this.#toolbar.render()}`;
   }
 
@@ -103,6 +118,25 @@ export class CrDocument extends LitElement {
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     if (el) this.flash(el);
     return true;
+  }
+
+  // Loading an image tells its server that the file was opened, so it is the reader's choice.
+  #imagesBar() {
+    if (!this.heldImages) return nothing;
+    const n = this.heldImages;
+    return html`<div class="images-bar" tabindex="-1">
+      <span>${n === 1 ? 'An image of this file is' : `${n} images of this file are`} not loaded: loading an image tells the server it comes from that you opened this file.</span>
+      <button type="button" @click=${this.#loadAll}>${n === 1 ? 'Load it' : `Load all ${n} images`}</button>
+    </div>`;
+  }
+
+  #loadAll(): void {
+    const article = this.renderRoot.querySelector('article');
+    if (article) loadAllHeldImages(article);
+    this.heldImages = 0;
+    // The bar and its button go: the next key starts from the top of the text.
+    article?.setAttribute('tabindex', '-1');
+    article?.focus({ preventScroll: true });
   }
 
   // Hovering highlighted text previews its note (or tags) as a tooltip; a click opens it.
@@ -168,6 +202,14 @@ export class CrDocument extends LitElement {
   }
 
   async #onClick(e: MouseEvent): Promise<void> {
+    const held = heldImageOfButton(e.target);
+    if (held) {
+      e.preventDefault(); // an image inside a link: load it, do not follow the link
+      if (loadHeldImage(held)) this.heldImages--;
+      held.setAttribute('tabindex', '-1'); // its button is gone; keep the keyboard's place
+      held.focus({ preventScroll: true });
+      return;
+    }
     const a = (e.target as Element).closest?.<HTMLAnchorElement>('a.pnum');
     if (!a && this.placed.length && document.getSelection()?.isCollapsed !== false) {
       // Highlights take no pointer events: find what lies under the click ourselves.

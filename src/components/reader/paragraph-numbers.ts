@@ -14,8 +14,11 @@ export function decorate(article: HTMLElement, doc: DocModel): void {
     table.replaceWith(wrap);
     wrap.append(table);
   }
+  // One pass over the elements, not a query per block (quadratic: seconds on a 5 MB file).
+  const els = new Map<string, HTMLElement>();
+  for (const el of article.querySelectorAll<HTMLElement>('[data-block]')) els.set(el.dataset['block']!, el);
   for (const b of doc.blocks) {
-    const el = article.querySelector<HTMLElement>(`[data-block="${b.id}"]`);
+    const el = els.get(b.id);
     if (!el) continue;
     el.tabIndex = -1;
     if (!b.numbered) continue;

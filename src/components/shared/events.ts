@@ -29,6 +29,14 @@ export class OpenFileEvent extends Event {
   }
 }
 
+/** Fired when the user cancels opening a file of their own. */
+export class OpenCancelEvent extends Event {
+  static readonly eventName = 'cr-open-cancel';
+  constructor() {
+    super(OpenCancelEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 /** What the user wants to do with a selected passage. */
 export type AnnotateIntent = 'highlight' | 'note' | 'tag' | 'claim' | 'evidence';
 
@@ -68,6 +76,7 @@ declare global {
     [CiteCopiedEvent.eventName]: CiteCopiedEvent;
     [ParagraphFocusEvent.eventName]: ParagraphFocusEvent;
     [OpenFileEvent.eventName]: OpenFileEvent;
+    [OpenCancelEvent.eventName]: OpenCancelEvent;
     [AnnotateRequestEvent.eventName]: AnnotateRequestEvent;
     [AnnotationActivateEvent.eventName]: AnnotationActivateEvent;
     [NotifyEvent.eventName]: NotifyEvent;

@@ -1,17 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep, makeStore } from '../helpers.ts';
+import { chooseFile as choose, openApp, until, deep, makeStore } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 import type { CrTextChanged } from '../../../src/components/annotate/cr-text-changed.ts';
-
-/** Choose a file in the library's file input, as the file picker would. */
-function choose(lib: Element, file: File) {
-  const input = lib.shadowRoot!.querySelector('input[type=file]') as HTMLInputElement;
-  const dt = new DataTransfer();
-  dt.items.add(file);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
