@@ -23,10 +23,10 @@ import {
   type StoreDiff,
   type StoreState,
 } from './diff.ts';
-import { StoreError, StoreErrorEvent, toStoreError, type StoreEventMap } from './errors.ts';
+import { StoreError, StoreErrorEvent, toStoreError } from './errors.ts';
 import { integrityIssues, refuseInvalid } from './integrity.ts';
-import { MemoryPersistence } from './memory-persistence.ts';
-import { NoPersistence } from './no-persistence.ts';
+import { openStorage } from './opening.ts';
+import { StoreEvents } from './store-events.ts';
 import {
   DB_NAME,
   openIdbPersistence,
@@ -34,7 +34,7 @@ import {
   type PersistenceOpener,
   type StoragePersistence,
 } from './persistence.ts';
-import { checkStored, Quarantine, sortRecords, type RawRead, type QuarantinedRecord, type SortedRecords } from './quarantine.ts';
+import { Quarantine, type RawRead, type QuarantinedRecord } from './quarantine.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { newlyCited, shownDiff, type Committed } from './commit-plan.ts';
 import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
@@ -82,7 +82,7 @@ export interface Done<T> {
  *
  * @fires store-error - {@link StoreErrorEvent}: storage unavailable, full, blocked, outdated, failed, or a conflict with another tab.
  */
-export class StoreEngine extends EventTarget {
+export class StoreEngine extends StoreEvents {
   readonly #options: StoreOptions;
   readonly #state = emptyState();
   readonly #listeners = new Set<StoreListener>();
@@ -99,27 +99,6 @@ export class StoreEngine extends EventTarget {
   readonly #knownVersion = (c: CollectionName, id: string): Version | undefined =>
     versionOf(this.#state[c].get(id)) ?? this.#deletedVersions.get(`${c} ${id}`);
   #persistenceAsked: Promise<StoragePersistence> | undefined;
-
-  // Typed listeners for the events in {@link StoreEventMap}: overloads of EventTarget's own methods.
-  override addEventListener<K extends keyof StoreEventMap>(
-    type: K,
-    listener: (event: StoreEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
-    super.addEventListener(type, listener, options);
-  }
-
-  override removeEventListener<K extends keyof StoreEventMap>(
-    type: K,
-    listener: (event: StoreEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void {
-    super.removeEventListener(type, listener, options);
-  }
 
   constructor(options: StoreOptions = {}) {
     super();
@@ -208,32 +187,13 @@ export class StoreEngine extends EventTarget {
    * for storage trouble: without IndexedDB the store runs in memory and
    * reports `unavailable`; a database saved by a newer Crossread is left
    * alone (`newer-data`: nothing read, nothing saved), as is one that opens
-   * but cannot be read (`unreadable`); see {@link NoPersistence}.
+   * but cannot be read (`unreadable`); see `opening.ts`.
    */
   async open(): Promise<void> {
     if (this.#persistence) return;
     const name = this.#options.name ?? DB_NAME;
     const hooks = { onError: (error: StoreError) => this.#fail(error) };
-    let persistence: Persistence;
-    try {
-      persistence = await (this.#options.openPersistence ?? openIdbPersistence)(name, hooks);
-    } catch (error) {
-      const e = toStoreError(error);
-      // Memory mode only stands in for a browser without IndexedDB; newer data must not be worked around.
-      persistence = e.kind === 'newer-data' ? new NoPersistence(e) : new MemoryPersistence();
-      this.#fail(e.kind === 'newer-data' ? e : new StoreError('unavailable', { cause: error }));
-    }
-    let loaded: SortedRecords;
-    try {
-      loaded = sortRecords(await persistence.loadAll());
-    } catch (error) {
-      // Opened but unreadable as a whole: let go of it (so it blocks no upgrade) and change nothing.
-      persistence.close();
-      const e = new StoreError('unreadable', { cause: error });
-      persistence = new NoPersistence(e);
-      loaded = { state: emptyState(), quarantined: [] };
-      this.#fail(e);
-    }
+    const { persistence, loaded } = await openStorage(name, this.#options.openPersistence ?? openIdbPersistence, hooks, (e) => this.#fail(e));
     this.#persistence = persistence;
     for (const record of loaded.quarantined) this.#quarantine.add(record);
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
@@ -462,17 +422,9 @@ export class StoreEngine extends EventTarget {
     const diff: StoreDiff = {};
     let setAside = false;
     for (const c of Object.keys(raw) as CollectionName[]) {
-      const fresh = new Map<string, AnyRecord | undefined>();
-      for (const [id, value] of raw[c]!) {
-        const checked = value === undefined ? undefined : checkStored(c, id, value);
-        if (this.#quarantine.release(c, id)) setAside = true;
-        if (checked && 'quarantined' in checked) {
-          this.#quarantine.add(checked.quarantined);
-          setAside = true;
-        }
-        fresh.set(id, checked && 'record' in checked ? checked.record : undefined);
-      }
-      setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], fresh));
+      const sorted = this.#quarantine.sortRead(c, raw[c]!);
+      setAside ||= sorted.changed;
+      setPart(diff, c, reconcileRecords<AnyRecord>(this.#state[c], sorted.fresh));
     }
     if (isEmptyDiff(diff) && !setAside) return;
     this.#history.forget(diff);

@@ -179,6 +179,27 @@ export class Quarantine {
     return had;
   }
 
+  /**
+   * Sorts records of `c` read again from the database (another tab wrote
+   * them), like a load: valid ones come back in `fresh` (`undefined`: no such
+   * record), damaged ones are set aside, and one set aside that reads valid
+   * now is released. `changed`: what is set aside changed.
+   */
+  sortRead(c: CollectionName, raw: ReadonlyMap<string, unknown>): { fresh: Map<string, AnyRecord | undefined>; changed: boolean } {
+    const fresh = new Map<string, AnyRecord | undefined>();
+    let changed = false;
+    for (const [id, value] of raw) {
+      const checked = value === undefined ? undefined : checkStored(c, id, value);
+      if (this.release(c, id)) changed = true;
+      if (checked && 'quarantined' in checked) {
+        this.add(checked.quarantined);
+        changed = true;
+      }
+      fresh.set(id, checked && 'record' in checked ? checked.record : undefined);
+    }
+    return { fresh, changed };
+  }
+
   /** Ids that exist but are set aside, for the integrity checks (`integrity.ts`). */
   ids(): SetAside {
     return (this.#ids ??= setAsideIds(this.#records.values()));
