@@ -223,12 +223,18 @@ export class StoreEngine extends EventTarget {
       persistence = e.kind === 'newer-data' ? new NoPersistence(e) : new MemoryPersistence();
       this.#fail(e.kind === 'newer-data' ? e : new StoreError('unavailable', { cause: error }));
     }
+    // Listen before reading: another tab's commit made while the load reads would otherwise be
+    // announced before this tab listens, and never reach its memory. Heard early, read after.
+    const heard: DiffIds[] = [];
+    let hear = (ids: DiffIds): void => void heard.push(ids);
+    const sync = persistence.shared ? new TabSync(name, (diff) => hear(diffIds(diff)), this.#options.channelName) : undefined;
     let loaded: SortedRecords;
     try {
       loaded = sortRecords(await persistence.loadAll());
     } catch (error) {
       // Opened but unreadable as a whole: let go of it (so it blocks no upgrade) and change nothing.
       persistence.close();
+      sync?.close();
       const e = new StoreError('unreadable', { cause: error });
       persistence = new NoPersistence(e);
       loaded = { state: emptyState(), quarantined: [] };
@@ -238,7 +244,11 @@ export class StoreEngine extends EventTarget {
     for (const record of loaded.quarantined) this.#quarantine.add(record);
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
     this.#apply(stateAsDiff(loaded.state), 'remote');
-    if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#refresh(diffIds(diff)), this.#options.channelName);
+    if (sync && persistence.mode !== 'none') {
+      this.#sync = sync;
+      hear = (ids) => this.#refresh(ids);
+      for (const ids of heard) hear(ids);
+    }
     // Asked at once, not awaited: a browser may prompt, and loading must not wait for the reader.
     void this.requestPersistentStorage();
   }
