@@ -85,6 +85,7 @@ async function burst(page: Page, tab: string, from: number, n: number, ids: Ids)
         return ['xTag', `${tab}-x${k}`];
       },
     ];
+    const OP_NAMES = ['claim tag', 'passage tag', 'claim untag', 'evidence', 'note', 'statement', 'event name', 'rationale', 'claim event', 'link', 'doomed claim'];
     const inFlight = new Set<Promise<void>>();
     for (let k = from; k < from + n; k++) {
       // Mostly the shared-list edits (the ones that used to lose writes); the rest in turn.
@@ -92,7 +93,7 @@ async function burst(page: Page, tab: string, from: number, n: number, ids: Ids)
       const op = deletion ? ops[ops.length - 1]! : k % 3 === 0 ? ops[k % ops.length]! : ops[k % 2]!;
       const p: Promise<void> = op(k).then(
         async (ack) => { if (ack) await w.__ack(ack[0], ack[1]); },
-        async (e: { kind?: string; message?: string }) => { await w.__refused(`${e.kind ?? 'thrown'}: ${e.kind ? '' : e.message}`); },
+        async (e: { kind?: string; message?: string }) => { await w.__refused(`${e.kind ?? 'thrown'} (${OP_NAMES[ops.indexOf(op)]})${e.kind ? '' : `: ${e.message}`}`); },
       ).finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (deletion) await p; // the deletion lands mid-burst
