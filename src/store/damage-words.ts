@@ -87,7 +87,11 @@ function problemWords(issue: v.BaseIssue<unknown>): string {
   const path = v.getDotPath(issue);
   if (!path) return issue.message; // a rule over the whole record: its message is written for people
   const field = fieldOf(path);
-  if (issue.type === 'strict_object' && issue.expected === 'never') return `it has a field this version of Crossread does not know (“${path}”)`;
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    // Inside a field (`evidence.0.weight`): name that field in words and the unknown key alone.
+    const key = path.split('.').at(-1)!;
+    return `${path.includes('.') ? field : 'it'} has a field this version of Crossread does not know (“${key}”)`;
+  }
   const is = PLURAL.has(path) ? 'are' : 'is';
   // A field with a name of its own is missing; a part of one (e.g. `creator.name`) leaves it incomplete.
   const named = !path.includes('.') || path.startsWith('target.selector');

@@ -193,12 +193,21 @@ export class StoreEngine extends StoreEvents {
     if (this.#persistence) return;
     const name = this.#options.name ?? DB_NAME;
     const hooks = { onError: (error: StoreError) => this.#fail(error) };
-    const { persistence, loaded } = await openStorage(name, this.#options.openPersistence ?? openIdbPersistence, hooks, (e) => this.#fail(e));
+    // Listen before reading: another tab's commit made while the load reads would otherwise be
+    // announced before this tab listens, and never reach its memory. Heard early, read after.
+    const heard: DiffIds[] = [];
+    let hear = (ids: DiffIds): void => void heard.push(ids);
+    const listen = (p: Persistence) => (p.shared ? new TabSync(name, (diff) => hear(diffIds(diff)), this.#options.channelName) : undefined);
+    const { persistence, loaded, sync } = await openStorage(name, this.#options.openPersistence ?? openIdbPersistence, hooks, (e) => this.#fail(e), listen);
     this.#persistence = persistence;
     for (const record of loaded.quarantined) this.#quarantine.add(record);
     // Loaded records did not come from this tab's actions, hence `remote`; not undoable.
     this.#apply(stateAsDiff(loaded.state), 'remote');
-    if (persistence.shared) this.#sync = new TabSync(name, (diff) => this.#refresh(diffIds(diff)), this.#options.channelName);
+    if (sync && persistence.mode !== 'none') {
+      this.#sync = sync;
+      hear = (ids) => this.#refresh(ids);
+      for (const ids of heard) hear(ids);
+    }
     // Asked at once, not awaited: a browser may prompt, and loading must not wait for the reader.
     void this.requestPersistentStorage();
   }

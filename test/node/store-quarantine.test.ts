@@ -52,6 +52,7 @@ function expectSorted(raw: StoreState, d: Damage) {
     // In the reader's words: a sentence, no schema paths or validator jargon.
     expect(q.reason).toMatch(/^[A-Z].*\.$/);
     expect(q.reason).not.toMatch(/Invalid (type|key)|Expected|received|\w\.\w+:/);
+    expect(q.reason, 'no field paths').not.toMatch(/\w\.\d+\.\w|\w\.\w+\.\w/);
     expect(q.problems.length).toBeGreaterThan(0);
   }
   for (const ref of d.citing ?? []) {

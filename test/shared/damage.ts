@@ -93,6 +93,13 @@ export const DAMAGES = {
     puts: [{ collection: 'links', value: { ...w.links[0]!, id: damagedId(11), relation: 'qualifies', to: damagedId(99) } }],
     reasons: [/links a claim that is not in this browser’s data/],
   }),
+  'fields this version does not know': (w: World): Damage => ({
+    puts: [
+      { collection: 'claims', value: { ...w.claims[0]!, id: damagedId(12), futureField: { x: 1 } } },
+      { collection: 'claims', value: { ...w.claims[0]!, id: damagedId(13), evidence: [{ ...w.claims[0]!.evidence[0]!, weight: 0.5 }] } },
+    ],
+    reasons: [/^It has a field this version of Crossread does not know \(“futureField”\)\.$/, /^The evidence has a field this version of Crossread does not know \(“weight”\)\.$/],
+  }),
 } satisfies Record<string, (w: World) => Damage>;
 
 /** Name of a kind of damage. */

@@ -7,6 +7,7 @@ import { until } from '../../shared/until.ts';
 import { CrossreadStore, StoreError, noteOf, tagsOf, type Annotation, type Claim, type EventRecord, type StoreState } from '../../../src/store/index.ts';
 import { sameRecord } from '../../../src/store/diff.ts';
 import { target } from '../../node/store-fixtures.ts';
+import { openIdbPersistence } from '../../../src/store/persistence.ts';
 import { deleteTestDBs, readDisk, uniqueDbName, type Disk } from './helpers.ts';
 
 const toClose: CrossreadStore[] = [];
@@ -26,7 +27,7 @@ async function twoTabs(label: string) {
     expect(store.mode).to.equal('indexeddb');
     return store;
   };
-  return { name, a: await open(), b: await open() };
+  return { name, channelName, a: await open(), b: await open() };
 }
 
 type Shared = 'annotations' | 'claims' | 'links' | 'events';
@@ -202,5 +203,29 @@ describe('two tabs editing the same records on IndexedDB', () => {
     expect(kinds).to.deep.equal(['conflict']);
     expect((await readDisk(name)).claims[0]!.statement).to.equal(won);
     await until(() => a.getClaim(claim.id)!.statement === won && b.getClaim(claim.id)!.statement === won, 'both tabs to show the saved statement');
+  });
+
+  it('a tab that opens while another writes hears what was written after its load read the database', async () => {
+    const { name, channelName, a } = await twoTabs('merge-opening');
+    const x = (await a.createAnnotation({ target: target('doc-a', 0) })).value;
+    let written: Claim | undefined;
+    // Tab b's load has read the database; tab a commits before b's load is done (a reload mid-burst).
+    const b = new CrossreadStore({
+      name,
+      channelName,
+      openPersistence: async (n, hooks) => {
+        const p = await openIdbPersistence(n, hooks);
+        const loadAll = p.loadAll.bind(p);
+        return Object.assign(p, { loadAll: async () => {
+          const loaded = await loadAll();
+          written = (await a.createClaim({ statement: 'Written while b loaded', evidence: { annotation: x.id, stance: 'asserts' } })).value;
+          return loaded;
+        } });
+      },
+    });
+    toClose.push(b);
+    await b.open();
+    expect(b.getAnnotation(x.id)).to.not.equal(undefined);
+    await until(() => b.getClaim(written!.id), 'tab b to hear of the claim tab a wrote while b was loading');
   });
 });
