@@ -14,18 +14,21 @@ export interface LongTask {
   /** Time spent in scripts during it, but for the test's own polling (`until`): long-animation-
    * frame attribution, which lists scripts of 5 ms or more by the entry point that ran them. */
   appScriptMs: number;
+  /** Time the browser spent styling and laying out the page during it (the frame's rendering). */
+  layoutMs: number;
   scripts: string[];
 }
 
 /**
- * A stall of the page: a task in which scripts other than the test's polling ran over 50 ms, or any task
- * over 1 s. Not every long task: the test machine's two cores are shared with other jobs, and a
+ * A stall of the page: a task in which scripts other than the test's polling ran over 50 ms, or
+ * the browser styled and laid out the page for over 50 ms (a long text added at once), or any
+ * task over 1 s. Not every long task: the test machine's two cores are shared with other jobs, and a
  * worker parsing at full speed competes with the page for them, so the page's main thread is
  * sometimes not scheduled at all for a while (seen at load 12: 50-360 ms long tasks with no
  * script, and the test's own polling stretched to 60 ms). The app's work shows as its scripts'
  * time, and a freeze of any origin (parsing on the page took seconds to minutes) as a long task.
  */
-export const isStall = (t: LongTask) => t.appScriptMs > 50 || t.ms > 1000;
+export const isStall = (t: LongTask) => t.appScriptMs > 50 || t.layoutMs > 50 || t.ms > 1000;
 
 /** Long tasks (over 50 ms) on the main thread in tasks that start from now until stop(), each
  * with the scripts that ran in it (from long-animation-frame entries) to say whose it was.
@@ -39,12 +42,15 @@ export function watchLongTasks() {
   const frameObserver = new PerformanceObserver((list) => frames.push(...(list.getEntries() as LongFrame[])));
   frameObserver.observe({ type: 'long-animation-frame', buffered: true });
   const describe = (t: PerformanceEntry): LongTask => {
+    const end = t.startTime + t.duration;
+    const layoutMs = frames.reduce((sum, f) => sum + Math.max(0, Math.min(end, f.startTime + f.duration) - Math.max(t.startTime, f.styleAndLayoutStart)), 0);
     const scripts = frames
       .flatMap((f) => f.scripts)
       .filter((x) => x.startTime < t.startTime + t.duration && x.startTime + x.duration > t.startTime);
     return {
       at: Math.round(t.startTime - t0),
       ms: Math.round(t.duration),
+      layoutMs: Math.round(layoutMs),
       appScriptMs: Math.round(scripts.filter((x) => !x.sourceURL.includes('/test/shared/until.ts')).reduce((sum, x) => sum + x.duration, 0)),
       scripts: scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()?.split('?')[0]} ${Math.round(x.duration)} ms`),
     };
@@ -68,11 +74,13 @@ export function watchLongTasks() {
 
 /** The parts of a long-animation-frame entry used here (not in TypeScript's DOM types yet). */
 interface LongFrame extends PerformanceEntry {
+  styleAndLayoutStart: number;
   scripts: Array<{ invoker: string; sourceURL: string; startTime: number; duration: number }>;
 }
 
 /** Long tasks as lines for a failure message. */
-export const listed = (tasks: LongTask[]) => tasks.map((t) => `${t.ms} ms at +${t.at} ms, ${t.appScriptMs} ms of script [${t.scripts.join('; ')}]`).join('\n');
+export const listed = (tasks: LongTask[]) =>
+  tasks.map((t) => `${t.ms} ms at +${t.at} ms, ${t.appScriptMs} ms of script, ${t.layoutMs} ms of layout [${t.scripts.join('; ')}]`).join('\n');
 
 /** Open a file from the library; resolves with what came of it: a refusal's message or the reader. */
 export async function open(app: CrApp, file: File, ms = 60_000): Promise<{ refused?: string; reader?: CrReader }> {
