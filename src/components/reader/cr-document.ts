@@ -122,7 +122,8 @@ export class CrDocument extends LitElement {
     if (!doc || !article) return;
     article.replaceChildren();
     const stop = (this.#stopLayout = new AbortController());
-    const progress = (fraction: number) => (this.laying = Math.floor(fraction * 100));
+    // In tens of percent: the status is announced, and a screen reader need not hear every step.
+    const progress = (fraction: number) => (this.laying = Math.floor(fraction * 10) * 10);
     this.#layout = (async () => {
       const laid = await layOut(article, doc, doc.html.length > LONG_HTML, progress, stop.signal);
       if (!laid || stop.signal.aborted) return;

@@ -81,7 +81,13 @@ export async function layOut(article: HTMLElement, doc: DocModel, parts: boolean
   return out;
 }
 
-/** After the next frame (a hidden page draws none: there, after other tasks). */
+/** After the next frame, or after 50 ms where no frame comes (a page hidden meanwhile). */
 function nextFrame(): Promise<void> {
-  return new Promise((r) => (document.hidden ? setTimeout(r) : requestAnimationFrame(() => setTimeout(r))));
+  return new Promise((resolve) => {
+    const late = setTimeout(resolve, document.hidden ? 0 : 50);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(resolve);
+    });
+  });
 }
