@@ -14,21 +14,21 @@ export interface LongTask {
   /** Time spent in scripts during it, but for the test's own polling (`until`): long-animation-
    * frame attribution, which lists scripts of 5 ms or more by the entry point that ran them. */
   appScriptMs: number;
-  /** Time the browser spent styling and laying out the page during it (the frame's rendering). */
+  /** Time the browser spent styling and laying out the page during it (the frame's rendering):
+   * reported, not judged, as it swells with the machine's load (168 ms seen with no script). */
   layoutMs: number;
   scripts: string[];
 }
 
 /**
- * A stall of the page: a task in which scripts other than the test's polling ran over 50 ms, or
- * the browser styled and laid out the page for over 50 ms (a long text added at once), or any
- * task over 1 s. Not every long task: the test machine's two cores are shared with other jobs, and a
+ * A stall of the page: a task in which scripts other than the test's polling ran over 50 ms, or any task
+ * over 1 s. Not every long task: the test machine's two cores are shared with other jobs, and a
  * worker parsing at full speed competes with the page for them, so the page's main thread is
  * sometimes not scheduled at all for a while (seen at load 12: 50-360 ms long tasks with no
  * script, and the test's own polling stretched to 60 ms). The app's work shows as its scripts'
  * time, and a freeze of any origin (parsing on the page took seconds to minutes) as a long task.
  */
-export const isStall = (t: LongTask) => t.appScriptMs > 50 || t.layoutMs > 50 || t.ms > 1000;
+export const isStall = (t: LongTask) => t.appScriptMs > 50 || t.ms > 1000;
 
 /** Long tasks (over 50 ms) on the main thread in tasks that start from now until stop(), each
  * with the scripts that ran in it (from long-animation-frame entries) to say whose it was.
