@@ -17,6 +17,8 @@ export interface TextMapOptions {
   /** The DOM under the map may change (e.g. wrapping highlights in elements): read it afresh on
    * every call instead of caching each block's text nodes. */
   live?: boolean;
+  /** The block elements by id, where the caller has found them already (laying out does). */
+  elements?: ReadonlyMap<string, Element>;
 }
 
 /** Indexes a rendered document's block elements for repeated mapping. */
@@ -34,7 +36,8 @@ export class TextMap {
     this.#blocks = blocks;
     this.#live = options.live ?? false;
     for (const b of blocks) this.#byId.set(b.id, b);
-    for (const el of root.querySelectorAll('[data-block]')) this.#els.set(el.getAttribute('data-block')!, el);
+    if (options.elements) for (const [id, el] of options.elements) this.#els.set(id, el);
+    else for (const el of root.querySelectorAll('[data-block]')) this.#els.set(el.getAttribute('data-block')!, el);
   }
 
   /** The element of a block, by id. */

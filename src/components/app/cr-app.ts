@@ -180,6 +180,7 @@ export class CrApp extends LitElement {
     const abort = (this.#openAbort = new AbortController());
     const current = () => this.#openAbort === abort;
     this.opening = { name: file.name, stage: 'reading', loaded: 0, total: file.size };
+    let opened = false;
     try {
       const doc = await openUserFile(file, {
         signal: abort.signal,
@@ -194,14 +195,19 @@ export class CrApp extends LitElement {
         this.#userDocs.set(doc.meta.id, doc);
         this.entries = [...(this.entries ?? []), { ...doc.meta, hash: doc.hash }];
       }
-      location.hash = routeHash({ view: 'read', id: doc.meta.id });
+      const hash = routeHash({ view: 'read', id: doc.meta.id });
+      // The library and its progress line stay until the reader replaces them (#onHash): ended
+      // here, they would re-render and move focus (styling the page) in the task that
+      // received the document.
+      opened = location.hash !== hash;
+      location.hash = hash;
     } catch (err) {
       if (!abort.signal.aborted) this.#say(`Could not open the file: ${(err as Error).message}`, 8000);
       else if (current()) this.#say(`Stopped opening “${file.name}”.`);
     } finally {
       if (current()) {
         this.#openAbort = undefined;
-        this.opening = undefined;
+        if (!opened) this.opening = undefined;
       }
     }
   }
@@ -243,6 +249,7 @@ export class CrApp extends LitElement {
 
   #onHash = () => {
     this.route = parseRoute(location.hash);
+    if (!this.#openAbort) this.opening = undefined;
     void this.#load();
   };
 

@@ -2,7 +2,6 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Highlighter } from '../../reader/highlighter.ts';
 import type { ColourBy, Placed } from '../../annotate/anchored.ts';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Block, DocModel } from '../../corpus/types.ts';
 import { paragraphsOfSpan } from '../../corpus/paragraphs.ts';
 import { TextMap } from '../../reader/text-map.ts';
@@ -12,8 +11,8 @@ import { copyText } from '../shared/clipboard.ts';
 import { inlineCitation } from '../../corpus/citation.ts';
 import { proseStyles } from './prose-styles.ts';
 import { annotationsAtPoint, highlightStyles, paintHighlights, previewOf } from './highlight-layer.ts';
-import { decorate } from './paragraph-numbers.ts';
-import { countHeldImages, heldImageOfButton, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
+import { layOut } from './lay-out.ts';
+import { heldImageOfButton, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
 import { SelectionToolbar, selectionRange, toolbarStyles, type Span } from './selection-toolbar.ts';
 
 export { selectionRange } from './selection-toolbar.ts';
@@ -24,6 +23,8 @@ export { selectionRange } from './selection-toolbar.ts';
  * and found under a click (`highlight-layer.ts`); a toolbar over a selection
  * (`selection-toolbar.ts`). Copying a passage gives its plain text plus "(Author Year, ¶n)".
  * Images of a user's file wait as placeholders until the reader loads them (`held-images.ts`).
+ * The text is laid out piece by piece (`lay-out.ts`), so a long one never holds the page; it is
+ * ready (text map built, highlights painted) when `updateComplete` resolves.
  *
  * @fires cr-cite-copied - a paragraph link or a passage was copied
  * @fires cr-paragraph-focus - the current paragraph changed
@@ -43,8 +44,9 @@ export class CrDocument extends LitElement {
     css`
       :host { display: block; }
       article.over-highlight { cursor: pointer; }
-      /* A very long text: lay out only what is near the screen. */
-      article.long > * { content-visibility: auto; contain-intrinsic-size: auto 5em; }
+      /* A very long text comes in parts (lay-out.ts): lay out only those near the screen. */
+      article.long > .part { content-visibility: auto; }
+      .laying { font: 0.85rem var(--cr-sans); color: var(--cr-ink-soft); margin: 0 0 1rem; }
     `,
   ];
 
@@ -60,8 +62,10 @@ export class CrDocument extends LitElement {
 
   /** Images of this document not loaded yet (a user's file holds them until asked). */
   @state() private accessor heldImages = 0;
+  /** Percent of the text laid out, while a long text is laid out piece by piece. */
+  @state() private accessor laying: number | undefined;
 
-  /** Maps between DOM ranges and text offsets; rebuilt when the document changes. */
+  /** Maps between DOM ranges and text offsets; set once the document is laid out. */
   textMap: TextMap | undefined;
   /** This document's painted highlights. */
   readonly highlighter = new Highlighter();
@@ -69,7 +73,9 @@ export class CrDocument extends LitElement {
   readonly #toolbar = new SelectionToolbar(this, () => this.renderRoot as ShadowRoot, () => this.textMap, (span, intent) => {
     if (this.doc) this.dispatchEvent(new AnnotateRequestEvent(this.doc.meta.id, span.start, span.end, intent));
   });
-  #decorated: DocModel | undefined;
+  // The layout under way, if any, and how to stop it when the document changes.
+  #layout: Promise<void> | undefined;
+  #stopLayout: AbortController | undefined;
 
   /** The last passage selected in this document (kept after the selection is gone, so a
    * button elsewhere can still use it, e.g. re-attaching an orphan). */
@@ -82,26 +88,55 @@ export class CrDocument extends LitElement {
     this.highlighter.clear();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('doc')) this.heldImages = this.doc ? countHeldImages(this.doc.html) : 0;
+  // Ready means laid out: waits for the layout and the update it ends with.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#layout) {
+      await this.#layout;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   override render() {
     if (!this.doc) return html``;
-    return html`${this.#imagesBar()}<article class="prose ${this.doc.html.length > LONG_HTML ? 'long' : ''}" lang="en" @copy=${this.#onCopy} @click=${this.#onClick} @mousemove=${this.#onHover}>${unsafeHTML(this.doc.html)}</article>
+    // The article's content is the layout's, not Lit's: the template leaves it empty.
+    return html`${this.#imagesBar()}${this.laying === undefined ? nothing : html`<p class="laying" role="status">Laying out the text… ${this.laying}%</p>`}
+      <article class="prose ${this.doc.html.length > LONG_HTML ? 'long' : ''}" lang="en" @copy=${this.#onCopy} @click=${this.#onClick} @mousemove=${this.#onHover}></article>
       ${this.#toolbar.render()}`;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (this.doc && this.#decorated !== this.doc) {
-      this.#decorated = this.doc;
-      const article = this.renderRoot.querySelector('article')!;
-      decorate(article, this.doc);
-      this.textMap = new TextMap(article, this.doc.blocks);
-    }
-    if (this.textMap && (changed.has('placed') || changed.has('activeId') || changed.has('doc') || changed.has('colourBy'))) {
-      paintHighlights(this.highlighter, this.textMap, this.placed, this.activeId, this.colourBy);
-    }
+    if (changed.has('doc')) this.#layOut();
+    else if (this.textMap && (changed.has('placed') || changed.has('activeId') || changed.has('colourBy'))) this.#paint();
+  }
+
+  #layOut(): void {
+    this.#stopLayout?.abort();
+    this.#layout = undefined;
+    this.textMap = undefined;
+    this.highlighter.clear();
+    this.heldImages = 0;
+    const doc = this.doc;
+    const article = this.renderRoot.querySelector('article');
+    if (!doc || !article) return;
+    article.replaceChildren();
+    const stop = (this.#stopLayout = new AbortController());
+    // In tens of percent: the status is announced, and a screen reader need not hear every step.
+    const progress = (fraction: number) => (this.laying = Math.floor(fraction * 10) * 10);
+    this.#layout = (async () => {
+      const laid = await layOut(article, doc, doc.html.length > LONG_HTML, progress, stop.signal);
+      if (!laid || stop.signal.aborted) return;
+      this.heldImages = laid.heldImages;
+      this.laying = undefined;
+      this.textMap = new TextMap(article, doc.blocks, { elements: laid.elements });
+      this.#layout = undefined;
+      if (this.isConnected) this.#paint();
+    })();
+  }
+
+  #paint(): void {
+    paintHighlights(this.highlighter, this.textMap!, this.placed, this.activeId, this.colourBy);
   }
 
   /** Annotate the current selection: fires cr-annotate and clears the selection. */

@@ -42,6 +42,8 @@ export class CrReader extends LitElement {
   @state() private accessor activeId = '';
   @state() private accessor draft: Draft | undefined;
   @state() private accessor colourBy: ColourBy = 'tag';
+  /** Whether the contents for narrow screens are open (only then rendered: a second long list). */
+  @state() private accessor mobileToc = false;
 
   @query('cr-document') private accessor documentEl!: CrDocument;
 
@@ -90,7 +92,7 @@ export class CrReader extends LitElement {
           <p class="cite"><b>Cite as</b> ${fullCitation(m)}</p>
           ${m.note ? html`<p class="note">${m.note}</p>` : nothing}
         </header>
-        <details class="toc-mobile"><summary>Contents</summary>${toc}</details>
+        <details class="toc-mobile" @toggle=${this.#onMobileToc}><summary>Contents</summary>${this.mobileToc ? toc : nothing}</details>
         <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId} colourBy=${this.colourBy}></cr-document>
       </div>
       <aside class="panel" aria-label="Annotations" tabindex="-1" @cr-text-change-done=${this.#onTextChangeDone}>
@@ -132,6 +134,10 @@ export class CrReader extends LitElement {
     const store = this.#data.store;
     this.placement = d && store ? placeAnnotations(d, store.annotationsOf(d.meta.id)) : { placed: [], orphans: [] };
   }
+
+  #onMobileToc = (e: Event) => {
+    this.mobileToc = (e.currentTarget as HTMLDetailsElement).open;
+  };
 
   #lastSelection = () => this.documentEl?.lastSelection;
 

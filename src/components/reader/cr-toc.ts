@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { TocEntry } from '../../corpus/types.ts';
 
 /** Fired when a table-of-contents entry is chosen. */
@@ -10,8 +10,12 @@ export class TocSelectEvent extends Event {
   }
 }
 
+/** Entries rendered per task: a user's 5 MB file has over 1,000 headings (60-90 ms at once). */
+const STEP = 50;
+
 /**
- * Table of contents from a document's headings; the section being read is marked.
+ * Table of contents from a document's headings; the section being read is marked. A long one
+ * is rendered 50 entries per task, so it never holds the page.
  *
  * @fires cr-toc-select - an entry was chosen (click or Enter)
  */
@@ -40,13 +44,31 @@ export class CrToc extends LitElement {
   /** Base href for entries (the reader's route without a paragraph). */
   @property() accessor base = '#/';
 
+  /** How many entries are rendered so far. */
+  @state() private accessor shown = STEP;
+  #more = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#more);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('entries')) this.shown = STEP;
+  }
+
+  protected override updated(): void {
+    clearTimeout(this.#more);
+    if (this.shown < this.entries.length) this.#more = window.setTimeout(() => (this.shown += STEP));
+  }
+
   override render() {
     return html`<nav aria-labelledby="toc-title">
       <h2 id="toc-title">Contents</h2>
       ${this.entries.length === 0
         ? html`<p class="empty">This text has no headings.</p>`
         : html`<ol>
-            ${this.entries.map(
+            ${this.entries.slice(0, this.shown).map(
               (e) => html`<li class="l${e.level}">
                 <a href="${this.base}/p/${e.n}" aria-current=${e.id === this.current ? 'true' : nothing}
                    data-id=${e.id} @click=${(ev: Event) => this.#select(ev, e)}>${e.text}</a>

@@ -8,14 +8,6 @@ import { HELD_IMAGE_CLASS, LOAD_IMAGE_CLASS } from '../../corpus/user-file/held-
  * so the text map and the highlights do not move.
  */
 
-/** How many images of a document's HTML are held. */
-export function countHeldImages(html: string): number {
-  const marker = `class="${HELD_IMAGE_CLASS}"`;
-  let n = 0;
-  for (let i = html.indexOf(marker); i >= 0; i = html.indexOf(marker, i + marker.length)) n++;
-  return n;
-}
-
 /** The held image whose "Load image" button an event's target is, if any. */
 export function heldImageOfButton(target: EventTarget | null): HTMLElement | null {
   const button = (target as Element | null)?.closest?.(`button.${LOAD_IMAGE_CLASS}`);

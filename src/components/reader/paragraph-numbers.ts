@@ -1,25 +1,25 @@
-import type { DocModel } from '../../corpus/types.ts';
+import type { Block, DocModel } from '../../corpus/types.ts';
 import { routeHash } from '../../app/route.ts';
 
 /**
- * Prepares the rendered text for reading: tables get a scrolling wrapper, every block can take
- * focus, and numbered blocks get their paragraph number in the margin. The numbers are links
- * (Tab reaches them; a click copies the citation link) and apparatus: `data-nontext` keeps them
- * out of the text, quotes and selections' offsets.
+ * Prepares rendered text for reading, one piece of the document at a time (`lay-out.ts`):
+ * tables get a scrolling wrapper, every block can take focus, and numbered blocks get their
+ * paragraph number in the margin. The numbers are links (Tab reaches them; a click copies the
+ * citation link) and apparatus: `data-nontext` keeps them out of the text, quotes and
+ * selections' offsets. Adds the block elements found under `root` to `els`, by block id.
  */
-export function decorate(article: HTMLElement, doc: DocModel): void {
-  for (const table of article.querySelectorAll('table')) {
+export function decorate(root: ParentNode, doc: DocModel, blocks: ReadonlyMap<string, Block>, els: Map<string, Element>): void {
+  for (const table of root.querySelectorAll('table')) {
     const wrap = document.createElement('div');
     wrap.className = 'table-wrap';
     table.replaceWith(wrap);
     wrap.append(table);
   }
   // One pass over the elements, not a query per block (quadratic: seconds on a 5 MB file).
-  const els = new Map<string, HTMLElement>();
-  for (const el of article.querySelectorAll<HTMLElement>('[data-block]')) els.set(el.dataset['block']!, el);
-  for (const b of doc.blocks) {
-    const el = els.get(b.id);
-    if (!el) continue;
+  for (const el of root.querySelectorAll<HTMLElement>('[data-block]')) {
+    const b = blocks.get(el.dataset['block']!);
+    if (!b) continue;
+    els.set(b.id, el);
     el.tabIndex = -1;
     if (!b.numbered) continue;
     const a = document.createElement('a');

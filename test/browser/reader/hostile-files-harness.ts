@@ -14,6 +14,9 @@ export interface LongTask {
   /** Time spent in scripts during it, but for the test's own polling (`until`): long-animation-
    * frame attribution, which lists scripts of 5 ms or more by the entry point that ran them. */
   appScriptMs: number;
+  /** Time the browser spent styling and laying out the page during it (the frame's rendering):
+   * reported, not judged, as it swells with the machine's load (168 ms seen with no script). */
+  layoutMs: number;
   scripts: string[];
 }
 
@@ -39,12 +42,15 @@ export function watchLongTasks() {
   const frameObserver = new PerformanceObserver((list) => frames.push(...(list.getEntries() as LongFrame[])));
   frameObserver.observe({ type: 'long-animation-frame', buffered: true });
   const describe = (t: PerformanceEntry): LongTask => {
+    const end = t.startTime + t.duration;
+    const layoutMs = frames.reduce((sum, f) => sum + Math.max(0, Math.min(end, f.startTime + f.duration) - Math.max(t.startTime, f.styleAndLayoutStart)), 0);
     const scripts = frames
       .flatMap((f) => f.scripts)
       .filter((x) => x.startTime < t.startTime + t.duration && x.startTime + x.duration > t.startTime);
     return {
       at: Math.round(t.startTime - t0),
       ms: Math.round(t.duration),
+      layoutMs: Math.round(layoutMs),
       appScriptMs: Math.round(scripts.filter((x) => !x.sourceURL.includes('/test/shared/until.ts')).reduce((sum, x) => sum + x.duration, 0)),
       scripts: scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()?.split('?')[0]} ${Math.round(x.duration)} ms`),
     };
@@ -68,11 +74,13 @@ export function watchLongTasks() {
 
 /** The parts of a long-animation-frame entry used here (not in TypeScript's DOM types yet). */
 interface LongFrame extends PerformanceEntry {
+  styleAndLayoutStart: number;
   scripts: Array<{ invoker: string; sourceURL: string; startTime: number; duration: number }>;
 }
 
 /** Long tasks as lines for a failure message. */
-export const listed = (tasks: LongTask[]) => tasks.map((t) => `${t.ms} ms at +${t.at} ms, ${t.appScriptMs} ms of script [${t.scripts.join('; ')}]`).join('\n');
+export const listed = (tasks: LongTask[]) =>
+  tasks.map((t) => `${t.ms} ms at +${t.at} ms, ${t.appScriptMs} ms of script, ${t.layoutMs} ms of layout [${t.scripts.join('; ')}]`).join('\n');
 
 /** Open a file from the library; resolves with what came of it: a refusal's message or the reader. */
 export async function open(app: CrApp, file: File, ms = 60_000): Promise<{ refused?: string; reader?: CrReader }> {
