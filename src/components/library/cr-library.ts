@@ -76,7 +76,8 @@ export class CrLibrary extends LitElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // A file just chosen: the next key is for Cancel (Enter, Space or Escape).
     if (changed.has('opening') && this.opening && !changed.get('opening')) this.renderRoot.querySelector<HTMLElement>('.cancel')?.focus();
-    if (this.#focusBack) this.renderRoot.querySelector<HTMLElement>('.choose')?.focus();
+    // In a task of its own: focusing forces styling, which added to the task that ended the opening past 50 ms.
+    if (this.#focusBack) setTimeout(() => this.renderRoot.querySelector<HTMLElement>('.choose')?.focus());
     this.#focusBack = false;
   }
 
