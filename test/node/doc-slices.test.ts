@@ -22,5 +22,17 @@ it('cuts a large document into small slices and puts it together again unchanged
 
 it('hands over a tiny document in one slice per field', () => {
   const doc = buildDocument('# Tiny\n\ntext', { fileName: 'tiny.md' });
-  expect([...sliceDoc(doc)].map((s) => s.slice)).toEqual(['html', 'text', 'blocks', 'rest']);
+  expect([...sliceDoc(doc)].map((s) => s.slice)).toEqual(['html', 'text', 'blocks', 'toc', 'rest']);
+});
+
+it('hands over the contents of a file of headings in slices too', () => {
+  const doc = buildDocument(Array.from({ length: 5000 }, (_, i) => `## Heading ${i}`).join('\n'), { fileName: 'headings.md' });
+  expect(doc.toc.length).toBe(5000);
+  const cut = [...sliceDoc(doc)];
+  const tocs = cut.flatMap((s) => (s.slice === 'toc' ? [s.toc.length] : []));
+  expect(tocs).toEqual([2000, 2000, 1000]);
+  const rest = cut.at(-1)!;
+  expect(rest.slice === 'rest' && 'toc' in rest.rest).toBe(false);
+  const assembler = new DocAssembler();
+  expect(cut.map((s) => assembler.add(s)).at(-1)).toEqual(doc);
 });
