@@ -96,6 +96,16 @@ export async function selectText(doc: CrDocument, start: number, end: number): P
   return until(() => doc.shadowRoot!.querySelector('.toolbar'), 'selection toolbar');
 }
 
+/** Select [start, end) and press N, as a reader starting a note does; resolves with the note's
+ * field once it has focus (where the next key goes). */
+export async function draftNote(doc: CrDocument, panel: Element, start: number, end: number): Promise<HTMLTextAreaElement> {
+  await selectText(doc, start, end);
+  pressKey('n');
+  const note = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-note'), 'note form');
+  await until(() => panel.shadowRoot!.activeElement === note, 'note focused');
+  return note;
+}
+
 /** Press a key with nothing focused (as on the page body). */
 export const pressKey = (key: string, init: KeyboardEventInit = {}) =>
   document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { until, openReader, selectText, pressKey, testDbName, makeStore } from '../helpers.ts';
+import { until, openReader, selectText, pressKey, testDbName, makeStore, draftNote } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
@@ -32,10 +32,7 @@ describe('annotating in the reader', () => {
     const store = await makeStore({}, false);
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.n === 4 && b.numbered)!;
-    await selectText(doc, p.start + 10, p.start + 80);
-    pressKey('n');
-    const note = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-note'), 'note form');
-    await until(() => panel.shadowRoot!.activeElement === note, 'note focused');
+    const note = await draftNote(doc, panel, p.start + 10, p.start + 80);
     (window as unknown as { pwned?: boolean }).pwned = false;
     note.value = 'Compare with Anisin. <img src=x onerror="window.pwned=true"> **bold**';
     (panel.shadowRoot!.querySelector('#draft-tags') as HTMLInputElement).value = 'violence, Almaty ';

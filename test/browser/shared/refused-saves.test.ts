@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { CrossreadStore, StoreOptions } from '../../../src/store/index.ts';
 import type { CrLinkDialog } from '../../../src/components/claims/cr-link-dialog.ts';
 import type { CrEventsManager } from '../../../src/components/claims/cr-events-manager.ts';
-import { makeStore, openReader, pressKey, selectText } from '../helpers.ts';
+import { draftNote, makeStore, openReader } from '../helpers.ts';
 import { tampered } from '../store/helpers.ts';
 import { $, card, claimFrom, focused, mount, notices, press, type, until } from '../claims/harness.ts';
 
@@ -76,10 +76,7 @@ describe('forms for new records, on a full disk', () => {
   it('the annotation panel keeps a new note open with its text and says why', async () => {
     const { doc, panel } = await openReader('duvanova-junisbai-2022', store);
     const p = doc.doc!.blocks.find((b) => b.n === 4 && b.numbered)!;
-    await selectText(doc, p.start + 10, p.start + 80);
-    pressKey('n');
-    const note = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-note'), 'note form');
-    await until(() => panel.shadowRoot!.activeElement === note, 'note focused');
+    const note = await draftNote(doc, panel, p.start + 10, p.start + 80);
     await type(TEXT);
     full = true;
     const before = notices.length;
