@@ -10,16 +10,9 @@
  * "Tokayev's" and "CSTO" inside "CSTO-led" without a tokenizer to tune.
  */
 import type { Claim } from '../store/index.ts';
+import { normalise } from './terms.ts';
 
-/** Lower case, no accents, punctuation as spaces, single spaces. */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { normalise };
 
 /** What a claim is found by. */
 export interface Searchable {
