@@ -9,6 +9,7 @@ export const FrontMatterSchema = v.object({
   title: v.optional(v.string()),
   authors: v.optional(v.array(v.string())),
   venue: v.optional(v.string()),
+  url: v.optional(v.pipe(v.string(), v.url('url must be a web address'))),
   year: v.optional(v.number()),
   date: v.optional(v.union([v.string(), v.date()])),
   kind: v.optional(v.string()),
@@ -76,6 +77,7 @@ export function buildMeta(fm: FrontMatter, text: string, fallback: { id: string;
   };
   if (year !== undefined) meta.year = year;
   if (date) meta.date = date;
+  if (fm.url) meta.url = fm.url;
   if (fm.raw) meta.raw = fm.raw;
   if (fm.note) meta.note = fm.note;
   if (fm.repairs) meta.repairs = fm.repairs;

@@ -5,6 +5,8 @@ export interface DocMeta {
   title: string;
   authors: string[];
   venue: string;
+  /** The publisher's page of the source, where known: imports made on that page are matched by it. */
+  url?: string;
   year?: number;
   /** ISO date where the exact day is known. */
   date?: string;

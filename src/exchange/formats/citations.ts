@@ -20,6 +20,7 @@ export function toCslJson(metas: readonly DocMeta[]): object[] {
     if (m.venue) item[m.kind === 'policy memo' ? 'publisher' : 'container-title'] = m.venue;
     const parts = m.date ? m.date.split('-').map(Number) : m.year ? [m.year] : undefined;
     if (parts) item.issued = { 'date-parts': [parts] };
+    if (m.url) item.URL = m.url;
     if (m.note) item.note = m.note;
     return item;
   });
@@ -48,8 +49,11 @@ export function toBibtex(metas: readonly DocMeta[]): string {
       ];
       if (m.venue) fields.push([m.kind === 'policy memo' ? 'institution' : 'journal', m.venue]);
       if (m.year !== undefined) fields.push(['year', String(m.year)]);
+      if (m.url) fields.push(['url', m.url]);
       if (m.note) fields.push(['note', m.note]);
-      const body = fields.map(([k, v]) => `  ${k} = ${k === 'title' ? `{${bibValue(v)}}` : bibValue(v)}`).join(',\n');
+      // A url is read verbatim by BibTeX styles: only braces would break it (and have no place in a URL).
+      const value = (k: string, v: string) => (k === 'url' ? `{${v.replace(/[{}]/g, encodeURIComponent)}}` : k === 'title' ? `{${bibValue(v)}}` : bibValue(v));
+      const body = fields.map(([k, v]) => `  ${k} = ${value(k, v)}`).join(',\n');
       return `@${BIB_TYPE[m.kind] ?? 'misc'}{${key},\n${body}\n}\n`;
     })
     .join('\n');
