@@ -27,6 +27,7 @@ export {
   makeBody,
   motivationFor,
   newRecordId,
+  stableRecordId,
   normalizeTags,
   noteOf,
   splitTags,

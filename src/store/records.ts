@@ -5,6 +5,7 @@
  * readable by other tools without translation. Everything here is pure
  * (no IndexedDB, no DOM) and runs under vitest in Node.
  */
+import { hash53 } from '../corpus/hash.ts';
 import type { Claim, EventRecord, Link } from './claim-records.ts';
 import { modifiedAt, normalizeTags, type BuildContext, type Creator, type Version } from './record-base.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
@@ -158,6 +159,18 @@ export function newRecordId(): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The record id for something made elsewhere that has an id of its own there (a Hypothesis
+ * annotation, a Hypothesis user's layer): the same `seed` always gives the same id, so
+ * importing the same file twice finds its records instead of copying them. A name-based
+ * UUID (version 5 layout) from three independent 53-bit hashes of the seed.
+ */
+export function stableRecordId(seed: string): string {
+  const h = [1, 2, 3].map((n) => hash53(seed, n).toString(16).padStart(14, '0')).join('');
+  const hex = `${h.slice(0, 12)}5${h.slice(13, 16)}${'89ab'[parseInt(h[16]!, 16) & 3]}${h.slice(17, 32)}`;
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** note → commenting; else tags → tagging; else events → classifying; none → highlighting. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_CHARS, type MapFile } from '../../src/exchange/map-file/format.ts';
 import { importMapFile } from '../../src/exchange/map-file/import.ts';
-import { jsonDepth, prototypeKeys } from '../../src/exchange/map-file/json-guard.ts';
+import { jsonDepth, prototypeKeys } from '../../src/exchange/json-guard.ts';
 import { readMapFile } from '../../src/exchange/map-file/read.ts';
 import { writeMapFile } from '../../src/exchange/map-file/write.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';

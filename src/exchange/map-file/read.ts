@@ -10,7 +10,7 @@ import { eventsOf, RecordSchemas, type IncomingBatch } from '../../store/index.t
 import type { SharedCollection } from '../../store/receive.ts';
 import { MAP_FORMAT, MAP_VERSION, MAX_DEPTH, MAX_FILE_CHARS, MAX_PROBLEMS, type MapFile } from './format.ts';
 import { MapLayerSchema, PositionSchema, SourceSchema } from './schema.ts';
-import { jsonDepth, prototypeKeys } from './json-guard.ts';
+import { jsonDepth, prototypeKeys } from '../json-guard.ts';
 
 /** One problem of a file: where it is (`''` for the file as a whole) and what is wrong. */
 export interface MapFileProblem {
