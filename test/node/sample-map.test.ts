@@ -14,7 +14,7 @@ describe('sample seminar map (corpus/maps/seminar-sample.json)', () => {
     expect(JSON.parse(JSON.stringify(await buildSampleMap(await corpusDocs())))).toEqual(committed());
   });
 
-  it('teaches across all three readings: ≥ 12 claims, evidence from each source, ≥ 10 links of every kind, both events', async () => {
+  it('teaches across all three readings: ≥ 12 claims, evidence from each source, ≥ 10 links of every kind, both events', () => {
     const map = committed();
     expect(map.layer.role).toBe('instructor');
     expect(map.claims.length).toBeGreaterThanOrEqual(12);
