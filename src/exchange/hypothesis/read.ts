@@ -8,13 +8,13 @@
  * pages and quotes not found are all reported. Pure.
  */
 import * as v from 'valibot';
-import { anchor } from '../../anchoring/index.ts';
-import { targetFor } from '../../annotate/anchored.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import { reasonFor } from '../../store/damage-words.ts';
-import { ANNOTATION_CONTEXT, AnnotationSchema, makeBody, motivationFor, stableRecordId, type Annotation, type IncomingBatch } from '../../store/index.ts';
+import type { Annotation, IncomingBatch } from '../../store/index.ts';
+import { foreignAnnotation, foreignLayer, placeQuote, sourceByMetadata } from '../foreign.ts';
 import { jsonDepth } from '../json-guard.ts';
-import { authorOf, HypothesisExportSchema, HypothesisRowSchema, quoteOf, type HypothesisRow } from './rows.ts';
+import { authorOf, HypothesisExportSchema, HypothesisRowSchema, quoteOf } from './rows.ts';
+
+export { sameAddress } from '../foreign.ts';
 
 const MAX_CHARS = 20 * 1024 * 1024;
 const MAX_DEPTH = 32;
@@ -46,23 +46,6 @@ export interface HypothesisReport {
 
 export type HypothesisRead = { ok: true; batch: IncomingBatch; report: HypothesisReport } | { ok: false; problem: string };
 
-/** An address without scheme, `www.`, query, fragment or trailing slash, lower case. */
-export function sameAddress(a: string, b: string): boolean {
-  const norm = (u: string) => u.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
-  return a.trim() !== '' && norm(a) === norm(b);
-}
-
-const words = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/** The source a row is about by its address or page title, if the metadata says. */
-function byMetadata(row: HypothesisRow, docs: readonly DocModel[]): DocModel | undefined {
-  const uris = [row.uri, ...row.target.map((t) => t.source ?? '')];
-  const byUrl = docs.find((d) => d.meta.url && uris.some((u) => sameAddress(u, d.meta.url!)));
-  if (byUrl) return byUrl;
-  const titles = (row.document?.title ?? []).map(words).filter(Boolean);
-  return docs.find((d) => titles.some((t) => t === words(d.meta.title) || t.startsWith(`${words(d.meta.title)} `)));
-}
-
 /** Reads a Hypothesis export and anchors its rows in `docs`. */
 export function readHypothesis(text: string, docs: readonly DocModel[]): HypothesisRead {
   if (text.length > MAX_CHARS) return { ok: false, problem: `The file is ${(text.length / 1024 / 1024).toFixed(0)} MB; an export can be at most ${MAX_CHARS / 1024 / 1024} MB.` };
@@ -88,54 +71,27 @@ export function readHypothesis(text: string, docs: readonly DocModel[]): Hypothe
     if (row.references.length) return void report.replies++;
     const quote = quoteOf(row);
     if (!quote) return void report.pageNotes++;
-    let doc = byMetadata(row, docs);
-    // The quote only: Hypothesis's positions count characters of its page text, not of Crossread's, so
-    // as a hint they would point elsewhere (anchoring then rightly refuses a far match).
-    const selectors = (d: DocModel) => anchor(d.text, [{ type: 'TextQuoteSelector', ...quote }]);
-    let found = doc ? selectors(doc) : undefined;
-    if (!doc) {
-      // No address or title to go by: the source is where the quote anchors, if it anchors in exactly one.
-      const hits = docs.map((d) => [d, selectors(d)] as const).filter(([, a]) => a.status === 'anchored');
-      if (hits.length === 1) [doc, found] = hits[0]!;
-    }
-    if (!doc || !found) return void other.set(row.uri || '(no address)', (other.get(row.uri || '(no address)') ?? 0) + 1);
-    if (found.status !== 'anchored') return void report.orphans.push({ id: row.id, source: doc.meta.id, quote: quote.exact });
-
+    const named = sourceByMetadata(docs, [row.uri, ...row.target.map((t) => t.source ?? '')], row.document?.title ?? []);
+    const place = placeQuote(docs, named, quote);
+    const page = row.uri || '(no address)';
+    if (!place) return void other.set(page, (other.get(page) ?? 0) + 1);
+    if (place.found.status !== 'anchored') return void report.orphans.push({ id: row.id, source: place.doc.meta.id, quote: quote.exact });
     const name = authorOf(row);
     const key = row.user || name;
-    const author = authors.get(key) ?? { name, layer: stableRecordId(`hypothesis-user:${key}`), rows: 0 };
-    const created = validTime(row.created) ?? validTime(row.updated) ?? new Date(0).toISOString();
-    const updated = validTime(row.updated) ?? created;
-    const body = makeBody(row.text.trim() || undefined, row.tags.map((t) => t.trim().slice(0, 200)).filter(Boolean), []);
-    const record: Annotation = {
-      '@context': ANNOTATION_CONTEXT,
-      id: stableRecordId(`hypothesis:${row.id}`),
-      type: 'Annotation',
-      motivation: motivationFor(body),
-      created,
-      modified: updated < created ? created : updated,
-      creator: { type: 'Person', name },
-      body,
-      target: targetFor(doc, found.start, found.end),
-      layer: author.layer,
-      // Hypothesis counts no edits; its update time, in seconds, grows with each one, so a newer export is a newer version.
-      version: { [author.layer]: Math.max(1, Math.floor(Date.parse(updated) / 1000)) },
-    };
+    const made = foreignAnnotation({
+      id: `hypothesis:${row.id}`, author: name, authorKey: `hypothesis:${key}`, created: row.created, modified: row.updated,
+      note: row.text, tags: row.tags, doc: place.doc, start: place.found.start, end: place.found.end,
+    });
     // One bad row (a note longer than Crossread keeps) is reported, not a reason to refuse the rest.
-    const checked = v.safeParse(AnnotationSchema, record);
-    if (!checked.success) return void report.invalid.push({ index, problem: `rows[${index}]: ${reasonFor('annotations', record, checked.issues)}` });
-    annotations.push(record);
+    if ('problem' in made) return void report.invalid.push({ index, problem: `rows[${index}]: ${made.problem}` });
+    annotations.push(made.record);
+    const author = authors.get(key) ?? { name, layer: foreignLayer(`hypothesis:${key}`), rows: 0 };
     author.rows++;
     authors.set(key, author);
     report.placed++;
-    if (found.method === 'fuzzy') report.fuzzy++;
+    if (place.found.method === 'fuzzy') report.fuzzy++;
   });
   report.otherPages = [...other].map(([uri, rows]) => ({ uri, rows }));
   report.authors = [...authors.values()];
   return { ok: true, batch: { put: annotations.map((record) => ({ collection: 'annotations' as const, record })) }, report };
-}
-
-function validTime(s: string | undefined): string | undefined {
-  const t = s ? Date.parse(s) : NaN;
-  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }
