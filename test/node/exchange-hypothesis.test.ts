@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { placeAnnotations } from '../../src/annotate/anchored.ts';
 import { importHypothesis } from '../../src/exchange/hypothesis/import.ts';
-import { readHypothesis, sameAddress } from '../../src/exchange/hypothesis/read.ts';
+import { sameAddress } from '../../src/exchange/foreign.ts';
+import { readHypothesis } from '../../src/exchange/hypothesis/read.ts';
 import { noteOf, tagsOf } from '../../src/store/index.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { corpusDocs, docOf } from './exchange-fixtures.ts';

@@ -14,8 +14,6 @@ import { foreignAnnotation, foreignLayer, placeQuote, sourceByMetadata } from '.
 import { jsonDepth } from '../json-guard.ts';
 import { authorOf, HypothesisExportSchema, HypothesisRowSchema, quoteOf } from './rows.ts';
 
-export { sameAddress } from '../foreign.ts';
-
 const MAX_CHARS = 20 * 1024 * 1024;
 const MAX_DEPTH = 32;
 
