@@ -17,6 +17,34 @@ export interface ForeignQuote {
   suffix: string;
 }
 
+/** A row whose quote was not found in its source. */
+export interface Orphan {
+  id: string;
+  source: string;
+  quote: string;
+}
+
+/** What an import of passages from another tool found, for the summary the reader sees. */
+export interface ForeignReport {
+  /** Passages placed, and how many of them by an approximate match. */
+  placed: number;
+  fuzzy: number;
+  orphans: Orphan[];
+  /** Annotations on the page as a whole (no quote): Crossread has no place for them. */
+  pageNotes: number;
+  /** Replies to other annotations. */
+  replies: number;
+  /** Rows for pages that are none of the library's sources, by address. */
+  otherPages: Array<{ uri: string; rows: number }>;
+  /** Authors whose annotations came in, each as a layer of their own. */
+  authors: Array<{ name: string; layer: string; rows: number }>;
+  /** Items that were not valid annotations, by index, with why. */
+  invalid: Array<{ index: number; problem: string }>;
+}
+
+/** A report with nothing found yet. */
+export const emptyReport = (): ForeignReport => ({ placed: 0, fuzzy: 0, orphans: [], pageNotes: 0, replies: 0, otherPages: [], authors: [], invalid: [] });
+
 /** Two page addresses name the same page: scheme, `www.`, query, fragment and trailing slash aside. */
 export function sameAddress(a: string, b: string): boolean {
   const norm = (u: string) => u.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/[?#].*$/, '').replace(/\/+$/, '');

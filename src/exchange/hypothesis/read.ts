@@ -10,39 +10,14 @@
 import * as v from 'valibot';
 import type { DocModel } from '../../corpus/types.ts';
 import type { Annotation, IncomingBatch } from '../../store/index.ts';
-import { foreignAnnotation, foreignLayer, placeQuote, sourceByMetadata } from '../foreign.ts';
+import { emptyReport, foreignAnnotation, foreignLayer, placeQuote, sourceByMetadata, type ForeignReport } from '../foreign.ts';
 import { jsonDepth } from '../json-guard.ts';
 import { authorOf, HypothesisExportSchema, HypothesisRowSchema, quoteOf } from './rows.ts';
 
 const MAX_CHARS = 20 * 1024 * 1024;
 const MAX_DEPTH = 32;
 
-/** A row whose quote was not found in its source. */
-export interface Orphan {
-  id: string;
-  source: string;
-  quote: string;
-}
-
-/** What an import found, for the summary the reader sees. */
-export interface HypothesisReport {
-  /** Passages placed, and how many of them by an approximate match. */
-  placed: number;
-  fuzzy: number;
-  orphans: Orphan[];
-  /** Annotations on the page as a whole (no quote): Crossread has no place for them. */
-  pageNotes: number;
-  /** Replies to other annotations. */
-  replies: number;
-  /** Rows for pages that are none of the library's sources, by address. */
-  otherPages: Array<{ uri: string; rows: number }>;
-  /** Hypothesis users whose annotations came in, each as a layer of their own. */
-  authors: Array<{ name: string; layer: string; rows: number }>;
-  /** Rows that were not valid Hypothesis annotations, by index. */
-  invalid: Array<{ index: number; problem: string }>;
-}
-
-export type HypothesisRead = { ok: true; batch: IncomingBatch; report: HypothesisReport } | { ok: false; problem: string };
+export type HypothesisRead = { ok: true; batch: IncomingBatch; report: ForeignReport } | { ok: false; problem: string };
 
 /** Reads a Hypothesis export and anchors its rows in `docs`. */
 export function readHypothesis(text: string, docs: readonly DocModel[]): HypothesisRead {
@@ -58,7 +33,7 @@ export function readHypothesis(text: string, docs: readonly DocModel[]): Hypothe
   if (!top.success) return { ok: false, problem: 'This is not a Hypothesis export: it has no list of annotations (“rows”).' };
   const rawRows = Array.isArray(top.output) ? top.output : top.output.rows;
 
-  const report: HypothesisReport = { placed: 0, fuzzy: 0, orphans: [], pageNotes: 0, replies: 0, otherPages: [], authors: [], invalid: [] };
+  const report = emptyReport();
   const annotations: Annotation[] = [];
   const other = new Map<string, number>();
   const authors = new Map<string, { name: string; layer: string; rows: number }>();
