@@ -57,6 +57,7 @@ const html = (await readFile(new URL('index.html', root), 'utf8'))
 await writeFile(new URL('index.html', dist), html);
 await cp(new URL('src/theme.css', root), new URL('theme.css', dist));
 await cp(new URL('corpus/build/', root), new URL('corpus/build/', dist), { recursive: true });
+await cp(new URL('corpus/maps/', root), new URL('corpus/maps/', dist), { recursive: true });
 
 const sizes = [app, worker].flatMap((r) => Object.entries(r.metafile?.outputs ?? {}))
   .filter(([f]) => f.endsWith('.js'))

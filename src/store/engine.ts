@@ -37,7 +37,7 @@ import {
 import { Quarantine, type RawRead, type QuarantinedRecord } from './quarantine.ts';
 import { ANONYMOUS, newRecordId, type CollectionName } from './records.ts';
 import { newlyCited, shownDiff, type Committed } from './commit-plan.ts';
-import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceiveResult } from './receive.ts';
+import { importLabel, planReceive, type IncomingBatch, type ReceiveOrigin, type ReceivePlan, type ReceiveResult } from './receive.ts';
 import { readWritten, TabSync } from './sync.ts';
 import { cannot, isEntry, undoBlockers, UndoHistory, type Undoable, type UndoEntry, type UndoOutcome } from './undo.ts';
 import { asCommitted, stampDiff, versionOf, type StoreIdentity, type Version } from './versions.ts';
@@ -307,6 +307,11 @@ export class StoreEngine extends StoreEvents {
    * import is one undo step ("Import 12 records"); a sync is not undoable and,
    * like another tab's change, drops local undo steps touching its records.
    */
+  /** What `receive(batch)` would do now, without doing it: the preview an import shows first. Throws as `receive` refuses. */
+  previewReceive(batch: IncomingBatch): ReceivePlan {
+    return planReceive(this.#state, batch, this.#quarantine.ids());
+  }
+
   receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
     return this.#run(async () => {
       const plan = planReceive(this.#state, batch, this.#quarantine.ids());

@@ -125,3 +125,32 @@ export function chooseFile(library: Element, file: File): void {
   input.files = dt.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
+
+/** A file the app handed the browser to save: its name and contents. */
+export interface Download {
+  name: string;
+  text: Promise<string>;
+}
+
+/**
+ * Runs `act` and resolves with the first `count` downloads it starts (at once or after some
+ * work), as the browser is handed them: the link's file name and the file behind its blob URL
+ * (read before the app revokes it).
+ */
+export async function catchDownloads(act: () => unknown, count = 1): Promise<Download[]> {
+  const saved: Download[] = [];
+  const clicks = (e: Event) => {
+    const a = e.target as HTMLAnchorElement;
+    if (!(a instanceof HTMLAnchorElement) || !a.download) return;
+    saved.push({ name: a.download, text: fetch(a.href).then((r) => r.text()) });
+    e.preventDefault();
+  };
+  document.addEventListener('click', clicks, true);
+  try {
+    act();
+    await until(() => saved.length >= count, `${count} download(s)`);
+  } finally {
+    document.removeEventListener('click', clicks, true);
+  }
+  return saved;
+}

@@ -3,7 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { OpenProgress } from '../../app/open-file.ts';
 import { routeHash } from '../../app/route.ts';
-import { OpenCancelEvent, OpenFileEvent } from '../shared/events.ts';
+import { NotifyEvent, OpenCancelEvent, OpenFileEvent } from '../shared/events.ts';
+import { loadSampleMap } from '../exchange/sample-map.ts';
+import { StoreController } from '../store/store-controller.ts';
 
 /** A user's file being opened: its name and how far reading it has come. */
 export type FileOpening = OpenProgress & { name: string };
@@ -66,6 +68,25 @@ export class CrLibrary extends LitElement {
   /** The user's file being opened, if any: shown with its progress and a Cancel button. */
   @property({ attribute: false }) accessor opening: FileOpening | undefined;
 
+  readonly #data = new StoreController(this);
+  #loadingSample = false;
+
+  async #loadSample() {
+    const store = this.#data.store;
+    if (!store || this.#loadingSample) return;
+    this.#loadingSample = true;
+    this.requestUpdate();
+    try {
+      const { message, result } = await loadSampleMap(store, this.entries);
+      this.dispatchEvent(new NotifyEvent(message, result));
+    } catch (e) {
+      this.dispatchEvent(new NotifyEvent(`Could not load the sample map: ${(e as Error).message}`));
+    } finally {
+      this.#loadingSample = false;
+      this.requestUpdate();
+    }
+  }
+
   // Focus on Cancel when opening ends goes back to "Open a file…", not to the page's top.
   #focusBack = false;
 
@@ -107,6 +128,12 @@ export class CrLibrary extends LitElement {
         <span>Read a Markdown (.md) or plain-text (.txt) file of your own. It stays on this device.</span>
         <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" hidden @change=${this.#onFile} />
         ${this.opening ? this.#progress(this.opening) : ''}
+      </div>
+      <div class="open">
+        <button type="button" class="sample" ?disabled=${!this.#data.store || this.#loadingSample} @click=${() => void this.#loadSample()}>
+          ${this.#loadingSample ? 'Loading the sample map…' : 'Load the sample map'}
+        </button>
+        <span>An instructor's claim map over the three readings, to see how the sources disagree. It is added as a layer of its own; Undo takes it back.</span>
       </div>`;
   }
 

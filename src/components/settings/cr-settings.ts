@@ -1,14 +1,18 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { StoragePersistence } from '../../store/index.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { storageNote } from '../store/storage-note.ts';
+import '../exchange/cr-export-list.ts';
+import '../exchange/cr-import.ts';
+import type { DocumentLoader } from '../exchange/library-docs.ts';
 import './cr-quarantine.ts';
 
 /**
  * The settings panel (`#/settings`): one section per concern, each with its
- * heading, so later ones (export everything, restore, storage use) slot in.
- * Now: where the reader's work is kept, and the damaged records set aside.
+ * heading: where the reader's work is kept, sharing it (export, import), and
+ * the damaged records set aside.
  */
 @customElement('cr-settings')
 export class CrSettings extends LitElement {
@@ -20,6 +24,9 @@ export class CrSettings extends LitElement {
     p { margin: 0; max-width: 62ch; color: var(--cr-ink-soft); }
   `;
 
+  /** The library's sources: exports cite them, imports anchor in them. */
+  @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
+  @property({ attribute: false }) accessor documents: DocumentLoader | undefined;
   @state() private accessor storage: StoragePersistence | undefined;
 
   // The browser's answer is asked once by the store; this only awaits it.
@@ -34,6 +41,15 @@ export class CrSettings extends LitElement {
       <section aria-labelledby="storage">
         <h2 id="storage">Storage</h2>
         ${note ? html`<p class="storage" data-mode=${store?.mode ?? nothing}>${note}</p>` : nothing}
+      </section>
+      <section aria-labelledby="export">
+        <h2 id="export">Export</h2>
+        <p>Files for a seminar, another tool or a reference manager. Nothing is sent anywhere.</p>
+        <cr-export-list .entries=${this.entries} .documents=${this.documents}></cr-export-list>
+      </section>
+      <section aria-labelledby="import">
+        <h2 id="import">Import</h2>
+        <cr-import .entries=${this.entries} .documents=${this.documents}></cr-import>
       </section>
       <section aria-labelledby="damaged">
         <h2 id="damaged">Damaged records</h2>

@@ -11,7 +11,7 @@ import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 import type { CrCompareView } from '../../../src/components/compare/cr-compare-view.ts';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
-import { deep, makeStore, openApp, testDbName, until } from '../helpers.ts';
+import { catchDownloads, deep, makeStore, openApp, testDbName, until } from '../helpers.ts';
 import { $, $$, card, claimFrom, shownIds } from '../claims/harness.ts';
 import { ANISIN, DJ, seed } from '../compare/harness.ts';
 import { DAMAGES, allDamage, type Damage, type DamageName, type World } from '../../shared/damage.ts';
@@ -148,20 +148,7 @@ describe('a damaged database still opens', () => {
     // Export: the file handed to the browser holds every damaged record, raw, with its reason.
     const settings = deep(app, 'cr-settings')!;
     const list = $(settings, 'cr-quarantine')!;
-    // The download link the browser is handed: its name, and the file behind its blob URL (read before it is revoked).
-    let saved: { name: string; text: Promise<string> } | undefined;
-    const clicks = (e: Event) => {
-      const a = e.target as HTMLAnchorElement;
-      if (!a.download) return;
-      saved = { name: a.download, text: fetch(a.href).then((r) => r.text()) };
-      e.preventDefault();
-    };
-    document.addEventListener('click', clicks, true);
-    try {
-      $<HTMLButtonElement>(list, 'button.primary')!.click();
-    } finally {
-      document.removeEventListener('click', clicks, true);
-    }
+    const [saved] = await catchDownloads(() => $<HTMLButtonElement>(list, 'button.primary')!.click());
     expect(saved!.name).to.match(/^crossread-damaged-records-\d{4}-\d\d-\d\d\.json$/);
     const file = JSON.parse(await saved!.text) as { records: { collection: string; reason: string; record: unknown }[] };
     expect(file.records.map((r) => r.record)).to.deep.equal(store.quarantined.map((q) => JSON.parse(JSON.stringify(q.value)) as unknown));

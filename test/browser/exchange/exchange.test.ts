@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import type { CrApp } from '../../../src/components/app/cr-app.ts';
+import type { MapFile } from '../../../src/exchange/map-file/format.ts';
+import { targetFor } from '../../../src/annotate/anchored.ts';
+import type { CrossreadStore } from '../../../src/store/index.ts';
+import { catchDownloads, chooseFile, deep, makeStore, openApp, openReader, until } from '../helpers.ts';
+
+const toast = (app: CrApp) => app.shadowRoot!.querySelector('.toast')?.textContent ?? '';
+const button = (root: Element, selector: string) => until(() => root.shadowRoot!.querySelector<HTMLButtonElement>(`${selector}:not([disabled])`), selector);
+
+/** A claim with one passage, made through the store as the reader would. */
+async function oneClaim(store: CrossreadStore) {
+  const { reader } = await openReader('duvanova-junisbai-2022', store);
+  const doc = reader.doc!;
+  const quote = 'Organized mobs used bulldozers to break into banks';
+  const start = doc.text.indexOf(quote);
+  return store.createClaimFromPassage({ target: targetFor(doc, start, start + quote.length) }, { statement: 'The mobs were organized', stance: 'asserts', tags: ['almaty'] });
+}
+
+describe('sharing and exchange', () => {
+  it('loads the sample map from the library only when asked; Undo takes it back', async () => {
+    const store = await makeStore();
+    const app = await openApp('#/', store);
+    const library = await until(() => deep(app, 'cr-library'), 'library');
+    expect(store.claims.size).to.equal(0); // never loaded without the user's action
+    (await button(library, '.sample')).click();
+    await until(() => /Sample map loaded: 13 claims and 12 links/.test(toast(app)), 'loaded toast');
+    expect(store.claims.size).to.equal(13);
+    expect(store.events.size).to.equal(2);
+    app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button')!.click();
+    await until(() => store.claims.size === 0, 'undone');
+  });
+
+  it('exports the claim map and other formats from Settings, and imports the map into a fresh profile with a preview', async () => {
+    const store = await makeStore();
+    await oneClaim(store);
+    let app = await openApp('#/settings', store);
+    const list = await until(() => deep(app, 'cr-settings', 'cr-export-list'), 'export list');
+    const [map] = await catchDownloads(async () => (await button(list, '[data-format=map]')).click());
+    expect(map!.name).to.equal('crossread-claim-map.json');
+    const text = await map!.text;
+    const file = JSON.parse(text) as MapFile;
+    expect(file.format).to.equal('crossread-map');
+    expect(file.claims.map((c) => c.statement)).to.deep.equal(['The mobs were organized']);
+    const [argdown] = await catchDownloads(async () => (await button(list, '[data-format=argdown]')).click());
+    expect(await argdown!.text).to.contain('The mobs were organized #almaty');
+    const [report] = await catchDownloads(async () => (await button(list, '[data-format=markdown]')).click());
+    expect(await report!.text).to.match(/Duvanova & Junisbai 2022, ¶3/);
+
+    // A fresh profile: the preview says what will happen before anything is written.
+    const fresh = await makeStore();
+    app = await openApp('#/settings', fresh);
+    const importer = await until(() => deep(app, 'cr-settings', 'cr-import'), 'importer');
+    chooseFile(importer, new File([text], 'seminar.json', { type: 'application/json' }));
+    const preview = await until(() => importer.shadowRoot!.querySelector('.preview'), 'preview');
+    expect(preview.textContent).to.match(/a Crossread claim map by .* \(student\)/);
+    expect(preview.textContent).to.contain('Importing will add 2 records');
+    expect(fresh.claims.size).to.equal(0);
+    expect(importer.shadowRoot!.activeElement?.textContent).to.equal('Import'); // the next key imports
+    (importer.shadowRoot!.activeElement as HTMLButtonElement).click();
+    await until(() => fresh.claims.size === 1, 'imported');
+    await until(() => /Imported seminar\.json: 2 added/.test(toast(app)), 'import toast');
+    app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button')!.click();
+    await until(() => fresh.claims.size === 0 && fresh.annotations.size === 0, 'import undone');
+  });
+
+  it('refuses a damaged map with each problem at its path, and changes nothing', async () => {
+    const store = await makeStore();
+    const app = await openApp('#/settings', store);
+    const importer = await until(() => deep(app, 'cr-settings', 'cr-import'), 'importer');
+    const bad = JSON.stringify({ format: 'crossread-map', version: 1, exported: '2026-01-01T00:00:00Z', layer: { id: 'urn:uuid:00000000-0000-4000-8000-000000000001', name: 'X', role: 'student' }, sources: [], annotations: [], events: [], links: [], claims: [{ id: 'nope', statement: '<img src=x onerror="window.__pwned=1">' }] });
+    chooseFile(importer, new File([bad], 'broken.json'));
+    const alert = await until(() => importer.shadowRoot!.querySelector('.preview[role=alert]'), 'refusal');
+    expect(alert.textContent).to.contain('broken.json cannot be imported');
+    expect(alert.querySelector('code')?.textContent).to.match(/^claims\[0\]/);
+    expect(alert.querySelector('img')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(store.claims.size).to.equal(0);
+  });
+});
