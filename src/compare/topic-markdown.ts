@@ -17,7 +17,7 @@ export interface TopicMarkdownContext {
   /** A line under it (e.g. "Event, 4–6 January 2022"). */
   subtitle?: string;
   /** A source's metadata; `undefined` for one not loaded (a reader's file not open now). */
-  meta(source: string): Pick<DocMeta, 'cite'> & Partial<DocMeta> | undefined;
+  meta(source: string): DocMeta | undefined;
   /** The ¶ of a passage in its source; `null`/`undefined` when it cannot be placed. */
   paragraphOf(annotation: Annotation): number | null | undefined;
 }
@@ -68,7 +68,7 @@ export function topicMarkdown(cmp: TopicComparison, ctx: TopicMarkdownContext): 
 
   const refs = cmp.columns.flatMap((col) => {
     const m = ctx.meta(col.source);
-    return m?.title && m.authors && m.venue !== undefined ? [fullCitation(m as DocMeta)] : [];
+    return m ? [fullCitation(m)] : [];
   });
   if (refs.length) out.push('## References', '', ...refs.map((r) => `- ${inline(r)}`), '');
   return out.join('\n');

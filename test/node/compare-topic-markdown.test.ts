@@ -3,13 +3,16 @@ import * as md from '../../src/compare/topic-markdown.ts';
 import { inline, topicMarkdown, type TopicMarkdownContext } from '../../src/compare/topic-markdown.ts';
 import { compareTopic } from '../../src/compare/topic.ts';
 import type { Annotation } from '../../src/store/index.ts';
+import type { DocMeta } from '../../src/corpus/types.ts';
 import { makeStore } from './claims-fixtures.ts';
 import { target } from './store-fixtures.ts';
 
-const META = {
-  'doc-a': { cite: 'Duvanova & Junisbai 2022', title: 'Why Kazakhstan?', authors: ['Dinissa Duvanova', 'Barbara Junisbai'], venue: 'PONARS Eurasia', year: 2022 },
-  'doc-b': { cite: 'Anisin 2026', title: 'From Almaty to Minsk', authors: ['Alexei Anisin'], venue: 'CEJISS', year: 2026 },
-} as const;
+const source = (id: string, cite: string, title: string, authors: string[], venue: string, year: number): DocMeta =>
+  ({ id, cite, title, authors, venue, year, kind: 'article', wordCount: 1000, readingMinutes: 5 });
+const META: Record<string, DocMeta> = {
+  'doc-a': source('doc-a', 'Duvanova & Junisbai 2022', 'Why Kazakhstan?', ['Dinissa Duvanova', 'Barbara Junisbai'], 'PONARS Eurasia', 2022),
+  'doc-b': source('doc-b', 'Anisin 2026', 'From Almaty to Minsk', ['Alexei Anisin'], 'CEJISS', 2026),
+};
 
 /** doc-a: one passage (¶ 4) asserting A; doc-b: one (¶ 9) asserting B; A ⨯ B; doc-c silent. */
 async function world() {
@@ -24,7 +27,7 @@ async function world() {
   const ctx: TopicMarkdownContext = {
     title: E.name,
     subtitle: 'Event, 4 January 2022',
-    meta: (s) => (s in META ? META[s as keyof typeof META] : undefined),
+    meta: (s) => META[s],
     paragraphOf: (a: Annotation) => paragraphs.get(a.id),
   };
   return { store, E, a1, b1, A, B, ctx };

@@ -8,6 +8,7 @@ import { controlStyles } from '../shared/control-styles.ts';
 import { EditDraft } from '../shared/edit-draft.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { count } from '../../map/words.ts';
+import { routeHash } from '../../app/route.ts';
 import { StoreController } from '../store/store-controller.ts';
 import '../shared/cr-confirm-dialog.ts';
 
@@ -92,7 +93,7 @@ export class CrEventsManager extends LitElement {
     return html`<li data-event=${e.id}>
       <div class="name">${e.name}</div>
       <div class="when">${formatRange(e.start, e.end)}</div>
-      <div class="uses">${count(claims, 'claim')}</div>
+      <div class="uses">${count(claims, 'claim')} · <a href=${routeHash({ view: 'events', event: e.id })}>Compare sources on this event</a></div>
       ${merging
         ? html`<form class="row" @submit=${(ev: Event) => this.#merge(ev, e)} @keydown=${this.#escape}>
             <label>Merge “${e.name}” into <select name="keep">${others.map((o) => html`<option value=${o.id}>${o.name} (${formatRange(o.start, o.end)})</option>`)}</select></label>

@@ -1,0 +1,49 @@
+import { html, nothing } from 'lit';
+import type { Paragraph } from '../../annotate/paragraphs.ts';
+import { routeHash } from '../../app/route.ts';
+import type { PassageEntry, SourceColumn } from '../../compare/topic.ts';
+import { STANCE_LOOK, badge } from '../shared/relations.ts';
+
+/** What a column needs to know about the sources besides the comparison. */
+export interface ColumnContext {
+  /** "Anisin 2026", or the id of a source the library does not list now. */
+  cite(source: string): string;
+  /** The source's title, when listed. */
+  title(source: string): string | undefined;
+  /** True when the reader can open the source (it is in the library now). */
+  openable(source: string): boolean;
+  /** The passage's ¶ (`undefined` while its source loads, `null` when not found). */
+  paragraphOf(passage: PassageEntry): Paragraph;
+}
+
+/** One source's column: its passages on the topic in reading order, each with the claims it
+ * bears on and its stance; "Not discussed" when it has none. Each item opens its passage. */
+export function columnTemplate(col: SourceColumn, ctx: ColumnContext) {
+  const cite = ctx.cite(col.source);
+  const title = ctx.title(col.source);
+  const headingId = `col-${col.source}`;
+  return html`<section class="column" aria-labelledby=${headingId} data-source=${col.source}>
+    <h3 id=${headingId}>${cite}</h3>
+    ${title ? html`<p class="title">${title}</p>` : nothing}
+    ${ctx.openable(col.source) || !col.passages.length
+      ? nothing
+      : html`<p class="note">Your own file, not open in this tab: open it again from the Library to read these passages.</p>`}
+    ${col.passages.length
+      ? html`<ol aria-label="Passages of ${cite}">${col.passages.map((p) => passageTemplate(col.source, p, ctx))}</ol>`
+      : html`<p class="silent">Not discussed.</p>`}
+  </section>`;
+}
+
+function passageTemplate(source: string, p: PassageEntry, ctx: ColumnContext) {
+  const n = ctx.paragraphOf(p);
+  const where = n === undefined ? '¶…' : n === null ? 'passage not found in this version' : `¶${n}`;
+  const href = ctx.openable(source) ? routeHash({ view: 'read', id: source, ...(typeof n === 'number' ? { p: n } : {}) }) : undefined;
+  const quote = html`<span class="para">${where}</span><span class="text">“${p.annotation.target.selector[0].exact}”</span>`;
+  return html`<li class="passage ${p.filed ? 'filed' : ''}" data-annotation=${p.annotation.id}>
+    ${href ? html`<a class="quote" href=${href}>${quote}</a>` : html`<span class="quote">${quote}</span>`}
+    ${p.claims.length
+      ? html`<ul>${p.claims.map(({ claim, stance }) => html`<li data-claim=${claim.id}>${badge(STANCE_LOOK[stance])}
+          ${href ? html`<a href=${href}>${claim.statement}</a>` : claim.statement}</li>`)}</ul>`
+      : nothing}
+  </li>`;
+}
