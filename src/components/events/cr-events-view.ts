@@ -154,8 +154,9 @@ export class CrEventsView extends LitElement {
     paragraphOf: (p) => this.#paragraphOf(p.annotation),
   };
 
+  // Only sources in the library can be loaded; a reader's file not open now has no ¶ to give.
   #paragraphOf(a: Annotation) {
-    return this.#paragraphs?.of(a);
+    return this.entries.some((e) => e.id === a.target.source) ? this.#paragraphs?.of(a) : null;
   }
 
   #cite(source: string): string {

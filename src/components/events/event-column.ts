@@ -35,10 +35,12 @@ export function columnTemplate(col: SourceColumn, ctx: ColumnContext) {
 }
 
 function passageTemplate(source: string, p: PassageEntry, ctx: ColumnContext) {
-  const n = ctx.paragraphOf(p);
-  const where = n === undefined ? '¶…' : n === null ? 'passage not found in this version' : `¶${n}`;
-  const href = ctx.openable(source) ? routeHash({ view: 'read', id: source, ...(typeof n === 'number' ? { p: n } : {}) }) : undefined;
-  const quote = html`<span class="para">${where}</span><span class="text">“${p.annotation.target.selector[0].exact}”</span>`;
+  // A source the library does not list now cannot be loaded: its ¶ is not known, nor asked for.
+  const openable = ctx.openable(source);
+  const n = openable ? ctx.paragraphOf(p) : null;
+  const where = !openable ? '' : n === undefined ? '¶…' : n === null ? 'passage not found in this version' : `¶${n}`;
+  const href = openable ? routeHash({ view: 'read', id: source, ...(typeof n === 'number' ? { p: n } : {}) }) : undefined;
+  const quote = html`${where ? html`<span class="para">${where}</span>` : nothing}<span class="text">“${p.annotation.target.selector[0].exact}”</span>`;
   return html`<li class="passage ${p.filed ? 'filed' : ''}" data-annotation=${p.annotation.id}>
     ${href ? html`<a class="quote" href=${href}>${quote}</a>` : html`<span class="quote">${quote}</span>`}
     ${p.claims.length
