@@ -97,9 +97,12 @@ export class CrEventsView extends LitElement {
         <p>No passage and no claim. In the reader, select a passage and file it under ${event ? `“${event.name}”` : `the tag “${this.tag}”`};
           in <a href="#/claims">Claims</a>, add it to a claim. Each source’s passages and claims then show here in a column of their own.</p></div>`;
     }
+    const context = this.#columnContext(event ? 'event' : 'tag');
     return html`${this.#summary(cmp)}
       <h2 id="sources">By source</h2>
-      <div class="columns" role="group" aria-labelledby="sources">${cmp.columns.map((col) => columnTemplate(col, this.#columnContext))}</div>
+      <p class="hint">Each source’s passages in reading order. <span aria-hidden="true">◷</span> marks a passage filed under this ${event ? 'event' : 'tag'};
+        the others are cited by a claim about it. Open a passage to read it in its place.</p>
+      <div class="columns" role="group" aria-labelledby="sources">${cmp.columns.map((col) => columnTemplate(col, context))}</div>
       ${this.#links(cmp)}
       ${cmp.unplaced.length
         ? html`<h2 id="unplaced">Claims with no passage</h2>
@@ -147,12 +150,15 @@ export class CrEventsView extends LitElement {
         : html`<p class="hint">No claims of different sources on this are linked yet. Link them in <a href="#/claims">Claims</a> (<b>Link to…</b>).</p>`}`;
   }
 
-  readonly #columnContext: ColumnContext = {
-    cite: (s) => this.#cite(s),
-    title: (s) => this.entries.find((e) => e.id === s)?.title,
-    openable: (s) => this.entries.some((e) => e.id === s),
-    paragraphOf: (p) => this.#paragraphOf(p.annotation),
-  };
+  #columnContext(kind: string): ColumnContext {
+    return {
+      kind,
+      cite: (s) => this.#cite(s),
+      title: (s) => this.entries.find((e) => e.id === s)?.title,
+      openable: (s) => this.entries.some((e) => e.id === s),
+      paragraphOf: (p) => this.#paragraphOf(p.annotation),
+    };
+  }
 
   // Only sources in the library can be loaded; a reader's file not open now has no ¶ to give.
   #paragraphOf(a: Annotation) {

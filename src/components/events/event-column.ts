@@ -12,6 +12,8 @@ export interface ColumnContext {
   title(source: string): string | undefined;
   /** True when the reader can open the source (it is in the library now). */
   openable(source: string): boolean;
+  /** What the topic is, in words: "event" or "tag". */
+  kind: string;
   /** The passage's ¶ (`undefined` while its source loads, `null` when not found). */
   paragraphOf(passage: PassageEntry): Paragraph;
 }
@@ -40,7 +42,9 @@ function passageTemplate(source: string, p: PassageEntry, ctx: ColumnContext) {
   const n = openable ? ctx.paragraphOf(p) : null;
   const where = !openable ? '' : n === undefined ? '¶…' : n === null ? 'passage not found in this version' : `¶${n}`;
   const href = openable ? routeHash({ view: 'read', id: source, ...(typeof n === 'number' ? { p: n } : {}) }) : undefined;
-  const quote = html`${where ? html`<span class="para">${where}</span>` : nothing}<span class="text">“${p.annotation.target.selector[0].exact}”</span>`;
+  // Filed or only cited: said by a mark and words, not by the edge colour alone.
+  const mark = p.filed ? html`<span class="mark" title="Filed under this ${ctx.kind}"><span aria-hidden="true">◷</span><span class="sr-only">filed under this ${ctx.kind},</span></span>` : nothing;
+  const quote = html`${mark}${where ? html`<span class="para">${where}</span>` : nothing}<span class="text">“${p.annotation.target.selector[0].exact}”</span>`;
   return html`<li class="passage ${p.filed ? 'filed' : ''}" data-annotation=${p.annotation.id}>
     ${href ? html`<a class="quote" href=${href}>${quote}</a>` : html`<span class="quote">${quote}</span>`}
     ${p.claims.length

@@ -28,6 +28,7 @@ export const eventsStyles = css`
   .passage.filed { border-left-color: var(--cr-accent); }
   .quote { display: block; color: var(--cr-ink); text-decoration: none; font: 0.92rem/1.45 var(--cr-serif); }
   a.quote:hover .text { text-decoration: underline; }
+  .mark { color: var(--cr-accent); margin-right: 0.3rem; font: 600 0.8rem var(--cr-sans); }
   .para { font: 600 0.75rem var(--cr-sans); color: var(--cr-ink-faint); margin-right: 0.3rem; }
   .passage ul { list-style: none; margin: 0.35rem 0 0; padding: 0; display: grid; gap: 0.25rem; font-size: 0.85rem; }
   .passage li { display: flex; gap: 0.4rem; align-items: baseline; }
