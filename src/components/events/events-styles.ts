@@ -18,6 +18,7 @@ export const eventsStyles = css`
   td.n { font-variant-numeric: tabular-nums; }
   .num-pos { color: var(--cr-pos); }
   .num-neg { color: var(--cr-neg); }
+  .hint { margin-bottom: 0.6rem; }
   .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem; align-items: start; }
   .column { background: var(--cr-card); border: 1px solid var(--cr-rule); border-radius: 8px; padding: 0.7rem 0.8rem; min-width: 0; }
   .column h3 { font: 700 1rem/1.3 var(--cr-sans); margin: 0; }

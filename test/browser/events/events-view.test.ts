@@ -94,6 +94,33 @@ describe('compare by event', () => {
     await until(() => reader.doc?.meta.id === DJ && reader.paragraph === s.djParagraph, 'reader at the ¶');
   });
 
+  it('exports the comparison as Markdown with citations', async () => {
+    const store = await makeStore();
+    const s = await seedEvent(store);
+    const view = await openView(`#/events/${s.event.id}`, store);
+    await until(() => $(view, `section[data-source="${ANISIN}"] .para`)?.textContent === `¶${s.anisinParagraph}`, 'paragraphs placed');
+    // The download is the link downloadText clicks: take it before the browser does.
+    const saved = new Promise<{ name: string; text: Promise<string> }>((resolve) => {
+      const take = (e: Event) => {
+        const a = e.target;
+        if (!(a instanceof HTMLAnchorElement) || !a.download) return; // e.g. the button's own click
+        e.preventDefault();
+        document.body.removeEventListener('click', take, true);
+        resolve({ name: a.download, text: fetch(a.href).then((r) => r.text()) });
+      };
+      document.body.addEventListener('click', take, true);
+    });
+    [...view.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Export Markdown')!.click();
+    const { name, text } = await saved;
+    expect(name).to.equal('almaty-violence-by-source.md');
+    const md = await text;
+    expect(md).to.contain('# Compare sources on “Almaty violence”');
+    expect(md).to.contain(`(Anisin 2026, ¶${s.anisinParagraph})`);
+    expect(md).to.contain(`(Duvanova & Junisbai 2022, ¶${s.djParagraph})`);
+    expect(md).to.contain('## Kurmashev et al. 2018\n\nNot discussed.');
+    expect(md).to.contain('— contradicts —');
+  });
+
   it('switches to a tag with the picker, lists a reader’s own source too, and follows the store', async () => {
     const store = await makeStore();
     const s = await seedEvent(store);
