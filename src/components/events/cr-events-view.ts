@@ -86,7 +86,7 @@ export class CrEventsView extends LitElement {
       if (!events.length && !tags.length) {
         return html`<div class="empty"><h2>No events yet</h2>
           <p>An event (“Almaty violence, 4–6 January 2022”) groups what each source says about one thing that happened.
-            Create one in the Events list of <a href="#/claims">Claims</a>, then file passages under it in the reader (<b>Tag</b>) and claims in Claims.
+            Create one in the Events list of <a href="#/claims">Claims</a>, then file passages under it in the reader (select a passage, <b>Note</b> or <b>Tag</b>, tick the event) and claims in Claims.
             Here, the sources then stand side by side on it: what each says, where they agree and where they contradict each other.</p></div>`;
       }
       return html`<div class="empty"><h2>Pick an event or a tag</h2><p>Choose above what to compare the sources on.</p>
@@ -94,7 +94,7 @@ export class CrEventsView extends LitElement {
     }
     if (cmp.empty) {
       return html`<div class="empty" role="status"><h2>Nothing is filed under ${event ? 'this event' : 'this tag'} yet</h2>
-        <p>No passage and no claim. In the reader, select a passage and file it under ${event ? `“${event.name}”` : `the tag “${this.tag}”`};
+        <p>No passage and no claim. In the reader, select a passage and file it under ${event ? `“${event.name}” (Note or Tag, tick the event)` : `the tag “${this.tag}”`};
           in <a href="#/claims">Claims</a>, add it to a claim. Each source’s passages and claims then show here in a column of their own.</p></div>`;
     }
     const context = this.#columnContext(event ? 'event' : 'tag');
