@@ -4,13 +4,15 @@ export type Route =
   | { view: 'read'; id: string; p?: number }
   | { view: 'claims'; claim?: string }
   | { view: 'compare'; left: string; right: string }
+  | { view: 'events'; event?: string; tag?: string }
   | { view: 'settings' }
   | { view: 'not-found'; path: string };
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
 /** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`,
- * `#/compare/<left id>/<right id>`, `#/settings`; anything else is 'not-found'. */
+ * `#/compare/<left id>/<right id>`, `#/events`, `#/events/<event id>`, `#/events/tag/<tag>`
+ * (the tag URI-encoded), `#/settings`; anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
@@ -18,6 +20,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings' || path === '/settings/') return { view: 'settings' };
   const claim = /^\/claims\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
   if (claim) return { view: 'claims', claim: claim[1]! };
+  const events = parseEvents(path);
+  if (events) return events;
   const cmp = new RegExp(`^/compare/(${ID})/(${ID})/?$`).exec(path);
   if (cmp) return { view: 'compare', left: cmp[1]!, right: cmp[2]! };
   const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?$/.exec(path);
@@ -42,10 +46,26 @@ export function routeHash(route: Route): string {
       return route.claim ? `#/claims/${route.claim}` : '#/claims';
     case 'compare':
       return `#/compare/${route.left}/${route.right}`;
+    case 'events':
+      return route.event ? `#/events/${route.event}` : route.tag !== undefined ? `#/events/tag/${encodeURIComponent(route.tag)}` : '#/events';
     case 'settings':
       return '#/settings';
     case 'not-found':
       return `#${route.path}`;
+  }
+}
+
+// Compare by event (or by tag): the picker alone, one event, or one tag.
+function parseEvents(path: string): Route | undefined {
+  if (path === '/events' || path === '/events/') return { view: 'events' };
+  const event = /^\/events\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
+  if (event) return { view: 'events', event: event[1]! };
+  const tag = /^\/events\/tag\/([^/]+)$/.exec(path);
+  if (!tag) return undefined;
+  try {
+    return { view: 'events', tag: decodeURIComponent(tag[1]!) };
+  } catch {
+    return undefined; // a malformed %-escape: not a route
   }
 }
 

@@ -80,6 +80,7 @@ export {
   type DatePrecision,
 } from './partial-date.ts';
 export { deletionMessage } from './deletion.ts';
+export { byCreated } from './actions.ts';
 export { formatDate, formatRange } from './date-words.ts';
 export { integrityIssues, referencesOf, stateIssues, type SetAside } from './integrity.ts';
 export {

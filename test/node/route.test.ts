@@ -15,7 +15,7 @@ describe('routes', () => {
   });
 
   it('rejects anything else as not found', () => {
-    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x']) {
+    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b']) {
       expect(parseRoute(h).view, h).toBe('not-found');
     }
   });
@@ -24,9 +24,17 @@ describe('routes', () => {
     const routes: Route[] = [
       { view: 'library' }, { view: 'read', id: 'x-1' }, { view: 'read', id: 'x-1', p: 7 }, { view: 'claims' },
       { view: 'claims', claim: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' }, { view: 'compare', left: 'a', right: 'b-2' },
-      { view: 'settings' },
+      { view: 'settings' }, { view: 'events' }, { view: 'events', event: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' },
+      { view: 'events', tag: 'kz' }, { view: 'events', tag: 'civil unrest/Almaty #1 100%' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
+  });
+
+  it('parses compare by event and by tag, tags URI-encoded', () => {
+    expect(parseRoute('#/events')).toEqual({ view: 'events' });
+    expect(parseRoute('#/events/urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c')).toEqual({ view: 'events', event: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' });
+    expect(parseRoute('#/events/tag/civil%20unrest')).toEqual({ view: 'events', tag: 'civil unrest' });
+    expect(routeHash({ view: 'events', tag: 'a/b c' })).toBe('#/events/tag/a%2Fb%20c');
   });
 
   it('compares the first two sources of the library by default, whatever their ids', () => {

@@ -25,7 +25,7 @@ it('exports a fixed public API', () => {
     'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
     'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
     'TextChangeSeenSettingSchema', 'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
-    'buildAnnotation', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
+    'buildAnnotation', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
     'sortRecords', 'splitTags', 'stateIssues', 'tagsOf',

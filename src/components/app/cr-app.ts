@@ -17,7 +17,7 @@ import '../reader/cr-reader.ts';
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
  * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
- * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/compare/<a>/<b>`, `#/settings`.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/settings`.
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {
@@ -48,6 +48,7 @@ export class CrApp extends LitElement {
       background: var(--cr-ink); color: var(--cr-bg); padding: 0.6rem 1rem; border-radius: 6px;
       font: 0.88rem var(--cr-sans); box-shadow: var(--cr-shadow); max-width: min(36rem, 90vw);
     }
+    @media print { .bar, .storage, .notice, .warning, .toast { display: none; } }
   `;
 
   /** Where the prerendered corpus lives; tests point it elsewhere. */
@@ -122,6 +123,7 @@ export class CrApp extends LitElement {
           <a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a>
           <a href="#/claims" aria-current=${r.view === 'claims' ? 'page' : nothing}>Claims</a>
           <a href=${this.#compareHref()} aria-current=${r.view === 'compare' ? 'page' : nothing}>Compare</a>
+          <a href="#/events" aria-current=${r.view === 'events' ? 'page' : nothing}>Events</a>
           <a href="#/settings" aria-current=${r.view === 'settings' ? 'page' : nothing}>Settings</a>
         </nav>
       </header>
@@ -145,6 +147,10 @@ export class CrApp extends LitElement {
     if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings') void loadView(r.view);
     if (r.view === 'settings') return html`<cr-settings .entries=${this.entries} .documents=${this.documents}></cr-settings>`;
     if (r.view === 'claims') return html`<cr-claims-view .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''}></cr-claims-view>`;
+    if (r.view === 'events') {
+      void loadView('events');
+      return html`<cr-events-view .entries=${this.entries} .documents=${this.documents} eventId=${r.event ?? ''} tag=${r.tag ?? ''}></cr-events-view>`;
+    }
     if (r.view === 'compare') return html`<cr-compare-view .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right}></cr-compare-view>`;
     if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
     if (this.doc?.meta.id !== r.id || !this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
@@ -306,6 +312,7 @@ const views = {
   claims: () => import('../claims/cr-claims-view.ts'),
   compare: () => import('../compare/cr-compare-view.ts'),
   settings: () => import('../settings/cr-settings.ts'),
+  events: () => import('../events/cr-events-view.ts'),
 };
 const loading = new Map<keyof typeof views, Promise<unknown>>();
 function loadView(view: keyof typeof views): Promise<unknown> {

@@ -38,6 +38,8 @@ export class CrClaimCard extends LitElement {
     badgeStyles,
     css`
       :host { display: block; }
+      a.chip { text-decoration: none; }
+      a.chip:hover { text-decoration: underline; }
       article { background: var(--cr-card); border: 1px solid var(--cr-rule); border-left: 4px solid var(--cr-rule); border-radius: 6px; padding: 0.6rem 0.8rem; }
       article.open { border-color: var(--cr-accent); border-left-color: var(--cr-accent); box-shadow: 0 0 0 1px var(--cr-accent); }
       h2 { margin: 0; font: 600 1rem/1.4 var(--cr-serif); }
@@ -109,7 +111,8 @@ export class CrClaimCard extends LitElement {
     return c.events.flatMap((id) => {
       const e = store?.getEvent(id);
       if (!e) return store?.isQuarantined('events', id) ? [html`<span class="chip event set-aside" title="Event">◷ ${SET_ASIDE.events}</span>`] : [];
-      return [html`<span class="chip event" title="Event">◷ ${e.name}, ${formatRange(e.start, e.end)}</span>`];
+      // The chip leads to the sources compared on that event.
+      return [html`<a class="chip event" href=${routeHash({ view: 'events', event: e.id })} title="Compare sources on this event">◷ ${e.name}, ${formatRange(e.start, e.end)}</a>`];
     });
   }
 

@@ -143,6 +143,8 @@ export class CrClaimsView extends LitElement {
       ${this.#select('source', 'Source', sources)} ${this.#select('tag', 'Tag', tags)}
       ${this.#select('event', 'Event', events)} ${this.#select('author', 'Author', authors)}
       ${f.source || f.tag || f.event || f.author ? html`<button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button>` : nothing}
+      ${f.event ? html`<a href=${routeHash({ view: 'events', event: f.event })}>Compare sources on this event</a>`
+        : f.tag ? html`<a href=${routeHash({ view: 'events', tag: f.tag })}>Compare sources on this tag</a>` : nothing}
     </div>`;
   }
 

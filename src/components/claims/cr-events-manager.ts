@@ -8,6 +8,7 @@ import { controlStyles } from '../shared/control-styles.ts';
 import { EditDraft } from '../shared/edit-draft.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { count } from '../../map/words.ts';
+import { routeHash } from '../../app/route.ts';
 import { StoreController } from '../store/store-controller.ts';
 import '../shared/cr-confirm-dialog.ts';
 
@@ -37,6 +38,7 @@ export class CrEventsManager extends LitElement {
       .name { font-weight: 600; }
       .when { color: var(--cr-ink-soft); font-size: 0.82rem; }
       .uses { color: var(--cr-ink-faint); font-size: 0.75rem; }
+      .compare { font-size: 0.8rem; }
       .dates { display: grid; grid-template-columns: 1fr 1fr; gap: 0.4rem; }
       input { min-width: 0; }
       li .actions { margin-top: 0.3rem; }
@@ -93,6 +95,7 @@ export class CrEventsManager extends LitElement {
       <div class="name">${e.name}</div>
       <div class="when">${formatRange(e.start, e.end)}</div>
       <div class="uses">${count(claims, 'claim')}</div>
+      <div class="compare"><a href=${routeHash({ view: 'events', event: e.id })}>Compare sources on this event</a></div>
       ${merging
         ? html`<form class="row" @submit=${(ev: Event) => this.#merge(ev, e)} @keydown=${this.#escape}>
             <label>Merge “${e.name}” into <select name="keep">${others.map((o) => html`<option value=${o.id}>${o.name} (${formatRange(o.start, o.end)})</option>`)}</select></label>

@@ -1,5 +1,6 @@
 import { html, css } from 'lit';
 import { RELATION_WORDS } from '../../map/words.ts';
+import { STANCE_WORDS } from '../../compare/topic.ts';
 import type { LinkRelation, Stance } from '../../store/index.ts';
 
 /** How a stance or relation looks everywhere: a text label, an icon (shape) and a colour, so
@@ -13,9 +14,9 @@ export interface Look {
 
 /** Stance of an evidence passage toward a claim. */
 export const STANCE_LOOK: Record<Stance, Look> = {
-  asserts: { label: 'asserts', icon: '✓', cls: 'pos' },
-  'argues-against': { label: 'argues against', icon: '✕', cls: 'neg' },
-  mentions: { label: 'mentions', icon: '•', cls: 'neu' },
+  asserts: { label: STANCE_WORDS.asserts, icon: '✓', cls: 'pos' },
+  'argues-against': { label: STANCE_WORDS['argues-against'], icon: '✕', cls: 'neg' },
+  mentions: { label: STANCE_WORDS.mentions, icon: '•', cls: 'neu' },
 };
 
 /** Relation of a link; `supports` and `qualifies` point from one claim to another. Labels are
