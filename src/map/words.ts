@@ -4,7 +4,7 @@
  * says "supports / contradicts / qualifies"; views add icons and colours (components/shared/
  * relations.ts) but take their words from here. Pure.
  */
-import type { Link, LinkRelation } from '../store/index.ts';
+import type { Link, LinkRelation, Stance } from '../store/index.ts';
 
 /** A relation in words: active ("supports") and passive ("supported by") voice. */
 export interface RelationWords {
@@ -13,6 +13,13 @@ export interface RelationWords {
   /** True when the relation reads the same from both ends (no arrow, no passive voice). */
   symmetric: boolean;
 }
+
+/** How a passage stands toward a claim, in words; the badges (components/shared/relations.ts) take their labels from here. */
+export const STANCE_WORDS: Readonly<Record<Stance, string>> = {
+  asserts: 'asserts',
+  'argues-against': 'argues against',
+  mentions: 'mentions',
+};
 
 /** Every relation in words. `contradicts` is symmetric: A contradicts B is B contradicts A. */
 export const RELATION_WORDS: Readonly<Record<LinkRelation, RelationWords>> = {

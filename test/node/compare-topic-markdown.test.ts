@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as md from '../../src/compare/topic-markdown.ts';
-import { inline, topicMarkdown, type TopicMarkdownContext } from '../../src/compare/topic-markdown.ts';
-import { compareTopic } from '../../src/compare/topic.ts';
+import * as md from '../../src/exchange/formats/topic-markdown.ts';
+import { mdInline as inline } from '../../src/exchange/formats/markdown-text.ts';
+import { topicMarkdown, type TopicMarkdownContext } from '../../src/exchange/formats/topic-markdown.ts';
+import { compareTopic } from '../../src/map/topic.ts';
 import type { Annotation } from '../../src/store/index.ts';
 import type { DocMeta } from '../../src/corpus/types.ts';
 import { makeStore } from './claims-fixtures.ts';
@@ -35,7 +36,7 @@ async function world() {
 
 describe('compare/topic-markdown', () => {
   it('exports its public API', () => {
-    expect(Object.keys(md).sort()).toEqual(['inline', 'topicMarkdown']);
+    expect(Object.keys(md).sort()).toEqual(['topicMarkdown']);
   });
 
   it('writes each source’s passages with “(Author Year, ¶n)”, their stances, the silent source, links and references', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as topic from '../../src/compare/topic.ts';
-import { compareTopic, topicSources, type TopicComparison } from '../../src/compare/topic.ts';
+import * as topic from '../../src/map/topic.ts';
+import { compareTopic, topicSources, type TopicComparison } from '../../src/map/topic.ts';
 import { relationPhrase } from '../../src/map/words.ts';
 import { makeStore } from './claims-fixtures.ts';
 import { target } from './store-fixtures.ts';
@@ -49,7 +49,7 @@ const column = (cmp: TopicComparison, source: string) => cmp.columns.find((c) =>
 
 describe('compare/topic', () => {
   it('exports its public API', () => {
-    expect(Object.keys(topic).sort()).toEqual(['STANCE_WORDS', 'compareTopic', 'topicSources']);
+    expect(Object.keys(topic).sort()).toEqual(['compareTopic', 'topicSources']);
   });
 
   it('gives one column per source, each source’s passages in reading order with the claims they bear on', async () => {

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Paragraph } from '../../annotate/paragraphs.ts';
 import { routeHash } from '../../app/route.ts';
-import type { PassageEntry, SourceColumn } from '../../compare/topic.ts';
+import type { PassageEntry, SourceColumn } from '../../map/topic.ts';
 import { STANCE_LOOK, badge } from '../shared/relations.ts';
 
 /** What a column needs to know about the sources besides the comparison. */

@@ -1,6 +1,6 @@
 import { html, css } from 'lit';
 import { RELATION_WORDS } from '../../map/words.ts';
-import { STANCE_WORDS } from '../../compare/topic.ts';
+import { STANCE_WORDS } from '../../map/words.ts';
 import type { LinkRelation, Stance } from '../../store/index.ts';
 
 /** How a stance or relation looks everywhere: a text label, an icon (shape) and a colour, so

@@ -5,11 +5,10 @@
  */
 import { fullCitation } from '../../corpus/citation.ts';
 import type { Claim } from '../../store/index.ts';
-import { RELATION_WORDS } from '../../map/words.ts';
+import { RELATION_WORDS, STANCE_WORDS } from '../../map/words.ts';
 import { citeText, homeOf, passagesOf, sourcesOf, type ExportData } from './export-data.ts';
 import { mdInline, mdQuote } from './markdown-text.ts';
 
-const STANCE_WORDS = { asserts: 'asserts', 'argues-against': 'argues against', mentions: 'mentions' } as const;
 
 /** The report; `title` heads it. */
 export function markdownReport(data: ExportData, title = 'Claim map'): string {

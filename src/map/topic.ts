@@ -8,7 +8,7 @@
  * (a reader often files the passage and makes the claim from it). A claim is *made* in the
  * sources of its passages that assert or mention it ({@link homeSources}).
  */
-import { crossLinks, homeSources, linkViews, type CrossLink, type GraphData } from '../map/graph.ts';
+import { crossLinks, homeSources, linkViews, type CrossLink, type GraphData } from './graph.ts';
 import { byCreated, type Annotation, type Claim, type Stance } from '../store/index.ts';
 
 /** What is compared: the sources on one event, or on one tag. */
@@ -23,16 +23,6 @@ export interface TopicData extends GraphData {
   claimsTagged(tag: string): readonly Claim[];
   claimsCitingAnnotation(annotationId: string): readonly Claim[];
 }
-
-/**
- * How a passage stands toward a claim, in words; the badges (components/shared/relations.ts)
- * take their labels from here. Its natural home is beside RELATION_WORDS in map/words.ts.
- */
-export const STANCE_WORDS: Readonly<Record<Stance, string>> = {
-  asserts: 'asserts',
-  'argues-against': 'argues against',
-  mentions: 'mentions',
-};
 
 /** A claim a passage is evidence for, and how the passage stands toward it. */
 export interface ClaimStance {

@@ -4,11 +4,12 @@
  * between sources, and the full references. Pure: the view hands in how to cite and where each
  * passage is; records in, text out.
  */
-import { fullCitation, inlineCitation } from '../corpus/citation.ts';
-import type { DocMeta } from '../corpus/types.ts';
-import { count, relationPhrase } from '../map/words.ts';
-import type { Annotation } from '../store/index.ts';
-import { STANCE_WORDS, type TopicComparison } from './topic.ts';
+import { fullCitation, inlineCitation } from '../../corpus/citation.ts';
+import type { DocMeta } from '../../corpus/types.ts';
+import { count, relationPhrase, STANCE_WORDS } from '../../map/words.ts';
+import type { Annotation } from '../../store/index.ts';
+import type { TopicComparison } from '../../map/topic.ts';
+import { mdInline as inline } from './markdown-text.ts';
 
 /** What the writer needs besides the comparison. */
 export interface TopicMarkdownContext {
@@ -72,10 +73,4 @@ export function topicMarkdown(cmp: TopicComparison, ctx: TopicMarkdownContext): 
   });
   if (refs.length) out.push('## References', '', ...refs.map((r) => `- ${inline(r)}`), '');
   return out.join('\n');
-}
-
-/** One line of inline Markdown: whitespace collapsed, Markdown's marks escaped, so user text
- * (a statement, a quote) stays literal and cannot break the list it sits in. */
-export function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>#|]/g, '\\$&');
 }
