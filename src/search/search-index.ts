@@ -147,22 +147,23 @@ export class SearchIndex {
         touched.add(tag);
       }
     };
-    const remove = (r: R) => {
+    for (const r of Object.values(part.removed)) {
       const d = toDoc(r);
       if (d) this.#drop(d.id);
       count(r, -1);
-    };
-    const add = (r: R) => {
+    }
+    for (const [from, to] of Object.values(part.updated)) {
+      const [before, after] = [toDoc(from), toDoc(to)];
+      if (after) this.#put(after); // replaced in place when it was there
+      else if (before) this.#drop(before.id);
+      count(from, -1);
+      count(to, 1);
+    }
+    for (const r of Object.values(part.added)) {
       const d = toDoc(r);
       if (d) this.#put(d);
       count(r, 1);
-    };
-    for (const r of Object.values(part.removed)) remove(r);
-    for (const [from, to] of Object.values(part.updated)) {
-      remove(from);
-      add(to);
     }
-    for (const r of Object.values(part.added)) add(r);
   }
 
   #put(doc: SearchDoc): void {
