@@ -18,16 +18,24 @@ export interface Marked {
 // A word as the tokenizer sees it: letters, digits and the marks on them; everything else splits.
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-/** Ranges of the words of `text` whose normalised form is in `terms`. */
-export function markTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
-  const marks: Array<[number, number]> = [];
-  if (terms.size === 0) return marks;
+// Plain ASCII words (most of them) need only lower case; others the full normalisation.
+const formsOf = (word: string): string[] => (/^[a-zA-Z0-9]+$/.test(word) ? [word.toLowerCase()] : normalise(word).split(' '));
+
+/** Ranges of the words of `text` whose normalised form is in `terms`, each with that form. */
+function matches(text: string, terms: ReadonlySet<string>): Array<{ at: [number, number]; term: string }> {
+  const found: Array<{ at: [number, number]; term: string }> = [];
+  if (terms.size === 0) return found;
   for (const m of text.matchAll(WORD)) {
     // One raw word may normalise to several (a ligature, a letter-digit mix): any may match.
-    const forms = normalise(m[0]).split(' ');
-    if (forms.some((f) => terms.has(f))) marks.push([m.index, m.index + m[0].length]);
+    const term = formsOf(m[0]).find((f) => terms.has(f));
+    if (term !== undefined) found.push({ at: [m.index, m.index + m[0].length], term });
   }
-  return marks;
+  return found;
+}
+
+/** Ranges of the words of `text` whose normalised form is in `terms`. */
+export function markTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
+  return matches(text, terms).map((m) => m.at);
 }
 
 /** The whole of a short text with its matches marked (titles: statements, tags, names). */
@@ -40,14 +48,15 @@ export function marked(text: string, terms: ReadonlySet<string>): Marked {
  * word boundaries, with the marks moved into the window. A text with no match gives its start.
  */
 export function snippet(text: string, terms: ReadonlySet<string>, size = 180): Marked {
-  const marks = markTerms(text, terms);
+  const found = matches(text, terms);
+  const marks = found.map((m) => m.at);
   if (text.length <= size) return { text, marks };
   // The window that starts a little before a match and holds the most distinct matched words wins.
   let best = 0;
   let bestScore = -1;
   for (let i = 0; i < marks.length; i++) {
     const seen = new Set<string>();
-    for (let j = i; j < marks.length && marks[j]![1] - marks[i]![0] <= size * 0.7; j++) seen.add(normalise(text.slice(...marks[j]!)));
+    for (let j = i; j < marks.length && marks[j]![1] - marks[i]![0] <= size * 0.7; j++) seen.add(found[j]!.term);
     if (seen.size > bestScore) {
       bestScore = seen.size;
       best = i;

@@ -32,7 +32,7 @@ describe('search/add-source', () => {
     const index = new SearchIndex();
     const abort = new AbortController();
     let t = 0;
-    await addSource(index, doc!, { budgetMs: 3, now: () => t++, yieldToPage: async () => abort.abort(), signal: abort.signal });
+    await addSource(index, doc!, { budgetMs: 3, now: () => t++, yieldToPage: () => Promise.resolve(abort.abort()), signal: abort.signal });
     expect(index.size).toBe(3);
   });
 });

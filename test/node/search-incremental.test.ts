@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { SearchIndex, type Results } from '../../src/search/search-index.ts';
-import { KINDS } from '../../src/search/documents.ts';
+import { KINDS, type SearchDoc } from '../../src/search/documents.ts';
 import type { CrossreadStore } from '../../src/store/index.ts';
 import { makeStore } from './claims-fixtures.ts';
 import { target } from './store-fixtures.ts';
@@ -28,10 +28,11 @@ describe('search index kept in step with the store', () => {
   it('adds, replaces and discards only the claim a change touches, in the same index', async () => {
     const { store, index } = await following();
     const a = await passage(store, 1);
-    const add = vi.spyOn(MiniSearch.prototype, 'add');
-    const replace = vi.spyOn(MiniSearch.prototype, 'replace');
-    const discard = vi.spyOn(MiniSearch.prototype, 'discard');
-    const addAll = vi.spyOn(MiniSearch.prototype, 'addAll');
+    const proto = MiniSearch.prototype as MiniSearch<SearchDoc>;
+    const add = vi.spyOn(proto, 'add');
+    const replace = vi.spyOn(proto, 'replace');
+    const discard = vi.spyOn(proto, 'discard');
+    const addAll = vi.spyOn(proto, 'addAll');
     const before = index;
 
     const claim = (await store.createClaim({ statement: 'Elites organised the unrest', evidence: { annotation: a.id, stance: 'asserts' } })).value;
@@ -48,7 +49,7 @@ describe('search index kept in step with the store', () => {
 
     discard.mockClear();
     await store.deleteClaims([claim.id]);
-    expect(discard.mock.calls.map(([id]) => id)).toEqual([`claim:${claim.id}`]);
+    expect(discard.mock.calls.map(([id]) => id as string)).toEqual([`claim:${claim.id}`]);
     expect(index.search('riots').groups).toEqual([]);
     expect(index.get(`claim:${claim.id}`)).toBeUndefined();
     expect(addAll).not.toHaveBeenCalled();
