@@ -2,14 +2,14 @@
 export type Route =
   | { view: 'library' }
   | { view: 'read'; id: string; p?: number }
-  | { view: 'claims'; claim?: string }
+  | { view: 'claims'; claim?: string; tag?: string }
   | { view: 'compare'; left: string; right: string }
   | { view: 'settings' }
   | { view: 'not-found'; path: string };
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
-/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`,
+/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
  * `#/compare/<left id>/<right id>`, `#/settings`; anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -18,6 +18,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings' || path === '/settings/') return { view: 'settings' };
   const claim = /^\/claims\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
   if (claim) return { view: 'claims', claim: claim[1]! };
+  const tag = /^\/claims\/tag\/([^/]+)$/.exec(path);
+  if (tag) {
+    try {
+      return { view: 'claims', tag: decodeURIComponent(tag[1]!) };
+    } catch {
+      return { view: 'not-found', path }; // a broken %-escape
+    }
+  }
   const cmp = new RegExp(`^/compare/(${ID})/(${ID})/?$`).exec(path);
   if (cmp) return { view: 'compare', left: cmp[1]!, right: cmp[2]! };
   const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?$/.exec(path);
@@ -39,6 +47,7 @@ export function routeHash(route: Route): string {
     case 'read':
       return `#/read/${route.id}${route.p ? `/p/${route.p}` : ''}`;
     case 'claims':
+      if (route.tag) return `#/claims/tag/${encodeURIComponent(route.tag)}`;
       return route.claim ? `#/claims/${route.claim}` : '#/claims';
     case 'compare':
       return `#/compare/${route.left}/${route.right}`;

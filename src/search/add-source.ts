@@ -6,7 +6,7 @@
  * bench drive it as the browser does.
  */
 import type { DocModel } from '../corpus/types.ts';
-import { passageDocs } from './documents.ts';
+import { passageDoc } from './documents.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** How to slice: the time one slice may take, a clock and a way to let the page run. */
@@ -31,16 +31,17 @@ export async function addSource(index: SearchIndex, doc: DocModel, slicing: Slic
   if (index.hasSource(doc.meta.id)) return 0;
   const { budgetMs, now, yieldToPage, signal } = slicing;
   index.startSource(doc.meta.id, doc.blocks);
-  const docs = passageDocs(doc);
+  // One block's document at a time: a user's file may have tens of thousands.
+  const n = doc.blocks.length;
   let longest = 0;
   let i = 0;
-  while (i < docs.length) {
+  while (i < n) {
     if (signal?.aborted) return longest;
     const t0 = now();
-    do index.addPassages([docs[i++]!]);
-    while (i < docs.length && now() - t0 < budgetMs);
+    do index.addPassages([passageDoc(doc, i++)]);
+    while (i < n && now() - t0 < budgetMs);
     longest = Math.max(longest, now() - t0);
-    if (i < docs.length) await yieldToPage();
+    if (i < n) await yieldToPage();
   }
   return longest;
 }

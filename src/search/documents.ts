@@ -71,14 +71,15 @@ export interface SearchDoc {
 /** The id of a source's block in the index. */
 export const passageId = (source: string, block: number): string => `passage:${source}:${block}`;
 
+/** The document of a source's `i`th block. */
+export function passageDoc(doc: DocModel, i: number): SearchDoc {
+  const b = doc.blocks[i]!;
+  return { id: passageId(doc.meta.id, i), title: '', text: doc.text.slice(b.start, b.end), target: { kind: 'passage', source: doc.meta.id, block: i, n: b.n } };
+}
+
 /** One document per block of a source, in reading order. */
 export function passageDocs(doc: DocModel): SearchDoc[] {
-  return doc.blocks.map((b, i) => ({
-    id: passageId(doc.meta.id, i),
-    title: '',
-    text: doc.text.slice(b.start, b.end),
-    target: { kind: 'passage', source: doc.meta.id, block: i, n: b.n },
-  }));
+  return doc.blocks.map((_, i) => passageDoc(doc, i));
 }
 
 /** A claim: its statement (title) and note. */

@@ -15,7 +15,7 @@ describe('routes', () => {
   });
 
   it('rejects anything else as not found', () => {
-    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x']) {
+    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/claims/tag/%E0%A4%A']) {
       expect(parseRoute(h).view, h).toBe('not-found');
     }
   });
@@ -24,7 +24,7 @@ describe('routes', () => {
     const routes: Route[] = [
       { view: 'library' }, { view: 'read', id: 'x-1' }, { view: 'read', id: 'x-1', p: 7 }, { view: 'claims' },
       { view: 'claims', claim: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' }, { view: 'compare', left: 'a', right: 'b-2' },
-      { view: 'settings' },
+      { view: 'settings' }, { view: 'claims', tag: 'security forces/police & “CSTO”' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });

@@ -58,6 +58,29 @@ describe('search/live-index', () => {
     expect(index.get(`claim:${second}`)).toBeUndefined();
   });
 
+  it('applies a large diff (the store loading, an import) in slices, and what follows after it', async () => {
+    const first = await makeStore();
+    const a = (await first.store.createAnnotation({ target: target('doc-a', 0) })).value;
+    for (let i = 0; i < 80; i++) await first.store.createClaim({ statement: `loaded claim ${i}`, evidence: { annotation: a.id, stance: 'asserts' } });
+    const { store, diffs } = await makeStore({ persistence: first.persistence, idBase: 1000 });
+    const { slicing, step, waiting } = stepper();
+    let settled = 0;
+    const live = new LiveIndex(slicing, () => settled++);
+    live.change(diffs[0]!); // the load: every record at once
+    expect(live.loading).toBe(true);
+    const gone = [...store.claims.keys()][3]!;
+    const unsubscribe = store.subscribe((d) => live.change(d));
+    await store.deleteClaims([gone]);
+    while (waiting.length) await step();
+    unsubscribe();
+    expect([live.loading, settled]).toEqual([false, 1]);
+    const rebuilt = new SearchIndex();
+    rebuilt.resetRecords(store);
+    expect(live.index.size).toBe(rebuilt.size);
+    expect(live.index.search('loaded', 100).groups[0]!.total).toBe(79);
+    expect(live.index.get(`claim:${gone}`)).toBeUndefined();
+  });
+
   it('adds sources one after another, and goes on after one that fails to load', async () => {
     const docs = await loadCorpus();
     const live = new LiveIndex({ budgetMs: 8, now: () => performance.now(), yieldToPage: () => new Promise((r) => setTimeout(r)) });
