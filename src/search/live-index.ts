@@ -105,7 +105,7 @@ function split(diff: StoreDiff): StoreDiff[] {
       const entries = Object.entries(d[key]);
       for (let i = 0; i < entries.length; i += BATCH) {
         const part = { added: {}, updated: {}, removed: {}, [key]: Object.fromEntries(entries.slice(i, i + BATCH)) };
-        out.push({ [c]: part } as StoreDiff);
+        out.push({ [c]: part });
       }
     }
   }
