@@ -13,6 +13,7 @@ import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
 import '../store/cr-store-provider.ts';
 import '../reader/cr-reader.ts';
+import '../search/cr-search.ts';
 
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
@@ -115,7 +116,8 @@ export class CrApp extends LitElement {
 
   override render() {
     const r = this.route;
-    return html`<header class="bar">
+    // The provider holds the bar too: the search box in it reads the store like any view.
+    return html`<cr-store-provider .store=${this.store}><header class="bar">
         <button class="skip" @click=${this.#skip}>Skip to content</button>
         <a class="brand" href="#/">Cross<span>read</span></a>
         <nav aria-label="Main">
@@ -124,10 +126,11 @@ export class CrApp extends LitElement {
           <a href=${this.#compareHref()} aria-current=${r.view === 'compare' ? 'page' : nothing}>Compare</a>
           <a href="#/settings" aria-current=${r.view === 'settings' ? 'page' : nothing}>Settings</a>
         </nav>
+        <cr-search .entries=${this.entries ?? []} .documents=${this.documents}></cr-search>
       </header>
       ${this.storeWarning ? html`<div class="warning" role="alert">${this.storeWarning}</div>` : nothing}
       ${this.#quarantineNote()}
-      <cr-store-provider .store=${this.store}><main id="main">${this.#view(r)}</main></cr-store-provider>
+      <main id="main">${this.#view(r)}</main></cr-store-provider>
       ${this.#storageNote()}
       ${this.toast
         ? html`<div class="toast" role="status">${this.toast}${this.toastAction
@@ -266,7 +269,13 @@ export class CrApp extends LitElement {
   };
 
   // Undo and redo are the app's, in every view: one handler, one place that says what happened.
+  // So is `/`, which focuses the search box.
   #onKey = (e: KeyboardEvent) => {
+    if (e.key === '/' && !e.defaultPrevented && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e)) {
+      e.preventDefault();
+      this.renderRoot.querySelector('cr-search')?.focus();
+      return;
+    }
     if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || isTyping(e)) return;
     if (!this.storeReady) return;
     e.preventDefault();
