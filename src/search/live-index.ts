@@ -59,7 +59,9 @@ export class LiveIndex {
     this.#sourcesPending++;
     const done = this.#sources.then(async () => {
       try {
-        await addSource(this.index, await doc, this.#slicing);
+        const model = await doc;
+        await this.#slicing.yieldToPage(); // its own task, not the end of the one that loaded it
+        await addSource(this.index, model, this.#slicing);
       } finally {
         this.#sourcesPending--;
         this.#settled();

@@ -18,7 +18,7 @@ import '../search/cr-search.ts';
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
  * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
- * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/compare/<a>/<b>`, `#/settings`.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/tag/<tag>`, `#/compare/<a>/<b>`, `#/settings`.
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {

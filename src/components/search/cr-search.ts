@@ -17,8 +17,8 @@ import { searchStyles } from './search-styles.ts';
  * popup is a listbox grouped by kind: ArrowDown/ArrowUp move, Enter or a click opens, Escape
  * closes the list (and a second Escape empties the box). The app shell focuses it on `/`.
  *
- * The index follows the store's diffs (`LiveIndex`); the sources are added in slices when the
- * page is idle, user-opened files as they arrive. Results render user text as text.
+ * The index follows the store's diffs (`LiveIndex`); the sources are added in slices from the
+ * first focus on, user-opened files as they arrive. Results render user text as text.
  */
 @customElement('cr-search')
 export class CrSearch extends LitElement {
@@ -54,22 +54,15 @@ export class CrSearch extends LitElement {
     this.version++;
   });
   readonly #indexed = new Set<string>();
-  #idle = false;
+  // The sources' text is indexed from the first time the box is focused: a reader who never
+  // searches never pays for it, and nothing runs behind other work (a file being read, say).
+  #wanted = false;
   #results: Results | undefined;
   #hits: Hit[] = [];
 
   /** The index behind the box (for tests: it is updated, never replaced). */
   get index() {
     return this.#live.index;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The sources are indexed once the page has settled, not while it first draws.
-    requestIdleCallback(() => {
-      this.#idle = true;
-      this.#indexSources();
-    }, { timeout: 2000 });
   }
 
   override disconnectedCallback(): void {
@@ -98,7 +91,7 @@ export class CrSearch extends LitElement {
         aria-autocomplete="list" aria-controls="results" aria-expanded=${expanded ? 'true' : 'false'}
         aria-activedescendant=${expanded && this.active >= 0 ? `opt-${this.active}` : nothing}
         autocomplete="off" spellcheck="false" placeholder="Search" .value=${live(this.query)}
-        @input=${this.#onInput} @keydown=${this.#onKey} @focus=${() => (this.open = true)} @blur=${() => (this.open = false)} />
+        @input=${this.#onInput} @keydown=${this.#onKey} @focus=${this.#onFocus} @blur=${() => (this.open = false)} />
       ${this.query ? nothing : html`<span class="key" aria-hidden="true">/</span>`}
       <div class="popup" ?hidden=${!this.open}>
         ${this.#message()}
@@ -144,12 +137,18 @@ export class CrSearch extends LitElement {
 
   #indexSources(): void {
     const documents = this.documents;
-    if (!this.#idle || !documents) return;
+    if (!this.#wanted || !documents) return;
     for (const e of this.entries) {
       if (this.#indexed.has(e.id)) continue;
       this.#indexed.add(e.id);
       this.#live.addSource(documents(e.id)).catch(() => this.#indexed.delete(e.id)); // tried again on the next change
     }
+  }
+
+  #onFocus(): void {
+    this.open = true;
+    this.#wanted = true;
+    this.#indexSources();
   }
 
   #onInput(e: Event): void {
