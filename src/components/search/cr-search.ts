@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
+import { paragraphAt } from '../../corpus/paragraphs.ts';
 import { SLICE_MS } from '../../search/add-source.ts';
 import { LiveIndex } from '../../search/live-index.ts';
 import type { Hit, Results } from '../../search/search-index.ts';
@@ -110,7 +111,7 @@ export class CrSearch extends LitElement {
 
   #option(hit: Hit, i: number) {
     return html`<li id="opt-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} data-kind=${hit.target.kind}
-      @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.#go(hit)}>${optionContent(hit, this.entries)}</li>`;
+      @mousedown=${(e: Event) => e.preventDefault()} @click=${() => void this.#go(hit)}>${optionContent(hit, this.entries)}</li>`;
   }
 
   #message() {
@@ -171,7 +172,7 @@ export class CrSearch extends LitElement {
         const hit = this.#hits[Math.max(this.active, 0)];
         if (!this.open || !hit) return;
         e.preventDefault();
-        this.#go(hit);
+        void this.#go(hit);
         return;
       }
       case 'Escape':
@@ -182,9 +183,15 @@ export class CrSearch extends LitElement {
     }
   }
 
-  #go(hit: Hit): void {
+  async #go(hit: Hit): Promise<void> {
     this.open = false;
     this.input.blur();
+    const t = hit.target;
+    // A note found before its source's text was indexed has no ¶ yet: its source says.
+    if (t.kind === 'note' && hit.n === undefined && this.documents) {
+      const n = await this.documents(t.source).then((doc) => paragraphAt(doc.blocks, t.start), () => undefined);
+      if (n !== undefined) hit = { ...hit, n };
+    }
     location.hash = hitHash(hit);
   }
 }
