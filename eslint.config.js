@@ -31,7 +31,7 @@ export default tseslint.config(
   // lit-a11y/click-events-have-key-events judges the tag alone (role ignored, no delegation); these clicks have their keyboard path elsewhere:
   {
     // Options of an aria-activedescendant combobox never take focus: the input's ArrowUp/Down/Enter pick them (WAI-ARIA APG combobox).
-    files: ['src/components/claims/cr-claim-picker.ts'],
+    files: ['src/components/claims/cr-claim-picker.ts', 'src/components/search/cr-search.ts'],
     rules: { 'lit-a11y/click-events-have-key-events': 'off' },
   },
   {

@@ -2,7 +2,7 @@
 export type Route =
   | { view: 'library' }
   | { view: 'read'; id: string; p?: number }
-  | { view: 'claims'; claim?: string }
+  | { view: 'claims'; claim?: string; tag?: string }
   | { view: 'compare'; left: string; right: string }
   | { view: 'events'; event?: string; tag?: string }
   | { view: 'settings' }
@@ -10,9 +10,9 @@ export type Route =
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
-/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`,
+/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
  * `#/compare/<left id>/<right id>`, `#/events`, `#/events/<event id>`, `#/events/tag/<tag>`
- * (the tag URI-encoded), `#/settings`; anything else is 'not-found'. */
+ * (tags URI-encoded), `#/settings`; anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
@@ -22,6 +22,14 @@ export function parseRoute(hash: string): Route {
   if (claim) return { view: 'claims', claim: claim[1]! };
   const events = parseEvents(path);
   if (events) return events;
+  const tag = /^\/claims\/tag\/([^/]+)$/.exec(path);
+  if (tag) {
+    try {
+      return { view: 'claims', tag: decodeURIComponent(tag[1]!) };
+    } catch {
+      return { view: 'not-found', path }; // a broken %-escape
+    }
+  }
   const cmp = new RegExp(`^/compare/(${ID})/(${ID})/?$`).exec(path);
   if (cmp) return { view: 'compare', left: cmp[1]!, right: cmp[2]! };
   const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?$/.exec(path);
@@ -43,6 +51,7 @@ export function routeHash(route: Route): string {
     case 'read':
       return `#/read/${route.id}${route.p ? `/p/${route.p}` : ''}`;
     case 'claims':
+      if (route.tag) return `#/claims/tag/${encodeURIComponent(route.tag)}`;
       return route.claim ? `#/claims/${route.claim}` : '#/claims';
     case 'compare':
       return `#/compare/${route.left}/${route.right}`;

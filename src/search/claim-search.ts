@@ -4,10 +4,14 @@
  * accents and punctuation ignored; every word typed must occur somewhere),
  * ranked by where the words occur. Pure.
  *
- * Why not minisearch: a library holds hundreds of claims, not millions, so a
- * scan per keystroke takes well under a millisecond and needs no index to keep
- * in step with the store; and substring matching finds "Tokayev" inside
- * "Tokayev's" and "CSTO" inside "CSTO-led" without a tokenizer to tune.
+ * Why not the search box's index (`search-index.ts`): the picker filters a
+ * list, it does not search a library. It lists every claim on an empty query,
+ * leaves out the claims a dialog excludes, matches words inside words ("led"
+ * in "CSTO-led") and the quotes of each claim's evidence, which that index
+ * does not hold (a claim's document would then change with every passage it
+ * cites); and it works in any dialog, with no index to build or share. A scan
+ * of hundreds of claims per keystroke takes well under a millisecond. Both
+ * normalise text one way (`terms.ts`), so a word matches alike in both.
  */
 import type { Claim } from '../store/index.ts';
 import { normalise } from './terms.ts';

@@ -13,11 +13,12 @@ import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
 import '../store/cr-store-provider.ts';
 import '../reader/cr-reader.ts';
+import '../search/cr-search.ts';
 
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
  * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
- * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/settings`.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/tag/<tag>`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/settings`.
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {
@@ -116,7 +117,8 @@ export class CrApp extends LitElement {
 
   override render() {
     const r = this.route;
-    return html`<header class="bar">
+    // The provider holds the bar too: the search box in it reads the store like any view.
+    return html`<cr-store-provider .store=${this.store}><header class="bar">
         <button class="skip" @click=${this.#skip}>Skip to content</button>
         <a class="brand" href="#/">Cross<span>read</span></a>
         <nav aria-label="Main">
@@ -126,10 +128,11 @@ export class CrApp extends LitElement {
           <a href="#/events" aria-current=${r.view === 'events' ? 'page' : nothing}>Events</a>
           <a href="#/settings" aria-current=${r.view === 'settings' ? 'page' : nothing}>Settings</a>
         </nav>
+        <cr-search .entries=${this.entries ?? []} .documents=${this.documents}></cr-search>
       </header>
       ${this.storeWarning ? html`<div class="warning" role="alert">${this.storeWarning}</div>` : nothing}
       ${this.#quarantineNote()}
-      <cr-store-provider .store=${this.store}><main id="main">${this.#view(r)}</main></cr-store-provider>
+      <main id="main">${this.#view(r)}</main></cr-store-provider>
       ${this.#storageNote()}
       ${this.toast
         ? html`<div class="toast" role="status">${this.toast}${this.toastAction
@@ -146,7 +149,7 @@ export class CrApp extends LitElement {
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
     if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings') void loadView(r.view);
     if (r.view === 'settings') return html`<cr-settings .entries=${this.entries} .documents=${this.documents}></cr-settings>`;
-    if (r.view === 'claims') return html`<cr-claims-view .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''}></cr-claims-view>`;
+    if (r.view === 'claims') return html`<cr-claims-view .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''} tag=${r.tag ?? ''}></cr-claims-view>`;
     if (r.view === 'events') {
       void loadView('events');
       return html`<cr-events-view .entries=${this.entries} .documents=${this.documents} eventId=${r.event ?? ''} tag=${r.tag ?? ''}></cr-events-view>`;
@@ -272,7 +275,13 @@ export class CrApp extends LitElement {
   };
 
   // Undo and redo are the app's, in every view: one handler, one place that says what happened.
+  // So is `/`, which focuses the search box.
   #onKey = (e: KeyboardEvent) => {
+    if (e.key === '/' && !e.defaultPrevented && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e)) {
+      e.preventDefault();
+      this.renderRoot.querySelector('cr-search')?.focus();
+      return;
+    }
     if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || isTyping(e)) return;
     if (!this.storeReady) return;
     e.preventDefault();

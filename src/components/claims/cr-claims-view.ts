@@ -68,6 +68,8 @@ export class CrClaimsView extends LitElement {
   @property({ attribute: false }) accessor documents: ((id: string) => Promise<DocModel>) | undefined;
   /** Claim selected by the route, if any. */
   @property() accessor claimId = '';
+  /** Tag to filter by, from the route (`#/claims/tag/<tag>`, e.g. a tag found by search). */
+  @property() accessor tag = '';
 
   @state() private accessor selected = '';
   @state() private accessor filters: Filters = NO_FILTERS;
@@ -84,6 +86,7 @@ export class CrClaimsView extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('claimId')) this.selected = this.claimId;
+    if (changed.has('tag') && this.tag) this.filters = { ...NO_FILTERS, tag: this.tag };
     if (changed.has('documents') || !this.#paragraphs) {
       const paragraphs = new Paragraphs(this.documents, () => (this.paragraphOf = (e) => paragraphs.of(e.annotation)));
       this.#paragraphs = paragraphs;

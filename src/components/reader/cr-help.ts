@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 
 const KEYS: Array<[string, string]> = [
+  ['/', 'Search the sources, claims, notes, tags and events'],
   ['j / k', 'Next / previous paragraph'],
   ['H', 'Highlight the selected passage'],
   ['N', 'Add a note to the selected passage'],

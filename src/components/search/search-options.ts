@@ -1,0 +1,71 @@
+/**
+ * How one search result reads and where it leads: the option's content per kind (Lit templates,
+ * so every piece of user text is inert data, marks included) and the route it opens.
+ */
+import { html, nothing } from 'lit';
+import { routeHash } from '../../app/route.ts';
+import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { citeOf } from '../../corpus/citation.ts';
+import type { Kind } from '../../search/documents.ts';
+import type { Hit } from '../../search/search-index.ts';
+import type { Marked } from '../../search/snippet.ts';
+
+/** Group headings, by kind. */
+export const KIND_LABELS: Record<Kind, string> = { passage: 'Passages', claim: 'Claims', note: 'Notes', tag: 'Tags', event: 'Events' };
+
+/** Text with its marked ranges in `<mark>`, and "…" where it was cut. */
+export function markedText(m: Marked) {
+  const parts: unknown[] = [];
+  let at = 0;
+  for (const [s, e] of m.marks) {
+    if (s > at) parts.push(m.text.slice(at, s));
+    parts.push(html`<mark>${m.text.slice(s, e)}</mark>`);
+    at = e;
+  }
+  if (at < m.text.length) parts.push(m.text.slice(at));
+  return html`${m.cutStart ? '…' : nothing}${parts}${m.cutEnd ? '…' : nothing}`;
+}
+
+const where = (entries: readonly LibraryEntry[], source: string, n: number | undefined) =>
+  `${citeOf(entries, source)}${n !== undefined ? `, ¶${n}` : ''}`;
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** The content of one option. */
+export function optionContent(hit: Hit, entries: readonly LibraryEntry[]) {
+  const t = hit.target;
+  const snippet = hit.snippet ? html`<span class="snippet">${markedText(hit.snippet)}</span>` : nothing;
+  switch (t.kind) {
+    case 'passage':
+      return html`<span class="where">${where(entries, t.source, hit.n)}</span>${snippet}`;
+    case 'claim':
+      return html`<span class="title">${hit.title ? markedText(hit.title) : nothing}</span>${snippet}`;
+    case 'note':
+      return html`${snippet}<span class="where">on “${t.quote.length > 80 ? `${t.quote.slice(0, 80)}…` : t.quote}”, ${where(entries, t.source, hit.n)}</span>`;
+    case 'tag':
+      return html`<span class="title">${hit.title ? markedText(hit.title) : t.tag}</span>
+        <span class="where">${[t.claims ? plural(t.claims, 'claim') : '', t.passages ? plural(t.passages, 'passage') : ''].filter(Boolean).join(' · ')}</span>`;
+    case 'event':
+      return html`<span class="title">${hit.title ? markedText(hit.title) : nothing}</span>${snippet}`;
+  }
+}
+
+/**
+ * Where opening a result goes: a passage, or a note's passage, in the reader at its ¶; a claim
+ * in the claims view; a tag as the claims view filtered by it; an event in its comparison.
+ */
+export function hitHash(hit: Hit): string {
+  const t = hit.target;
+  switch (t.kind) {
+    case 'passage':
+      return routeHash({ view: 'read', id: t.source, p: t.n });
+    case 'note':
+      return routeHash({ view: 'read', id: t.source, ...(hit.n !== undefined ? { p: hit.n } : {}) });
+    case 'claim':
+      return routeHash({ view: 'claims', claim: t.claim });
+    case 'tag':
+      return routeHash({ view: 'claims', tag: t.tag });
+    case 'event':
+      return routeHash({ view: 'events', event: t.event });
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The search box's index: one minisearch index over the sources' blocks, claims, notes, tags
+ * and events (`documents.ts`), ranked by BM25 with prefix and fuzzy matching, results grouped
+ * by kind with marked snippets. Kept in step with the store by its diffs ({@link
+ * SearchIndex.applyDiff}: only the documents a diff touches are added, replaced or discarded);
+ * each source's blocks are added once ({@link SearchIndex.addPassages}, in slices by the caller).
+ * Pure; the same tokenizer (`terms.ts`) indexes and queries.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Block } from '../corpus/types.ts';
+import { paragraphAt } from '../corpus/paragraphs.ts';
+import type { Annotation, Claim, EventRecord, RecordsDiff, StoreDiff } from '../store/index.ts';
+import { tagsOf } from '../store/index.ts';
+import { claimDoc, eventDoc, KINDS, noteDoc, tagDoc, type Kind, type SearchDoc, type Target } from './documents.ts';
+import { marked, snippet, type Marked } from './snippet.ts';
+import { isStopWord, normalise, words } from './terms.ts';
+
+/** One thing found. */
+export interface Hit {
+  /** The index document's id (`<kind>:<id>`): stable, for keys and option ids. */
+  id: string;
+  score: number;
+  target: Target;
+  /** The title with its matches marked (statement, tag, event name); absent for passages and notes. */
+  title?: Marked;
+  /** Where the body matched, marked; absent when only the title matched. */
+  snippet?: Marked;
+  /** For passages and notes: the ¶ readers see, when the source's blocks are known. */
+  n?: number;
+}
+
+/** The hits of one kind, best first. */
+export interface Group {
+  kind: Kind;
+  hits: Hit[];
+  /** How many of this kind matched (more than `hits` when cut at the limit). */
+  total: number;
+}
+
+/** What a query found. */
+export interface Results {
+  /** The query's terms after normalising and dropping stop words; empty: nothing to search. */
+  terms: string[];
+  /** Non-empty groups in {@link KINDS} order. */
+  groups: Group[];
+  /** True when no document had every word, so documents with some of them are shown. */
+  partial: boolean;
+}
+
+/** Records as the store holds them (`CrossreadStore` has these). */
+export interface RecordsView {
+  annotations: ReadonlyMap<string, Annotation>;
+  claims: ReadonlyMap<string, Claim>;
+  events: ReadonlyMap<string, EventRecord>;
+}
+
+/** Tokenizer and term filter shared by indexing and querying. */
+const tokenize = (text: string): string[] => words(text);
+const processTerm = (term: string): string | null => (isStopWord(term) ? null : term);
+
+// Numbers are matched exactly ("2022" must not find "2021"); the word being typed (the last) of
+// 3+ letters also as a prefix ("Samat Abi" finds "Abish"); words of 5+ letters within one edit
+// per seven letters ("Tokaev", "terorism"; two from 10 letters on). Wider nets (every word as a
+// prefix) cost several times the time on 10,000 claims and bring noise.
+const isNumber = (t: string) => /^\d+$/.test(t);
+const prefix = (t: string, i: number, terms: readonly string[]) => i === terms.length - 1 && t.length >= 3 && !isNumber(t);
+const fuzzy = (t: string) => (t.length >= 5 && !/\d/.test(t) ? 0.15 : false);
+
+/** How many of a kind's best hits may move up for holding the query as a phrase. */
+const PHRASE_CHECKED = 100;
+
+/** Hits listed per kind before "more". */
+export const DEFAULT_LIMIT = 6;
+
+export class SearchIndex {
+  readonly #mini = new MiniSearch<SearchDoc>({
+    fields: ['title', 'text'],
+    tokenize,
+    processTerm,
+    searchOptions: { tokenize, processTerm, prefix, fuzzy, boost: { title: 2 } },
+  });
+  readonly #docs = new Map<string, SearchDoc>();
+  readonly #blocks = new Map<string, readonly Block[]>();
+  // How many claims and annotations carry each tag: a tag document lives while any does.
+  readonly #tags = new Map<string, { claims: number; passages: number }>();
+  // Each document's title and text normalised, made on the first phrase query that reads it.
+  readonly #flat = new WeakMap<SearchDoc, string>();
+
+  /** How many documents the index holds. */
+  get size(): number {
+    return this.#docs.size;
+  }
+
+  /** Whether a source's blocks have been added (or are being added: see {@link addPassages}). */
+  hasSource(source: string): boolean {
+    return this.#blocks.has(source);
+  }
+
+  /** Marks a source as being indexed, with its blocks for the ¶ of notes; passages follow. */
+  startSource(source: string, blocks: readonly Block[]): void {
+    this.#blocks.set(source, blocks);
+  }
+
+  /** Adds passage documents (`passageDocs`), a slice at a time; a source is added once. */
+  addPassages(docs: readonly SearchDoc[]): void {
+    for (const d of docs) this.#put(d);
+  }
+
+  /** The document with this id, if indexed (tests and the view). */
+  get(id: string): SearchDoc | undefined {
+    return this.#docs.get(id);
+  }
+
+  /** Drops every record document (claims, notes, tags, events), keeping the passages. */
+  clearRecords(): void {
+    for (const id of [...this.#docs.keys()]) if (!id.startsWith('passage:')) this.#drop(id);
+    this.#tags.clear();
+  }
+
+  /** Replaces every record document by those of `records` at once: the test oracle (the app loads in slices, `live-index.ts`). */
+  resetRecords(records: RecordsView): void {
+    this.clearRecords();
+    this.applyDiff({
+      annotations: { added: Object.fromEntries(records.annotations), updated: {}, removed: {} },
+      claims: { added: Object.fromEntries(records.claims), updated: {}, removed: {} },
+      events: { added: Object.fromEntries(records.events), updated: {}, removed: {} },
+    });
+  }
+
+  /** Applies one store change: the documents of the records it touches, and their tags. */
+  applyDiff(diff: StoreDiff): void {
+    const tags = new Set<string>();
+    this.#apply(diff.claims, claimDoc, (c) => c.tags, 'claims', tags);
+    this.#apply(diff.annotations, noteDoc, tagsOf, 'passages', tags);
+    this.#apply(diff.events, eventDoc, () => [], 'claims', tags);
+    for (const tag of tags) {
+      const count = this.#tags.get(tag);
+      if (count && count.claims + count.passages > 0) this.#put(tagDoc(tag, count.claims, count.passages));
+      else {
+        this.#tags.delete(tag);
+        this.#drop(`tag:${tag}`);
+      }
+    }
+  }
+
+  #apply<R>(
+    part: RecordsDiff<R> | undefined,
+    toDoc: (r: R) => SearchDoc | undefined,
+    tagsOfRecord: (r: R) => readonly string[],
+    counter: 'claims' | 'passages',
+    touched: Set<string>,
+  ): void {
+    if (!part) return;
+    const count = (r: R, by: number) => {
+      for (const tag of tagsOfRecord(r)) {
+        const c = this.#tags.get(tag) ?? { claims: 0, passages: 0 };
+        c[counter] += by;
+        this.#tags.set(tag, c);
+        touched.add(tag);
+      }
+    };
+    for (const r of Object.values(part.removed)) {
+      const d = toDoc(r);
+      if (d) this.#drop(d.id);
+      count(r, -1);
+    }
+    for (const [from, to] of Object.values(part.updated)) {
+      const [before, after] = [toDoc(from), toDoc(to)];
+      if (after) this.#put(after); // replaced in place when it was there
+      else if (before) this.#drop(before.id);
+      count(from, -1);
+      count(to, 1);
+    }
+    for (const r of Object.values(part.added)) {
+      const d = toDoc(r);
+      if (d) this.#put(d);
+      count(r, 1);
+    }
+  }
+
+  #put(doc: SearchDoc): void {
+    if (this.#docs.has(doc.id)) this.#mini.replace(doc);
+    else this.#mini.add(doc);
+    this.#docs.set(doc.id, doc);
+  }
+
+  #drop(id: string): void {
+    if (!this.#docs.delete(id)) return;
+    this.#mini.discard(id);
+  }
+
+  /**
+   * What `query` finds, best first within each kind, at most `limit` per kind. Every word must
+   * match (exactly, as a prefix or fuzzily); when no document has them all, documents with
+   * some are shown and `partial` says so. Documents holding the words as typed, in order
+   * ("Article 4", "middle power"), rank above those with the words apart.
+   */
+  search(query: string, limit = DEFAULT_LIMIT): Results {
+    const terms = words(query).filter((w) => !isStopWord(w));
+    if (terms.length === 0) return { terms, groups: [], partial: false };
+    let found = this.#mini.search(query, { combineWith: 'AND' });
+    const partial = found.length === 0 && terms.length > 1;
+    if (partial) found = this.#mini.search(query, { combineWith: 'OR' });
+    const phrase = terms.length > 1 ? ` ${normalise(query)} ` : '';
+    const byKind = new Map<Kind, SearchResult[]>(KINDS.map((k) => [k, []]));
+    for (const r of found) byKind.get(this.#docs.get(r.id as string)!.target.kind)!.push(r);
+    const groups: Group[] = [];
+    for (const kind of KINDS) {
+      const results = byKind.get(kind)!;
+      if (results.length === 0) continue;
+      // The phrase check reads each text: only for the best hundred, which is all that can show.
+      const ranked = results.slice(0, PHRASE_CHECKED).map((r) => ({ r, score: r.score * (phrase && this.#hasPhrase(r.id as string, phrase) ? 3 : 1) }));
+      ranked.sort((a, b) => b.score - a.score);
+      groups.push({ kind, total: results.length, hits: ranked.slice(0, limit).map(({ r, score }) => this.#hit(r, score)) });
+    }
+    return { terms, groups, partial };
+  }
+
+  #hasPhrase(id: string, phrase: string): boolean {
+    const d = this.#docs.get(id)!;
+    let flat = this.#flat.get(d);
+    if (flat === undefined) this.#flat.set(d, (flat = ` ${normalise(d.title)} \n ${normalise(d.text)} `));
+    return flat.includes(phrase);
+  }
+
+  #hit(r: SearchResult, score: number): Hit {
+    const doc = this.#docs.get(r.id as string)!;
+    const terms = new Set(r.terms);
+    const fields = new Set(Object.values(r.match).flat());
+    const hit: Hit = { id: doc.id, score, target: doc.target };
+    if (doc.title) hit.title = marked(doc.title, terms);
+    if (doc.text && (fields.has('text') || !doc.title)) hit.snippet = snippet(doc.text, terms);
+    const t = doc.target;
+    if (t.kind === 'passage') hit.n = t.n;
+    else if (t.kind === 'note') {
+      const blocks = this.#blocks.get(t.source);
+      const n = blocks && paragraphAt(blocks, t.start);
+      if (n !== undefined) hit.n = n;
+    }
+    return hit;
+  }
+}
