@@ -17,6 +17,8 @@ export interface MapRun {
   roundTripMs: number;
   /** The longest main-thread task (longtask entries, ≥ 50 ms) from posting until a frame after the answer; 0 if none. */
   longestTaskMs: number;
+  /** Scripts that ran in the frames of the longest task (long-animation-frame), `invoker source ms`: what it was. */
+  longestTaskScripts: string[];
   /** Frames the page painted while the worker worked: the page stayed alive. */
   frames: number;
   /** One claim (with its links) added, the rest kept: worker time and round trip, ms. */
@@ -33,10 +35,17 @@ export interface MapBench {
 
 const layouter = new MapLayouter(new Worker('/bench/map-layout-worker.js', { type: 'module', name: 'bench-map-layout' }));
 
-async function watch<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longest: number; frames: number }> {
+interface LongFrame extends PerformanceEntry {
+  scripts: { invoker: string; sourceURL: string; duration: number; startTime: number }[];
+}
+
+async function watch<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longest: number; scripts: string[]; frames: number }> {
   const tasks: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
+  const longFrames: LongFrame[] = [];
+  const frameObserver = new PerformanceObserver((list) => longFrames.push(...(list.getEntries() as LongFrame[])));
+  frameObserver.observe({ type: 'long-animation-frame' });
   let frames = 0;
   let done = false;
   const tick = () => {
@@ -52,8 +61,16 @@ async function watch<T>(work: () => Promise<T>): Promise<{ value: T; ms: number;
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
   tasks.push(...observer.takeRecords());
   observer.disconnect();
-  const longest = Math.max(0, ...tasks.filter((t) => t.startTime >= t0).map((t) => t.duration));
-  return { value, ms, longest, frames };
+  longFrames.push(...(frameObserver.takeRecords() as LongFrame[]));
+  frameObserver.disconnect();
+  const top = tasks.filter((t) => t.startTime >= t0).sort((a, b) => b.duration - a.duration)[0];
+  const scripts = top
+    ? longFrames
+        .flatMap((f) => f.scripts)
+        .filter((x) => x.startTime < top.startTime + top.duration && x.startTime + x.duration > top.startTime)
+        .map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()} ${Math.round(x.duration)} ms`)
+    : [];
+  return { value, ms, longest: top?.duration ?? 0, scripts, frames };
 }
 
 const mapBench: MapBench = {
@@ -72,6 +89,7 @@ const mapBench: MapBench = {
       workerMs: first.value.ms,
       roundTripMs: first.ms,
       longestTaskMs: Math.max(first.longest, next.longest),
+      longestTaskScripts: first.longest >= next.longest ? first.scripts : next.scripts,
       frames: first.frames,
       incrementalWorkerMs: next.value.ms,
       incrementalRoundTripMs: next.ms,
