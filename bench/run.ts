@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { runAnchoringBench } from './anchoring.ts';
 import { runHighlightBench } from './highlights.ts';
 import { runSearchBench } from './search.ts';
+import { runMapBench } from './map.ts';
 
 interface BenchResult {
   table: string;
@@ -25,6 +26,7 @@ const BENCHES: ReadonlyArray<[string, () => Promise<BenchResult>]> = [
   ['anchoring', () => runAnchoringBench(seed)],
   ['highlights', () => runHighlightBench(seed)],
   ['search', () => runSearchBench(seed)],
+  ['map', () => runMapBench(seed)],
 ];
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
