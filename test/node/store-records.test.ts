@@ -28,7 +28,7 @@ it('exports a fixed public API', () => {
     'buildAnnotation', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
-    'sortRecords', 'splitTags', 'stateIssues', 'tagsOf',
+    'sortRecords', 'splitTags', 'stableRecordId', 'stateIssues', 'tagsOf',
   ]);
   expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings', 'claims', 'links', 'events']);
 });
