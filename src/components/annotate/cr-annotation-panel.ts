@@ -76,7 +76,7 @@ export class CrAnnotationPanel extends LitElement {
     record: () => this.#data.store?.getAnnotation(this.editing),
     form: () => this.renderRoot.querySelector<HTMLTextAreaElement>('#edit-note')?.form,
     what: 'annotation',
-    discard: () => this.#discard(),
+    discard: () => void this.#discard(),
     fields: [
       { name: 'note', label: 'Note', read: (a) => noteOf(a) ?? '' },
       { name: 'tags', label: 'Tags', read: (a) => tagsOf(a).join(', '), same: sameTags },

@@ -60,7 +60,7 @@ export class CrClaimLinks extends LitElement {
     // Deleted in another tab while being edited: its editor stays, last, until saved or discarded.
     const gone = this.#draft.deleted;
     const links = gone && !stored.some((l) => l.id === gone.id) ? [...stored, gone] : stored;
-    if (links.length === 0) return html`<p class="hint">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
+    if (links.length === 0) return html`<p class="hint" tabindex="-1">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
     return html`<ol>${links.map((l) => (l.id === this.#editing && this.#draft.editing ? this.#form(l) : this.#link(l)))}</ol>`;
   }
 
@@ -113,8 +113,8 @@ export class CrClaimLinks extends LitElement {
     else this.#draft.stop();
     await this.updateComplete;
     const target = id ? 'input[name=relation]:checked' : `[data-link="${CSS.escape(was)}"] button`;
-    // No row: the link was deleted in another tab and its editor discarded; the next link's.
-    (this.renderRoot.querySelector<HTMLElement>(target) ?? this.renderRoot.querySelector<HTMLElement>('li button'))?.focus();
+    // No row: the link was deleted in another tab and its editor discarded; the next link's, or the "no links" line.
+    (this.renderRoot.querySelector<HTMLElement>(target) ?? this.renderRoot.querySelector<HTMLElement>('li button, p.hint'))?.focus();
   }
 
   #formKey(e: KeyboardEvent): void {

@@ -135,7 +135,7 @@ export class CrEventsManager extends LitElement {
     if (!id) return;
     const li = this.renderRoot.querySelector(`[data-event="${CSS.escape(id)}"]`);
     // No row: the event was deleted in another tab and its editor discarded.
-    ((li?.querySelector(mode ? 'input, select' : 'button') ?? this.renderRoot.querySelector('#events-title')) as HTMLElement | null)?.focus();
+    (li?.querySelector<HTMLElement>(mode ? 'input, select' : 'button') ?? this.renderRoot.querySelector<HTMLElement>('#events-title'))?.focus();
   }
 
   #escape = (e: KeyboardEvent) => {
