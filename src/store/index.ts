@@ -15,6 +15,8 @@ export {
   type EvidenceItem,
   type StoreListener,
   type StoreOptions,
+  type Restorable,
+  type Restored,
 } from './store.ts';
 export {
   ANNOTATION_CONTEXT,

@@ -33,6 +33,7 @@ import * as events from './event-actions.ts';
 import { resolveConflict, type Conflict, type ConflictChoice, type SharedRecord } from './receive.ts';
 import { buildIndex, type StoreIndex } from './queries.ts';
 import { rebaseLists } from './merge.ts';
+import { restoreRecord, type Restorable, type Restored } from './restore-actions.ts';
 import {
   buildAnnotation,
   changeAnnotation,
@@ -50,6 +51,9 @@ import {
 import { positionsOf, putPositions } from './map-positions.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
+export type { Restorable, Restored } from './restore-actions.ts';
+
+const RESTORED: { [C in keyof Restorable]: string } = { annotations: 'annotation', claims: 'claim', links: 'link', events: 'event' };
 
 /**
  * What an action made, with its own undo handle: `undo()` reverts this action,
@@ -374,6 +378,15 @@ export class CrossreadStore extends StoreEngine {
   async deleteEvent(id: string): Promise<DeleteResult<EventRecord>> {
     const done = await this.change('Delete event', (cs, ctx) => events.deleteEvent(cs, id, ctx));
     return this.#deleted(done, 'events', 'Delete event');
+  }
+
+  /**
+   * Adds back a record another tab deleted while this tab was editing it (`record`: as this
+   * tab last saw it), with the reader's `change` applied: one undoable action. What it cited
+   * that is gone too is dropped and named in `lost` (`restore-actions.ts`).
+   */
+  restore<C extends keyof Restorable>(c: C, record: Restorable[C]['record'], change: Restorable[C]['change']): Promise<ActionResult<Restored<Restorable[C]['record']>>> {
+    return this.#do(`Restore ${RESTORED[c]}`, (cs, ctx) => restoreRecord(cs, c, record, change, (k, id) => cs.get(k, id) !== undefined || this.isQuarantined(k, id), ctx));
   }
 
   /**

@@ -5,7 +5,7 @@ import * as nesting from '../../src/corpus/user-file/nesting.ts';
 import * as read from '../../src/corpus/user-file/read.ts';
 import * as held from '../../src/corpus/user-file/held-images.ts';
 import { decodeText, signatureOf, type Decoded } from '../../src/corpus/user-file/sniff.ts';
-import { DELIMITER_LIMIT, measureNesting, NESTING_LIMIT, nestingProblem } from '../../src/corpus/user-file/nesting.ts';
+import { CELL_LIMIT, COLUMN_LIMIT, DELIMITER_LIMIT, measureNesting, NESTING_LIMIT, nestingProblem } from '../../src/corpus/user-file/nesting.ts';
 import { readUserFile, userSourceId, type UserFileResult } from '../../src/corpus/user-file/read.ts';
 import { HELD_IMAGE_CLASS } from '../../src/corpus/user-file/held-images.ts';
 import { buildDocument } from '../../src/corpus/pipeline.ts';
@@ -19,7 +19,7 @@ const corpus = ['anisin-2026', 'duvanova-junisbai-2022', 'kurmashev-et-al-2018']
 
 it('exports fixed public APIs', () => {
   expect(Object.keys(sniff).sort()).toEqual(['decodeText', 'signatureOf']);
-  expect(Object.keys(nesting).sort()).toEqual(['DELIMITER_LIMIT', 'NESTING_LIMIT', 'measureNesting', 'nestingProblem']);
+  expect(Object.keys(nesting).sort()).toEqual(['CELL_LIMIT', 'COLUMN_LIMIT', 'DELIMITER_LIMIT', 'NESTING_LIMIT', 'measureNesting', 'nestingProblem']);
   expect(Object.keys(read).sort()).toEqual(['readUserFile', 'userSourceId']);
   expect(Object.keys(held).sort()).toEqual(['HELD_IMAGE_CLASS', 'LOAD_IMAGE_CLASS', 'holdImages']);
 });
@@ -66,7 +66,7 @@ describe('the nesting pre-scan', () => {
       expect(n.delimiters).toBeLessThan(50);
       expect(nestingProblem(md)).toBeUndefined();
     }
-    expect(measureNesting('- a\n  - b\n    - c\n\n> > quoted *twice* and [a **link**](x)')).toEqual({ containers: 3, inline: 3, delimiters: 6 });
+    expect(measureNesting('- a\n  - b\n    - c\n\n> > quoted *twice* and [a **link**](x)')).toEqual({ containers: 3, inline: 3, delimiters: 6, columns: 0, cells: 0 });
   });
 
   it('counts what the parser nests or pairs: list and quote markers, open emphasis and brackets, marks per paragraph', () => {
@@ -83,6 +83,20 @@ describe('the nesting pre-scan', () => {
     expect(measureNesting('- *a\n'.repeat(500)).delimiters).toBe(1);
     expect(measureNesting('```\n' + '- '.repeat(500) + '\n```\nafter').containers).toBe(0);
     expect(measureNesting('\\*\\[ escaped').delimiters).toBe(0);
+  });
+
+  it('counts the columns and cells of tables, header included, each table apart', () => {
+    const table = (cols: number, rows: number) => `|${'h|'.repeat(cols)}\n|${':-|'.repeat(cols)}\n${`|${'c|'.repeat(cols)}\n`.repeat(rows)}`;
+    expect(measureNesting(table(3, 4))).toMatchObject({ columns: 3, cells: 15 });
+    expect(measureNesting(`${table(2, 10)}\nText after.\n\n${table(5, 1)}`)).toMatchObject({ columns: 5, cells: 22 });
+    expect(measureNesting('a | b\n--- | ---:\n1 | 2')).toMatchObject({ columns: 2, cells: 4 });
+    // A rule or a heading's underline is not a table; neither is a table in fenced code.
+    expect(measureNesting('Title\n---\n\n***\n\n- - -')).toMatchObject({ columns: 0, cells: 0 });
+    expect(measureNesting('```\n' + table(500, 1) + '```')).toMatchObject({ columns: 0 });
+    expect(nestingProblem(table(COLUMN_LIMIT, 2))).toBeUndefined();
+    expect(nestingProblem(table(COLUMN_LIMIT + 1, 2))).toBe(`has a table of 201 columns, more than the ${COLUMN_LIMIT} Crossread shows; a file built like this can freeze a reader, so it was not opened`);
+    expect(nestingProblem(table(3, 50_000))).toBeUndefined();
+    expect(nestingProblem(table(5, CELL_LIMIT / 5))).toMatch(/^has a table of 250,005 cells, more than the 250,000 Crossread shows in one table/);
   });
 
   it('words a refusal with the depth and the limit', () => {

@@ -76,6 +76,7 @@ export class CrAnnotationPanel extends LitElement {
     record: () => this.#data.store?.getAnnotation(this.editing),
     form: () => this.renderRoot.querySelector<HTMLTextAreaElement>('#edit-note')?.form,
     what: 'annotation',
+    discard: () => void this.#discard(),
     fields: [
       { name: 'note', label: 'Note', read: (a) => noteOf(a) ?? '' },
       { name: 'tags', label: 'Tags', read: (a) => tagsOf(a).join(', '), same: sameTags },
@@ -96,8 +97,11 @@ export class CrAnnotationPanel extends LitElement {
   override render() {
     const tags = [...new Set(this.placed.flatMap((p) => tagsOf(p.annotation)))].sort((a, b) => a.localeCompare(b));
     const shown = this.tagFilter ? this.placed.filter((p) => tagsOf(p.annotation).includes(this.tagFilter)) : this.placed;
+    // Deleted in another tab while being edited: its editor stays, first in the list, until saved or discarded.
+    const deleted = this.#edit.deleted;
+    const gone = deleted && !this.placed.some((p) => p.annotation.id === deleted.id) ? deleted : undefined;
     return html`<section aria-labelledby="ann-title">
-      <h2 id="ann-title"><span>Annotations</span><span>${this.placed.length + this.orphans.length}</span></h2>
+      <h2 id="ann-title" tabindex="-1"><span>Annotations</span><span>${this.placed.length + this.orphans.length}</span></h2>
       ${this.#who()}
       ${this.#draftForm()}
       ${this.placed.length
@@ -116,9 +120,9 @@ export class CrAnnotationPanel extends LitElement {
               </select></label>
           </div>`
         : nothing}
-      ${this.placed.length === 0 && !this.draft
+      ${this.placed.length === 0 && !this.draft && !gone
         ? html`<p class="empty">No annotations yet. Select a passage in the text, then choose Highlight, Note or Tag (keys H, N, T).</p>`
-        : html`<ol>${shown.map((p) => this.#card(p.annotation))}</ol>`}
+        : html`<ol>${gone ? this.#card(gone) : nothing}${shown.map((p) => this.#card(p.annotation))}</ol>`}
       ${this.orphans.length
         ? html`<section class="orphans" aria-labelledby="orph-title">
             <h2 id="orph-title"><span>Not found in this version</span><span>${this.orphans.length}</span></h2>
@@ -214,17 +218,32 @@ export class CrAnnotationPanel extends LitElement {
     else this.#edit.stop();
   }
 
+  // The annotation is gone (another tab): the editor closes; focus goes to the list's heading.
+  async #discard(): Promise<void> {
+    this.#setEditing('');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#ann-title')?.focus();
+  }
+
   // Writes only what the reader changed, so what another tab changed meanwhile stays.
   async #saveEdit(id: string, events: string[]): Promise<void> {
     const { note, tags } = this.#edit.changes();
-    const a = this.#data.store?.getAnnotation(id);
+    const a = this.#data.store?.getAnnotation(id) ?? this.#edit.deleted;
     const stored = a ? eventsOf(a) : [];
     const change: AnnotationChange = {
       ...(note === undefined ? {} : { note }),
       ...(tags === undefined ? {} : { tags: splitTags(tags) }),
       ...(sameSet(events, stored) ? {} : { events }),
     };
-    if (Object.keys(change).length && !(await this.#actions.edit(id, change, (err) => this.#edit.refused(err)))) return;
+    const store = this.#data.store;
+    if (this.#edit.deleted && store) {
+      try {
+        await this.#edit.restore((r) => store.restore('annotations', r, change));
+      } catch (err) {
+        this.#edit.refused(err);
+        return;
+      }
+    } else if (Object.keys(change).length && !(await this.#actions.edit(id, change, (err) => this.#edit.refused(err)))) return;
     this.#setEditing('');
     this.dispatchEvent(new AnnotationActivateEvent([id]));
   }

@@ -2,6 +2,7 @@
  * Events of the claims components. Each is an `Event` subclass that bubbles
  * and crosses shadow roots, typed in `HTMLElementEventMap`.
  */
+import type { Claim } from '../../store/index.ts';
 
 /** Fired by `<cr-claim-picker>` when the user picks a claim (Enter or click on an option). */
 export class ClaimPickEvent extends Event {
@@ -41,10 +42,27 @@ export class ClaimIntentEvent extends Event {
   }
 }
 
+/**
+ * Fired by a claim card when its editor opens or closes, so its view keeps the card while it
+ * is being edited, also after another tab deleted the claim (issue 8: the typed text is kept).
+ */
+export class ClaimEditingEvent extends Event {
+  static readonly eventName = 'cr-claim-editing';
+  constructor(
+    /** The claim edited, as the card shows it. */
+    readonly claim: Claim,
+    /** Whether the editor is open now. */
+    readonly editing: boolean,
+  ) {
+    super(ClaimEditingEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [ClaimPickEvent.eventName]: ClaimPickEvent;
     [ClaimSelectEvent.eventName]: ClaimSelectEvent;
     [ClaimIntentEvent.eventName]: ClaimIntentEvent;
+    [ClaimEditingEvent.eventName]: ClaimEditingEvent;
   }
 }

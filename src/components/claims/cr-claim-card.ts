@@ -11,7 +11,7 @@ import { EditDraft } from '../shared/edit-draft.ts';
 import { sameTags } from '../shared/draft-fields.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { SET_ASIDE } from '../shared/set-aside.ts';
-import { ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
+import { ClaimEditingEvent, ClaimIntentEvent, ClaimSelectEvent, type ClaimIntent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { count } from '../../map/words.ts';
 import type { Paragraph } from '../../annotate/paragraphs.ts';
@@ -74,6 +74,7 @@ export class CrClaimCard extends LitElement {
     record: () => this.#data.store?.getClaim(this.claim?.id ?? ''),
     form: () => this.renderRoot.querySelector<HTMLFormElement>('form.edit'),
     what: 'claim',
+    discard: () => void this.#setEditing(false),
     fields: [
       { name: 'statement', label: 'Statement', read: (c) => c.statement },
       { name: 'note', label: 'Note', read: (c) => c.note ?? '' },
@@ -210,6 +211,7 @@ export class CrClaimCard extends LitElement {
   async #setEditing(on: boolean): Promise<void> {
     if (on) this.#draft.start();
     else this.#draft.stop();
+    if (this.claim) this.dispatchEvent(new ClaimEditingEvent(this.claim, on));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(on ? 'input[name=statement]' : 'button.edit')?.focus();
   }
@@ -221,9 +223,9 @@ export class CrClaimCard extends LitElement {
     const changes = this.#draft.changes();
     const { statement, note, tags } = changes;
     try {
-      if (store && this.claim && Object.keys(changes).length) {
-        await store.updateClaim(this.claim.id, { statement, note, tags: tags === undefined ? undefined : splitTags(tags) });
-      }
+      const change = { statement, note, tags: tags === undefined ? undefined : splitTags(tags) };
+      if (store && this.#draft.deleted) await this.#draft.restore((c) => store.restore('claims', c, change));
+      else if (store && this.claim && Object.keys(changes).length) await store.updateClaim(this.claim.id, change);
       await this.#setEditing(false);
     } catch (err) {
       this.#draft.refused(err);

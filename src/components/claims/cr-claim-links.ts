@@ -48,6 +48,7 @@ export class CrClaimLinks extends LitElement {
     record: () => this.#data.store?.getLink(this.#editing),
     form: () => this.renderRoot.querySelector<HTMLFormElement>('form.edit'),
     what: 'link',
+    discard: () => void this.#edit(''),
     fields: [
       { name: 'rationale', label: 'Rationale', read: (l) => l.rationale ?? '' },
       { name: 'relation', label: 'Relation', read: (l) => l.relation },
@@ -55,8 +56,11 @@ export class CrClaimLinks extends LitElement {
   });
 
   override render() {
-    const links = this.#data.store?.linksOf(this.claimId) ?? [];
-    if (links.length === 0) return html`<p class="hint">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
+    const stored = this.#data.store?.linksOf(this.claimId) ?? [];
+    // Deleted in another tab while being edited: its editor stays, last, until saved or discarded.
+    const gone = this.#draft.deleted;
+    const links = gone && !stored.some((l) => l.id === gone.id) ? [...stored, gone] : stored;
+    if (links.length === 0) return html`<p class="hint" tabindex="-1">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
     return html`<ol>${links.map((l) => (l.id === this.#editing && this.#draft.editing ? this.#form(l) : this.#link(l)))}</ol>`;
   }
 
@@ -109,7 +113,8 @@ export class CrClaimLinks extends LitElement {
     else this.#draft.stop();
     await this.updateComplete;
     const target = id ? 'input[name=relation]:checked' : `[data-link="${CSS.escape(was)}"] button`;
-    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+    // No row: the link was deleted in another tab and its editor discarded; the next link's, or the "no links" line.
+    (this.renderRoot.querySelector<HTMLElement>(target) ?? this.renderRoot.querySelector<HTMLElement>('li button, p.hint'))?.focus();
   }
 
   #formKey(e: KeyboardEvent): void {
@@ -124,9 +129,10 @@ export class CrClaimLinks extends LitElement {
     e.preventDefault();
     const changes = this.#draft.changes();
     try {
-      if (Object.keys(changes).length) {
-        await this.#data.store?.updateLink(link.id, { relation: changes.relation as LinkRelation | undefined, rationale: changes.rationale });
-      }
+      const store = this.#data.store;
+      const change = { relation: changes.relation as LinkRelation | undefined, rationale: changes.rationale };
+      if (store && this.#draft.deleted) await this.#draft.restore((l) => store.restore('links', l, change));
+      else if (Object.keys(changes).length) await store?.updateLink(link.id, change);
       await this.#edit('');
     } catch (err) {
       this.#draft.refused(err);

@@ -1,5 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { deletionMessage, type Claim, type EvidenceItem } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
@@ -8,7 +9,7 @@ import type { DocModel } from '../../corpus/types.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge } from '../shared/relations.ts';
 import { SET_ASIDE } from '../shared/set-aside.ts';
-import type { ClaimIntentEvent, ClaimSelectEvent } from './claim-events.ts';
+import type { ClaimEditingEvent, ClaimIntentEvent, ClaimSelectEvent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import type { CrLinkDialog } from './cr-link-dialog.ts';
@@ -73,6 +74,8 @@ export class CrClaimsView extends LitElement {
 
   @state() private accessor selected = '';
   @state() private accessor filters: Filters = NO_FILTERS;
+  /** Claims whose card is being edited: a card stays while edited, even once another tab deleted its claim. */
+  @state() private accessor edited: ReadonlyMap<string, Claim> = new Map();
   @state() private accessor paragraphOf: (item: EvidenceItem) => Paragraph = () => undefined;
 
   @query('cr-link-dialog') private accessor linkDialog!: CrLinkDialog;
@@ -101,19 +104,21 @@ export class CrClaimsView extends LitElement {
   }
 
   override render() {
-    const all = [...(this.#data.store?.claims.values() ?? [])].sort((a, b) => b.created.localeCompare(a.created));
-    const shown = this.#filter(all);
+    const newest = (a: Claim, b: Claim) => b.created.localeCompare(a.created);
+    const all = [...(this.#data.store?.claims.values() ?? [])].sort(newest);
+    const gone = [...this.edited.values()].filter((c) => !this.#data.store?.getClaim(c.id));
+    const shown = gone.length ? [...this.#filter(all), ...gone].sort(newest) : this.#filter(all);
     return html`<div class="layout">
         <section aria-labelledby="claims-title">
-          <h1 id="claims-title">Claims</h1>
+          <h1 id="claims-title" tabindex="-1">Claims</h1>
           ${all.length ? this.#filterBar(all) : nothing}
           ${all.length
             ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}</p>`
             : nothing}
-          ${all.length === 0 ? this.#empty() : shown.length === 0
+          ${all.length + gone.length === 0 ? this.#empty() : shown.length === 0
             ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
-            : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent}>
-                ${shown.map((c) => html`<li><cr-claim-card data-id=${c.id} .claim=${c} .entries=${this.entries}
+            : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent} @cr-claim-editing=${this.#onEditing}>
+                ${repeat(shown, (c) => c.id, (c) => html`<li><cr-claim-card data-id=${c.id} .claim=${c} .entries=${this.entries}
                   .paragraphOf=${this.paragraphOf} ?expanded=${c.id === this.selected}></cr-claim-card></li>`)}
               </ol>`}
         </section>
@@ -182,6 +187,17 @@ export class CrClaimsView extends LitElement {
     const hash = routeHash({ view: 'claims', claim: id || undefined });
     if (location.hash !== hash) location.hash = hash;
   }
+
+  // A card whose claim another tab deleted goes once its editor closes; focus goes to the heading.
+  #onEditing = async (e: ClaimEditingEvent): Promise<void> => {
+    const edited = new Map(this.edited);
+    if (e.editing) edited.set(e.claim.id, e.claim);
+    else edited.delete(e.claim.id);
+    this.edited = edited;
+    if (e.editing || this.#data.store?.getClaim(e.claim.id)) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#claims-title')?.focus();
+  };
 
   #onIntent = (e: ClaimIntentEvent) => {
     if (e.intent === 'link') void this.linkDialog.open(e.claimId);

@@ -57,6 +57,7 @@ export class CrEventsManager extends LitElement {
     record: () => (this.mode?.kind === 'edit' ? this.#data.store?.getEvent(this.mode.id) : undefined),
     form: () => this.renderRoot.querySelector<HTMLFormElement>('form.edit'),
     what: 'event',
+    discard: () => void this.#setMode(undefined),
     fields: [
       { name: 'name', label: 'Name', read: (e) => e.name },
       { name: 'start', label: 'Start', read: (e) => e.start },
@@ -65,9 +66,12 @@ export class CrEventsManager extends LitElement {
   });
 
   override render() {
-    const events = this.#data.store?.eventsByStart() ?? [];
+    const stored = this.#data.store?.eventsByStart() ?? [];
+    // Deleted in another tab while being edited: its editor stays, last, until saved or discarded.
+    const gone = this.#draft.deleted;
+    const events = gone && !stored.some((e) => e.id === gone.id) ? [...stored, gone] : stored;
     return html`<section aria-labelledby="events-title">
-      <h2 id="events-title">Events (${events.length})</h2>
+      <h2 id="events-title" tabindex="-1">Events (${stored.length})</h2>
       ${events.length
         ? html`<ol>${events.map((e) => this.#event(e, events))}</ol>`
         : html`<p class="hint">No events yet. An event (“Almaty violence”, 4–6 January 2022) groups the claims and passages about it.</p>`}
@@ -133,7 +137,8 @@ export class CrEventsManager extends LitElement {
     const id = mode?.id ?? was?.id;
     if (!id) return;
     const li = this.renderRoot.querySelector(`[data-event="${CSS.escape(id)}"]`);
-    (li?.querySelector(mode ? 'input, select' : 'button') as HTMLElement | null)?.focus();
+    // No row: the event was deleted in another tab and its editor discarded.
+    (li?.querySelector<HTMLElement>(mode ? 'input, select' : 'button') ?? this.renderRoot.querySelector<HTMLElement>('#events-title'))?.focus();
   }
 
   #escape = (e: KeyboardEvent) => {
@@ -162,9 +167,10 @@ export class CrEventsManager extends LitElement {
     const changes = this.#draft.changes();
     const { name, start, end } = changes;
     try {
-      if (Object.keys(changes).length) {
-        await this.#data.store?.updateEvent(event.id, { name, start: start?.trim(), end: end === undefined ? undefined : end.trim() || null });
-      }
+      const store = this.#data.store;
+      const change = { name, start: start?.trim(), end: end === undefined ? undefined : end.trim() || null };
+      if (store && this.#draft.deleted) await this.#draft.restore((r) => store.restore('events', r, change));
+      else if (Object.keys(changes).length) await store?.updateEvent(event.id, change);
       await this.#setMode(undefined);
     } catch (err) {
       this.#draft.refused(err);

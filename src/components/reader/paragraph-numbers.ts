@@ -7,8 +7,10 @@ import { routeHash } from '../../app/route.ts';
  * paragraph number in the margin. The numbers are links (Tab reaches them; a click copies the
  * citation link) and apparatus: `data-nontext` keeps them out of the text, quotes and
  * selections' offsets. Adds the block elements found under `root` to `els`, by block id.
+ * `tableWrap`: the wrapper of the table whose rows `root` holds, when they are laid out apart
+ * from it (a long table, row by row): a table's number goes on its wrapper.
  */
-export function decorate(root: ParentNode, doc: DocModel, blocks: ReadonlyMap<string, Block>, els: Map<string, Element>): void {
+export function decorate(root: ParentNode, doc: DocModel, blocks: ReadonlyMap<string, Block>, els: Map<string, Element>, tableWrap?: Element): void {
   for (const table of root.querySelectorAll('table')) {
     const wrap = document.createElement('div');
     wrap.className = 'table-wrap';
@@ -29,7 +31,7 @@ export function decorate(root: ParentNode, doc: DocModel, blocks: ReadonlyMap<st
     a.textContent = String(b.n);
     a.setAttribute('aria-label', `Paragraph ${b.n}: copy link`);
     a.title = `Copy a link to ¶${b.n}`;
-    const host = b.kind === 'table-cell' ? el.closest('.table-wrap') : el;
+    const host = b.kind === 'table-cell' ? (el.closest('.table-wrap') ?? tableWrap) : el;
     host?.prepend(a);
   }
 }

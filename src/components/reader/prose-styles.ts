@@ -51,6 +51,11 @@ export const proseStyles = css`
     line-height: 1.45;
     width: 100%;
   }
+  /* A long table laid out in chunks of rows (lay-out.ts): one table to the eye. */
+  .prose .table-wrap.chunked { content-visibility: auto; contain-intrinsic-block-size: auto 500em; margin-bottom: 0; }
+  .prose .table-wrap.chunked.more { margin-top: 0; }
+  .prose .table-wrap.chunked.end { margin-bottom: 1.4em; }
+  .prose .chunked table { table-layout: fixed; }
   .prose th, .prose td { border-bottom: 1px solid var(--cr-rule); padding: 0.45em 0.6em; text-align: left; vertical-align: top; }
   .prose thead th { border-bottom: 2px solid var(--cr-ink-soft); font-weight: 650; }
   .prose tbody tr:nth-child(even) { background: var(--cr-zebra); }

@@ -12,10 +12,13 @@ export interface DraftDifference {
   theirs: string;
 }
 
-/** What the reader chose in the notice: save their text over the record, or take the stored one. */
-export type DraftChoice = 'mine' | 'theirs';
+/**
+ * What the reader chose in the notice: save their text over the record, or take the stored
+ * one; for a record deleted in another tab, add it back with their text, or close the editor.
+ */
+export type DraftChoice = 'mine' | 'theirs' | 'restore' | 'discard';
 
-/** Fired by `<cr-draft-notice>` when the reader chooses "Keep mine" or "Take theirs". */
+/** Fired by `<cr-draft-notice>` when the reader makes a choice. */
 export class DraftChoiceEvent extends Event {
   static readonly eventName = 'cr-draft-choice';
   constructor(readonly choice: DraftChoice) {
@@ -28,10 +31,11 @@ export class DraftChoiceEvent extends Event {
  * another tab, or a save refused as a conflict): a status message and three choices, "Keep
  * mine" (save the editor's text), "Take theirs" (drop it for the stored one) and "See both"
  * (the two texts as inert text, side by side when there is room, to copy from one to the
- * other). Any other refusal: its message as an alert. It never takes focus: the reader keeps
+ * other). Deleted in another tab: a status message, "Restore with my text" and "Discard".
+ * Any other refusal: its message as an alert. It never takes focus: the reader keeps
  * typing where they were. Rendered inside the editor's form, by `EditDraft.notice()`.
  *
- * @fires cr-draft-choice - "Keep mine" or "Take theirs" was chosen
+ * @fires cr-draft-choice - "Keep mine", "Take theirs", "Restore with my text" or "Discard" was chosen
  */
 @customElement('cr-draft-notice')
 export class CrDraftNotice extends LitElement {
@@ -55,6 +59,8 @@ export class CrDraftNotice extends LitElement {
   @property() accessor what = 'record';
   /** The record changed under the editor, or a save was refused because of another tab. */
   @property({ type: Boolean }) accessor conflicted = false;
+  /** Another tab deleted the record while it was being edited. */
+  @property({ type: Boolean }) accessor deleted = false;
   /** The fields whose text differs from the stored one, for "See both". */
   @property({ attribute: false }) accessor differences: readonly DraftDifference[] = [];
   /** Why the last save was refused, when not a conflict. */
@@ -67,11 +73,13 @@ export class CrDraftNotice extends LitElement {
   }
 
   override render() {
-    return html`<div role="status">${this.conflicted
-        ? html`<p>This ${this.what} was changed in another tab while you were editing it. Your text is kept: keep yours, take theirs, or see both.</p>`
-        : nothing}</div>
-      ${this.conflicted ? this.#choices() : nothing}
-      ${this.conflicted && this.both ? this.#both() : nothing}
+    return html`<div role="status">${this.deleted
+        ? html`<p>This ${this.what} was deleted in another tab while you were editing it. Your text is kept: restore the ${this.what} with your text, or discard it.</p>`
+        : this.conflicted
+          ? html`<p>This ${this.what} was changed in another tab while you were editing it. Your text is kept: keep yours, take theirs, or see both.</p>`
+          : nothing}</div>
+      ${this.deleted ? this.#deletedChoices() : this.conflicted ? this.#choices() : nothing}
+      ${this.conflicted && !this.deleted && this.both ? this.#both() : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
   }
 
@@ -81,6 +89,13 @@ export class CrDraftNotice extends LitElement {
         <button type="button" class="theirs" title="Drop your text and edit the other tab's" @click=${() => this.#choose('theirs')}>Take theirs</button>
         <button type="button" class="see-both" aria-expanded=${this.both ? 'true' : 'false'} aria-controls="both"
           @click=${() => (this.both = !this.both)}>${this.both ? 'Hide both' : 'See both'}</button>
+      </div>`;
+  }
+
+  #deletedChoices() {
+    return html`<div class="actions choices" role="group" aria-label="Deleted in another tab">
+        <button type="button" class="restore" title="Add the ${this.what} back, with your text" @click=${() => this.#choose('restore')}>Restore with my text</button>
+        <button type="button" class="discard" title="Close the editor; your text is dropped" @click=${() => this.#choose('discard')}>Discard</button>
       </div>`;
   }
 

@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { StoreError } from '../../store/index.ts';
+import { StoreError, type ActionResult, type Restored } from '../../store/index.ts';
+import { NotifyEvent } from './events.ts';
 import { differs, inConflict, reconcile, sameTrimmed, type FieldState, type SameText } from './draft-fields.ts';
 import type { DraftChoiceEvent, DraftDifference } from './cr-draft-notice.ts';
 import './cr-draft-notice.ts';
@@ -26,6 +27,8 @@ export interface EditDraftOptions<R> {
   fields: readonly DraftField<R>[];
   /** What the record is, in the reader's words ("claim"). */
   what: string;
+  /** Closes the editor without saving ("Discard" after another tab deleted the record). */
+  discard: () => void;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -52,6 +55,11 @@ export class EditDraft<R> implements ReactiveController {
   readonly #host: Host;
   readonly #options: EditDraftOptions<R>;
   #fields = new Map<string, FieldState>();
+  // The record as last seen in the store: what "Restore with my text" adds back once deleted.
+  #last: R | undefined;
+  // The field that had focus before a render, with its selection: a deleted record's editor
+  // may be rendered anew elsewhere in its list, and the reader keeps typing where they were.
+  #focus: { name: string; start: number | null; end: number | null } | undefined;
   #refusedAsConflict = false;
   #error = '';
   // The draft's text was set here (start, take theirs) and the form does not show it until the
@@ -69,11 +77,20 @@ export class EditDraft<R> implements ReactiveController {
     return this.#fields.size > 0;
   }
 
+  /**
+   * The record as this editor last saw it, when another tab deleted it during the edit: the
+   * host keeps the editor on it, and saving restores it (`restore`).
+   */
+  get deleted(): R | undefined {
+    return this.editing && !this.#options.record() ? this.#last : undefined;
+  }
+
   /** Starts editing the record `options.record()` returns now, from its stored values. */
   start(): void {
     const record = this.#options.record();
     this.#clear();
     if (!record) return;
+    this.#last = record;
     for (const f of this.#options.fields) {
       const value = f.read(record);
       this.#fields.set(f.name, { base: value, text: value });
@@ -95,10 +112,19 @@ export class EditDraft<R> implements ReactiveController {
 
   hostUpdate(): void {
     this.#sync();
+    const active = this.#host.shadowRoot?.activeElement;
+    const name = active && this.#options.form()?.contains(active) ? active.getAttribute('name') : null;
+    const text = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : undefined;
+    this.#focus = name ? { name, start: text?.selectionStart ?? null, end: text?.selectionEnd ?? null } : undefined;
   }
 
   hostUpdated(): void {
     this.#unrendered = false;
+    const was = this.#focus;
+    if (!was || !this.editing || this.#host.shadowRoot?.activeElement) return;
+    const control = this.#options.form()?.querySelector<HTMLElement>(`[name="${CSS.escape(was.name)}"]`);
+    control?.focus();
+    if ((control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) && was.start !== null) control.setSelectionRange(was.start, was.end);
   }
 
   /**
@@ -107,7 +133,7 @@ export class EditDraft<R> implements ReactiveController {
    */
   changes(): Record<string, string> {
     this.#sync();
-    const record = this.#options.record();
+    const record = this.#options.record() ?? this.deleted;
     const out: Record<string, string> = {};
     if (!record) return out;
     for (const f of this.#options.fields) {
@@ -126,6 +152,20 @@ export class EditDraft<R> implements ReactiveController {
       this.#error = error instanceof Error ? error.message : String(error);
     }
     this.#host.requestUpdate();
+  }
+
+  /**
+   * Saves the edit of a record another tab deleted by adding it back (`run`: the store's
+   * `restore` with the editor's change); says so, with what could not come back, in a toast
+   * with Undo. A refusal throws, for the host's `refused` path.
+   */
+  async restore(run: (record: R) => Promise<ActionResult<Restored<R>>>): Promise<void> {
+    const gone = this.deleted;
+    if (!gone) return;
+    const done = await run(gone);
+    const what = this.#options.what.charAt(0).toUpperCase() + this.#options.what.slice(1);
+    const lost = done.value.lost.length ? ` Deleted too, so not restored: ${done.value.lost.join(' and ')}.` : '';
+    this.#host.dispatchEvent(new NotifyEvent(`${what} restored with your text.${lost}`, done));
   }
 
   /** Whether the record changed under the editor (or a save was refused as a conflict) and the reader has not chosen yet. */
@@ -158,13 +198,15 @@ export class EditDraft<R> implements ReactiveController {
   /** The notice to render inside the form: "changed in another tab" with its choices, or why a save was refused. */
   notice() {
     const conflicted = this.conflicted;
-    return html`<cr-draft-notice what=${this.#options.what} ?conflicted=${conflicted} .error=${this.#error}
+    return html`<cr-draft-notice what=${this.#options.what} ?conflicted=${conflicted} ?deleted=${this.deleted !== undefined} .error=${this.#error}
       .differences=${conflicted ? this.#differences(this.#options.record()) : []} @cr-draft-choice=${this.#choose}></cr-draft-notice>`;
   }
 
   #choose = (e: DraftChoiceEvent): void => {
     if (e.choice === 'theirs') void this.takeTheirs();
-    // "Keep mine" is an ordinary save of the form: the host's own submit handler, its undo toast.
+    else if (e.choice === 'discard') this.#options.discard();
+    // "Keep mine" and "Restore with my text" are an ordinary save of the form: the host's own
+    // submit handler (which restores a deleted record), its undo toast.
     else this.#options.form()?.requestSubmit();
   };
 
@@ -183,6 +225,7 @@ export class EditDraft<R> implements ReactiveController {
     if (!this.editing) return;
     const form = this.#options.form();
     const record = this.#options.record();
+    if (record) this.#last = record;
     for (const f of this.#options.fields) {
       let field = this.#fields.get(f.name)!;
       const typed = this.#unrendered ? undefined : valueOf(form?.elements.namedItem(f.name));
@@ -194,6 +237,7 @@ export class EditDraft<R> implements ReactiveController {
 
   #clear(): void {
     this.#fields = new Map();
+    this.#last = undefined;
     this.#refusedAsConflict = false;
     this.#error = '';
   }

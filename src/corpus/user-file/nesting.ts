@@ -11,6 +11,10 @@
 export const NESTING_LIMIT = 100;
 /** Most emphasis marks and brackets read in one paragraph. */
 export const DELIMITER_LIMIT = 2000;
+/** Widest table read: the page lays a table out in one go across (2,000 columns took 200 ms). */
+export const COLUMN_LIMIT = 200;
+/** Most cells read in one table (50,000 rows of 3 open; rows are laid out a few at a time). */
+export const CELL_LIMIT = 250_000;
 
 /** The deepest nesting found in a source. */
 export interface Nesting {
@@ -20,14 +24,36 @@ export interface Nesting {
   inline: number;
   /** Emphasis runs and brackets in one paragraph. */
   delimiters: number;
+  /** Columns of the widest table (cells of its delimiter row, `|---|---|`). */
+  columns: number;
+  /** Cells of the largest table: columns × rows, header included. */
+  cells: number;
 }
 
 const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\t';
 const FENCE = /^(`{3,}|~{3,})/;
 
+/** Cells of a table's delimiter row (`|:--|--:|`), or 0 when `line` is not one. Linear, no regex. */
+function delimiterCells(line: string): number {
+  let cells = 0;
+  let dash = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '-') {
+      if (!dash) cells++;
+      dash = true;
+    } else if (c === '|') dash = false;
+    else if (c !== ':' && c !== ' ' && c !== '\t') return 0;
+  }
+  return cells;
+}
+
 /** Measure a source's nesting in one pass. */
 export function measureNesting(source: string): Nesting {
-  const max: Nesting = { containers: 0, inline: 0, delimiters: 0 };
+  const max: Nesting = { containers: 0, inline: 0, delimiters: 0, columns: 0, cells: 0 };
+  // The table being read: its columns (0: none) and rows so far.
+  let columns = 0;
+  let rows = 0;
   let emphasis = 0;
   let brackets = 0;
   let delimiters = 0;
@@ -69,6 +95,17 @@ export function measureNesting(source: string): Nesting {
       continue;
     }
     max.containers = Math.max(max.containers, markers + Math.floor(indent / 2));
+    // A table: a delimiter row under its header row, then rows until a blank line.
+    if (!rest.trim()) columns = 0;
+    else if (columns) rows++;
+    else if (rest.includes('|')) {
+      columns = delimiterCells(rest);
+      rows = 1;
+    }
+    if (columns) {
+      max.columns = Math.max(max.columns, columns);
+      max.cells = Math.max(max.cells, columns * rows);
+    }
     // A blank line or a new block starts a new paragraph: emphasis and links never cross it.
     if (!rest.trim() || markers > 0 || rest[0] === '#' || rest[0] === '|') emphasis = brackets = delimiters = 0;
 
@@ -105,6 +142,8 @@ export function nestingProblem(source: string): string | undefined {
   const count = (x: number) => x.toLocaleString('en');
   if (n.containers > NESTING_LIMIT) return `nests lists or quotes ${count(n.containers)} levels deep, more than the ${NESTING_LIMIT} Crossread reads; ${tail}`;
   if (n.inline > NESTING_LIMIT) return `nests emphasis or brackets ${count(n.inline)} levels deep, more than the ${NESTING_LIMIT} Crossread reads; ${tail}`;
+  if (n.columns > COLUMN_LIMIT) return `has a table of ${count(n.columns)} columns, more than the ${COLUMN_LIMIT} Crossread shows; ${tail}`;
+  if (n.cells > CELL_LIMIT) return `has a table of ${count(n.cells)} cells, more than the ${count(CELL_LIMIT)} Crossread shows in one table; ${tail}`;
   if (n.delimiters > DELIMITER_LIMIT) return `has a paragraph with ${count(n.delimiters)} emphasis marks or brackets, more than the ${count(DELIMITER_LIMIT)} Crossread reads in one paragraph; ${tail}`;
   return undefined;
 }

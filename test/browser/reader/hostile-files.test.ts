@@ -36,6 +36,7 @@ describe('a hostile file never freezes the tab', function () {
     ['100 KB of brackets', () => md('['.repeat(100_000), 'brackets.md'), 'nests emphasis or brackets 100,000 levels deep'],
     ['thousands of unmatched emphasis marks in one paragraph', () => md('a* '.repeat(30_000), 'closers.md'), 'has a paragraph with 30,000 emphasis marks or brackets'],
     ['4 MB of random bytes', () => md(randomBytes(4_000_000), 'random.md'), 'so it is not a text file'],
+    ['a table of 2,000 columns', () => md(`# Wide\n\n|${'h|'.repeat(2000)}\n|${'-|'.repeat(2000)}\n|${'c|'.repeat(2000)}\n`, 'wide.md'), '“wide.md” has a table of 2,000 columns, more than the 200 Crossread shows'],
     ['a PNG renamed .md', () => md(new Uint8Array([...PNG, ...randomBytes(20_000)]), 'photo.md'), '“photo.md” looks like an image (PNG), not text.'],
   ];
   for (const [what, file, message] of refusals) {
@@ -53,6 +54,30 @@ describe('a hostile file never freezes the tab', function () {
     });
   }
 
+  it('opens a table of 10,000 rows and lays it out row by row, without a stall', async () => {
+    const app = await openApp('#/');
+    const rows = Array.from({ length: 10_000 }, (_, i) => `|${i}|x|y|`).join('\n');
+    const watch = watchLongTasks();
+    await watch.started;
+    const { reader, refused } = await open(app, md(`# Long\n\nBefore.\n\n|a|b|c|\n|-|-|-|\n${rows}\n\nAfter.\n`, 'long.md'), 150_000);
+    expect(refused).to.equal(undefined);
+    const doc = reader!.document;
+    await doc.updateComplete;
+    const tasks = await watch.stop(performance.now());
+    expect(tasks.filter(isStall), listed(tasks)).to.deep.equal([]);
+    // Whole and in order, between the paragraphs, in chunks of rows (one head); its ¶ number once.
+    const root = doc.shadowRoot!;
+    expect(root.querySelectorAll('table tbody tr')).to.have.length(10_000);
+    expect(root.querySelectorAll('table thead')).to.have.length(1);
+    expect(root.querySelectorAll('.table-wrap.chunked').length).to.equal(root.querySelectorAll('table').length).and.be.greaterThan(40);
+    expect(root.querySelectorAll('.table-wrap > a.pnum')).to.have.length(1);
+    const { blocks, text } = reader!.doc!;
+    expect([...root.querySelectorAll('[data-block]')].map((el) => el.getAttribute('data-block'))).to.deep.equal(blocks.map((b) => b.id));
+    const last = blocks.at(-4)!; // the last row's first cell
+    expect(text.slice(last.start, last.end)).to.equal('9999');
+    expect(doc.textMap!.textNodes(doc.textMap!.element(last.id)!).map((t) => t.data).join('')).to.equal('9999');
+    expect(doc.textMap!.rangeToOffsets(doc.textMap!.offsetsToRange(last.start, last.end)!)).to.deep.equal({ start: last.start, end: last.end });
+  });
 });
 
 describe('images in a file of your own', function () {

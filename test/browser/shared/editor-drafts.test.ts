@@ -1,141 +1,12 @@
 // What the reader is typing is theirs (issue 8): every editor of a saved record, driven as a
 // reader would, while a second store on the same database plays another tab.
 import { expect } from '@open-wc/testing';
-import type { LitElement } from 'lit';
-import { StoreError, noteOf, tagsOf, type CrossreadStore, type StoreOptions } from '../../../src/store/index.ts';
-import { targetFor } from '../../../src/annotate/anchored.ts';
+import { StoreError, type StoreOptions } from '../../../src/store/index.ts';
 import type { CrDraftNotice } from '../../../src/components/shared/cr-draft-notice.ts';
-import { makeStore, openReader, testDbName } from '../helpers.ts';
+import { makeStore, testDbName } from '../helpers.ts';
 import { tampered } from '../store/helpers.ts';
-import { $, card, claimFrom, corpus, focused, mount, paragraph, type, until } from '../claims/harness.ts';
-
-type TextField = HTMLInputElement | HTMLTextAreaElement;
-
-/** One editor, open on a saved record, as a test drives it. */
-interface Editor {
-  /** The element whose render holds the editor. */
-  host: LitElement;
-  /** The text field under test. */
-  field: () => TextField;
-  /** Whether the editor is still open. */
-  isOpen: () => boolean;
-  /** The field's value as a store holds it. */
-  stored: (s: CrossreadStore) => string | undefined;
-  /** Another tab saves `text` in the field. */
-  setTheirs: (other: CrossreadStore, text: string) => Promise<unknown>;
-  /** Another tab changes another field of the record (tags, relation, date). */
-  changeOther: (other: CrossreadStore) => Promise<unknown>;
-  /** Whether a store holds that other change. */
-  otherSeen: (s: CrossreadStore) => boolean;
-  /** Whether the editor's control of that other field shows it. */
-  otherShown: () => boolean;
-}
-
-interface EditorCase {
-  name: string;
-  /** Makes the record through `other`, mounts the editor on `store` and opens it. */
-  open: (store: CrossreadStore, other: CrossreadStore) => Promise<Editor>;
-}
-
-const root = (host: Element) => host.shadowRoot!;
-const click = (host: Element, selector: string) => (root(host).querySelector(selector) as HTMLElement).click();
-
-const cases: EditorCase[] = [
-  {
-    name: 'annotation note',
-    async open(store, other) {
-      const source = 'duvanova-junisbai-2022';
-      const p = paragraph(await corpus.document(source), 4);
-      const a = (await other.createAnnotation({ target: targetFor(await corpus.document(source), p.start, p.start + 60), note: 'Original note', tags: ['mine'] })).value;
-      await until(() => store.getAnnotation(a.id), 'this tab has the annotation');
-      const { panel } = await openReader(source, store);
-      const host = panel as LitElement;
-      const cardEl = await until(() => root(host).querySelector(`[data-id="${a.id}"]`), 'card');
-      (cardEl.querySelector('.quote') as HTMLElement).click();
-      const edit = await until(() => [...cardEl.querySelectorAll('button')].find((b) => b.textContent === 'Edit'), 'Edit button');
-      edit.click();
-      await until(() => root(host).querySelector('#edit-note'), 'edit form');
-      return {
-        host,
-        field: () => root(host).querySelector<HTMLTextAreaElement>('#edit-note')!,
-        isOpen: () => !!root(host).querySelector('#edit-note'),
-        stored: (s) => { const x = s.getAnnotation(a.id); return x && (noteOf(x) ?? ''); },
-        setTheirs: (o, text) => o.updateAnnotation(a.id, { note: text }),
-        changeOther: (o) => o.updateAnnotation(a.id, { tags: ['elsewhere'] }),
-        otherSeen: (s) => tagsOf(s.getAnnotation(a.id)!).join() === 'elsewhere',
-        otherShown: () => root(host).querySelector<HTMLInputElement>('#edit-tags')?.value === 'elsewhere',
-      };
-    },
-  },
-  ...(['statement', 'note'] as const).map((name): EditorCase => ({
-    name: `claim ${name}`,
-    async open(store, other) {
-      const claim = await claimFrom(other, 'anisin-2026', 5, 'Original statement', { tags: ['mine'] });
-      await other.updateClaim(claim.id, { note: 'Original note' });
-      await until(() => store.getClaim(claim.id)?.note, 'this tab has the claim');
-      const view = await mount(store, claim.id);
-      const host = await card(view, claim.id);
-      (await until(() => $<HTMLElement>(host, 'button.edit'), 'edit button')).click();
-      const selector = name === 'statement' ? 'input[name=statement]' : 'textarea[name=note]';
-      await until(() => $(host, selector), 'edit form');
-      return {
-        host,
-        field: () => $<TextField>(host, selector)!,
-        isOpen: () => !!$(host, selector),
-        stored: (s) => { const c = s.getClaim(claim.id); return c && (name === 'statement' ? c.statement : c.note ?? ''); },
-        setTheirs: (o, text) => o.updateClaim(claim.id, { [name]: text }),
-        changeOther: (o) => o.updateClaim(claim.id, { tags: ['elsewhere'] }),
-        otherSeen: (s) => s.getClaim(claim.id)!.tags.join() === 'elsewhere',
-        otherShown: () => $<HTMLInputElement>(host, 'input[name=tags]')?.value === 'elsewhere',
-      };
-    },
-  })),
-  {
-    name: 'link rationale',
-    async open(store, other) {
-      const a = await claimFrom(other, 'anisin-2026', 5, 'The CSTO came because the regime faced a popular uprising');
-      const b = await claimFrom(other, 'duvanova-junisbai-2022', 3, 'Elites organised the Almaty violence');
-      const link = (await other.createLink({ relation: 'contradicts', from: a.id, to: b.id, rationale: 'Original rationale' })).value;
-      await until(() => store.getLink(link.id), 'this tab has the link');
-      const view = await mount(store, a.id);
-      const claimCard = await card(view, a.id);
-      const host = await until(() => $<LitElement>(claimCard, 'cr-claim-links'), 'links');
-      (await until(() => [...root(host).querySelectorAll<HTMLElement>(`[data-link="${link.id}"] button`)].find((x) => x.textContent === 'Edit'), 'Edit')).click();
-      await until(() => $(host, 'textarea[name=rationale]'), 'edit form');
-      return {
-        host,
-        field: () => $<TextField>(host, 'textarea[name=rationale]')!,
-        isOpen: () => !!$(host, 'textarea[name=rationale]'),
-        stored: (s) => { const l = s.getLink(link.id); return l && (l.rationale ?? ''); },
-        setTheirs: (o, text) => o.updateLink(link.id, { rationale: text }),
-        changeOther: (o) => o.updateLink(link.id, { relation: 'qualifies' }),
-        otherSeen: (s) => s.getLink(link.id)!.relation === 'qualifies',
-        otherShown: () => $<HTMLInputElement>(host, 'input[name=relation]:checked')?.value === 'qualifies',
-      };
-    },
-  },
-  {
-    name: 'event name',
-    async open(store, other) {
-      const event = (await other.createEvent({ name: 'Original name', start: '2022-01-04' })).value;
-      await until(() => store.getEvent(event.id), 'this tab has the event');
-      const view = await mount(store);
-      const host = await until(() => $<LitElement>(view, 'cr-events-manager'), 'events manager');
-      (await until(() => $<HTMLElement>(host, `li[data-event="${event.id}"] button.edit`), 'Edit')).click();
-      await until(() => $(host, 'form.edit input[name=name]'), 'edit form');
-      return {
-        host,
-        field: () => $<TextField>(host, 'form.edit input[name=name]')!,
-        isOpen: () => !!$(host, 'form.edit'),
-        stored: (s) => s.getEvent(event.id)?.name,
-        setTheirs: (o, text) => o.updateEvent(event.id, { name: text }),
-        changeOther: (o) => o.updateEvent(event.id, { start: '2022-01-05' }),
-        otherSeen: (s) => s.getEvent(event.id)!.start === '2022-01-05',
-        otherShown: () => $<HTMLInputElement>(host, 'form.edit input[name=start]')?.value === '2022-01-05',
-      };
-    },
-  },
-];
+import { focused, notices, type, until } from '../claims/harness.ts';
+import { cases, click, root, type Editor, type TextField } from './editor-cases.ts';
 
 /** What this tab's persistence refuses its next writes with, while set. */
 let refusal: (() => Error) | undefined;
@@ -171,7 +42,8 @@ async function typeOver(field: TextField, text: string): Promise<void> {
 const notice = (e: Editor) => root(e.host).querySelector<CrDraftNotice>('cr-draft-notice')!;
 const noticeText = (e: Editor, selector: string) => notice(e)?.shadowRoot?.querySelector(selector)?.textContent ?? '';
 const changedShown = (e: Editor) => noticeText(e, '[role=status]').includes('changed in another tab');
-const choose = (e: Editor, choice: 'mine' | 'theirs' | 'see-both') => click(notice(e), `button.${choice}`);
+const deletedShown = (e: Editor) => noticeText(e, '[role=status]').includes('deleted in another tab');
+const choose = (e: Editor, choice: 'mine' | 'theirs' | 'see-both' | 'restore' | 'discard') => click(notice(e), `button.${choice}`);
 const save = (e: Editor) => (e.field().form!.querySelector('button.primary') as HTMLElement).click();
 
 /** What a store freshly opened on the database reads: what is on disk. */
@@ -289,5 +161,60 @@ for (const c of cases) {
       await until(() => e.stored(store) === MINE && !e.isOpen(), 'saved');
       expect(await onDisk(name, e)).to.equal(MINE);
     });
+
+    // Types, then the other tab deletes the record (`more`: and what it cites); resolves once this tab has heard.
+    async function deletedUnder(more = false) {
+      const { name, store, other } = await tabs();
+      const e = await c.open(store, other);
+      await typeOver(e.field(), MINE);
+      await (more ? e.removeWithMore!.run(other) : e.remove(other));
+      await until(() => e.stored(store) === undefined, 'the deletion reached this tab');
+      await until(() => deletedShown(e), 'notice shown');
+      expect(e.isOpen(), 'editor open').to.equal(true);
+      expect(e.field().value).to.equal(MINE);
+      expect(focused() === e.field(), 'focus in the field').to.equal(true);
+      return { name, store, other, e };
+    }
+
+    it('keeps the editor and the typed text when another tab deletes the record; "Restore with my text" adds it back with the text (undoable)', async () => {
+      const { name, store, other, e } = await deletedUnder();
+      choose(e, 'restore');
+      await until(() => e.stored(store) === MINE && !e.isOpen(), 'restored, editor closed');
+      expect(e.intact(store), 'what it had besides the text').to.equal(true);
+      expect(notices.at(-1)?.message).to.match(/restored with your text\.$/);
+      await until(() => e.stored(other) === MINE, 'the other tab has it');
+      expect(await onDisk(name, e)).to.equal(MINE);
+      expect((await store.undo()).done).to.equal(true);
+      expect(e.stored(store)).to.equal(undefined);
+    });
+
+    it('"Discard" closes the editor of a record another tab deleted; focus stays in the page', async () => {
+      const { name, store, e } = await deletedUnder();
+      choose(e, 'discard');
+      await until(() => !e.isOpen(), 'editor closed');
+      await until(() => focused() !== document.body && focused() !== null, 'focus somewhere');
+      expect(e.stored(store)).to.equal(undefined);
+      expect(await onDisk(name, e)).to.equal(undefined);
+    });
+
+    // A claim whose passage went too; a link whose other claim went too.
+    if (c.name === 'claim statement' || c.name === 'link rationale') {
+      it('a restore says what it could not bring back; the text stays when nothing can be restored', async () => {
+        const { name, store, e } = await deletedUnder(true);
+        const lost = e.removeWithMore!.lost;
+        choose(e, 'restore');
+        if (lost) {
+          await until(() => e.stored(store) === MINE && !e.isOpen(), 'restored');
+          expect(notices.at(-1)?.message).to.include(`Deleted too, so not restored: ${lost}.`);
+          expect(await onDisk(name, e)).to.equal(MINE);
+        } else {
+          await until(() => noticeText(e, '.error[role=alert]').includes('cannot be restored'), 'says why');
+          expect(e.field().value).to.equal(MINE);
+          expect(e.stored(store)).to.equal(undefined);
+          choose(e, 'discard');
+          await until(() => !e.isOpen(), 'editor closed');
+        }
+      });
+    }
   });
 }
