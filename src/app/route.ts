@@ -5,17 +5,19 @@ export type Route =
   | { view: 'claims'; claim?: string }
   | { view: 'compare'; left: string; right: string }
   | { view: 'settings' }
+  | { view: 'map' }
   | { view: 'not-found'; path: string };
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
 /** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`,
- * `#/compare/<left id>/<right id>`, `#/settings`; anything else is 'not-found'. */
+ * `#/compare/<left id>/<right id>`, `#/settings`, `#/map`; anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
   if (path === '/claims' || path === '/claims/') return { view: 'claims' };
   if (path === '/settings' || path === '/settings/') return { view: 'settings' };
+  if (path === '/map' || path === '/map/') return { view: 'map' };
   const claim = /^\/claims\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
   if (claim) return { view: 'claims', claim: claim[1]! };
   const cmp = new RegExp(`^/compare/(${ID})/(${ID})/?$`).exec(path);
@@ -44,6 +46,8 @@ export function routeHash(route: Route): string {
       return `#/compare/${route.left}/${route.right}`;
     case 'settings':
       return '#/settings';
+    case 'map':
+      return '#/map';
     case 'not-found':
       return `#${route.path}`;
   }

@@ -14,8 +14,14 @@ describe('routes', () => {
     expect(parseRoute('#/read/anisin-2026/p/12')).toEqual({ view: 'read', id: 'anisin-2026', p: 12 });
   });
 
+  it('parses the argument map route, with or without a trailing slash', () => {
+    expect(parseRoute('#/map')).toEqual({ view: 'map' });
+    expect(parseRoute('#/map/')).toEqual({ view: 'map' });
+    expect(routeHash({ view: 'map' })).toBe('#/map');
+  });
+
   it('rejects anything else as not found', () => {
-    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x']) {
+    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/map/x', '#/maps']) {
       expect(parseRoute(h).view, h).toBe('not-found');
     }
   });
@@ -24,7 +30,7 @@ describe('routes', () => {
     const routes: Route[] = [
       { view: 'library' }, { view: 'read', id: 'x-1' }, { view: 'read', id: 'x-1', p: 7 }, { view: 'claims' },
       { view: 'claims', claim: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' }, { view: 'compare', left: 'a', right: 'b-2' },
-      { view: 'settings' },
+      { view: 'settings' }, { view: 'map' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });

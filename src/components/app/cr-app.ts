@@ -17,7 +17,7 @@ import '../reader/cr-reader.ts';
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
  * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
- * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/compare/<a>/<b>`, `#/settings`.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/compare/<a>/<b>`, `#/settings`, `#/map`.
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {
@@ -122,6 +122,7 @@ export class CrApp extends LitElement {
           <a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a>
           <a href="#/claims" aria-current=${r.view === 'claims' ? 'page' : nothing}>Claims</a>
           <a href=${this.#compareHref()} aria-current=${r.view === 'compare' ? 'page' : nothing}>Compare</a>
+          <a href="#/map" aria-current=${r.view === 'map' ? 'page' : nothing}>Map</a>
           <a href="#/settings" aria-current=${r.view === 'settings' ? 'page' : nothing}>Settings</a>
         </nav>
       </header>
@@ -142,7 +143,8 @@ export class CrApp extends LitElement {
     if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
     if (r.view === 'library') return html`<cr-library .entries=${this.entries} .opening=${this.opening}></cr-library>`;
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
-    if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings') void loadView(r.view);
+    if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings' || r.view === 'map') void loadView(r.view);
+    if (r.view === 'map') return html`<cr-map-view .entries=${this.entries} .documents=${this.documents}></cr-map-view>`;
     if (r.view === 'settings') return html`<cr-settings></cr-settings>`;
     if (r.view === 'claims') return html`<cr-claims-view .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''}></cr-claims-view>`;
     if (r.view === 'compare') return html`<cr-compare-view .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right}></cr-compare-view>`;
@@ -306,6 +308,7 @@ const views = {
   claims: () => import('../claims/cr-claims-view.ts'),
   compare: () => import('../compare/cr-compare-view.ts'),
   settings: () => import('../settings/cr-settings.ts'),
+  map: () => import('../map/cr-map-view.ts'),
 };
 const loading = new Map<keyof typeof views, Promise<unknown>>();
 function loadView(view: keyof typeof views): Promise<unknown> {
