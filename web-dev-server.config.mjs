@@ -13,8 +13,8 @@ export const plugins = [
     target: 'es2022',
     tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
   }),
-  // CommonJS-only packages: extend (unified), format (fault, via remark-frontmatter), axe-core (tests).
-  commonjs({ include: ['**/node_modules/extend/**', '**/node_modules/format/**', '**/node_modules/axe-core/**'], strictRequires: false }),
+  // CommonJS-only packages: extend (unified), format (fault, via remark-frontmatter), axe-core (tests), elkjs (map layout).
+  commonjs({ include: ['**/node_modules/extend/**', '**/node_modules/format/**', '**/node_modules/axe-core/**', '**/node_modules/elkjs/**'], strictRequires: false }),
 ];
 
 /** Export conditions, shared with web-test-runner.config.mjs. `worker` because the user-file

@@ -1,6 +1,7 @@
 // Production build: a static site in dist/ that works from any static server and any path
 // (relative URLs only), with the corpus prerendered so the Markdown pipeline is loaded only
-// when a user opens a file of their own, in a worker bundled on its own (parse-worker.js).
+// when a user opens a file of their own, in a worker bundled on its own (parse-worker.js); the
+// map's layout (ELK) likewise runs in its own worker (layout-worker.js).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -14,15 +15,21 @@ execFileSync('npx', ['tsx', 'scripts/prerender-corpus.ts'], { cwd: fileURLToPath
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
-// esbuild does not follow `new URL('./parse-worker.ts', import.meta.url)`: the worker is built
+// esbuild does not follow `new URL('./parse-worker.ts', import.meta.url)`: each worker is built
 // as its own entry beside index.html, and the module naming its URL points there instead.
+const workers = [
+  { name: 'parse-worker', source: 'src/app/parse-worker.ts', urlModule: /[\\/]src[\\/]app[\\/]parse-worker-url\.ts$/, urlExport: 'parseWorkerUrl' },
+  { name: 'layout-worker', source: 'src/map/layout/layout-worker.ts', urlModule: /[\\/]src[\\/]map[\\/]layout[\\/]layout-worker-url\.ts$/, urlExport: 'layoutWorkerUrl' },
+];
 const workerUrl: Plugin = {
-  name: 'parse-worker-url',
+  name: 'worker-url',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]app[\\/]parse-worker-url\.ts$/ }, () => ({
-      contents: "export const parseWorkerUrl = () => new URL('./parse-worker.js', document.baseURI);",
-      loader: 'js',
-    }));
+    for (const w of workers) {
+      b.onLoad({ filter: w.urlModule }, () => ({
+        contents: `export const ${w.urlExport} = () => new URL('./${w.name}.js', document.baseURI);`,
+        loader: 'js',
+      }));
+    }
   },
 };
 
@@ -38,7 +45,7 @@ const common: BuildOptions = {
   legalComments: 'linked',
   logLevel: 'warning',
 };
-const [app, worker] = await Promise.all([
+const [app, ...workerBuilds] = await Promise.all([
   build({
     ...common,
     entryPoints: { app: fileURLToPath(new URL('src/main.ts', root)) },
@@ -48,7 +55,7 @@ const [app, worker] = await Promise.all([
     plugins: [workerUrl],
   }),
   // `worker`: packages with a DOM-free build for workers (decode-named-character-reference).
-  build({ ...common, entryPoints: { 'parse-worker': fileURLToPath(new URL('src/app/parse-worker.ts', root)) }, conditions: ['worker', 'browser', 'production'] }),
+  ...workers.map((w) => build({ ...common, entryPoints: { [w.name]: fileURLToPath(new URL(w.source, root)) }, conditions: ['worker', 'browser', 'production'] })),
 ]);
 
 const html = (await readFile(new URL('index.html', root), 'utf8'))
@@ -58,7 +65,7 @@ await writeFile(new URL('index.html', dist), html);
 await cp(new URL('src/theme.css', root), new URL('theme.css', dist));
 await cp(new URL('corpus/build/', root), new URL('corpus/build/', dist), { recursive: true });
 
-const sizes = [app, worker].flatMap((r) => Object.entries(r.metafile?.outputs ?? {}))
+const sizes = [app, ...workerBuilds].flatMap((r) => Object.entries(r.metafile?.outputs ?? {}))
   .filter(([f]) => f.endsWith('.js'))
   .map(([f, o]) => `${f.replace(/^.*dist\//, '')} ${(o.bytes / 1024).toFixed(1)} KB`);
 console.log(`build: dist/ in ${Math.round(performance.now() - t0)} ms\n  ${sizes.join('\n  ')}`);

@@ -23,6 +23,7 @@ import {
   type LinkDraft,
   type Stance,
 } from './claim-records.ts';
+import { dropPositions } from './map-positions.ts';
 import { modifiedAt, normalizeTags, onlyTouched } from './record-base.ts';
 import type { Annotation, Collections } from './records.ts';
 
@@ -96,6 +97,7 @@ export function deleteClaims(cs: ChangeSet, ids: readonly string[]): Claim[] {
     if (!claim) continue;
     for (const link of linksTouching(cs, id)) cs.remove('links', link.id);
     cs.remove('claims', id);
+    dropPositions(cs, [id]);
     removed.push(claim);
   }
   return removed;
@@ -136,6 +138,7 @@ export function mergeClaims(cs: ChangeSet, keepId: string, dropId: string, ctx: 
     cs.put('links', { ...link, from, to, modified: modifiedAt(link, ctx.now) });
   }
   cs.remove('claims', dropId);
+  dropPositions(cs, [dropId]);
   cs.put('claims', merged);
   return merged;
 }

@@ -112,8 +112,26 @@ export interface TextChangeSeenSetting {
 /** Id of a source's {@link TextChangeSeenSetting}. */
 export const textChangeSeenId = (source: string): TextChangeSeenSetting['id'] => `textChangeSeen:${source}`;
 
+/** Where a claim stands on the argument map: the top-left corner of its node, in map units. */
+export interface MapPosition {
+  x: number;
+  y: number;
+}
+
+/**
+ * One per claim on the map, id `mapPos:<claim id>` (ADR 0011): one record per node, so two tabs
+ * moving different nodes never touch the same record.
+ */
+export interface MapPositionSetting {
+  id: `mapPos:${string}`;
+  value: MapPosition;
+}
+
+/** Id of a claim's {@link MapPositionSetting}. */
+export const mapPositionId = (claimId: string): MapPositionSetting['id'] => `mapPos:${claimId}`;
+
 /** Any settings record. */
-export type Setting = CreatorNameSetting | TextChangeSeenSetting;
+export type Setting = CreatorNameSetting | TextChangeSeenSetting | MapPositionSetting;
 
 /** Name used when the reader has not set one yet. */
 export const ANONYMOUS = 'Anonymous';

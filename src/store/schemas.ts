@@ -25,6 +25,7 @@ import {
   type Collections,
   type Setting,
   type TextChangeSeenSetting,
+  type MapPositionSetting,
 } from './records.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 
@@ -123,6 +124,8 @@ export const AnnotationSchema: v.GenericSchema<Annotation> = v.pipe(
   v.check((a) => Date.parse(a.modified) >= Date.parse(a.created), 'modified must not precede created'),
 );
 
+const coordinate = v.pipe(v.number(), v.finite(), v.minValue(-1e7), v.maxValue(1e7));
+
 /** The reader's display name. */
 export const CreatorNameSettingSchema: v.GenericSchema<Setting> = v.strictObject({
   id: v.literal('creatorName'),
@@ -138,15 +141,22 @@ export const TextChangeSeenSettingSchema: v.GenericSchema<TextChangeSeenSetting>
   }),
 });
 
+/** Where a claim stands on the map: finite coordinates, within a range no drawing reaches. */
+export const MapPositionSettingSchema: v.GenericSchema<MapPositionSetting> = v.strictObject({
+  id: v.custom<MapPositionSetting['id']>((id) => typeof id === 'string' && /^mapPos:./.test(id), 'must be mapPos:<claim id>'),
+  value: v.strictObject({ x: coordinate, y: coordinate }),
+});
+
 /**
  * Any settings record, its schema chosen by `id` (not a union: a union's
  * failure names no field, and a damaged setting must say what is wrong).
  */
-export const SettingSchema: v.GenericSchema<Setting> = v.lazy((input) =>
-  typeof input === 'object' && input !== null && String((input as { id?: unknown }).id).startsWith('textChangeSeen:')
-    ? TextChangeSeenSettingSchema
-    : CreatorNameSettingSchema,
-);
+export const SettingSchema: v.GenericSchema<Setting> = v.lazy((input) => {
+  const id = typeof input === 'object' && input !== null ? String((input as { id?: unknown }).id) : '';
+  if (id.startsWith('textChangeSeen:')) return TextChangeSeenSettingSchema;
+  if (id.startsWith('mapPos:')) return MapPositionSettingSchema;
+  return CreatorNameSettingSchema;
+});
 
 const CreatorSchema = v.strictObject({ type: v.literal('Person'), name: nonEmpty(MAX_NAME_LENGTH) });
 const markdown = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH), v.check((s: string) => s.trim() !== '', 'must not be blank'));

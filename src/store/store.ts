@@ -43,8 +43,11 @@ import {
   type AnnotationChange,
   type AnnotationDraft,
   type CollectionName,
+  type MapPosition,
   type TextChangeSeen,
+  type TextChangeSeenSetting,
 } from './records.ts';
+import { positionsOf, putPositions } from './map-positions.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 
@@ -243,13 +246,31 @@ export class CrossreadStore extends StoreEngine {
   /** What the reader was last told about changes to a source's text (`annotate/text-changes.ts`). */
   textChangeSeen(source: string): TextChangeSeen | undefined {
     const setting = this.state.settings.get(textChangeSeenId(source));
-    return setting && setting.id !== 'creatorName' ? setting.value : undefined;
+    return setting?.id.startsWith('textChangeSeen:') ? (setting as TextChangeSeenSetting).value : undefined;
   }
 
   /** Remembers what the reader was told about a source's changed text. Not undoable: like the
    * name, it is a note about the reader, not their work. */
   async rememberTextChangeSeen(source: string, seen: TextChangeSeen): Promise<void> {
     await this.change('Remember text change', (cs) => cs.put('settings', { id: textChangeSeenId(source), value: seen }), false);
+  }
+
+  /** Where each claim stands on the argument map, by claim id (ADR 0011); claims never placed are absent. */
+  mapPositions(): ReadonlyMap<string, MapPosition> {
+    return positionsOf(this.state.settings.values(), this.state.claims);
+  }
+
+  /**
+   * Stores where a layout placed claims, and forgets positions of claims that are gone. Not
+   * undoable: the reader did not do it, and undo must not take a map apart.
+   */
+  async placeOnMap(positions: ReadonlyMap<string, MapPosition>): Promise<void> {
+    await this.change('Place on map', (cs) => putPositions(cs, positions, true), false);
+  }
+
+  /** Moves claims on the map (a drag), as one undoable action; resolves with the positions written. */
+  moveOnMap(positions: ReadonlyMap<string, MapPosition>): Promise<ActionResult<ReadonlyMap<string, MapPosition>>> {
+    return this.#do(positions.size === 1 ? 'Move claim' : 'Move claims', (cs) => putPositions(cs, positions, false));
   }
 
   /** Creates a claim from a passage (its first evidence). */
