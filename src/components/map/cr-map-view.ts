@@ -72,7 +72,10 @@ export class CrMapView extends LitElement {
     cr-map-canvas { min-height: 0; height: 100%; }
     aside { width: 24rem; max-width: 40vw; overflow: auto; border-left: 1px solid var(--cr-rule); padding: 0.8rem; background: var(--cr-bg); }
     aside .close { float: right; }
-    .legend { position: absolute; left: 0.6rem; bottom: 0.6rem; margin: 0; padding: 0.45rem 0.7rem; list-style: none; display: grid; gap: 0.15rem;
+    .legend svg.defs { position: absolute; }
+    .legend summary { cursor: pointer; font-weight: 600; color: var(--cr-ink); }
+    .legend ul { margin: 0.3rem 0 0; padding: 0; list-style: none; display: grid; gap: 0.15rem; }
+    .legend { position: absolute; left: 0.6rem; bottom: 0.6rem; padding: 0.45rem 0.7rem;
       background: var(--cr-card); border: 1px solid var(--cr-rule); border-radius: 6px; font: 0.75rem var(--cr-sans); color: var(--cr-ink-soft); box-shadow: var(--cr-shadow); }
     .legend li { display: flex; align-items: center; gap: 0.4rem; }
     .legend .dot { display: inline-grid; place-items: center; width: 15px; height: 15px; border-radius: 50%; color: #fff; font: 700 9px var(--cr-sans); }
@@ -254,7 +257,7 @@ export class CrMapView extends LitElement {
     return [...ids].map((id) => sourceLook(this.entries, id)).sort((a, b) => this.entries.findIndex((e) => e.id === a.id) - this.entries.findIndex((e) => e.id === b.id));
   }
 
-  /** Follows the store: the map by its diff; a layout only when claims came or went, changed size, or were moved. */
+  /** Follows the store: the map by its diff; a layout only when claims or links came or went, or a claim changed size. */
   #follow(change: StoreChange | undefined): void {
     const store = this.#data.store;
     if (!store) return;
@@ -264,7 +267,9 @@ export class CrMapView extends LitElement {
       || changes.nodes.updated.some((n) => nodeSize(n.label).height !== nodeSize(this.map.nodes.get(n.id)?.label ?? '').height)
       || changes.edges.added.length > 0 || changes.edges.removed.length > 0;
     this.map = map;
-    if (resized || moved) void this.#layout();
+    // A stored position changed (a drag, its undo, another tab): draw it there; no layout needed.
+    if (moved && this.clusterBy === 'none') this.positions = new Map([...this.positions, ...store.mapPositions()]);
+    if (resized) void this.#layout();
   }
 
   async #layout(fresh = false): Promise<void> {

@@ -8,7 +8,7 @@
 /** Width of every node box. */
 export const NODE_WIDTH = 200;
 /** Characters per label line (12px sans in a 200-unit box). */
-export const LINE_CHARS = 30;
+export const LINE_CHARS = 28;
 /** Most label lines; longer statements end in "…" (the full text is in the accessible name). */
 export const MAX_LINES = 5;
 /** Height of one label line. */

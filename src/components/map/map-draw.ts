@@ -86,7 +86,7 @@ export function nodeTemplate(n: DrawnNode, box: Box, s: NodeState) {
       <circle r="7.5" fill=${src.colour}></circle><text class="letter" y="3.5" text-anchor="middle">${src.letter}</text></g>`)}
     ${n.against ? svg`<g class="against-mark" transform="translate(${box.width - 54} 13)"><circle r="7.5"></circle><text y="3.5" text-anchor="middle">✕</text></g>` : nothing}
     <g class="count" transform="translate(${box.width - 38} 5)"><rect width="30" height="16" rx="8"></rect>
-      <text x="15" y="12" text-anchor="middle">¶${n.passages}</text></g>
+      <text x="15" y="12" text-anchor="middle">❝${n.passages}</text></g>
     <text class="label" y=${HEAD}>${n.lines.map((line, i) => svg`<tspan x="10" dy=${i === 0 ? 11 : LINE_HEIGHT}>${line}</tspan>`)}</text>
     <circle class="handle" cx=${box.width} cy=${box.height / 2} r="6"><title>Drag to another claim to link them</title></circle>
   </g>`;
@@ -114,11 +114,13 @@ export function legendTemplate(sources: readonly SourceLook[]) {
   const sample = (r: LinkRelation, cross = false) => html`<svg width="46" height="12" aria-hidden="true" class="edge ${RELATION_LOOK[r].cls} ${cross ? 'cross' : ''}">
     ${cross ? svg`<line class="halo" x1="2" y1="6" x2="36" y2="6"></line>` : nothing}
     <line class="line" x1="2" y1="6" x2="36" y2="6" stroke-dasharray=${RELATION_LINE[r].dash || nothing} marker-end=${RELATION_LINE[r].arrow ? `url(#arrow-${r})` : nothing}></line></svg>`;
-  return html`<ul class="legend" aria-label="Legend">
+  return html`<details class="legend" open><summary>Legend</summary>
+  <svg width="0" height="0" aria-hidden="true" class="defs">${arrowDefs()}</svg>
+  <ul>
     ${(Object.keys(RELATION_LINE) as LinkRelation[]).map((r) => html`<li>${sample(r)} ${RELATION_WORDS[r].active}${RELATION_LINE[r].arrow ? '' : ' (both ways)'}</li>`)}
     <li>${sample('contradicts', true)} contradiction across sources</li>
     ${sources.map((s) => html`<li><span class="dot" style="background:${s.colour}" aria-hidden="true">${s.letter}</span> ${s.cite}</li>`)}
-    <li><span class="pill" aria-hidden="true">¶2</span> passages</li>
+    <li><span class="pill" aria-hidden="true">❝2</span> passages (quotes) as evidence</li>
     <li><span class="dot neg" aria-hidden="true">✕</span> a passage argues against</li>
-  </ul>`;
+  </ul></details>`;
 }

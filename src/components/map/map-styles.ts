@@ -16,19 +16,19 @@ export const mapStyles = css`
   .node .letter { font: 700 9px var(--cr-sans); fill: #fff; }
   .node .count rect { fill: var(--cr-panel); stroke: var(--cr-rule); }
   .node .count text { font: 600 9.5px var(--cr-sans); fill: var(--cr-ink-soft); }
-  .against-mark circle { fill: var(--cr-neg); }
+  .against-mark circle { fill: var(--cr-neg, #b91c1c); }
   .against-mark text { font: 700 9px var(--cr-sans); fill: #fff; }
   .node .handle { fill: var(--cr-card); stroke: var(--cr-link); stroke-width: 1.5; cursor: crosshair; opacity: 0; }
   .node:hover .handle, .node:focus .handle, .node.selected .handle { opacity: 1; }
   .edge .line { fill: none; stroke-width: 1.8; }
-  .edge.pos .line { stroke: var(--cr-pos); }
-  .edge.neg .line { stroke: var(--cr-neg); }
-  .edge.qual .line { stroke: var(--cr-qual); }
+  .edge.pos .line { stroke: var(--cr-pos, #15803d); }
+  .edge.neg .line { stroke: var(--cr-neg, #b91c1c); }
+  .edge.qual .line { stroke: var(--cr-qual, #a16207); }
   .edge.cross .line { stroke-width: 3.5; }
-  .edge .halo { stroke: var(--cr-neg); stroke-opacity: 0.18; stroke-width: 10; fill: none; }
-  .arrow.pos path { fill: var(--cr-pos); }
-  .arrow.neg path { fill: var(--cr-neg); }
-  .arrow.qual path { fill: var(--cr-qual); }
+  .edge .halo { stroke: var(--cr-neg, #b91c1c); stroke-opacity: 0.18; stroke-width: 10; fill: none; }
+  .arrow.pos path { fill: var(--cr-pos, #15803d); }
+  .arrow.neg path { fill: var(--cr-neg, #b91c1c); }
+  .arrow.qual path { fill: var(--cr-qual, #a16207); }
   .cluster rect { fill: var(--cr-panel); fill-opacity: 0.55; stroke: var(--cr-rule); stroke-dasharray: 4 3; }
   .cluster text { font: 600 12px var(--cr-sans); fill: var(--cr-ink-soft); }
   .draft-link { stroke: var(--cr-link); stroke-width: 2; stroke-dasharray: 4 3; fill: none; pointer-events: none; }
