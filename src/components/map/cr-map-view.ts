@@ -267,6 +267,8 @@ export class CrMapView extends LitElement {
       || changes.nodes.updated.some((n) => nodeSize(n.label).height !== nodeSize(this.map.nodes.get(n.id)?.label ?? '').height)
       || changes.edges.added.length > 0 || changes.edges.removed.length > 0;
     this.map = map;
+    // (Re)attached: draw at once where the claims are stored; the layout adds only those without a place.
+    if (!change && this.clusterBy === 'none') this.positions = new Map(store.mapPositions());
     // A stored position changed (a drag, its undo, another tab): draw it there; no layout needed.
     if (moved && this.clusterBy === 'none') this.positions = new Map([...this.positions, ...store.mapPositions()]);
     if (resized) void this.#layout();

@@ -76,19 +76,25 @@ export function arrowDefs() {
     </marker>`)}</defs>`;
 }
 
-/** One node at `box`. */
+/**
+ * One node at `box`: the focusable claim (its box and statement; its name says the rest) and,
+ * beside it in the DOM, its markers and badges, drawn over it but hidden from assistive
+ * technology and the pointer, so the node's visible text is exactly what its name starts with.
+ */
 export function nodeTemplate(n: DrawnNode, box: Box, s: NodeState) {
-  const cls = `node${s.selected ? ' selected' : ''}${s.dim ? ' dim' : ''}${s.linking ? ' linking' : ''}${n.against ? ' against' : ''}`;
-  return svg`<g class=${cls} data-id=${n.id} transform="translate(${box.x} ${box.y})" role="button"
+  const state = `${s.selected ? ' selected' : ''}${s.dim ? ' dim' : ''}${s.linking ? ' linking' : ''}`;
+  const at = `translate(${box.x} ${box.y})`;
+  return svg`<g class="node${state}${n.against ? ' against' : ''}" data-id=${n.id} transform=${at} role="button"
       tabindex=${s.focusable ? 0 : -1} aria-label=${nodeName(n)}>
     <rect class="box" width=${box.width} height=${box.height} rx="6"></rect>
+    <text class="label" y=${HEAD}>${n.lines.map((line, i) => svg`<tspan x="10" dy=${i === 0 ? 11 : LINE_HEIGHT}>${i < n.lines.length - 1 ? `${line} ` : line}</tspan>`)}</text>
+    <circle class="handle" cx=${box.width} cy=${box.height / 2} r="6" aria-hidden="true"><title>Drag to another claim to link them</title></circle>
+  </g><g class="decor${state}" transform=${at} aria-hidden="true">
     ${n.sources.map((src, i) => svg`<g class="marker" transform="translate(${13 + i * 19} 13)">
       <circle r="7.5" fill=${src.colour}></circle><text class="letter" y="3.5" text-anchor="middle">${src.letter}</text></g>`)}
     ${n.against ? svg`<g class="against-mark" transform="translate(${box.width - 54} 13)"><circle r="7.5"></circle><text y="3.5" text-anchor="middle">✕</text></g>` : nothing}
     <g class="count" transform="translate(${box.width - 38} 5)"><rect width="30" height="16" rx="8"></rect>
       <text x="15" y="12" text-anchor="middle">❝${n.passages}</text></g>
-    <text class="label" y=${HEAD}>${n.lines.map((line, i) => svg`<tspan x="10" dy=${i === 0 ? 11 : LINE_HEIGHT}>${line}</tspan>`)}</text>
-    <circle class="handle" cx=${box.width} cy=${box.height / 2} r="6"><title>Drag to another claim to link them</title></circle>
   </g>`;
 }
 

@@ -11,11 +11,12 @@ export const mapStyles = css`
   .node.selected .box { stroke: var(--cr-accent); stroke-width: 2.5; }
   .node:focus-visible .box, .node:focus .box { stroke: var(--cr-focus); stroke-width: 3; }
   .node.linking .box { stroke: var(--cr-link); stroke-width: 3; stroke-dasharray: 5 3; }
-  .node.dim, .edge.dim, .cluster.dim { opacity: 0.25; }
+  .node.dim, .decor.dim, .edge.dim, .cluster.dim { opacity: 0.25; }
+  .decor { pointer-events: none; }
   .node .label { font: 12px var(--cr-sans); fill: var(--cr-ink); }
-  .node .letter { font: 700 9px var(--cr-sans); fill: #fff; }
-  .node .count rect { fill: var(--cr-panel); stroke: var(--cr-rule); }
-  .node .count text { font: 600 9.5px var(--cr-sans); fill: var(--cr-ink-soft); }
+  .decor .letter { font: 700 9px var(--cr-sans); fill: #fff; }
+  .decor .count rect { fill: var(--cr-panel); stroke: var(--cr-rule); }
+  .decor .count text { font: 600 9.5px var(--cr-sans); fill: var(--cr-ink-soft); }
   .against-mark circle { fill: var(--cr-neg, #b91c1c); }
   .against-mark text { font: 700 9px var(--cr-sans); fill: #fff; }
   .node .handle { fill: var(--cr-card); stroke: var(--cr-link); stroke-width: 1.5; cursor: crosshair; opacity: 0; }

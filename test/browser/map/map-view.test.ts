@@ -25,12 +25,13 @@ describe('cr-map-view drawing', () => {
     const view = await mountMap(store);
     const canvas = await drawn(view, [a.id, b.id, c.id, d.id, against.id]);
     const node = nodeOf(canvas, a.id)!;
-    expect([...node.querySelectorAll('text.label tspan')].map((t) => t.textContent)).to.deep.equal(wrapLabel(a.statement));
-    expect(node.querySelectorAll('.marker').length).to.equal(1);
-    expect(node.querySelector('.count text')!.textContent).to.equal('❝1');
+    expect(node.querySelector('text.label')!.textContent).to.equal(wrapLabel(a.statement).join(' '));
+    const decor = (id: string) => nodeOf(canvas, id)!.nextElementSibling!;
+    expect(decor(a.id).querySelectorAll('.marker').length).to.equal(1);
+    expect(decor(a.id).querySelector('.count text')!.textContent).to.equal('❝1');
     expect(node.getAttribute('aria-label')).to.equal(`${a.statement}. Sources: Duvanova & Junisbai 2022. 1 passage. 2 links.`);
-    expect(node.querySelector('.against-mark')).to.equal(null);
-    expect(nodeOf(canvas, against.id)!.querySelector('.against-mark')).not.to.equal(null);
+    expect(decor(a.id).querySelector('.against-mark')).to.equal(null);
+    expect(decor(against.id).querySelector('.against-mark')).not.to.equal(null);
     // The contradiction joins claims made in two sources: it is drawn heavier, without arrowhead; support has one.
     const edges = $$<SVGGElement>(canvas, 'g.edge');
     expect(edges.map((e) => [...e.classList].filter((x) => ['supports', 'contradicts', 'cross'].includes(x)).join(' ')).sort()).to.deep.equal(['contradicts cross', 'supports']);
@@ -111,7 +112,7 @@ describe('cr-map-view drawing', () => {
     expect(root.namespaceURI).to.equal('http://www.w3.org/2000/svg');
     expect(root.getAttribute('viewBox')).to.match(/^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$/);
     const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent.trim());
-    for (const c of claims) expect(texts, c.statement).to.include(wrapLabel(c.statement).join(''));
+    for (const c of claims) expect(texts, c.statement).to.include(wrapLabel(c.statement).join(' '));
     // Self-contained: colours inline, no classes, no link to a stylesheet.
     expect(doc.querySelector('[class]')).to.equal(null);
     expect(doc.querySelector('line')!.getAttribute('style')).to.match(/stroke:\s*rgb/);
