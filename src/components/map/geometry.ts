@@ -4,6 +4,9 @@
  * the layout), an edge's ends on the boxes' borders, and the nearest node in an arrow key's
  * direction. Pure.
  */
+import type { Box } from '../../map/index.ts';
+
+export type { Box };
 
 /** Width of every node box. */
 export const NODE_WIDTH = 200;
@@ -16,14 +19,6 @@ export const LINE_HEIGHT = 15;
 /** Space above the label (source markers and badges) and below it. */
 export const HEAD = 26;
 const FOOT = 10;
-
-/** A node's box: top-left corner and size. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** A statement broken into lines of at most `chars` characters, at spaces where it can be. */
 export function wrapLabel(text: string, chars = LINE_CHARS, maxLines = MAX_LINES): string[] {

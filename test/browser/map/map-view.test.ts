@@ -90,6 +90,29 @@ describe('cr-map-view drawing', () => {
     await until(() => drawnIds(again).length === 4, 'filters cleared');
   });
 
+  it('clusters by source on request, without touching the stored map, and back', async () => {
+    store = await makeStore();
+    const { a, b, c, d } = await seed(store);
+    const view = await mountMap(store);
+    const canvas = await drawn(view, [a.id, b.id, c.id, d.id]);
+    const stored = await until(() => (store.mapPositions().size === 4 ? new Map(store.mapPositions()) : null), 'stored');
+    choose($<HTMLSelectElement>(view, 'select[name=cluster]')!, 'source');
+    await until(() => $$(canvas, 'g.cluster').length === 3, 'three source clusters');
+    expect($$(canvas, 'g.cluster text').map((t) => t.textContent).sort()).to.deep.equal(['Anisin 2026', 'Duvanova & Junisbai 2022', 'Kurmashev et al. 2018']);
+    // Each claim lies inside the frame of the source that makes it.
+    const frame = (label: string) => $$(canvas, 'g.cluster').find((g) => g.querySelector('text')!.textContent === label)!.querySelector('rect')!;
+    const inside = (id: string, label: string) => {
+      const n = nodeOf(canvas, id)!.querySelector('.box')!.getBoundingClientRect();
+      const f = frame(label).getBoundingClientRect();
+      return n.left >= f.left && n.right <= f.right && n.top >= f.top && n.bottom <= f.bottom;
+    };
+    await until(() => inside(b.id, 'Anisin 2026') && inside(d.id, 'Anisin 2026') && inside(a.id, 'Duvanova & Junisbai 2022'), 'claims in their frames');
+    expect(new Map(store.mapPositions())).to.deep.equal(stored);
+    choose($<HTMLSelectElement>(view, 'select[name=cluster]')!, 'none');
+    await until(() => $$(canvas, 'g.cluster').length === 0, 'no clusters');
+    await until(() => [a, b, c, d].every((x) => JSON.stringify(placeOf(nodeOf(canvas, x.id)!)) === JSON.stringify(stored.get(x.id))), 'back where stored');
+  });
+
   it('says there are no claims yet, with the way to make one', async () => {
     store = await makeStore();
     const view = await mountMap(store);
