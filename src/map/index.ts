@@ -29,6 +29,9 @@
  * - Positions live in the store (`store.mapPositions()`, `store.placeOnMap(positions)` for what a
  *   layout placed — not undoable; `store.moveOnMap(positions)` for a drag — undoable, returns an
  *   `ActionResult`). Pass `store.mapPositions()` as `known` so a reload shows the same map.
+ * - "Tidy up": lay out with `fresh: true`, then `store.moveOnMap(all positions)`, one undoable step.
+ * - Clusters: a clustered layout is derived, not stored (ADR 0011); keep its positions while shown
+ *   and pass them as `known` for the next clustered layout.
  * - `nodeSize(node)` is the size the layout assumes when the view gives none.
  */
 export { buildMap, updateMap, nodesEqual, edgesEqual, type ArgumentMap, type MapData, type MapEdge, type MapNode, type MapUpdate } from './model.ts';

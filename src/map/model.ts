@@ -62,13 +62,21 @@ export interface ArgumentMap {
 export function buildMap(data: MapData): ArgumentMap {
   const nodes = new Map<string, MapNode>();
   for (const claim of oldestFirst(data.claims.values())) nodes.set(claim.id, mapNode(data, claim));
+  return { nodes, edges: edgesOf(data, nodes) };
+}
+
+/** Every link whose two claims are on the map, oldest first; edges equal to one in `keep` are that one. */
+function edgesOf(data: MapData, nodes: ReadonlyMap<string, MapNode>, keep?: ReadonlyMap<string, MapEdge>): Map<string, MapEdge> {
   const edges = new Map<string, MapEdge>();
   for (const link of oldestFirst(data.links.values())) {
     const from = nodes.get(link.from);
     const to = nodes.get(link.to);
-    if (from && to) edges.set(link.id, mapEdge(link, from, to));
+    if (!from || !to) continue;
+    const edge = mapEdge(link, from, to);
+    const kept = keep?.get(link.id);
+    edges.set(link.id, kept ? sameEdge(kept, edge) : edge);
   }
-  return { nodes, edges };
+  return edges;
 }
 
 /** The map after a store change, and what changed on it (see {@link updateMap}). */
@@ -90,12 +98,14 @@ export function updateMap(prev: ArgumentMap, data: MapData, diff?: StoreDiff): M
 
 function patch(prev: ArgumentMap, data: MapData, diff: StoreDiff): ArgumentMap {
   const claims = new Set<string>(Object.keys({ ...diff.claims?.added, ...diff.claims?.updated, ...diff.claims?.removed }));
-  const annotations = new Set(Object.keys({ ...diff.annotations?.updated, ...diff.annotations?.removed, ...diff.annotations?.added }));
-  if (annotations.size) {
+  // A passage re-attached elsewhere changes where its claims' evidence lies. A passage added
+  // is cited only by claims in the same diff; one removed, only by claims updated in it.
+  const moved = Object.entries(diff.annotations?.updated ?? {}).filter(([, [from, to]]) => from.target.source !== to.target.source);
+  if (moved.length) {
+    const ids = new Set(moved.map(([id]) => id));
     for (const node of prev.nodes.values()) {
-      if (data.evidenceOf(node.id).some((e) => annotations.has(e.annotation.id))) claims.add(node.id);
+      if (data.evidenceOf(node.id).some((e) => ids.has(e.annotation.id))) claims.add(node.id);
     }
-    // A removed passage no longer shows in evidenceOf: its claims are in the diff as updated.
   }
   const links = new Set(Object.keys({ ...diff.links?.added, ...diff.links?.updated, ...diff.links?.removed }));
   if (!claims.size && !links.size) return prev;
@@ -112,7 +122,11 @@ function patch(prev: ArgumentMap, data: MapData, diff: StoreDiff): ArgumentMap {
   // A claim older than the newest one kept (restored by undo, received from outside) goes in
   // its place in the order: rebuild rather than shift everything after it.
   const newest = data.claims.get(lastKey(nodes));
-  if (fresh[0] && newest && compareRecords(fresh[0], newest) < 0) return buildMap(data);
+  if (fresh[0] && newest && compareRecords(fresh[0], newest) < 0) {
+    const ordered = new Map<string, MapNode>();
+    for (const claim of oldestFirst(data.claims.values())) ordered.set(claim.id, nodes.get(claim.id) ?? mapNode(data, claim));
+    return { nodes: ordered, edges: edgesOf(data, ordered, prev.edges) };
+  }
   for (const claim of fresh) nodes.set(claim.id, mapNode(data, claim));
 
   const edges = new Map<string, MapEdge>();
@@ -124,8 +138,11 @@ function patch(prev: ArgumentMap, data: MapData, diff: StoreDiff): ArgumentMap {
       if (link && from && to) edges.set(id, sameEdge(edge, mapEdge(link, from, to)));
     } else edges.set(id, edge);
   }
-  const freshLinks = [...links].filter((id) => !prev.edges.has(id)).flatMap((id) => data.links.get(id) ?? []);
-  for (const link of oldestFirst(freshLinks)) {
+  const freshLinks = oldestFirst([...links].filter((id) => !prev.edges.has(id)).flatMap((id) => data.links.get(id) ?? []));
+  const newestLink = data.links.get(lastKey(edges));
+  // A link older than the newest kept (restored by undo) goes in its place: rebuild the order.
+  if (freshLinks[0] && newestLink && compareRecords(freshLinks[0], newestLink) < 0) return { nodes, edges: edgesOf(data, nodes, edges) };
+  for (const link of freshLinks) {
     const from = nodes.get(link.from);
     const to = nodes.get(link.to);
     if (from && to) edges.set(link.id, mapEdge(link, from, to));

@@ -44,7 +44,6 @@ export {
   type CreatorNameSetting,
   type MapPosition,
   type MapPositionSetting,
-  mapPositionId,
   type EventBody,
   type Motivation,
   type Setting,

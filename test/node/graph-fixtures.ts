@@ -9,7 +9,7 @@ export const place = (annotation: Annotation, start: number, end = start + 10): 
 /** doc-a: a1 (claim A asserts), a2 (claim C mentions); doc-b: b1 (claim B asserts; A argues against);
  * links: A ⨯ B (contradicts), C ▲ A (supports, C → A); D has evidence in doc-c only, D ◆ A. */
 export async function world() {
-  const { store } = await makeStore();
+  const { store, persistence } = await makeStore();
   const a1 = (await store.createAnnotation({ target: target('doc-a', 0) })).value;
   const a2 = (await store.createAnnotation({ target: target('doc-a', 100) })).value;
   const b1 = (await store.createAnnotation({ target: target('doc-b', 0) })).value;
@@ -22,6 +22,6 @@ export async function world() {
   const AB = (await store.createLink({ relation: 'contradicts', from: A.id, to: B.id, rationale: 'One or the other' })).value;
   const CA = (await store.createLink({ relation: 'supports', from: C.id, to: A.id })).value;
   const DA = (await store.createLink({ relation: 'qualifies', from: D.id, to: A.id })).value;
-  return { store, a1, a2, b1, c1, A, B, C, D, AB, CA, DA };
+  return { store, persistence, a1, a2, b1, c1, A, B, C, D, AB, CA, DA };
 }
 

@@ -22,7 +22,7 @@ it('exports a fixed public API', () => {
     'ANNOTATION_CONTEXT', 'ANONYMOUS', 'AnnotationSchema', 'CHANNEL_NAME', 'COLLECTION_NAMES', 'ClaimSchema',
     'CreatorNameSettingSchema', 'CrossreadStore', 'DB_NAME', 'DB_VERSION', 'DEFAULT_UNDO_LIMIT',
     'EventRecordSchema', 'EvidenceSchema', 'LINK_RELATIONS', 'LayerIdSchema', 'LinkSchema', 'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH',
-    'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
+    'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MapPositionSettingSchema', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
     'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
     'TextChangeSeenSettingSchema', 'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
     'buildAnnotation', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
