@@ -6,10 +6,9 @@ import { routeHash } from '../../app/route.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { RELATION_WORDS, count } from '../../map/words.ts';
 import {
-  buildMap, clusterMap, filterChoices, filterMap, layoutInput, updateMap,
+  buildMap, clusterMap, filterChoices, filterMap, layoutInput, MapLayouter, updateMap,
   type ArgumentMap, type Box, type ClusterBy, type MapFilter, type MapNode, type Point,
 } from '../../map/index.ts';
-import { MapLayouter } from '../../map/layout/layout-client.ts';
 import { LINK_RELATIONS, type EvidenceItem, type LinkRelation } from '../../store/index.ts';
 import { StoreController, type StoreChange } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
@@ -177,6 +176,7 @@ export class CrMapView extends LitElement {
         <button type="button" @click=${() => this.canvas?.zoomBy(1.25)} aria-label="Zoom in" title="Zoom in (+)">+</button>
         <button type="button" @click=${() => this.canvas?.zoomBy(0.8)} aria-label="Zoom out" title="Zoom out (−)">−</button>
         <button type="button" @click=${() => this.canvas?.fit()} title="Fit the map to the screen (0)">Fit</button>
+        <button type="button" @click=${() => void this.#layout(true)} title="Lay the whole map out afresh (undoable)">Tidy up</button>
         <button type="button" data-export="svg" @click=${() => this.#export('svg')}>Export SVG</button>
         <button type="button" data-export="png" @click=${() => this.#export('png')}>Export PNG</button>
       </div>`;
@@ -295,6 +295,8 @@ export class CrMapView extends LitElement {
       this.positions = positions;
       this.clusterBoxes = result.clusters;
       if (by !== 'none') this.#clustered.set(by, positions);
+      // Tidying up is the reader's act: one undoable move of everything.
+      else if (fresh) this.dispatchEvent(new NotifyEvent('Map tidied up', await store.moveOnMap(positions)));
       else if (result.placed.length) await store.placeOnMap(new Map(result.placed.map((id) => [id, positions.get(id)!])));
     } catch (err) {
       this.dispatchEvent(new NotifyEvent((err as Error).message));
