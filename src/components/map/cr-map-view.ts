@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
@@ -23,6 +23,7 @@ import { nodeSize, wrapLabel } from './geometry.ts';
 import { legendTemplate, type DrawnCluster, type DrawnEdge, type DrawnNode } from './map-draw.ts';
 import type { MapDeleteEvent, MapLinkEvent, MapMoveEvent, MapSelectEvent } from './map-events.ts';
 import { mapStyles } from './map-styles.ts';
+import { mapViewStyles, noClaims, noMatch } from './map-view-parts.ts';
 import { sourceLook } from './source-look.ts';
 import { exportMap } from './map-files.ts';
 import type { CrMapCanvas } from './cr-map-canvas.ts';
@@ -58,32 +59,7 @@ const EMPTY_MAP: ArgumentMap = { nodes: new Map(), edges: new Map() };
  */
 @customElement('cr-map-view')
 export class CrMapView extends LitElement {
-  static override styles = [controlStyles, badgeStyles, mapStyles, css`
-    :host { display: block; }
-    .view { display: grid; grid-template-rows: auto minmax(0, 1fr); height: calc(100dvh - 3.25rem); }
-    .bar { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: end; padding: 0.6rem 1.2rem; border-bottom: 1px solid var(--cr-rule); }
-    .bar h1 { font: 700 1.15rem/1.2 var(--cr-sans); margin: 0 0.6rem 0.2rem 0; }
-    .bar select { max-width: 12rem; }
-    .tools { display: flex; gap: 0.35rem; align-items: end; margin-left: auto; }
-    .shown { color: var(--cr-ink-faint); font-size: 0.8rem; margin: 0 0 0.3rem; }
-    .body { display: grid; grid-template-columns: minmax(0, 1fr) auto; min-height: 0; }
-    .stage { position: relative; min-height: 0; display: grid; }
-    cr-map-canvas { min-height: 0; height: 100%; }
-    aside { width: 24rem; max-width: 40vw; overflow: auto; border-left: 1px solid var(--cr-rule); padding: 0.8rem; background: var(--cr-bg); }
-    aside .close { float: right; }
-    .legend svg.defs { position: absolute; }
-    .legend summary { cursor: pointer; font-weight: 600; color: var(--cr-ink); }
-    .legend ul { margin: 0.3rem 0 0; padding: 0; list-style: none; display: grid; gap: 0.15rem; }
-    .legend { position: absolute; left: 0.6rem; bottom: 0.6rem; padding: 0.45rem 0.7rem;
-      background: var(--cr-card); border: 1px solid var(--cr-rule); border-radius: 6px; font: 0.75rem var(--cr-sans); color: var(--cr-ink-soft); box-shadow: var(--cr-shadow); }
-    .legend li { display: flex; align-items: center; gap: 0.4rem; }
-    .legend .dot { display: inline-grid; place-items: center; width: 15px; height: 15px; border-radius: 50%; color: #fff; font: 700 9px var(--cr-sans); }
-    .legend .dot.neg { background: var(--cr-neg); }
-    .legend .pill { font: 600 9.5px var(--cr-sans); border: 1px solid var(--cr-rule); background: var(--cr-panel); border-radius: 8px; padding: 0 0.35rem; }
-    .empty { margin: 2rem auto; max-width: 36rem; background: var(--cr-card); border: 1px dashed var(--cr-rule); border-radius: 8px; padding: 1rem 1.2rem; color: var(--cr-ink-soft); line-height: 1.55; align-self: start; }
-    .empty h2 { font-size: 1rem; color: var(--cr-ink); margin: 0 0 0.4rem; }
-    .busy { position: absolute; top: 0.6rem; right: 0.6rem; margin: 0; font-size: 0.8rem; color: var(--cr-ink-faint); }
-  `];
+  static override styles = [controlStyles, badgeStyles, mapStyles, mapViewStyles];
 
   /** Sources of the library (metadata): short citations and source colours, in library order. */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
@@ -138,7 +114,7 @@ export class CrMapView extends LitElement {
           ${all.nodes.size ? this.#controls(all, shown) : nothing}
         </div>
         <div class="body">
-          <div class="stage">${all.nodes.size === 0 ? this.#noClaims() : shown.nodes.size === 0 ? this.#noMatch() : html`
+          <div class="stage">${all.nodes.size === 0 ? noClaims() : shown.nodes.size === 0 ? noMatch(() => (this.filters = NO_FILTERS)) : html`
             <cr-map-canvas .nodes=${nodes} .edges=${edges} .boxes=${this.#boxes(nodes)} .clusters=${this.#clusters(shown)}
               .selected=${this.selected} label=${`Argument map: ${count(shown.nodes.size, 'claim')}, ${count(shown.edges.size, 'link')}`}
               @cr-map-select=${this.#onSelect} @cr-map-move=${this.#onMove} @cr-map-link=${this.#onLink} @cr-map-delete=${this.#onDelete}></cr-map-canvas>
@@ -190,18 +166,6 @@ export class CrMapView extends LitElement {
         <option value="" ?selected=${!value}>All</option>
         ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
       </select></label>`;
-  }
-
-  #noClaims() {
-    return html`<div class="empty"><h2>No claims to map yet</h2>
-      <p>The map draws your claims and the links between them. To make a claim, open a source from the <a href="#/">Library</a>,
-        select a passage and press <kbd>C</kbd>; link claims from the <a href=${routeHash({ view: 'claims' })}>Claims</a> view or here, by dragging from one to another.</p></div>`;
-  }
-
-  #noMatch() {
-    return html`<div class="empty"><h2>No claim matches these filters</h2>
-      <p><button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button> or see every claim in the
-        <a href=${routeHash({ view: 'claims' })}>Claims</a> view.</p></div>`;
   }
 
   #panel() {
