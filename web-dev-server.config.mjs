@@ -26,7 +26,8 @@ export const exportConditions = ['worker', 'browser', 'production'];
 export default {
   port: 8000,
   rootDir: '.',
-  appIndex: 'index.html',
+  // No appIndex: routes live in the hash, so the server never needs to answer an unknown path with
+  // index.html, and doing so broke rollup's virtual modules (the map's ELK worker got HTML, not JS).
   nodeResolve: { exportConditions },
   plugins,
 };

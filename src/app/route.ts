@@ -6,18 +6,20 @@ export type Route =
   | { view: 'compare'; left: string; right: string }
   | { view: 'events'; event?: string; tag?: string }
   | { view: 'settings' }
+  | { view: 'map' }
   | { view: 'not-found'; path: string };
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
 /** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
  * `#/compare/<left id>/<right id>`, `#/events`, `#/events/<event id>`, `#/events/tag/<tag>`
- * (tags URI-encoded), `#/settings`; anything else is 'not-found'. */
+ * (tags URI-encoded), `#/map`, `#/settings`; anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
   if (path === '/claims' || path === '/claims/') return { view: 'claims' };
   if (path === '/settings' || path === '/settings/') return { view: 'settings' };
+  if (path === '/map' || path === '/map/') return { view: 'map' };
   const claim = /^\/claims\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
   if (claim) return { view: 'claims', claim: claim[1]! };
   const events = parseEvents(path);
@@ -59,6 +61,8 @@ export function routeHash(route: Route): string {
       return route.event ? `#/events/${route.event}` : route.tag !== undefined ? `#/events/tag/${encodeURIComponent(route.tag)}` : '#/events';
     case 'settings':
       return '#/settings';
+    case 'map':
+      return '#/map';
     case 'not-found':
       return `#${route.path}`;
   }

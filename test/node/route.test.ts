@@ -14,8 +14,14 @@ describe('routes', () => {
     expect(parseRoute('#/read/anisin-2026/p/12')).toEqual({ view: 'read', id: 'anisin-2026', p: 12 });
   });
 
+  it('parses the argument map route, with or without a trailing slash', () => {
+    expect(parseRoute('#/map')).toEqual({ view: 'map' });
+    expect(parseRoute('#/map/')).toEqual({ view: 'map' });
+    expect(routeHash({ view: 'map' })).toBe('#/map');
+  });
+
   it('rejects anything else as not found', () => {
-    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b', '#/claims/tag/%E0%A4%A']) {
+    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b', '#/claims/tag/%E0%A4%A', '#/map/x', '#/maps']) {
       expect(parseRoute(h).view, h).toBe('not-found');
     }
   });
@@ -27,6 +33,7 @@ describe('routes', () => {
       { view: 'settings' }, { view: 'events' }, { view: 'events', event: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' },
       { view: 'events', tag: 'kz' }, { view: 'events', tag: 'civil unrest/Almaty #1 100%' },
       { view: 'claims', tag: 'security forces/police & “CSTO”' },
+      { view: 'map' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });

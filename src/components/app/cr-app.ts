@@ -18,7 +18,7 @@ import '../search/cr-search.ts';
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
  * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
- * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/tag/<tag>`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/settings`.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/tag/<tag>`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/map`, `#/settings`.
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {
@@ -125,6 +125,7 @@ export class CrApp extends LitElement {
           <a href="#/" aria-current=${r.view === 'library' ? 'page' : nothing}>Library</a>
           <a href="#/claims" aria-current=${r.view === 'claims' ? 'page' : nothing}>Claims</a>
           <a href=${this.#compareHref()} aria-current=${r.view === 'compare' ? 'page' : nothing}>Compare</a>
+          <a href="#/map" aria-current=${r.view === 'map' ? 'page' : nothing}>Map</a>
           <a href="#/events" aria-current=${r.view === 'events' ? 'page' : nothing}>Events</a>
           <a href="#/settings" aria-current=${r.view === 'settings' ? 'page' : nothing}>Settings</a>
         </nav>
@@ -147,7 +148,8 @@ export class CrApp extends LitElement {
     if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
     if (r.view === 'library') return html`<cr-library .entries=${this.entries} .opening=${this.opening}></cr-library>`;
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
-    if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings') void loadView(r.view);
+    if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings' || r.view === 'map') void loadView(r.view);
+    if (r.view === 'map') return html`<cr-map-view .entries=${this.entries} .documents=${this.documents}></cr-map-view>`;
     if (r.view === 'settings') return html`<cr-settings .entries=${this.entries} .documents=${this.documents}></cr-settings>`;
     if (r.view === 'claims') return html`<cr-claims-view .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''} tag=${r.tag ?? ''}></cr-claims-view>`;
     if (r.view === 'events') {
@@ -322,6 +324,7 @@ const views = {
   compare: () => import('../compare/cr-compare-view.ts'),
   settings: () => import('../settings/cr-settings.ts'),
   events: () => import('../events/cr-events-view.ts'),
+  map: () => import('../map/cr-map-view.ts'),
 };
 const loading = new Map<keyof typeof views, Promise<unknown>>();
 function loadView(view: keyof typeof views): Promise<unknown> {

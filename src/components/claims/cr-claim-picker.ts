@@ -65,6 +65,13 @@ export class CrClaimPicker extends LitElement {
     this.active = -1;
   }
 
+  /** Shows claim `claimId` as the one chosen, without announcing a pick (the caller chose it). */
+  show(claimId: string): void {
+    this.query = this.#data.store?.getClaim(claimId)?.statement ?? '';
+    this.open = false;
+    this.active = -1;
+  }
+
   protected override updated(): void {
     if (this.open && this.active >= 0) this.renderRoot.querySelector(`#opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
   }

@@ -1,20 +1,18 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { deletionMessage, type Claim, type EvidenceItem } from '../../store/index.ts';
+import type { Claim, EvidenceItem } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import { NotifyEvent } from '../shared/events.ts';
-import { RELATION_LOOK, badge } from '../shared/relations.ts';
-import { SET_ASIDE } from '../shared/set-aside.ts';
 import type { ClaimEditingEvent, ClaimIntentEvent, ClaimSelectEvent } from './claim-events.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import type { CrLinkDialog } from './cr-link-dialog.ts';
 import type { CrMergeDialog } from './cr-merge-dialog.ts';
-import { count, linkSide } from '../../map/words.ts';
+import { count } from '../../map/words.ts';
+import { deleteClaim } from './delete-claim.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { StoreController } from '../store/store-controller.ts';
 import './cr-claim-card.ts';
@@ -207,31 +205,7 @@ export class CrClaimsView extends LitElement {
 
   async #delete(id: string): Promise<void> {
     const store = this.#data.store;
-    const claim = store?.getClaim(id);
-    if (!store || !claim) return;
-    const links = store.linksOf(id);
-    const ok = await this.confirm.ask({
-      title: 'Delete this claim?',
-      body: html`<p>“${claim.statement}”</p>
-        ${links.length
-          ? html`<p>${links.length === 1 ? 'Its link goes' : `Its ${links.length} links go`} with it:</p>
-              <ul class="gone">${links.map((l) => {
-                const side = linkSide(l, id);
-                return html`<li>${badge({ ...RELATION_LOOK[l.relation], label: side.words })} ${store.getClaim(side.other)?.statement ?? (store.isQuarantined('claims', side.other) ? SET_ASIDE.claims : '')}</li>`;
-              })}</ul>`
-          : html`<p>It has no links.</p>`}
-        <p>Its passages stay in the sources as annotations. You can undo this.</p>`,
-      confirm: 'Delete claim',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      const result = await store.deleteClaims([id]);
-      if (this.selected === id) this.#select_('');
-      this.dispatchEvent(new NotifyEvent(deletionMessage('Claim', result), result));
-    } catch (err) {
-      this.dispatchEvent(new NotifyEvent((err as Error).message));
-    }
+    if (store && (await deleteClaim(this, this.confirm, store, id)) && this.selected === id) this.#select_('');
   }
 }
 

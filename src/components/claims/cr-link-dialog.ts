@@ -45,16 +45,19 @@ export class CrLinkDialog extends LitElement {
 
   readonly #data = new StoreController(this);
 
-  /** Opens the dialog to link claim `claimId` to another, with an empty form. */
-  async open(claimId: string): Promise<void> {
+  /** Opens the dialog to link claim `claimId` to another, with an empty form; with `to` (a
+   * link drawn on the map) the other claim is chosen already and focus starts on the relation. */
+  async open(claimId: string, to = ''): Promise<void> {
     this.from = claimId;
-    this.to = '';
+    this.to = to;
     this.error = '';
     await this.updateComplete;
     this.form.reset();
     this.picker.clear();
+    if (to) this.picker.show(to);
     this.dialog.showModal();
-    this.picker.focus();
+    if (to) this.renderRoot.querySelector<HTMLInputElement>('input[name=relation]:checked')?.focus();
+    else this.picker.focus();
   }
 
   override render() {

@@ -1,0 +1,41 @@
+import { html } from 'lit';
+import { deletionMessage, type CrossreadStore } from '../../store/index.ts';
+import { NotifyEvent } from '../shared/events.ts';
+import { RELATION_LOOK, badge } from '../shared/relations.ts';
+import { SET_ASIDE } from '../shared/set-aside.ts';
+import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
+import { linkSide } from '../../map/words.ts';
+
+/**
+ * Deleting a claim, the same from every view (claims list, map): ask first, listing the links
+ * that go with it; then delete and tell `host`'s toast, with Undo. Resolves true once deleted;
+ * false when the reader said no or the store refused (the toast says why).
+ */
+export async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, store: CrossreadStore, id: string): Promise<boolean> {
+  const claim = store.getClaim(id);
+  if (!claim) return false;
+  const links = store.linksOf(id);
+  const ok = await confirm.ask({
+    title: 'Delete this claim?',
+    body: html`<p>“${claim.statement}”</p>
+      ${links.length
+        ? html`<p>${links.length === 1 ? 'Its link goes' : `Its ${links.length} links go`} with it:</p>
+            <ul class="gone">${links.map((l) => {
+              const side = linkSide(l, id);
+              return html`<li>${badge({ ...RELATION_LOOK[l.relation], label: side.words })} ${store.getClaim(side.other)?.statement ?? (store.isQuarantined('claims', side.other) ? SET_ASIDE.claims : '')}</li>`;
+            })}</ul>`
+        : html`<p>It has no links.</p>`}
+      <p>Its passages stay in the sources as annotations. You can undo this.</p>`,
+    confirm: 'Delete claim',
+    danger: true,
+  });
+  if (!ok) return false;
+  try {
+    const result = await store.deleteClaims([id]);
+    host.dispatchEvent(new NotifyEvent(deletionMessage('Claim', result), result));
+    return true;
+  } catch (err) {
+    host.dispatchEvent(new NotifyEvent((err as Error).message));
+    return false;
+  }
+}
