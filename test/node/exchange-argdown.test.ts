@@ -86,7 +86,7 @@ describe('Argdown export', () => {
         }
         store.close();
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 

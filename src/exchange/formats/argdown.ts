@@ -19,6 +19,15 @@ export function argdownText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A statement's data as Argdown reads it (YAML flow, of which JSON is a part). Argdown's lexer
+ * ends the data at a brace followed by a space even inside a string, so braces in strings are
+ * written as JSON escapes, which YAML reads back as the same characters.
+ */
+function dataText(data: object): string {
+  return JSON.stringify(data).replace(/"(?:[^"\\]|\\.)*"/g, (s) => s.replace(/[{}]/g, (c) => (c === '{' ? '\\u007b' : '\\u007d')));
+}
+
 /** A tag as Argdown writes it: `#word`, or `#(two words)` (parentheses inside cannot be escaped there). */
 function tag(t: string): string {
   const clean = t.replace(/[()]/g, '').replace(/\s+/g, ' ').trim();
@@ -62,7 +71,7 @@ export function toArgdown(data: ExportData): string {
     const events = c.events.flatMap((id) => eventNames.get(id) ?? []);
     if (events.length) data.events = events;
     const tags = c.tags.map(tag).join(' ');
-    const head = `[${title.get(c.id)}]: ${argdownText(c.statement)}${tags ? ` ${tags}` : ''} ${JSON.stringify(data)}`;
+    const head = `[${title.get(c.id)}]: ${argdownText(c.statement)}${tags ? ` ${tags}` : ''} ${dataText(data)}`;
     return [head, ...(incoming.get(c.id) ?? [])].join('\n');
   };
   const sections = new Map<string | undefined, Claim[]>();
