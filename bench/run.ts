@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runAnchoringBench } from './anchoring.ts';
 import { runHighlightBench } from './highlights.ts';
+import { runRelatedBench } from './related.ts';
 
 interface BenchResult {
   table: string;
@@ -23,6 +24,7 @@ if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
 const BENCHES: ReadonlyArray<[string, () => Promise<BenchResult>]> = [
   ['anchoring', () => runAnchoringBench(seed)],
   ['highlights', () => runHighlightBench(seed)],
+  ['related', () => runRelatedBench(seed)],
 ];
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
