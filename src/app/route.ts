@@ -3,14 +3,14 @@ export type Route =
   | { view: 'library' }
   | { view: 'read'; id: string; p?: number }
   | { view: 'claims'; claim?: string }
-  | { view: 'compare'; left: string; right: string }
+  | { view: 'compare'; left: string; right: string; /** ¶s to show side by side (both or neither) */ lp?: number; rp?: number }
   | { view: 'settings' }
   | { view: 'not-found'; path: string };
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
 /** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`,
- * `#/compare/<left id>/<right id>`, `#/settings`; anything else is 'not-found'. */
+ * `#/compare/<left id>/<right id>`, `#/compare/<left>/<right>/p/<left ¶>/<right ¶>`, `#/settings`; anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
@@ -18,8 +18,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings' || path === '/settings/') return { view: 'settings' };
   const claim = /^\/claims\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
   if (claim) return { view: 'claims', claim: claim[1]! };
-  const cmp = new RegExp(`^/compare/(${ID})/(${ID})/?$`).exec(path);
-  if (cmp) return { view: 'compare', left: cmp[1]!, right: cmp[2]! };
+  const cmp = new RegExp(`^/compare/(${ID})/(${ID})(?:/p/([1-9]\\d*)/([1-9]\\d*))?/?$`).exec(path);
+  if (cmp) {
+    const route: Route = { view: 'compare', left: cmp[1]!, right: cmp[2]! };
+    if (cmp[3] !== undefined) [route.lp, route.rp] = [Number(cmp[3]), Number(cmp[4])];
+    return route;
+  }
   const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?$/.exec(path);
   if (!m) return { view: 'not-found', path };
   const route: Route = { view: 'read', id: m[1]! };
@@ -41,7 +45,7 @@ export function routeHash(route: Route): string {
     case 'claims':
       return route.claim ? `#/claims/${route.claim}` : '#/claims';
     case 'compare':
-      return `#/compare/${route.left}/${route.right}`;
+      return `#/compare/${route.left}/${route.right}${route.lp && route.rp ? `/p/${route.lp}/${route.rp}` : ''}`;
     case 'settings':
       return '#/settings';
     case 'not-found':

@@ -56,12 +56,14 @@ export function stem(word: string): string {
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   w = w.replace(/is(e|ed|es|ing|ation)$/, 'iz$1');
+  // -ation, -ing and -ed leave a stem that may double its last consonant ("stopping" → "stopp").
   let cut = false;
+  const strip = (ending: string) => w.endsWith(ending) && w.length - ending.length >= 3;
   if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ation') && w.length > 7) (w = w.slice(0, -5)), (cut = true);
+  else if (strip('ation')) [w, cut] = [w.slice(0, -5), true];
   else if (/[st]ion$/.test(w) && w.length > 6) w = w.slice(0, -3);
-  else if (w.endsWith('ing') && w.length > 5) (w = w.slice(0, -3)), (cut = true);
-  else if (w.endsWith('ed') && w.length > 4) (w = w.slice(0, -2)), (cut = true);
+  else if (strip('ing')) [w, cut] = [w.slice(0, -3), true];
+  else if (strip('ed')) [w, cut] = [w.slice(0, -2), true];
   else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
   // "stopping" → "stopp" → "stop"; but "fall", "pass", "buzz" keep their double letter.
   if (cut && /([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);

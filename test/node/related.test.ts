@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as relatedModule from '../../src/search/related.ts';
 import { related } from '../../src/search/related.ts';
 import { stem } from '../../src/search/terms.ts';
+import { relatedSnippet } from '../../src/search/related-snippet.ts';
 import { paragraphAt, spanOfParagraph } from '../../src/corpus/paragraphs.ts';
 import { buildDocument, type DocModel } from '../../src/corpus/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
@@ -96,6 +97,18 @@ describe('search/related', () => {
     expect(stem('crisis')).toBe('crisis');
     expect(stem('2022')).toBe('2022');
     expect(stem('fall')).toBe('fall');
+  });
+});
+
+describe('search/related-snippet', () => {
+  it('shows a short paragraph whole, and of a long one the sentence sharing most words with the quote', () => {
+    expect(relatedSnippet('  Short   text. ', 'anything')).toBe('Short text.');
+    const long = `${'Filler words about nothing in particular. '.repeat(4)}Police units collapsed in Almaty. ${'More filler here. '.repeat(4)}`;
+    expect(relatedSnippet(long, 'the police collapsing in Almaty', 80)).toBe('Police units collapsed in Almaty.');
+    const one = 'word '.repeat(100).trim();
+    const cut = relatedSnippet(one, 'word', 50);
+    expect(cut.length).toBeLessThanOrEqual(50);
+    expect(cut.endsWith('…')).toBe(true);
   });
 });
 

@@ -24,9 +24,16 @@ describe('routes', () => {
     const routes: Route[] = [
       { view: 'library' }, { view: 'read', id: 'x-1' }, { view: 'read', id: 'x-1', p: 7 }, { view: 'claims' },
       { view: 'claims', claim: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' }, { view: 'compare', left: 'a', right: 'b-2' },
+      { view: 'compare', left: 'a', right: 'b-2', lp: 4, rp: 50 },
       { view: 'settings' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
+  });
+
+  it('opens two ¶s side by side: #/compare/<left>/<right>/p/<left ¶>/<right ¶>', () => {
+    expect(parseRoute('#/compare/duvanova-junisbai-2022/anisin-2026/p/10/50')).toEqual({ view: 'compare', left: 'duvanova-junisbai-2022', right: 'anisin-2026', lp: 10, rp: 50 });
+    expect(parseRoute('#/compare/a/b/p/0/5').view).toBe('not-found');
+    expect(parseRoute('#/compare/a/b/p/3').view).toBe('not-found');
   });
 
   it('compares the first two sources of the library by default, whatever their ids', () => {
