@@ -31,13 +31,13 @@ describe('related passages', () => {
     expect(list.every((li) => li.dataset['source'] !== DJ)).to.equal(true);
     // Anisin on police units collapsing (¶50) is among them: the pair the issue names.
     const collapse = list.find((li) => li.dataset['source'] === ANISIN && li.dataset['paragraph'] === '50');
-    expect(collapse, 'Anisin ¶50 listed').to.exist;
-    expect(collapse!.querySelector('.cite')!.textContent).to.equal('(Anisin 2026, ¶50)');
-    expect(collapse!.querySelector('blockquote')!.textContent!.length).to.be.greaterThan(20);
+    if (!collapse) throw new Error(`Anisin ¶50 not listed: ${list.map((li) => `${li.dataset['source']} ¶${li.dataset['paragraph']}`).join(', ')}`);
+    expect(collapse.querySelector('.cite')!.textContent).to.equal('(Anisin 2026, ¶50)');
+    expect(collapse.querySelector('blockquote')!.textContent.length).to.be.greaterThan(20);
     // Focus went to the list, so Tab reaches its links next.
     await until(() => related.shadowRoot!.activeElement?.tagName === 'SECTION', 'list focused');
     const ownP = paragraphAt(doc.doc!.blocks, start);
-    const pair = collapse!.querySelector<HTMLAnchorElement>('a[href^="#/compare/"]')!;
+    const pair = collapse.querySelector<HTMLAnchorElement>('a[href^="#/compare/"]')!;
     expect(pair.getAttribute('href')).to.equal(`#/compare/${DJ}/${ANISIN}/p/${ownP}/50`);
 
     // Open side by side: both columns scrolled to their ¶.
