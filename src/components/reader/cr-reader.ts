@@ -77,7 +77,10 @@ export class CrReader extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('doc')) this.#place();
+    if (changed.has('doc')) {
+      this.#place();
+      if (changed.get('doc')) this.relatedTo = undefined; // another source: its passages are not this one's
+    }
   }
 
   override render() {

@@ -108,7 +108,7 @@ export class CrRelated extends LitElement {
       <div class="cite"><a href=${routeHash({ view: 'read', id: r.source, p: r.paragraph })}>${cite}</a></div>
       <blockquote>${span ? relatedSnippet(doc.text.slice(span.start, span.end), this.quote) : nothing}</blockquote>
       <div class="actions">
-        <a href=${pair} aria-label="Open ${cite} side by side with this passage">Open side by side</a>
+        ${this.source ? html`<a href=${pair} aria-label="Open ${cite} side by side with this passage">Open side by side</a>` : nothing}
         ${!this.claimId || !span
           ? nothing
           : cited
