@@ -51,8 +51,9 @@ export class CrReader extends LitElement {
   @state() private accessor placement: Placement = { placed: [], orphans: [] };
   @state() private accessor activeId = '';
   @state() private accessor draft: Draft | undefined;
-  /** The passage whose related passages are listed (a selection, or the annotation opened). */
-  @state() private accessor relatedTo: { quote: string; start: number } | undefined;
+  /** The passage whose related passages are offered (a selection, or the annotation opened);
+   * listed when `open` (an opened annotation offers them first, so a click costs no search). */
+  @state() private accessor relatedTo: { quote: string; start: number; open: boolean } | undefined;
   @state() private accessor colourBy: ColourBy = 'tag';
   /** Whether the contents for narrow screens are open (only then rendered: a second long list). */
   @state() private accessor mobileToc = false;
@@ -112,10 +113,7 @@ export class CrReader extends LitElement {
       </div>
       <aside class="panel" aria-label="Annotations" tabindex="-1" @cr-text-change-done=${this.#onTextChangeDone}>
         <cr-text-changed .doc=${d} .placement=${this.placement}></cr-text-changed>
-        ${this.relatedTo && this.documents
-          ? html`<cr-related .entries=${this.entries} .documents=${this.documents} source=${m.id} quote=${this.relatedTo.quote}
-              .paragraph=${paragraphAt(d.blocks, this.relatedTo.start)} @cr-related-close=${this.#onRelatedClose}></cr-related>`
-          : nothing}
+        ${this.#related(d)}
         <cr-annotation-panel .doc=${d} .placed=${this.placement.placed} .orphans=${this.placement.orphans}
           activeId=${this.activeId} .draft=${this.draft} colourBy=${this.colourBy}
           .lastSelection=${this.#lastSelection}></cr-annotation-panel>
@@ -180,7 +178,7 @@ export class CrReader extends LitElement {
     const d = this.doc;
     if (!d || e.docId !== d.meta.id) return;
     if (e.intent === 'related') {
-      this.relatedTo = { quote: d.text.slice(e.start, e.end), start: e.start };
+      this.relatedTo = { quote: d.text.slice(e.start, e.end), start: e.start, open: true };
       await this.updateComplete;
       this.renderRoot.querySelector<CrRelated>('cr-related')?.focusList();
       return;
@@ -203,6 +201,20 @@ export class CrReader extends LitElement {
     (e.currentTarget as HTMLElement).focus();
   };
 
+  #related(d: DocModel) {
+    const to = this.relatedTo;
+    if (!to || !this.documents) return nothing;
+    if (!to.open) {
+      return html`<button type="button" class="related-offer" @click=${async () => {
+        this.relatedTo = { ...to, open: true };
+        await this.updateComplete;
+        this.renderRoot.querySelector<CrRelated>('cr-related')?.focusList();
+      }}>Related in other sources…</button>`;
+    }
+    return html`<cr-related .entries=${this.entries} .documents=${this.documents} source=${d.meta.id} quote=${to.quote}
+      .paragraph=${paragraphAt(d.blocks, to.start)} @cr-related-close=${this.#onRelatedClose}></cr-related>`;
+  }
+
   #onRelatedClose = () => {
     this.relatedTo = undefined;
   };
@@ -211,7 +223,7 @@ export class CrReader extends LitElement {
     this.activeId = e.ids[0] ?? '';
     // An annotation opened: what the other sources say of its passage.
     const placed = this.placement.placed.find((p) => p.annotation.id === this.activeId);
-    if (placed) this.relatedTo = { quote: placed.annotation.target.selector[0].exact, start: placed.start };
+    if (placed) this.relatedTo = { quote: placed.annotation.target.selector[0].exact, start: placed.start, open: false };
     if (e.reveal && this.activeId) this.documentEl.revealAnnotation(this.activeId);
   };
 

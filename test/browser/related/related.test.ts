@@ -56,6 +56,22 @@ describe('related passages', () => {
     }
   });
 
+  it('an opened annotation offers its related passages; one click lists them', async () => {
+    const store = await makeStore();
+    const dj = await client.document(DJ);
+    const start = dj.text.indexOf(QUOTE);
+    const annotation = (await store.createAnnotation({ target: targetFor(dj, start, start + QUOTE.length) })).value;
+    const { reader, panel } = await openReader(DJ, store);
+    const card = await until(() => panel.shadowRoot!.querySelector<HTMLElement>(`[data-id="${annotation.id}"] button.quote`), 'card');
+    card.click();
+    const offer = await until(() => reader.shadowRoot!.querySelector<HTMLButtonElement>('button.related-offer'), 'offer of related passages');
+    expect(deep(reader, 'cr-related')).to.equal(null); // nothing searched until asked
+    offer.click();
+    const related = await until(() => deep(reader, 'cr-related') as CrRelated | null, 'related list');
+    await until(() => items(related).some((li) => li.dataset['source'] === ANISIN && li.dataset['paragraph'] === '50'), 'Anisin ¶50 listed');
+    await until(() => related.shadowRoot!.activeElement?.tagName === 'SECTION', 'list focused');
+  });
+
   it('an opened claim offers Add as evidence; one action adds passage and evidence, and Undo takes both back', async () => {
     const store = await makeStore();
     const dj = await client.document(DJ);
