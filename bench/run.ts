@@ -9,6 +9,7 @@ import { runAnchoringBench } from './anchoring.ts';
 import { runHighlightBench } from './highlights.ts';
 import { runSearchBench } from './search.ts';
 import { runMapBench } from './map.ts';
+import { runRelatedBench } from './related.ts';
 
 interface BenchResult {
   table: string;
@@ -27,6 +28,7 @@ const BENCHES: ReadonlyArray<[string, () => Promise<BenchResult>]> = [
   ['highlights', () => runHighlightBench(seed)],
   ['search', () => runSearchBench(seed)],
   ['map', () => runMapBench(seed)],
+  ['related', () => runRelatedBench(seed)],
 ];
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));

@@ -3,7 +3,7 @@ export type Route =
   | { view: 'library' }
   | { view: 'read'; id: string; p?: number }
   | { view: 'claims'; claim?: string; tag?: string }
-  | { view: 'compare'; left: string; right: string }
+  | { view: 'compare'; left: string; right: string; /** ¶s to show side by side (both or neither) */ lp?: number; rp?: number }
   | { view: 'events'; event?: string; tag?: string }
   | { view: 'settings' }
   | { view: 'map' }
@@ -12,8 +12,8 @@ export type Route =
 const ID = '[a-z0-9][a-z0-9-]*';
 
 /** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
- * `#/compare/<left id>/<right id>`, `#/events`, `#/events/<event id>`, `#/events/tag/<tag>`
- * (tags URI-encoded), `#/map`, `#/settings`; anything else is 'not-found'. */
+ * `#/compare/<left id>/<right id>`, `#/compare/<left>/<right>/p/<left ¶>/<right ¶>`, `#/events`,
+ * `#/events/<event id>`, `#/events/tag/<tag>` (tags URI-encoded), `#/map`, `#/settings`; anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
@@ -32,8 +32,12 @@ export function parseRoute(hash: string): Route {
       return { view: 'not-found', path }; // a broken %-escape
     }
   }
-  const cmp = new RegExp(`^/compare/(${ID})/(${ID})/?$`).exec(path);
-  if (cmp) return { view: 'compare', left: cmp[1]!, right: cmp[2]! };
+  const cmp = new RegExp(`^/compare/(${ID})/(${ID})(?:/p/([1-9]\\d*)/([1-9]\\d*))?/?$`).exec(path);
+  if (cmp) {
+    const route: Route = { view: 'compare', left: cmp[1]!, right: cmp[2]! };
+    if (cmp[3] !== undefined) [route.lp, route.rp] = [Number(cmp[3]), Number(cmp[4])];
+    return route;
+  }
   const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?$/.exec(path);
   if (!m) return { view: 'not-found', path };
   const route: Route = { view: 'read', id: m[1]! };
@@ -56,7 +60,7 @@ export function routeHash(route: Route): string {
       if (route.tag) return `#/claims/tag/${encodeURIComponent(route.tag)}`;
       return route.claim ? `#/claims/${route.claim}` : '#/claims';
     case 'compare':
-      return `#/compare/${route.left}/${route.right}`;
+      return `#/compare/${route.left}/${route.right}${route.lp && route.rp ? `/p/${route.lp}/${route.rp}` : ''}`;
     case 'events':
       return route.event ? `#/events/${route.event}` : route.tag !== undefined ? `#/events/tag/${encodeURIComponent(route.tag)}` : '#/events';
     case 'settings':

@@ -73,3 +73,20 @@ export function paragraphsOfSpan(blocks: readonly Block[], start: number, end: n
   const to = last && last.n > first.n ? last.n : first.n;
   return { from: first.n, to };
 }
+
+/**
+ * The text span of ¶n: from its first block that is not a heading to its last block (a heading
+ * shares the number of the paragraph that opens its section, but is not part of its text).
+ * What a passage "¶n" quotes when a whole paragraph is meant, e.g. a related passage.
+ */
+export function spanOfParagraph(blocks: readonly Block[], n: number): { start: number; end: number } | undefined {
+  let start = -1;
+  let end = -1;
+  for (const b of blocks) {
+    if (b.n > n) break;
+    if (b.n < n || b.kind === 'heading') continue;
+    if (start < 0) start = b.start;
+    end = b.end;
+  }
+  return start < 0 ? undefined : { start, end };
+}

@@ -42,3 +42,32 @@ export function isStopWord(word: string): boolean {
 export function contentWords(text: string): string[] {
   return words(text).filter((w) => !isStopWord(w));
 }
+
+/**
+ * A light English stemmer for matching word forms: plurals, -ed, -ing, -ly, -ation, -ion and a final
+ * -e go, and British -is- becomes -iz-, so "collapse", "collapsed" and "collapsing" meet, as do
+ * "mobilised" and "mobilization". Deliberately conservative (no -er, -al, -ity): a stem that
+ * merges unrelated words costs more than a missed form. Takes a normalised word.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  w = w.replace(/is(e|ed|es|ing|ation)$/, 'iz$1');
+  // -ation, -ing and -ed leave a stem that may double its last consonant ("stopping" → "stopp").
+  let cut = false;
+  const strip = (ending: string) => w.endsWith(ending) && w.length - ending.length >= 3;
+  if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
+  else if (strip('ation')) [w, cut] = [w.slice(0, -5), true];
+  else if (/[st]ion$/.test(w) && w.length > 6) w = w.slice(0, -3);
+  else if (strip('ing')) [w, cut] = [w.slice(0, -3), true];
+  else if (strip('ed')) [w, cut] = [w.slice(0, -2), true];
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  // "stopping" → "stopp" → "stop"; but "fall", "pass", "buzz" keep their double letter.
+  if (cut && /([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 3) w = `${w.slice(0, -1)}i`;
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as paragraphs from '../../src/corpus/paragraphs.ts';
-import { blockAt, blockBefore, blockIndexAt, paragraphAt, paragraphsOfSpan } from '../../src/corpus/paragraphs.ts';
+import { blockAt, blockBefore, blockIndexAt, paragraphAt, paragraphsOfSpan, spanOfParagraph } from '../../src/corpus/paragraphs.ts';
 import { buildDocument, type Block } from '../../src/corpus/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 
@@ -12,7 +12,7 @@ const at = (offset: number) => blockAt(blocks, offset)?.id;
 
 describe('corpus/paragraphs', () => {
   it('exports its public API', () => {
-    expect(Object.keys(paragraphs).sort()).toEqual(['blockAt', 'blockBefore', 'blockIndexAt', 'paragraphAt', 'paragraphsOfSpan']);
+    expect(Object.keys(paragraphs).sort()).toEqual(['blockAt', 'blockBefore', 'blockIndexAt', 'paragraphAt', 'paragraphsOfSpan', 'spanOfParagraph']);
   });
 
   it('is built on the model the fixture describes', () => {
@@ -28,6 +28,14 @@ describe('corpus/paragraphs', () => {
       ['heading', 4, false, 39, 46],
       ['paragraph', 4, true, 47, 58],
     ]);
+  });
+
+  it('gives the span of a ¶: its text blocks, without the heading that shares its number', () => {
+    expect(spanOfParagraph(blocks, 1)).toEqual({ start: 6, end: 17 });
+    expect(spanOfParagraph(blocks, 3)).toEqual({ start: 31, end: 38 }); // the whole table
+    expect(spanOfParagraph(blocks, 4)).toEqual({ start: 47, end: 58 });
+    expect(spanOfParagraph(blocks, 5)).toBeUndefined();
+    for (const n of [1, 2, 3, 4]) expect(paragraphAt(blocks, spanOfParagraph(blocks, n)!.start)).toBe(n);
   });
 
   it('puts an offset in the block whose [start, end) holds it', () => {

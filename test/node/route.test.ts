@@ -34,6 +34,7 @@ describe('routes', () => {
       { view: 'events', tag: 'kz' }, { view: 'events', tag: 'civil unrest/Almaty #1 100%' },
       { view: 'claims', tag: 'security forces/police & “CSTO”' },
       { view: 'map' },
+      { view: 'compare', left: 'a', right: 'b-2', lp: 4, rp: 50 },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });
@@ -43,6 +44,12 @@ describe('routes', () => {
     expect(parseRoute('#/events/urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c')).toEqual({ view: 'events', event: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' });
     expect(parseRoute('#/events/tag/civil%20unrest')).toEqual({ view: 'events', tag: 'civil unrest' });
     expect(routeHash({ view: 'events', tag: 'a/b c' })).toBe('#/events/tag/a%2Fb%20c');
+  });
+
+  it('opens two ¶s side by side: #/compare/<left>/<right>/p/<left ¶>/<right ¶>', () => {
+    expect(parseRoute('#/compare/duvanova-junisbai-2022/anisin-2026/p/10/50')).toEqual({ view: 'compare', left: 'duvanova-junisbai-2022', right: 'anisin-2026', lp: 10, rp: 50 });
+    expect(parseRoute('#/compare/a/b/p/0/5').view).toBe('not-found');
+    expect(parseRoute('#/compare/a/b/p/3').view).toBe('not-found');
   });
 
   it('compares the first two sources of the library by default, whatever their ids', () => {

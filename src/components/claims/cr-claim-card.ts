@@ -1,8 +1,10 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { formatRange, STANCES, splitTags, type Claim, type EvidenceItem, type Stance } from '../../store/index.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
+import type { DocModel } from '../../corpus/types.ts';
+import { claimRelated } from '../related/claim-related.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
@@ -25,7 +27,8 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'n
  * One claim. Collapsed: statement, sources, counts, tags, events and each
  * passage's stance (icon and label). Expanded: the statement and note (editable in place), tags, events (add/remove), creator and dates,
  * the evidence passages (each opens the reader at its ¶; stance changeable,
- * passage removable) and the links; with "Link to…", "Merge into…", "Delete…".
+ * passage removable), the links and the passages of other sources related to the claim
+ * (`cr-related`, each addable as evidence); with "Link to…", "Merge into…", "Delete…".
  *
  * @fires cr-claim-select - the statement was clicked: expand (or collapse) this claim
  * @fires cr-claim-intent - Link to…, Merge into… or Delete… was chosen
@@ -67,6 +70,11 @@ export class CrClaimCard extends LitElement {
   @property({ attribute: false }) accessor paragraphOf: (item: EvidenceItem) => Paragraph = () => undefined;
   /** Shown with all its details. */
   @property({ type: Boolean, reflect: true }) accessor expanded = false;
+  /** Loads a source's document model (for the passages related to the claim). */
+  @property({ attribute: false }) accessor documents: ((id: string) => Promise<DocModel>) | undefined;
+
+  /** The reader closed "Related in other sources". */
+  @state() private accessor relatedClosed = false;
 
   readonly #data = new StoreController(this);
   // The statement, note and tags being edited: kept when another tab changes the claim meanwhile.
@@ -146,6 +154,8 @@ export class CrClaimCard extends LitElement {
         : nothing}
       <h3>Links</h3>
       <cr-claim-links claimId=${c.id}></cr-claim-links>
+      ${claimRelated(c, evidence, { entries: this.entries, documents: this.documents, paragraphOf: this.paragraphOf,
+        closed: this.relatedClosed, toggle: (closed) => (this.relatedClosed = closed) })}
       <div class="actions claim-actions">
         ${this.#intent('link', 'Link to…')} ${this.#intent('merge', 'Merge into…')} ${this.#intent('delete', 'Delete claim…')}
       </div>`;

@@ -117,7 +117,7 @@ export class CrClaimsView extends LitElement {
             ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
             : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent} @cr-claim-editing=${this.#onEditing}>
                 ${repeat(shown, (c) => c.id, (c) => html`<li><cr-claim-card data-id=${c.id} .claim=${c} .entries=${this.entries}
-                  .paragraphOf=${this.paragraphOf} ?expanded=${c.id === this.selected}></cr-claim-card></li>`)}
+                  .paragraphOf=${this.paragraphOf} .documents=${this.documents} ?expanded=${c.id === this.selected}></cr-claim-card></li>`)}
               </ol>`}
         </section>
         <cr-events-manager></cr-events-manager>

@@ -183,17 +183,35 @@ export class CrCompareColumn extends LitElement {
     const map = docEl?.textMap;
     const range = p && map?.offsetsToRange(p.start, p.end);
     if (!p || !map || !docEl || !range) return false;
-    // On narrow screens the columns are stacked and the page scrolls: bring this one into view.
-    if (this.scroller.getBoundingClientRect().top < 0 || this.scroller.getBoundingClientRect().top > innerHeight) this.scroller.scrollIntoView({ block: 'start' });
-    const box = this.scroller.getBoundingClientRect();
-    const r = range.getBoundingClientRect();
-    const offset = r.height < box.height * 0.6 ? box.height / 3 : 24;
-    // A jump, not a smooth scroll: across a long text an animation only delays; the flash orients.
-    this.scroller.scrollTo({ top: this.scroller.scrollTop + r.top - box.top - offset, behavior: 'instant' });
+    this.#scrollTo(range);
     const block = map.blockAt(p.start);
     const el = block && map.element(block.id);
     if (el) docEl.flash(el);
     return true;
+  }
+
+  /** Scroll the text to ¶n as to a passage (see {@link reveal}) and flash it; false when there is no ¶n. */
+  async revealParagraph(n: number): Promise<boolean> {
+    await this.updateComplete;
+    const docEl = this.documentEl;
+    await docEl?.updateComplete;
+    const block = this.doc?.blocks.find((b) => b.n === n && b.numbered);
+    const el = block && docEl?.textMap?.element(block.id);
+    if (!el || !docEl) return false;
+    this.#scrollTo(el);
+    docEl.flash(el);
+    return true;
+  }
+
+  // A third of the way down the column (the top, for what is taller than most of it).
+  #scrollTo(target: Range | Element): void {
+    // On narrow screens the columns are stacked and the page scrolls: bring this one into view.
+    if (this.scroller.getBoundingClientRect().top < 0 || this.scroller.getBoundingClientRect().top > innerHeight) this.scroller.scrollIntoView({ block: 'start' });
+    const box = this.scroller.getBoundingClientRect();
+    const r = target.getBoundingClientRect();
+    const offset = r.height < box.height * 0.6 ? box.height / 3 : 24;
+    // A jump, not a smooth scroll: across a long text an animation only delays; the flash orients.
+    this.scroller.scrollTo({ top: this.scroller.scrollTop + r.top - box.top - offset, behavior: 'instant' });
   }
 
   /** Cards currently in view, in reading order (for tests and the view). */

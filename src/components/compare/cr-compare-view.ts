@@ -26,6 +26,7 @@ const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
  * their own, each with its highlights and, in the gutter between them, the claims whose evidence
  * is in view. Choosing a claim (or one of its links) in one column brings the matching evidence
  * into view in the other. Follows every store change, from this tab or another.
+ * `#/compare/<left>/<right>/p/<n>/<m>` opens the pair of ¶n and ¶m, each scrolled into its column.
  * The route is the source of truth: picking a source sets `location.hash`; the app then hands
  * the new ids down.
  */
@@ -65,6 +66,10 @@ export class CrCompareView extends LitElement {
   @property() accessor left = '';
   /** Source shown in the right column. */
   @property() accessor right = '';
+  /** ¶ of the left source to scroll to (from the route). */
+  @property({ type: Number }) accessor leftParagraph: number | undefined;
+  /** ¶ of the right source to scroll to (from the route). */
+  @property({ type: Number }) accessor rightParagraph: number | undefined;
 
   @state() private accessor docs: Pair<DocModel | undefined> = { left: undefined, right: undefined };
   @state() private accessor problems: Pair<string> = { left: '', right: '' };
@@ -78,6 +83,8 @@ export class CrCompareView extends LitElement {
     this.revision++;
   });
   #placed: Pair<readonly Placed[]> = { left: [], right: [] };
+  // The ¶ each column was last scrolled to, as "source ¶": scrolled once per route, not per store change.
+  #shownParagraph: Pair<string> = { left: '', right: '' };
   #margins: Pair<readonly MarginEntry[]> = { left: [], right: [] };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -90,6 +97,17 @@ export class CrCompareView extends LitElement {
         this.#placed = { ...this.#placed, [side]: placed };
         this.#margins = { ...this.#margins, [side]: doc && store ? marginEntries(store, doc.meta.id, placed) : [] };
       }
+    }
+  }
+
+  protected override updated(): void {
+    for (const side of SIDES) {
+      const n = side === 'left' ? this.leftParagraph : this.rightParagraph;
+      const doc = this.docs[side];
+      const key = n && doc ? `${doc.meta.id} ${n}` : '';
+      if (key === this.#shownParagraph[side]) continue;
+      this.#shownParagraph = { ...this.#shownParagraph, [side]: key };
+      if (n) void this.column(side)?.revealParagraph(n);
     }
   }
 
@@ -215,6 +233,10 @@ export class CrCompareView extends LitElement {
   async #onAnnotate(side: Side, e: AnnotateRequestEvent): Promise<void> {
     const doc = this.docs[side];
     if (!doc || !this.#data.store || e.docId !== doc.meta.id) return;
+    if (e.intent === 'related') {
+      this.status = { ...this.status, [side]: 'Related passages are listed in the reader: select the passage there and press R.' };
+      return;
+    }
     try {
       const a = (await this.#data.store.createAnnotation({ target: targetFor(doc, e.start, e.end) })).value;
       this.active = { ...this.active, [side]: a.id };

@@ -9,6 +9,7 @@ const KEYS: Array<[string, string]> = [
   ['T', 'Tag the selected passage'],
   ['C', 'Make a claim from the selected passage'],
   ['E', 'Add the selected passage as evidence to a claim'],
+  ['R', 'Passages of the other sources related to the selected passage'],
   ['Ctrl/⌘ + Z', 'Undo the last change'],
   ['Ctrl/⌘ + Shift + Z', 'Redo'],
   ['Ctrl/⌘ + Enter', 'Save the note being edited'],

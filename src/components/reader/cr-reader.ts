@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import type { DocModel } from '../../corpus/types.ts';
+import type { LibraryEntry } from '../../app/corpus-client.ts';
+import { paragraphAt } from '../../corpus/paragraphs.ts';
 import { routeHash } from '../../app/route.ts';
 import { fullCitation } from '../../corpus/citation.ts';
 import { isTyping } from '../shared/keys.ts';
@@ -19,13 +21,17 @@ import '../annotate/cr-annotation-panel.ts';
 import '../annotate/cr-text-changed.ts';
 import './cr-help.ts';
 import type { CrHelp } from './cr-help.ts';
+import '../related/cr-related.ts';
+import type { CrRelated } from '../related/cr-related.ts';
 
 /**
  * The reading view of one source: title block with full citation, table of contents that
  * follows the reader's position (`scroll-spy.ts`), the text with paragraph numbers, and the
  * annotation panel. It places the source's annotations in the text, keeps which one is chosen
  * and the passage waiting in a draft, and saves highlights; the panel saves everything else
- * (ADR 0005). Keys: j / k paragraphs; H / N / T / C / E on a selection; ? help.
+ * (ADR 0005). A passage selected (R) or an annotation opened lists the passages of the other
+ * sources related to it (`cr-related`). Keys: j / k paragraphs; H / N / T / C / E / R on a
+ * selection; ? help.
  *
  * @fires cr-notify - when a highlight could not be saved
  */
@@ -37,10 +43,17 @@ export class CrReader extends LitElement {
   @property({ attribute: false }) accessor doc: DocModel | undefined;
   /** Paragraph to reveal (from the route); revealed whenever it changes. */
   @property({ type: Number }) accessor paragraph: number | undefined;
+  /** Sources of the library, where related passages are looked for. */
+  @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
+  /** Loads a source's document model (for related passages). */
+  @property({ attribute: false }) accessor documents: ((id: string) => Promise<DocModel>) | undefined;
 
   @state() private accessor placement: Placement = { placed: [], orphans: [] };
   @state() private accessor activeId = '';
   @state() private accessor draft: Draft | undefined;
+  /** The passage whose related passages are offered (a selection, or the annotation opened);
+   * listed when `open` (an opened annotation offers them first, so a click costs no search). */
+  @state() private accessor relatedTo: { quote: string; start: number; open: boolean } | undefined;
   @state() private accessor colourBy: ColourBy = 'tag';
   /** Whether the contents for narrow screens are open (only then rendered: a second long list). */
   @state() private accessor mobileToc = false;
@@ -65,7 +78,10 @@ export class CrReader extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('doc')) this.#place();
+    if (changed.has('doc')) {
+      this.#place();
+      if (changed.get('doc')) this.relatedTo = undefined; // another source: its passages are not this one's
+    }
   }
 
   override render() {
@@ -97,6 +113,7 @@ export class CrReader extends LitElement {
       </div>
       <aside class="panel" aria-label="Annotations" tabindex="-1" @cr-text-change-done=${this.#onTextChangeDone}>
         <cr-text-changed .doc=${d} .placement=${this.placement}></cr-text-changed>
+        ${this.#related(d)}
         <cr-annotation-panel .doc=${d} .placed=${this.placement.placed} .orphans=${this.placement.orphans}
           activeId=${this.activeId} .draft=${this.draft} colourBy=${this.colourBy}
           .lastSelection=${this.#lastSelection}></cr-annotation-panel>
@@ -160,6 +177,12 @@ export class CrReader extends LitElement {
   #onAnnotate = async (e: AnnotateRequestEvent) => {
     const d = this.doc;
     if (!d || e.docId !== d.meta.id) return;
+    if (e.intent === 'related') {
+      this.relatedTo = { quote: d.text.slice(e.start, e.end), start: e.start, open: true };
+      await this.updateComplete;
+      this.renderRoot.querySelector<CrRelated>('cr-related')?.focusList();
+      return;
+    }
     if (e.intent !== 'highlight') {
       this.draft = { start: e.start, end: e.end, quote: d.text.slice(e.start, e.end), focus: e.intent };
       return;
@@ -178,8 +201,29 @@ export class CrReader extends LitElement {
     (e.currentTarget as HTMLElement).focus();
   };
 
+  #related(d: DocModel) {
+    const to = this.relatedTo;
+    if (!to || !this.documents) return nothing;
+    if (!to.open) {
+      return html`<button type="button" class="related-offer" @click=${async () => {
+        this.relatedTo = { ...to, open: true };
+        await this.updateComplete;
+        this.renderRoot.querySelector<CrRelated>('cr-related')?.focusList();
+      }}>Related in other sources…</button>`;
+    }
+    return html`<cr-related .entries=${this.entries} .documents=${this.documents} source=${d.meta.id} quote=${to.quote}
+      .paragraph=${paragraphAt(d.blocks, to.start)} @cr-related-close=${this.#onRelatedClose}></cr-related>`;
+  }
+
+  #onRelatedClose = () => {
+    this.relatedTo = undefined;
+  };
+
   #onActivate = (e: AnnotationActivateEvent) => {
     this.activeId = e.ids[0] ?? '';
+    // An annotation opened: what the other sources say of its passage.
+    const placed = this.placement.placed.find((p) => p.annotation.id === this.activeId);
+    if (placed) this.relatedTo = { quote: placed.annotation.target.selector[0].exact, start: placed.start, open: false };
     if (e.reveal && this.activeId) this.documentEl.revealAnnotation(this.activeId);
   };
 

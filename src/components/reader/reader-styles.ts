@@ -13,6 +13,9 @@ export const readerStyles = css`
       padding: 2rem 1.5rem 6rem;
     }
     aside.panel { grid-column: 3; }
+    aside.panel cr-related, .related-offer { margin-bottom: 0.8rem; }
+    .related-offer { font: 600 0.78rem var(--cr-sans); border: 1px solid var(--cr-rule); background: var(--cr-card); color: var(--cr-ink); border-radius: 5px; padding: 0.25rem 0.55rem; cursor: pointer; }
+    .related-offer:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 1px; }
     aside { position: sticky; top: 4.5rem; align-self: start; max-height: calc(100vh - 6rem); overflow: auto; padding-right: 0.5rem; }
     .content { min-width: 0; padding-left: 3.6rem; }
     header { max-width: 38rem; margin-bottom: 2.5rem; }

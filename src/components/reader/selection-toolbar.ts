@@ -24,7 +24,7 @@ export function selectionRange(root: ShadowRoot): Range | null {
   return root.contains(range.commonAncestorContainer) || root === range.commonAncestorContainer ? range : null;
 }
 
-const KEYS = { h: 'highlight', n: 'note', t: 'tag', c: 'claim', e: 'evidence' } as const satisfies Record<string, AnnotateIntent>;
+const KEYS = { h: 'highlight', n: 'note', t: 'tag', c: 'claim', e: 'evidence', r: 'related' } as const satisfies Record<string, AnnotateIntent>;
 
 /** Styles of the toolbar; include them in the host's styles. */
 export const toolbarStyles = css`
@@ -43,7 +43,7 @@ export const toolbarStyles = css`
 
 /**
  * The toolbar above a passage selected in the host's text: Highlight, Note, Tag, Claim,
- * Evidence for… (or H, N, T, C, E while the selection lasts; Escape drops it). It follows the
+ * Evidence for…, Related (or H, N, T, C, E, R while the selection lasts; Escape drops it). It follows the
  * document's selection, and remembers the last passage selected after the selection is gone,
  * so a button elsewhere can still use it (re-attaching an orphan).
  */
@@ -96,7 +96,7 @@ export class SelectionToolbar implements ReactiveController {
     return html`<div class="toolbar" role="toolbar" aria-label="Annotate selection" style=${styleMap({ left: `${sel.x}px`, top: `${sel.y}px` })}
         @mousedown=${(e: Event) => e.preventDefault()}>
         ${button('highlight', 'Highlight', 'H')} ${button('note', 'Note', 'N')} ${button('tag', 'Tag', 'T')}
-        ${button('claim', 'Claim', 'C')} ${button('evidence', 'Evidence for…', 'E')}
+        ${button('claim', 'Claim', 'C')} ${button('evidence', 'Evidence for…', 'E')} ${button('related', 'Related', 'R')}
       </div>`;
   }
 

@@ -37,8 +37,8 @@ export class OpenCancelEvent extends Event {
   }
 }
 
-/** What the user wants to do with a selected passage. */
-export type AnnotateIntent = 'highlight' | 'note' | 'tag' | 'claim' | 'evidence';
+/** What the user wants to do with a selected passage (`related`: see what other sources say of it). */
+export type AnnotateIntent = 'highlight' | 'note' | 'tag' | 'claim' | 'evidence' | 'related';
 
 /** Fired when the user asks to annotate the selected passage [start, end) of a document. */
 export class AnnotateRequestEvent extends Event {
