@@ -56,7 +56,8 @@ export class CrExportList extends LitElement {
         id: 'map', label: 'Claim map (Crossread)', hint: 'Your claims, links, events and passages, to hand to a seminar or back to an instructor.',
         file: 'crossread-claim-map.json', type: 'application/json',
         write: (d) => JSON.stringify(writeMapFile({
-          layer: { id: store.localLayer!, name, role: this.mapRole, ...(course ? { course } : {}) }, ...d, builtIn: new Set(this.entries.map((e) => e.id)), now: new Date().toISOString(),
+          layer: { id: store.localLayer!, name, role: this.mapRole, ...(course ? { course } : {}) }, ...d,
+          positions: [...store.mapPositions()].map(([claim, p]) => ({ claim, x: p.x, y: p.y })), builtIn: new Set(this.entries.map((e) => e.id)), now: new Date().toISOString(),
         }), null, 2) + '\n',
       },
       {

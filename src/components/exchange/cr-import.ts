@@ -7,6 +7,7 @@ import { controlStyles } from '../shared/control-styles.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { libraryDocs, type DocumentLoader } from './library-docs.ts';
+import { placeImported } from './place-imported.ts';
 
 const KIND_NAME = { 'crossread-map': 'a Crossread claim map', hypothesis: 'a Hypothesis export', w3c: 'W3C web annotations', unknown: 'a file of unknown kind' } as const;
 
@@ -79,6 +80,7 @@ export class CrImport extends LitElement {
     if (!store || !p?.incoming.ok) return;
     try {
       const result = await store.receive(p.incoming.batch, 'import');
+      if (p.incoming.map) await placeImported(store, p.incoming.map);
       this.preview = undefined;
       const s = result.summary;
       const parts = [s.added && `${s.added} added`, s.updated && `${s.updated} updated`, s.unchanged && `${s.unchanged} already here`, s.conflicts && `${plural(s.conflicts, 'conflict')} kept as yours`].filter(Boolean);

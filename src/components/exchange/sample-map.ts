@@ -5,6 +5,7 @@
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { readMapFile } from '../../exchange/map-file/read.ts';
 import type { CrossreadStore, ReceiveResult } from '../../store/index.ts';
+import { placeImported } from './place-imported.ts';
 
 /** Where the sample lives, relative to the page (dist/ works from any path). */
 export const SAMPLE_MAP_URL = 'corpus/maps/seminar-sample.json';
@@ -16,6 +17,7 @@ export async function loadSampleMap(store: CrossreadStore, entries: readonly Lib
   const read = readMapFile(await res.text(), { sources: entries.map((e) => ({ id: e.id, hash: e.hash })), has: (c, id) => store[c].has(id) });
   if (!read.ok) throw new Error(read.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; '));
   const result = await store.receive(read.batch, 'import');
+  await placeImported(store, read.file);
   const { claims, links } = read.file;
   if (result.summary.added === 0) return { message: 'The sample map is already loaded: see Claims.' };
   return { message: `Sample map loaded: ${claims.length} claims and ${links.length} links by ${read.file.layer.name}. See Claims.`, result };

@@ -33,7 +33,8 @@ describe('sharing and exchange', () => {
 
   it('exports the claim map and other formats from Settings, and imports the map into a fresh profile with a preview', async () => {
     const store = await makeStore();
-    await oneClaim(store);
+    const made = (await oneClaim(store)).value;
+    await store.moveOnMap(new Map([[made.claim.id, { x: 120, y: 80 }]]));
     let app = await openApp('#/settings', store);
     const list = await until(() => deep(app, 'cr-settings', 'cr-export-list'), 'export list');
     const [map] = await catchDownloads(async () => (await button(list, '[data-format=map]')).click());
@@ -42,6 +43,7 @@ describe('sharing and exchange', () => {
     const file = JSON.parse(text) as MapFile;
     expect(file.format).to.equal('crossread-map');
     expect(file.claims.map((c) => c.statement)).to.deep.equal(['The mobs were organized']);
+    expect(file.positions).to.deep.equal([{ claim: made.claim.id, x: 120, y: 80 }]);
     const [argdown] = await catchDownloads(async () => (await button(list, '[data-format=argdown]')).click());
     expect(await argdown!.text).to.contain('The mobs were organized #almaty');
     const [report] = await catchDownloads(async () => (await button(list, '[data-format=markdown]')).click());
@@ -60,6 +62,7 @@ describe('sharing and exchange', () => {
     (importer.shadowRoot!.activeElement as HTMLButtonElement).click();
     await until(() => fresh.claims.size === 1, 'imported');
     await until(() => /Imported seminar\.json: 2 added/.test(toast(app)), 'import toast');
+    await until(() => fresh.mapPositions().get(made.claim.id)?.x === 120, 'the author\u2019s map position');
     app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button')!.click();
     await until(() => fresh.claims.size === 0 && fresh.annotations.size === 0, 'import undone');
   });
