@@ -1,4 +1,4 @@
-import { LitElement, html, svg, css } from 'lit';
+import { LitElement, html, svg, css, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Box } from './geometry.ts';
 import { MinimapPanEvent } from './map-events.ts';
@@ -43,6 +43,8 @@ export class CrMapMinimap extends LitElement {
 
   override render() {
     const all = [...this.boxes.values()];
+    // Nothing laid out yet (the first frame, before the layout worker answers): no overview to draw.
+    if (all.length === 0) return nothing;
     const pad = 40;
     const x = Math.min(...all.map((b) => b.x)) - pad;
     const y = Math.min(...all.map((b) => b.y)) - pad;
