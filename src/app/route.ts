@@ -7,19 +7,23 @@ export type Route =
   | { view: 'events'; event?: string; tag?: string }
   | { view: 'settings' }
   | { view: 'map' }
+  | { view: 'share'; code: string }
   | { view: 'not-found'; path: string };
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
 /** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
  * `#/compare/<left id>/<right id>`, `#/compare/<left>/<right>/p/<left ¶>/<right ¶>`, `#/events`,
- * `#/events/<event id>`, `#/events/tag/<tag>` (tags URI-encoded), `#/map`, `#/settings`; anything else is 'not-found'. */
+ * `#/events/<event id>`, `#/events/tag/<tag>` (tags URI-encoded), `#/map`, `#/settings`, `#/share/<code>`
+ * (a claim map in the link); anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
   if (path === '/claims' || path === '/claims/') return { view: 'claims' };
   if (path === '/settings' || path === '/settings/') return { view: 'settings' };
   if (path === '/map' || path === '/map/') return { view: 'map' };
+  const share = /^\/share\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (share) return { view: 'share', code: share[1]! };
   const claim = /^\/claims\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
   if (claim) return { view: 'claims', claim: claim[1]! };
   const events = parseEvents(path);
@@ -67,6 +71,8 @@ export function routeHash(route: Route): string {
       return '#/settings';
     case 'map':
       return '#/map';
+    case 'share':
+      return `#/share/${route.code}`;
     case 'not-found':
       return `#${route.path}`;
   }

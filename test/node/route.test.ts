@@ -21,7 +21,7 @@ describe('routes', () => {
   });
 
   it('rejects anything else as not found', () => {
-    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b', '#/claims/tag/%E0%A4%A', '#/map/x', '#/maps']) {
+    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b', '#/claims/tag/%E0%A4%A', '#/map/x', '#/maps', '#/share/', '#/share/a+b']) {
       expect(parseRoute(h).view, h).toBe('not-found');
     }
   });
@@ -33,7 +33,7 @@ describe('routes', () => {
       { view: 'settings' }, { view: 'events' }, { view: 'events', event: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' },
       { view: 'events', tag: 'kz' }, { view: 'events', tag: 'civil unrest/Almaty #1 100%' },
       { view: 'claims', tag: 'security forces/police & “CSTO”' },
-      { view: 'map' },
+      { view: 'map' }, { view: 'share', code: 'aB3_-x' },
       { view: 'compare', left: 'a', right: 'b-2', lp: 4, rp: 50 },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);

@@ -18,7 +18,7 @@ import '../search/cr-search.ts';
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
  * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
- * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/tag/<tag>`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/map`, `#/settings`.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/tag/<tag>`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/map`, `#/settings`, `#/share/<code>`.
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {
@@ -149,6 +149,10 @@ export class CrApp extends LitElement {
     if (r.view === 'library') return html`<cr-library .entries=${this.entries} .opening=${this.opening}></cr-library>`;
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
     if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings' || r.view === 'map') void loadView(r.view);
+    if (r.view === 'share') {
+      void loadView('share');
+      return html`<cr-share-view .entries=${this.entries} .documents=${this.documents} code=${r.code}></cr-share-view>`;
+    }
     if (r.view === 'map') return html`<cr-map-view .entries=${this.entries} .documents=${this.documents}></cr-map-view>`;
     if (r.view === 'settings') return html`<cr-settings .entries=${this.entries} .documents=${this.documents}></cr-settings>`;
     if (r.view === 'claims') return html`<cr-claims-view .entries=${this.entries} .documents=${this.documents} claimId=${r.claim ?? ''} tag=${r.tag ?? ''}></cr-claims-view>`;
@@ -325,6 +329,7 @@ const views = {
   settings: () => import('../settings/cr-settings.ts'),
   events: () => import('../events/cr-events-view.ts'),
   map: () => import('../map/cr-map-view.ts'),
+  share: () => import('../exchange/cr-share-view.ts'),
 };
 const loading = new Map<keyof typeof views, Promise<unknown>>();
 function loadView(view: keyof typeof views): Promise<unknown> {

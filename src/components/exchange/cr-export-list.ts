@@ -4,7 +4,10 @@ import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { ExportData } from '../../exchange/formats/export-data.ts';
 import { EXPORT_FORMATS } from '../../exchange/formats/index.ts';
 import { writeMapFile } from '../../exchange/map-file/write.ts';
+import { encodeShare } from '../../exchange/share-link.ts';
 import { toW3cCollection } from '../../exchange/w3c/export.ts';
+import { routeHash } from '../../app/route.ts';
+import { copyText } from '../shared/clipboard.ts';
 import { ANONYMOUS, newRecordId } from '../../store/index.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { downloadText } from '../shared/download.ts';
@@ -35,6 +38,7 @@ export class CrExportList extends LitElement {
       li { display: grid; grid-template-columns: 12rem 1fr; gap: 0.8rem; align-items: baseline; }
       li button { justify-self: start; font-size: 0.85rem; padding: 0.35rem 0.7rem; }
       .hint { font-size: 0.85rem; }
+      .link { width: 100%; font-size: 0.8rem; }
     `,
   ];
 
@@ -44,6 +48,8 @@ export class CrExportList extends LitElement {
   /** Who the claim map says made it: an instructor's map is read-only to students who import it. */
   @state() private accessor mapRole: 'student' | 'instructor' = 'student';
   @state() private accessor course = '';
+  /** The last share link made, shown for copying by hand. */
+  @state() private accessor shared = '';
 
   readonly #data = new StoreController(this);
 
@@ -69,14 +75,38 @@ export class CrExportList extends LitElement {
     ];
   }
 
+  async #gather(): Promise<ExportData> {
+    const store = this.#data.store!;
+    const docs = await libraryDocs(this.entries, this.documents!);
+    return { annotations: [...store.annotations.values()], claims: [...store.claims.values()], links: [...store.links.values()], events: [...store.events.values()], docs };
+  }
+
+  /** The claim map in a link (`#/share/<code>`), copied; a map too large for a link is said so, with the file as the way. */
+  async #shareLink() {
+    if (!this.#data.store || !this.documents) return;
+    this.busy = 'link';
+    try {
+      const map = this.#choices()[0]!;
+      const encoded = await encodeShare(map.write(await this.#gather()));
+      if ('tooLarge' in encoded) {
+        this.dispatchEvent(new NotifyEvent(`The claim map is too large for a link (${Math.round(encoded.tooLarge / 1024)} KB); export it as a file and share that.`));
+        return;
+      }
+      const link = new URL(routeHash({ view: 'share', code: encoded.code }), location.href).href;
+      this.shared = link;
+      const ok = await copyText(link);
+      this.dispatchEvent(new NotifyEvent(ok ? 'Share link copied: whoever opens it can look at the map and import it. Nothing was uploaded.' : 'The share link is below: copy it from there.'));
+    } finally {
+      this.busy = '';
+    }
+  }
+
   async #export(choice: Choice) {
     const store = this.#data.store;
     if (!store || !this.documents) return;
     this.busy = choice.id;
     try {
-      const docs = await libraryDocs(this.entries, this.documents);
-      const data: ExportData = { annotations: [...store.annotations.values()], claims: [...store.claims.values()], links: [...store.links.values()], events: [...store.events.values()], docs };
-      downloadText(choice.file, choice.write(data), choice.type);
+      downloadText(choice.file, choice.write(await this.#gather()), choice.type);
       this.dispatchEvent(new NotifyEvent(`Exported ${choice.label} to ${choice.file}`));
     } catch (e) {
       this.dispatchEvent(new NotifyEvent(`Could not export ${choice.label}: ${(e as Error).message}`));
@@ -99,6 +129,11 @@ export class CrExportList extends LitElement {
         </label>
         <label>Course (optional) <input .value=${this.course} maxlength="200" @input=${(e: Event) => (this.course = (e.target as HTMLInputElement).value)} /></label>
       </div>
+      <p class="row">
+        <button type="button" class="share" ?disabled=${this.busy !== ''} @click=${() => void this.#shareLink()}>${this.busy === 'link' ? 'Making the link…' : 'Copy a share link'}</button>
+        <span class="hint">The claim map inside a link (small maps only): nothing is uploaded.</span>
+      </p>
+      ${this.shared ? html`<label>Share link <input class="link" readonly .value=${this.shared} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></label>` : ''}
       <ul>
       ${this.#choices().map(
         (c) => html`<li>

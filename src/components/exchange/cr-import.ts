@@ -37,6 +37,8 @@ export class CrImport extends LitElement {
 
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
   @property({ attribute: false }) accessor documents: DocumentLoader | undefined;
+  /** Whether to offer "Import a file…" (a shared link's view shows only its own preview). */
+  @property({ type: Boolean }) accessor chooser = true;
   @state() private accessor reading = '';
   @state() private accessor preview: Preview | undefined;
 
@@ -126,6 +128,7 @@ export class CrImport extends LitElement {
   }
 
   override render() {
+    if (!this.chooser) return this.preview ? this.#renderPreview(this.preview) : html`<p class="hint" role="status">${this.reading ? `Reading ${this.reading}…` : ''}</p>`;
     return html`<input type="file" class="file" hidden accept=".json,.jsonld,application/json,application/ld+json" @change=${(e: Event) => void this.#choose(e)} />
       <button type="button" class="choose" ?disabled=${!!this.reading} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('.file')?.click()}>
         ${this.reading ? `Reading ${this.reading}…` : 'Import a file…'}

@@ -80,4 +80,29 @@ describe('sharing and exchange', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     expect(store.claims.size).to.equal(0);
   });
+
+  it('shares a map in a link: opening it shows the preview, Import adds it; a damaged link says so', async () => {
+    const store = await makeStore();
+    await oneClaim(store);
+    let app = await openApp('#/settings', store);
+    const list = await until(() => deep(app, 'cr-settings', 'cr-export-list'), 'export list');
+    (await button(list, '.share')).click();
+    const link = await until(() => list.shadowRoot!.querySelector<HTMLInputElement>('input.link')?.value, 'the link');
+    expect(link).to.match(/#\/share\/[A-Za-z0-9_-]+$/);
+    await until(() => /Share link copied|share link is below/.test(toast(app)), 'toast');
+
+    const fresh = await makeStore();
+    app = await openApp(new URL(link).hash, fresh);
+    const importer = await until(() => deep(app, 'cr-share-view', 'cr-import'), 'share view');
+    const preview = await until(() => importer.shadowRoot!.querySelector('.preview'), 'preview');
+    expect(preview.textContent).to.contain('Importing will add 2 records');
+    expect(importer.shadowRoot!.querySelector('.choose')).to.equal(null); // only the link's own map here
+    expect(fresh.claims.size).to.equal(0);
+    importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary')!.click();
+    await until(() => fresh.claims.size === 1, 'imported from the link');
+
+    app = await openApp('#/share/AAAAbroken', fresh);
+    const alert = await until(() => deep(app, 'cr-share-view')?.shadowRoot?.querySelector('[role=alert]'), 'refusal');
+    expect(alert.textContent).to.match(/damaged or cut short/);
+  });
 });
