@@ -17,7 +17,8 @@ export type IncomingKind = 'crossread-map' | 'hypothesis' | 'w3c' | 'unknown';
 /** Which kind of file `text` is, from a look at its start (a whole parse comes later, checked). */
 export function sniffKind(text: string): IncomingKind {
   const head = text.slice(0, 4096);
-  if (new RegExp(`"format"\\s*:\\s*"${MAP_FORMAT}"`).test(head)) return 'crossread-map';
+  // Our own marker anywhere (a hand-edited map may move it); inside a string its quotes would be escaped.
+  if (new RegExp(`"format"\\s*:\\s*"${MAP_FORMAT}"`).test(text)) return 'crossread-map';
   if (/"rows"\s*:/.test(head) || /hypothes\.is|"user"\s*:\s*"acct:/.test(head)) return 'hypothesis';
   if (/anno\.jsonld|"Annotation(Collection|Page)?"/.test(head)) return 'w3c';
   return 'unknown';

@@ -33,3 +33,11 @@ describe('exchange: formats offered and files recognised', () => {
     expect(unknown.ok === false && unknown.problems[0]!.message).toMatch(/cannot read this file/);
   });
 });
+
+describe('recognising a claim map whose format field is not first', () => {
+  it('finds the marker anywhere, but not inside a string', () => {
+    const late = JSON.stringify({ claims: [], note: 'x'.repeat(5000), format: 'crossread-map' });
+    expect(sniffKind(late)).toBe('crossread-map');
+    expect(sniffKind(JSON.stringify({ type: 'Annotation', bodyValue: '"format": "crossread-map"' }))).toBe('w3c');
+  });
+});
