@@ -4,6 +4,7 @@ import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { StoragePersistence } from '../../store/index.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { storageNote } from '../store/storage-note.ts';
+import { storageUse } from '../store/storage-use.ts';
 import '../exchange/cr-export-list.ts';
 import '../exchange/cr-import.ts';
 import type { DocumentLoader } from '../exchange/library-docs.ts';
@@ -28,10 +29,13 @@ export class CrSettings extends LitElement {
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
   @property({ attribute: false }) accessor documents: DocumentLoader | undefined;
   @state() private accessor storage: StoragePersistence | undefined;
+  @state() private accessor use: string | undefined;
 
   // The browser's answer is asked once by the store; this only awaits it.
   readonly #data = new StoreController(this, (change) => {
     if (change === undefined) void this.#data.store?.requestPersistentStorage().then((answer) => (this.storage = answer));
+    // Every change may add or free space: the figure follows the store.
+    void storageUse().then((use) => (this.use = use));
   });
 
   override render() {
@@ -41,6 +45,7 @@ export class CrSettings extends LitElement {
       <section aria-labelledby="storage">
         <h2 id="storage">Storage</h2>
         ${note ? html`<p class="storage" data-mode=${store?.mode ?? nothing}>${note}</p>` : nothing}
+        ${this.use && store?.mode === 'indexeddb' ? html`<p class="use">${this.use}</p>` : nothing}
       </section>
       <section aria-labelledby="export">
         <h2 id="export">Export</h2>

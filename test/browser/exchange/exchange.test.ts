@@ -37,6 +37,8 @@ describe('sharing and exchange', () => {
     await store.moveOnMap(new Map([[made.claim.id, { x: 120, y: 80 }]]));
     let app = await openApp('#/settings', store);
     const list = await until(() => deep(app, 'cr-settings', 'cr-export-list'), 'export list');
+    const use = await until(() => deep(app, 'cr-settings')!.shadowRoot!.querySelector('.use'), 'storage use');
+    expect(use.textContent).to.match(/^Crossread uses [\d.]+ [KMG]B of this browser's storage/);
     const [map] = await catchDownloads(async () => (await button(list, '[data-format=map]')).click());
     expect(map!.name).to.equal('crossread-claim-map.json');
     const text = await map!.text;
