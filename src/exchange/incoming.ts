@@ -8,16 +8,18 @@ import type { IncomingBatch } from '../store/index.ts';
 import type { SharedCollection } from '../store/receive.ts';
 import type { ForeignReport } from './foreign.ts';
 import { readHypothesis } from './hypothesis/read.ts';
+import { BACKUP_FORMAT, readBackup } from './map-file/backup.ts';
 import { MAP_FORMAT, type MapFile } from './map-file/format.ts';
 import { readMapFile, type MapFileProblem } from './map-file/read.ts';
 import { readW3c } from './w3c/read.ts';
 
-export type IncomingKind = 'crossread-map' | 'hypothesis' | 'w3c' | 'unknown';
+export type IncomingKind = 'crossread-map' | 'crossread-backup' | 'hypothesis' | 'w3c' | 'unknown';
 
 /** Which kind of file `text` is, from a look at its start (a whole parse comes later, checked). */
 export function sniffKind(text: string): IncomingKind {
   const head = text.slice(0, 4096);
   // Our own marker anywhere (a hand-edited map may move it); inside a string its quotes would be escaped.
+  if (new RegExp(`"format"\\s*:\\s*"${BACKUP_FORMAT}"`).test(head)) return 'crossread-backup';
   if (new RegExp(`"format"\\s*:\\s*"${MAP_FORMAT}"`).test(text)) return 'crossread-map';
   if (/"rows"\s*:/.test(head) || /hypothes\.is|"user"\s*:\s*"acct:/.test(head)) return 'hypothesis';
   if (/anno\.jsonld|"Annotation(Collection|Page)?"/.test(head)) return 'w3c';
@@ -25,7 +27,7 @@ export function sniffKind(text: string): IncomingKind {
 }
 
 export type Incoming =
-  | { ok: true; kind: Exclude<IncomingKind, 'unknown'>; batch: IncomingBatch; map?: MapFile; findings: string[] }
+  | { ok: true; kind: Exclude<IncomingKind, 'unknown'>; batch: IncomingBatch; map?: MapFile; maps?: MapFile[]; findings: string[] }
   | { ok: false; kind: IncomingKind; problems: MapFileProblem[]; more: number };
 
 /** What the importer may rely on: the library's sources and what the store holds. */
@@ -57,6 +59,11 @@ export function readIncoming(text: string, ctx: IncomingContext): Incoming {
     case 'crossread-map': {
       const r = readMapFile(text, { sources: ctx.docs.map((d) => ({ id: d.meta.id, hash: d.hash })), has: (c, id) => ctx.has(c, id) });
       return r.ok ? { ok: true, kind, batch: r.batch, map: r.file, findings: r.notes } : { ok: false, kind, problems: r.problems, more: r.more };
+    }
+    case 'crossread-backup': {
+      const r = readBackup(text, { sources: ctx.docs.map((d) => ({ id: d.meta.id, hash: d.hash })), has: (c, id) => ctx.has(c, id) });
+      const layers = r.ok ? r.maps.map((m) => `${m.layer.name} (${m.claims.length} claims)`) : [];
+      return r.ok ? { ok: true, kind, batch: r.batch, maps: r.maps, findings: [`Layers: ${layers.join('; ')}.`, ...r.notes] } : { ok: false, kind, problems: r.problems, more: r.more };
     }
     case 'hypothesis': {
       const r = readHypothesis(text, ctx.docs);

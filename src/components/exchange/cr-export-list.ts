@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { ExportData } from '../../exchange/formats/export-data.ts';
 import { EXPORT_FORMATS } from '../../exchange/formats/index.ts';
+import { writeBackup } from '../../exchange/map-file/backup.ts';
 import { writeMapFile } from '../../exchange/map-file/write.ts';
 import { encodeShare } from '../../exchange/share-link.ts';
 import { toW3cCollection } from '../../exchange/w3c/export.ts';
@@ -65,6 +66,14 @@ export class CrExportList extends LitElement {
           layer: { id: store.localLayer!, name, role: this.mapRole, ...(course ? { course } : {}) }, ...d,
           positions: [...store.mapPositions()].map(([claim, p]) => ({ claim, x: p.x, y: p.y })), builtIn: new Set(this.entries.map((e) => e.id)), now: new Date().toISOString(),
         }), null, 2) + '\n',
+      },
+      {
+        id: 'backup', label: 'Everything (backup)', hint: 'Every layer in this browser (yours and those you imported), to restore here or elsewhere with Import.',
+        file: `crossread-backup-${new Date().toISOString().slice(0, 10)}.json`, type: 'application/json',
+        write: (d) => JSON.stringify(writeBackup({
+          ...d, positions: [...store.mapPositions()].map(([claim, p]) => ({ claim, x: p.x, y: p.y })),
+          builtIn: new Set(this.entries.map((e) => e.id)), localLayer: store.localLayer!, localName: name, now: new Date().toISOString(),
+        })) + '\n',
       },
       {
         id: 'w3c', label: 'Web annotations (W3C)', hint: 'Your passages and notes as a W3C Web Annotation collection (JSON-LD).',

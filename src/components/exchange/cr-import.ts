@@ -9,7 +9,7 @@ import { StoreController } from '../store/store-controller.ts';
 import { libraryDocs, type DocumentLoader } from './library-docs.ts';
 import { placeImported } from './place-imported.ts';
 
-const KIND_NAME = { 'crossread-map': 'a Crossread claim map', hypothesis: 'a Hypothesis export', w3c: 'W3C web annotations', unknown: 'a file of unknown kind' } as const;
+const KIND_NAME = { 'crossread-map': 'a Crossread claim map', 'crossread-backup': 'a Crossread backup of every layer', hypothesis: 'a Hypothesis export', w3c: 'W3C web annotations', unknown: 'a file of unknown kind' } as const;
 
 type Preview = { name: string; incoming: Incoming; plan?: ReceivePlan; refused?: string };
 
@@ -82,7 +82,7 @@ export class CrImport extends LitElement {
     if (!store || !p?.incoming.ok) return;
     try {
       const result = await store.receive(p.incoming.batch, 'import');
-      if (p.incoming.map) await placeImported(store, p.incoming.map);
+      for (const map of p.incoming.map ? [p.incoming.map] : (p.incoming.maps ?? [])) await placeImported(store, map);
       this.preview = undefined;
       const s = result.summary;
       const parts = [s.added && `${s.added} added`, s.updated && `${s.updated} updated`, s.unchanged && `${s.unchanged} already here`, s.conflicts && `${plural(s.conflicts, 'conflict')} kept as yours`].filter(Boolean);
@@ -133,7 +133,7 @@ export class CrImport extends LitElement {
       <button type="button" class="choose" ?disabled=${!!this.reading} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('.file')?.click()}>
         ${this.reading ? `Reading ${this.reading}…` : 'Import a file…'}
       </button>
-      <span class="hint">A claim map, a Hypothesis export, or W3C web annotations.</span>
+      <span class="hint">A claim map, a backup (restores every layer), a Hypothesis export, or W3C web annotations.</span>
       ${this.preview ? this.#renderPreview(this.preview) : nothing}`;
   }
 }

@@ -107,4 +107,27 @@ describe('sharing and exchange', () => {
     const alert = await until(() => deep(app, 'cr-share-view')?.shadowRoot?.querySelector('[role=alert]'), 'refusal');
     expect(alert.textContent).to.match(/damaged or cut short/);
   });
+
+  it('exports everything as a backup and restores it, every layer, with a preview', async () => {
+    const store = await makeStore();
+    await oneClaim(store);
+    let app = await openApp('#/', store);
+    (await button((await until(() => deep(app, 'cr-library'), 'library')), '.sample')).click();
+    await until(() => store.claims.size === 14, 'sample loaded');
+    app = await openApp('#/settings', store);
+    const list = await until(() => deep(app, 'cr-settings', 'cr-export-list'), 'export list');
+    const [backup] = await catchDownloads(async () => (await button(list, '[data-format=backup]')).click());
+    expect(backup!.name).to.match(/^crossread-backup-\d{4}-\d\d-\d\d\.json$/);
+    const text = await backup!.text;
+
+    const fresh = await makeStore();
+    app = await openApp('#/settings', fresh);
+    const importer = await until(() => deep(app, 'cr-settings', 'cr-import'), 'importer');
+    chooseFile(importer, new File([text], backup!.name));
+    const preview = await until(() => importer.shadowRoot!.querySelector('.preview'), 'preview');
+    expect(preview.textContent).to.contain('a Crossread backup of every layer');
+    expect(preview.textContent).to.contain('Seminar instructor (sample) (13 claims)');
+    importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary')!.click();
+    await until(() => fresh.claims.size === 14, 'restored');
+  });
 });
