@@ -15,18 +15,7 @@
  * words; a first or last word deleted moves the edge to the next word inward; a sentence
  * inserted inside a passage is covered by it.
  */
-
-/** Seeded PRNG (mulberry32): the bench and its edits are reproducible from one number. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../test/shared/rng.ts';
 
 /** Where a passage is in the edited text, or that it was destroyed. */
 export type Truth = { destroyed: false; start: number; end: number } | { destroyed: true; start: number; end: number };

@@ -15,7 +15,8 @@
 import os from 'node:os';
 import { anchor, describe } from '../src/anchoring/index.ts';
 import { loadCorpus } from '../scripts/corpus-files.ts';
-import { editText, rng, SEVERITIES, type Severity, type Truth } from './anchoring-edits.ts';
+import { rng } from '../test/shared/rng.ts';
+import { editText, SEVERITIES, type Severity, type Truth } from './anchoring-edits.ts';
 import { exactAnchor, hypothesisAnchor, type Place } from './anchoring-peers.ts';
 
 /** Passages drawn from each text. */

@@ -18,7 +18,7 @@ import { TextMap } from '../src/reader/text-map.ts';
 import { CorpusClient } from '../src/app/corpus-client.ts';
 import { proseStyles } from '../src/components/reader/prose-styles.ts';
 import { unwrapMarks, wrapRange } from './mark-wrap.ts';
-import { rng } from './anchoring-edits.ts';
+import { rng } from '../test/shared/rng.ts';
 
 const HIGHLIGHT = 'bench';
 const COLOUR = 'rgb(255 196 0 / 0.42)';

@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../scripts/chromium.ts';
 import { serveStatic } from '../scripts/static-server.ts';
 import type { HighlightBench, SetupInfo, StepTiming } from './highlights-page.ts';
+import { isMain, RESULTS_DIR, runAndReport, seedFromArgs } from './results.ts';
 
 const DOC_ID = 'anisin-2026';
 const HIGHLIGHTS = 2000;
@@ -29,7 +30,6 @@ const FRAME_MS = 16;
 const TARGET_RATIO = 10;
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
-const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
 type Method = 'highlight-api' | 'mark-wrap';
 type StepName = Exclude<keyof HighlightBench, 'setup'>;
@@ -86,7 +86,7 @@ export async function runHighlightBench(seed = 1): Promise<{ table: string; json
     throw new Error(`corpus/build/${DOC_ID}.json is missing: run \`npm run corpus\` first`);
   }
   const script = await bundlePage();
-  await mkdir(resultsDir, { recursive: true });
+  await mkdir(RESULTS_DIR, { recursive: true });
   const server = await serveStatic(repo, '/');
   const browser = await launchChromium();
   try {
@@ -123,8 +123,8 @@ export async function runHighlightBench(seed = 1): Promise<{ table: string; json
     const marksShot = await shot();
     await step('clearMarks');
     const marksCleared = await shot();
-    await writeFile(resultsDir + 'highlights.png', apiShot);
-    await writeFile(resultsDir + 'highlights-marks.png', marksShot);
+    await writeFile(RESULTS_DIR + 'highlights.png', apiShot);
+    await writeFile(RESULTS_DIR + 'highlights-marks.png', marksShot);
     const checks = {
       apiRangesPainted: apiShown.painted,
       marksInserted: marksShown.painted,
@@ -217,12 +217,4 @@ export async function runHighlightBench(seed = 1): Promise<{ table: string; json
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--seed');
-  const seed = i === -1 ? 1 : Number(process.argv[i + 1]);
-  if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
-  const t0 = performance.now();
-  const { table, json } = await runHighlightBench(seed);
-  console.log(`${table}\n(highlights: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  await writeFile(resultsDir + (seed === 1 ? 'highlights.json' : `highlights-seed${seed}.json`), JSON.stringify(json, null, 2) + '\n');
-}
+if (isMain(import.meta.url)) await runAndReport('highlights', seedFromArgs(), runHighlightBench);

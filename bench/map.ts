@@ -8,7 +8,7 @@
  * `npx tsx bench/map.ts [--seed N]` runs it alone; bench/run.ts calls `runMapBench`.
  */
 import { build } from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +18,13 @@ import { generatedMap } from '../test/shared/map-graph.ts';
 import { launchChromium } from '../scripts/chromium.ts';
 import { serveStatic } from '../scripts/static-server.ts';
 import type { MapRun } from './map-page.ts';
+import { isMain, RESULTS_DIR, runAndReport, seedFromArgs } from './results.ts';
 
 const SIZES = [100, 500, 1000];
 const REPETITIONS = 3;
 const TARGETS = { layout500Ms: 1000, longestTaskMs: 50, incrementalMs: 100 };
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
-const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
 async function bundle(entry: string, conditions: string[]): Promise<string> {
   const out = await build({
@@ -74,7 +74,7 @@ export async function runMapBench(seed = 1): Promise<{ table: string; json: unkn
     bundle('bench/map-page.ts', ['browser', 'production']),
     bundle('src/map/layout/layout-worker.ts', ['worker', 'browser', 'production']),
   ]);
-  await mkdir(resultsDir, { recursive: true });
+  await mkdir(RESULTS_DIR, { recursive: true });
   const server = await serveStatic(repo, '/');
   const browser = await launchChromium();
   try {
@@ -138,12 +138,4 @@ export async function runMapBench(seed = 1): Promise<{ table: string; json: unkn
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--seed');
-  const seed = i === -1 ? 1 : Number(process.argv[i + 1]);
-  if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
-  const t0 = performance.now();
-  const { table, json } = await runMapBench(seed);
-  console.log(`${table}\n(map: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  await writeFile(resultsDir + (seed === 1 ? 'map.json' : `map-seed${seed}.json`), JSON.stringify(json, null, 2) + '\n');
-}
+if (isMain(import.meta.url)) await runAndReport('map', seedFromArgs(), runMapBench);

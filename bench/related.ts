@@ -10,7 +10,8 @@
 import { loadCorpus } from '../scripts/corpus-files.ts';
 import { related } from '../src/search/related.ts';
 import { RELATED_CASES, scoreCases, type RelatedScores } from '../test/node/related-cases.ts';
-import { rng } from './anchoring-edits.ts';
+import { rng } from '../test/shared/rng.ts';
+import { isMain, runAndReport, seedFromArgs } from './results.ts';
 
 const QUOTE_LENGTH = 300;
 const QUERIES = 300;
@@ -86,8 +87,4 @@ export async function runRelatedBench(seed = 1): Promise<{ table: string; json: 
   return { table: lines.join('\n'), json };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const seedArg = process.argv.indexOf('--seed');
-  const { table } = await runRelatedBench(seedArg === -1 ? 1 : Number(process.argv[seedArg + 1]));
-  console.log(table);
-}
+if (isMain(import.meta.url)) await runAndReport('related', seedFromArgs(), runRelatedBench);

@@ -11,11 +11,12 @@
  * `npx tsx bench/search.ts [--seed N]` runs it alone; bench/run.ts calls `runSearchBench`.
  */
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../scripts/corpus-files.ts';
 import { SLICE_MS } from '../src/search/add-source.ts';
 import { LiveIndex } from '../src/search/live-index.ts';
 import type { Claim } from '../src/store/index.ts';
+import { rng } from '../test/shared/rng.ts';
+import { isMain, runAndReport, seedFromArgs } from './results.ts';
 
 const CLAIMS = 10_000;
 // 200 runs: the p95 of 40 is the second-worst run, one garbage collection away from doubling.
@@ -36,20 +37,9 @@ const QUERIES = [
   'CSTO peacekeepers', 'shoot to kill', 'January 2022', 'security forces stood down', 'Russia intervention Kazakhstan',
 ];
 
-/** mulberry32: a small seeded PRNG, so every run generates the same claims. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function claims(corpusWords: readonly string[], n: number, seed: number): Map<string, Claim> {
-  const rnd = prng(seed);
+  const rnd = rng(seed);
   const span = (min: number, max: number) => {
     const len = min + Math.floor(rnd() * (max - min));
     const at = Math.floor(rnd() * (corpusWords.length - len));
@@ -176,8 +166,4 @@ export async function runSearchBench(seed = 1) {
   return { table, json };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const seedArg = process.argv.indexOf('--seed');
-  const { table } = await runSearchBench(seedArg === -1 ? 1 : Number(process.argv[seedArg + 1]));
-  console.log(table);
-}
+if (isMain(import.meta.url)) await runAndReport('search', seedFromArgs(), runSearchBench);

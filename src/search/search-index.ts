@@ -146,7 +146,7 @@ export class SearchIndex {
 
   #apply<R>(
     part: RecordsDiff<R> | undefined,
-    toDoc: (r: R) => SearchDoc | undefined,
+    docFor: (r: R) => SearchDoc | undefined,
     tagsOfRecord: (r: R) => readonly string[],
     counter: 'claims' | 'passages',
     touched: Set<string>,
@@ -161,19 +161,19 @@ export class SearchIndex {
       }
     };
     for (const r of Object.values(part.removed)) {
-      const d = toDoc(r);
+      const d = docFor(r);
       if (d) this.#drop(d.id);
       count(r, -1);
     }
     for (const [from, to] of Object.values(part.updated)) {
-      const [before, after] = [toDoc(from), toDoc(to)];
+      const [before, after] = [docFor(from), docFor(to)];
       if (after) this.#put(after); // replaced in place when it was there
       else if (before) this.#drop(before.id);
       count(from, -1);
       count(to, 1);
     }
     for (const r of Object.values(part.added)) {
-      const d = toDoc(r);
+      const d = docFor(r);
       if (d) this.#put(d);
       count(r, 1);
     }

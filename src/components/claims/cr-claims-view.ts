@@ -20,6 +20,7 @@ import '../shared/cr-confirm-dialog.ts';
 import './cr-events-manager.ts';
 import './cr-link-dialog.ts';
 import './cr-merge-dialog.ts';
+import { filterSelect, type FilterOption } from '../shared/filter-select.ts';
 
 /** What the list is narrowed to; `''` means any. */
 interface Filters {
@@ -154,15 +155,8 @@ export class CrClaimsView extends LitElement {
     </div>`;
   }
 
-  #select(key: keyof Filters, label: string, options: { value: string; label: string }[]) {
-    const value = this.filters[key];
-    // A filter whose value just vanished (e.g. in another tab) stays visible until changed.
-    if (value && !options.some((o) => o.value === value)) options = [...options, { value, label: `${value} (none left)` }];
-    return html`<label>${label}
-      <select name=${key} @change=${(e: Event) => (this.filters = { ...this.filters, [key]: (e.target as HTMLSelectElement).value })}>
-        <option value="" ?selected=${!value}>All</option>
-        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
-      </select></label>`;
+  #select(key: keyof Filters, label: string, options: readonly FilterOption[]) {
+    return filterSelect(key, label, this.filters[key] ?? '', options, (value) => (this.filters = { ...this.filters, [key]: value }));
   }
 
   #filter(all: Claim[]): Claim[] {

@@ -32,6 +32,7 @@ import '../claims/cr-claim-card.ts';
 import '../claims/cr-link-dialog.ts';
 import '../claims/cr-merge-dialog.ts';
 import '../shared/cr-confirm-dialog.ts';
+import { filterSelect, type FilterOption } from '../shared/filter-select.ts';
 
 /** The filter controls' values; `''` means any. */
 interface Filters {
@@ -158,14 +159,8 @@ export class CrMapView extends LitElement {
       </div>`;
   }
 
-  #select(key: keyof Filters, label: string, options: { value: string; label: string }[]) {
-    const value = this.filters[key];
-    if (value && !options.some((o) => o.value === value)) options = [...options, { value, label: `${value} (none left)` }];
-    return html`<label>${label}
-      <select name=${key} @change=${(e: Event) => (this.filters = { ...this.filters, [key]: (e.target as HTMLSelectElement).value })}>
-        <option value="" ?selected=${!value}>All</option>
-        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
-      </select></label>`;
+  #select(key: keyof Filters, label: string, options: readonly FilterOption[]) {
+    return filterSelect(key, label, this.filters[key] ?? '', options, (value) => (this.filters = { ...this.filters, [key]: value }));
   }
 
   #panel() {

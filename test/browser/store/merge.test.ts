@@ -9,6 +9,7 @@ import { sameRecord } from '../../../src/store/diff.ts';
 import { target } from '../../node/store-fixtures.ts';
 import { openIdbPersistence } from '../../../src/store/persistence.ts';
 import { deleteTestDBs, readDisk, uniqueDbName, type Disk } from './helpers.ts';
+import { rng } from '../../shared/rng.ts';
 
 const toClose: CrossreadStore[] = [];
 afterEach(async () => {
@@ -44,16 +45,6 @@ function differences(state: StoreState, disk: Disk): string[] {
   return out;
 }
 
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** What must hold in the database at the end, for one acknowledged edit. */
 type Fact = (disk: Disk) => boolean;
 
@@ -70,7 +61,7 @@ describe('two tabs editing the same records on IndexedDB', () => {
     for (let i = 0; i < 4; i++) sharedEvents.push((await a.createEvent({ name: `Event ${i}`, start: '2022-01' })).value);
     await until(() => b.claims.size === 8 && b.events.size === 4 && b.annotations.size === 12, 'tab b to see the shared world');
 
-    const next = random(2022);
+    const next = rng(2022);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const facts: { what: string; holds: Fact }[] = [];
     const refused: string[] = [];
