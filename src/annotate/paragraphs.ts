@@ -18,6 +18,7 @@ export type Paragraph = number | null | undefined;
 export class Paragraphs {
   readonly #docs = new Map<string, DocModel | 'loading' | 'failed'>();
   readonly #placed = new WeakMap<Annotation, number | null>();
+  readonly #pending = new Map<string, Promise<void>>();
 
   constructor(
     readonly load: DocumentLoader | undefined,
@@ -42,10 +43,23 @@ export class Paragraphs {
     if (known) return known;
     if (!this.load) return 'failed';
     this.#docs.set(source, 'loading');
-    this.load(source).then(
-      (doc) => this.#docs.set(source, doc),
-      () => this.#docs.set(source, 'failed'),
-    ).finally(this.onLoad);
+    const loaded = this.load(source).then(
+      (doc) => void this.#docs.set(source, doc),
+      () => void this.#docs.set(source, 'failed'),
+    );
+    this.#pending.set(source, loaded);
+    void loaded.finally(this.onLoad);
     return 'loading';
+  }
+
+  /** Resolves once `sources` have loaded (or failed to): from then on `of` knows their passages' ¶. */
+  async ready(sources: Iterable<string>): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const s of new Set(sources)) {
+      this.#doc(s);
+      const pending = this.#pending.get(s);
+      if (pending) waits.push(pending);
+    }
+    await Promise.all(waits);
   }
 }

@@ -26,6 +26,21 @@ describe('annotate/paragraphs', () => {
     expect(loads).toBe(1);
   });
 
+  it('ready() resolves once the sources asked for have loaded, so an export knows every ¶', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let loads = 0;
+    const p = new Paragraphs(async () => (loads++, await gate, doc), () => {});
+    const second = at(doc.text.indexOf('Second'), doc.text.indexOf('Second') + 6);
+    expect(p.of(second)).toBeUndefined();
+    const ready = p.ready(['doc', 'doc']);
+    release();
+    await ready;
+    expect(p.of(second)).toBe(2);
+    expect(loads).toBe(1);
+    await p.ready(['doc']); // already loaded: resolves at once
+  });
+
   it('is null without a loader, when loading fails, or for a passage not in the text', async () => {
     expect(new Paragraphs(undefined, () => {}).of(at(0, 5))).toBeNull();
     let done!: () => void;

@@ -63,7 +63,7 @@ export class CrEventsView extends LitElement {
         <div><h1>${title}</h1>${sub ? html`<p class="sub">${sub}</p>` : nothing}</div>
         <div class="controls">
           ${events.length || tags.length ? this.#picker(events, tags) : nothing}
-          ${cmp ? html`<button type="button" @click=${() => this.#export(cmp, title, sub)}>Export Markdown</button>
+          ${cmp ? html`<button type="button" @click=${() => void this.#export(cmp, title, sub)}>Export Markdown</button>
             <button type="button" @click=${() => window.print()}>Print</button>` : nothing}
         </div>
       </header>
@@ -187,7 +187,9 @@ export class CrEventsView extends LitElement {
     location.hash = routeHash(kind === 'event' ? { view: 'events', event: id } : { view: 'events', tag: id });
   };
 
-  #export(cmp: TopicComparison, title: string, subtitle: string | undefined): void {
+  async #export(cmp: TopicComparison, title: string, subtitle: string | undefined): Promise<void> {
+    // A source still loading would leave its passages without ¶ in the file: wait for them.
+    await this.#paragraphs?.ready(this.entries.map((e) => e.id));
     const text = topicMarkdown(cmp, {
       title,
       subtitle,
