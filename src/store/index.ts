@@ -47,6 +47,10 @@ export {
   type CreatorNameSetting,
   type MapPosition,
   type MapPositionSetting,
+  type LayerInfo,
+  type LayerRole,
+  type LayerSetting,
+  layerSettingId,
   type EventBody,
   type Motivation,
   type Setting,
@@ -156,3 +160,4 @@ export {
   type StoragePersistence,
 } from './persistence.ts';
 export { CHANNEL_NAME } from './sync.ts';
+export { freeColour, hiddenLayers, layerSettings, layersOf, type LayerView } from './layers.ts';

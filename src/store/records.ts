@@ -131,8 +131,35 @@ export interface MapPositionSetting {
 /** Id of a claim's {@link MapPositionSetting}. */
 export const mapPositionId = (claimId: string): MapPositionSetting['id'] => `mapPos:${claimId}`;
 
+/** Whose map a layer is: what its file said (ADR 0013). */
+export type LayerRole = 'instructor' | 'student';
+
+/**
+ * How this reader knows and shows a layer other than their own (ADR 0013): written when the
+ * layer's map arrives, changed by showing or hiding it. Settings never travel.
+ */
+export interface LayerInfo {
+  /** Display name of the layer's author. */
+  name: string;
+  role: LayerRole;
+  course?: string;
+  /** Palette slot, given once when the layer arrives, so a layer keeps its colour in every view. */
+  colour: number;
+  /** A hidden layer's records are left out of every view; they stay stored. */
+  hidden: boolean;
+}
+
+/** One per known layer, id `layer:<layer id>`. */
+export interface LayerSetting {
+  id: `layer:${string}`;
+  value: LayerInfo;
+}
+
+/** Id of a layer's {@link LayerSetting}. */
+export const layerSettingId = (layer: string): LayerSetting['id'] => `layer:${layer}`;
+
 /** Any settings record. */
-export type Setting = CreatorNameSetting | TextChangeSeenSetting | MapPositionSetting;
+export type Setting = CreatorNameSetting | TextChangeSeenSetting | MapPositionSetting | LayerSetting;
 
 /** Name used when the reader has not set one yet. */
 export const ANONYMOUS = 'Anonymous';

@@ -26,6 +26,7 @@ import {
   type Setting,
   type TextChangeSeenSetting,
   type MapPositionSetting,
+  type LayerSetting,
 } from './records.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 
@@ -147,6 +148,18 @@ export const MapPositionSettingSchema: v.GenericSchema<MapPositionSetting> = v.s
   value: v.strictObject({ x: coordinate, y: coordinate }),
 });
 
+/** How this reader knows another layer (ADR 0013). */
+export const LayerSettingSchema: v.GenericSchema<LayerSetting> = v.strictObject({
+  id: v.custom<LayerSetting['id']>((id) => typeof id === 'string' && /^layer:./.test(id), 'must be layer:<layer id>'),
+  value: v.strictObject({
+    name: v.pipe(nonEmpty(MAX_NAME_LENGTH), trimmed),
+    role: v.picklist(['instructor', 'student']),
+    course: v.optional(v.pipe(nonEmpty(MAX_NAME_LENGTH), trimmed)),
+    colour: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+    hidden: v.boolean(),
+  }),
+});
+
 /**
  * Any settings record, its schema chosen by `id` (not a union: a union's
  * failure names no field, and a damaged setting must say what is wrong).
@@ -155,6 +168,7 @@ export const SettingSchema: v.GenericSchema<Setting> = v.lazy((input) => {
   const id = typeof input === 'object' && input !== null ? String((input as { id?: unknown }).id) : '';
   if (id.startsWith('textChangeSeen:')) return TextChangeSeenSettingSchema;
   if (id.startsWith('mapPos:')) return MapPositionSettingSchema;
+  if (id.startsWith('layer:')) return LayerSettingSchema;
   return CreatorNameSettingSchema;
 });
 

@@ -1,0 +1,12 @@
+/**
+ * One colour per layer (ADR 0013), by the palette slot the store gave it. Okabe–Ito hues,
+ * which stay apart for the common colour-vision deficiencies; slot 0, the reader's own layer,
+ * is the app's accent. Views also name the layer in text: colour is never the only cue.
+ */
+const PALETTE = ['var(--cr-accent)', '#E69F00', '#56B4E9', '#009E73', '#CC79A7', '#D55E00', '#0072B2', '#8a7a00'];
+
+/** CSS colour of palette slot `slot`; slots past the palette repeat it. */
+export function layerColour(slot: number): string {
+  if (slot <= 0) return PALETTE[0]!;
+  return PALETTE[1 + ((slot - 1) % (PALETTE.length - 1))]!;
+}

@@ -1,0 +1,88 @@
+/**
+ * The layers a reader holds (ADR 0013): their own, and one per map they imported. Pure over
+ * the store's collections, so every view lists, colours and hides layers the same way.
+ */
+import type { Claim, EventRecord, Link } from './claim-records.ts';
+import { type Annotation, type LayerInfo, type LayerSetting, type Setting } from './records.ts';
+
+const PREFIX = 'layer:';
+
+/** A layer as views show it. */
+export interface LayerView extends LayerInfo {
+  id: string;
+  /** The reader's own layer: editable, never hidden, never removed. */
+  local: boolean;
+  /** Records it holds, by collection. */
+  counts: { annotations: number; claims: number; links: number; events: number };
+}
+
+interface Sources {
+  settings: Iterable<Setting>;
+  annotations: Iterable<Annotation>;
+  claims: Iterable<Claim>;
+  links: Iterable<Link>;
+  events: Iterable<EventRecord>;
+}
+
+const isLayer = (s: Setting): s is LayerSetting => s.id.startsWith(PREFIX);
+
+/** Stored layer settings by layer id. */
+export function layerSettings(settings: Iterable<Setting>): Map<string, LayerInfo> {
+  const out = new Map<string, LayerInfo>();
+  for (const s of settings) if (isLayer(s)) out.set(s.id.slice(PREFIX.length), s.value);
+  return out;
+}
+
+/** The first palette slot no layer holds; slot 0 is the reader's own. */
+export function freeColour(known: Iterable<LayerInfo>): number {
+  const used = new Set([0, ...[...known].map((l) => l.colour)]);
+  let slot = 1;
+  while (used.has(slot)) slot++;
+  return slot;
+}
+
+/**
+ * Every layer that holds records, plus every layer with a setting: the reader's own first, then
+ * by name. A layer whose records arrived without a setting (an older import, a foreign tool's
+ * author) is named after its records' creator and given the next free colour.
+ */
+export function layersOf(from: Sources, local: string, localName: string): LayerView[] {
+  const infos = layerSettings(from.settings);
+  const counts = new Map<string, LayerView['counts']>();
+  const creators = new Map<string, string>();
+  const count = (c: keyof LayerView['counts'], rs: Iterable<{ layer: string; creator: { name: string } }>) => {
+    for (const r of rs) {
+      let n = counts.get(r.layer);
+      if (!n) counts.set(r.layer, (n = { annotations: 0, claims: 0, links: 0, events: 0 }));
+      n[c]++;
+      if (!creators.has(r.layer)) creators.set(r.layer, r.creator.name);
+    }
+  };
+  count('annotations', from.annotations);
+  count('claims', from.claims);
+  count('links', from.links);
+  count('events', from.events);
+  const empty = { annotations: 0, claims: 0, links: 0, events: 0 };
+  const ids = new Set([local, ...infos.keys(), ...counts.keys()]);
+  const known = [...infos.values()];
+  const views: LayerView[] = [];
+  for (const id of [...ids].sort()) {
+    const local_ = id === local;
+    let info = local_ ? { name: localName, role: 'student' as const, colour: 0, hidden: false } : infos.get(id);
+    if (!info) {
+      info = { name: creators.get(id) ?? 'Unknown', role: 'student', colour: freeColour(known), hidden: false };
+      known.push(info);
+    }
+    views.push({ ...info, id, local: local_, counts: counts.get(id) ?? empty });
+  }
+  return views.sort((a, b) => Number(b.local) - Number(a.local) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** Ids of the layers the reader hid. */
+export function hiddenLayers(settings: Iterable<Setting>): Set<string> {
+  const out = new Set<string>();
+  for (const [id, info] of layerSettings(settings)) if (info.hidden) out.add(id);
+  return out;
+}
+
+
