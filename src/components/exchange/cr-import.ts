@@ -2,12 +2,13 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { readIncoming, type Incoming } from '../../exchange/incoming.ts';
-import type { ReceivePlan } from '../../store/index.ts';
+import type { Conflict, ReceivePlan } from '../../store/index.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { libraryDocs, type DocumentLoader } from './library-docs.ts';
 import { placeImported } from './place-imported.ts';
+import './cr-import-conflicts.ts';
 
 const KIND_NAME = { 'crossread-map': 'a Crossread claim map', 'crossread-backup': 'a Crossread backup of every layer', hypothesis: 'a Hypothesis export', w3c: 'W3C web annotations', unknown: 'a file of unknown kind' } as const;
 
@@ -31,6 +32,8 @@ export class CrImport extends LitElement {
       .preview h3 { margin: 0; font: 650 1rem var(--cr-sans); }
       .preview ul { margin: 0; padding-left: 1.2rem; }
       .problems li { color: var(--cr-neg); }
+      .conflicts { margin-top: 0.9rem; display: grid; gap: 0.5rem; }
+      .conflicts h3 { margin: 0; font: 650 1rem var(--cr-sans); }
       code { font-size: 0.8rem; }
     `,
   ];
@@ -41,6 +44,8 @@ export class CrImport extends LitElement {
   @property({ type: Boolean }) accessor chooser = true;
   @state() private accessor reading = '';
   @state() private accessor preview: Preview | undefined;
+  /** What the last import left undecided, to settle. */
+  @state() private accessor conflicts: { name: string; list: readonly Conflict[] } | undefined;
 
   readonly #data = new StoreController(this);
 
@@ -49,6 +54,7 @@ export class CrImport extends LitElement {
     const store = this.#data.store;
     if (!store || !this.documents) return;
     this.reading = name;
+    this.conflicts = undefined;
     try {
       const docs = await libraryDocs(this.entries, this.documents);
       const incoming = readIncoming(text, { docs, has: (c, id) => store[c].has(id) });
@@ -84,11 +90,14 @@ export class CrImport extends LitElement {
       const result = await store.receive(p.incoming.batch, 'import');
       for (const map of p.incoming.map ? [p.incoming.map] : (p.incoming.maps ?? [])) await placeImported(store, map);
       this.preview = undefined;
+      this.conflicts = result.conflicts.length ? { name: p.name, list: result.conflicts } : undefined;
       const s = result.summary;
-      const parts = [s.added && `${s.added} added`, s.updated && `${s.updated} updated`, s.unchanged && `${s.unchanged} already here`, s.conflicts && `${plural(s.conflicts, 'conflict')} kept as yours`].filter(Boolean);
+      const parts = [s.added && `${s.added} added`, s.updated && `${s.updated} updated`, s.unchanged && `${s.unchanged} already here`, s.conflicts && `${plural(s.conflicts, 'conflict')} to settle`].filter(Boolean);
       this.dispatchEvent(new NotifyEvent(`Imported ${p.name}: ${parts.join(', ') || 'nothing new'}`, s.added + s.updated > 0 ? result : undefined));
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.choose')?.focus();
+      // The next thing to do: settle the conflicts, else import another file.
+      if (this.conflicts) this.renderRoot.querySelector('cr-import-conflicts')?.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.choose')?.focus();
     } catch (e) {
       this.preview = { ...p, refused: (e as Error).message };
     }
@@ -96,6 +105,7 @@ export class CrImport extends LitElement {
 
   #cancel() {
     this.preview = undefined;
+    this.conflicts = undefined;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.choose')?.focus());
   }
 
@@ -116,25 +126,37 @@ export class CrImport extends LitElement {
       <h3>${p.name}: ${KIND_NAME[i.kind]}${layer ? html` by ${layer.name} (${layer.role}${layer.course ? `, ${layer.course}` : ''})` : nothing}</h3>
       ${s
         ? html`<p>Importing will add ${plural(s.added, 'record')}, update ${s.updated}, and leave ${s.unchanged} as they are.
-            ${s.conflicts ? html`<strong>${plural(s.conflicts, 'record')} changed both here and in the file: yours are kept.</strong>` : nothing}</p>`
+            ${s.conflicts ? html`<strong>${plural(s.conflicts, 'record')} changed both here and in the file: yours are kept, and you choose for each after importing.</strong>` : nothing}</p>`
         : nothing}
       ${i.findings.length ? html`<ul>${i.findings.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
       ${p.refused ? html`<p class="error" role="alert">${p.refused}</p>` : nothing}
       <div class="actions">
-        <button type="button" class="primary" data-next ?disabled=${!s || !!p.refused || s.added + s.updated === 0} @click=${() => void this.#import()}>Import</button>
+        <button type="button" class="primary" data-next ?disabled=${!s || !!p.refused || s.added + s.updated + s.conflicts === 0} @click=${() => void this.#import()}>Import</button>
         <button type="button" @click=${this.#cancel}>Cancel</button>
       </div>
     </div>`;
   }
 
+  #renderConflicts(c: { name: string; list: readonly Conflict[] }) {
+    return html`<section class="conflicts" aria-label="Conflicts in ${c.name}">
+      <h3>Changed both here and in ${c.name}</h3>
+      <cr-import-conflicts .conflicts=${c.list}></cr-import-conflicts>
+      <div class="actions"><button type="button" class="done" @click=${this.#cancel}>Done</button></div>
+    </section>`;
+  }
+
   override render() {
-    if (!this.chooser) return this.preview ? this.#renderPreview(this.preview) : html`<p class="hint" role="status">${this.reading ? `Reading ${this.reading}…` : ''}</p>`;
+    if (!this.chooser) {
+      if (this.conflicts) return this.#renderConflicts(this.conflicts);
+      return this.preview ? this.#renderPreview(this.preview) : html`<p class="hint" role="status">${this.reading ? `Reading ${this.reading}…` : ''}</p>`;
+    }
     return html`<input type="file" class="file" hidden accept=".json,.jsonld,application/json,application/ld+json" @change=${(e: Event) => void this.#choose(e)} />
       <button type="button" class="choose" ?disabled=${!!this.reading} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('.file')?.click()}>
         ${this.reading ? `Reading ${this.reading}…` : 'Import a file…'}
       </button>
       <span class="hint">A claim map, a backup (restores every layer), a Hypothesis export, or W3C web annotations.</span>
-      ${this.preview ? this.#renderPreview(this.preview) : nothing}`;
+      ${this.preview ? this.#renderPreview(this.preview) : nothing}
+      ${this.conflicts ? this.#renderConflicts(this.conflicts) : nothing}`;
   }
 }
 
