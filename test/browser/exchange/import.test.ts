@@ -4,6 +4,7 @@ import type { CrImport } from '../../../src/components/exchange/cr-import.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import { writeMapFile } from '../../../src/exchange/map-file/write.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
+import { largeMap } from '../../shared/large-map.ts';
 import { chooseFile, deep, makeStore, openApp, openReader, until } from '../helpers.ts';
 
 const toast = (app: CrApp) => app.shadowRoot!.querySelector('.toast')?.textContent ?? '';
@@ -100,5 +101,69 @@ describe('importing: conflicts to settle, orphans listed', () => {
     expect(preview.textContent).to.contain(`1 passage not found in this version of the text, imported all the same and listed in the reader to re-attach: \u201c${gone}\u201d`);
     importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary')!.click();
     await until(() => fresh.annotations.size === 1 && fresh.claims.size === 1, 'imported, orphan kept');
+  });
+
+  /** What the importer's progress showed, at every change of its shadow DOM. */
+  function watchProgress(importer: CrImport) {
+    const seen: Array<{ label: string; value: number | undefined; said: string; importDisabled: boolean }> = [];
+    const look = () => {
+      const bar = importer.shadowRoot!.querySelector('progress');
+      if (!bar) return;
+      const said = importer.shadowRoot!.querySelector('.progress [role=status]')?.textContent ?? '';
+      seen.push({ label: bar.getAttribute('aria-label')!, value: bar.hasAttribute('value') ? bar.value : undefined, said, importDisabled: !!importer.shadowRoot!.querySelector('.choose')?.hasAttribute('disabled') });
+    };
+    const observer = new MutationObserver(look);
+    observer.observe(importer.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+    return { seen, stop: () => observer.disconnect() };
+  }
+
+  it('a large map (3,000 claims with passages) shows its progress through checking and writing, to completion', async () => {
+    const store = await makeStore();
+    const { reader } = await openReader('anisin-2026', store);
+    const text = JSON.stringify(largeMap(reader.doc!, 3000));
+    expect(text.length).to.be.greaterThan(5_000_000);
+    const app = await openApp('#/settings', store);
+    const importer = await until(() => deep(app, 'cr-settings', 'cr-import') as CrImport | null, 'importer');
+    const watch = watchProgress(importer);
+    chooseFile(importer, new File([text], 'big.json', { type: 'application/json' }));
+    const preview = await until(() => importer.shadowRoot!.querySelector('.preview'), 'preview', 30_000);
+    expect(preview.textContent).to.contain('Importing will add 8999 records');
+    const checking = watch.seen.filter((s) => s.label === 'Importing big.json');
+    expect(checking.length).to.be.greaterThan(2);
+    expect(checking.every((s) => s.importDisabled)).to.equal(true); // no second file while one is checked
+    const values = checking.map((s) => s.value!);
+    expect(values.every((v, i) => i === 0 || v >= values[i - 1]!), values.join()).to.equal(true); // it only moves forward
+    expect(checking.map((s) => s.said)).to.include.members(['Checking big.json…', 'Comparing with what is here: big.json (8999 records)…']);
+    expect(store.claims.size).to.equal(0);
+
+    watch.seen.length = 0;
+    importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary')!.click();
+    const done = await until(() => importer.shadowRoot!.querySelector<HTMLProgressElement>('progress[aria-label="Imported big.json"]'), 'completed', 60_000);
+    expect(done.value).to.equal(done.max);
+    expect(importer.shadowRoot!.querySelector('.progress [role=status]')!.textContent).to.equal('big.json: 8999 records written.');
+    expect(watch.seen.some((s) => s.said === 'Writing big.json (8999 records)…' && s.value === undefined && s.importDisabled)).to.equal(true);
+    expect(store.claims.size).to.equal(3000);
+    expect(store.links.size).to.equal(2999);
+    watch.stop();
+  });
+
+  it('Cancel (or Escape) while a large map is checked stops it: nothing written, focus back on Import a file', async () => {
+    const store = await makeStore();
+    const { reader } = await openReader('anisin-2026', store);
+    const text = JSON.stringify(largeMap(reader.doc!, 3000));
+    const app = await openApp('#/settings', store);
+    const importer = await until(() => deep(app, 'cr-settings', 'cr-import') as CrImport | null, 'importer');
+    chooseFile(importer, new File([text], 'big.json', { type: 'application/json' }));
+    (await until(() => importer.shadowRoot!.querySelector<HTMLButtonElement>('.progress button.stop'), 'Cancel')).click();
+    await until(() => /Stopped checking big\.json; nothing was imported/.test(toast(app)), 'toast');
+    expect(importer.shadowRoot!.querySelector('progress')).to.equal(null);
+    expect(importer.shadowRoot!.activeElement?.className).to.equal('choose');
+    // The next file is checked as usual: the stopped one leaves nothing behind.
+    chooseFile(importer, new File([text], 'again.json', { type: 'application/json' }));
+    await until(() => importer.shadowRoot!.querySelector('progress'), 'checking again');
+    importer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await until(() => /Stopped checking again\.json/.test(toast(app)), 'stopped by Escape');
+    expect(importer.shadowRoot!.querySelector('.preview')).to.equal(null);
+    expect(store.claims.size).to.equal(0);
   });
 });
