@@ -84,6 +84,29 @@ describe('importing: conflicts to settle, orphans listed', () => {
     expect(store.previewReceive({ put: file.claims.map((record) => ({ collection: 'claims' as const, record })) }).summary).to.include({ conflicts: 0, unchanged: 1 });
   });
 
+  it('settles every conflict at once, one step with one toast and Undo', async () => {
+    const store = await makeStore();
+    const { doc, claim } = await oneClaim(store);
+    const quote = 'bulldozers';
+    const start = doc.text.indexOf(quote);
+    const second = (await store.createClaimFromPassage({ target: targetFor(doc, start, start + quote.length) }, { statement: 'Bulldozers were used', stance: 'mentions' })).value.claim;
+    const file = myMap(store, doc);
+    const other = 'urn:uuid:00000000-0000-4000-8000-00000000beef';
+    for (const c of file.claims) Object.assign(c, { statement: `${c.statement} (theirs)`, version: { ...c.version, [other]: 1 } });
+    for (const c of [claim, second]) await store.updateClaim(c.id, { statement: `${c.statement} (mine)` });
+    const app = await openApp('#/settings', store);
+    const importer = await importFile(app, JSON.stringify(file), 'both.json');
+    (await until(() => importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary:not([disabled])'), 'Import')).click();
+    const list = await until(() => importer.shadowRoot!.querySelector('cr-import-conflicts'), 'conflict list');
+    (await until(() => list.shadowRoot!.querySelector<HTMLButtonElement>('button.all-theirs'), 'for all')).click();
+    await until(() => /Took the file’s 2 conflicting records/.test(toast(app)), 'one toast');
+    expect([...store.claims.values()].map((c) => c.statement).sort()).to.deep.equal(['Bulldozers were used (theirs)', 'The mobs were organized (theirs)']);
+    expect(list.shadowRoot!.querySelectorAll('li.settled').length).to.equal(2);
+    app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button')!.click();
+    await until(() => list.shadowRoot!.querySelectorAll('li.open').length === 2, 'both open again');
+    expect([...store.claims.values()].map((c) => c.statement).sort()).to.deep.equal(['Bulldozers were used (mine)', 'The mobs were organized (mine)']);
+  });
+
   it('a map made on another version of a source imports, listing the passage no longer found by its quote', async () => {
     const store = await makeStore();
     const { doc } = await oneClaim(store);
