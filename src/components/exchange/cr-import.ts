@@ -147,13 +147,14 @@ export class CrImport extends LitElement {
     const store = this.#data.store;
     const p = this.preview;
     if (!store || !p?.incoming.ok || this.busy) return;
-    const n = p.plan ? p.plan.summary.added + p.plan.summary.updated : 0;
-    this.busy = { name: p.name, stage: 'writing', done: 0, total: n };
+    const planned = p.plan ? p.plan.summary.added + p.plan.summary.updated : 0;
+    this.busy = { name: p.name, stage: 'writing', done: 0, total: planned };
     try {
       await paint();
       const result = await store.receive(p.incoming.batch, 'import');
+      const n = result.summary.added + result.summary.updated;
       for (const map of p.incoming.map ? [p.incoming.map] : (p.incoming.maps ?? [])) await placeImported(store, map);
-      this.busy = { name: p.name, stage: 'done', done: n, total: n, said: `${p.name}: ${plural(result.summary.added + result.summary.updated, 'record')} written.` };
+      this.busy = { name: p.name, stage: 'done', done: n, total: n, said: `${p.name}: ${n ? plural(n, 'record') : 'nothing new'} written.` };
       this.preview = undefined;
       this.conflicts = result.conflicts.length ? { name: p.name, list: result.conflicts } : undefined;
       const s = result.summary;
