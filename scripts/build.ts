@@ -1,7 +1,8 @@
 // Production build: a static site in dist/ that works from any static server and any path
 // (relative URLs only), with the corpus prerendered so the Markdown pipeline is loaded only
 // when a user opens a file of their own, in a worker bundled on its own (parse-worker.js); the
-// map's layout (ELK) likewise runs in its own worker (layout-worker.js).
+// map's layout (ELK) likewise runs in its own worker (layout-worker.js), and a file to import is
+// checked in a third (import-worker.js).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ await mkdir(dist, { recursive: true });
 const workers = [
   { name: 'parse-worker', source: 'src/app/parse-worker.ts', urlModule: /[\\/]src[\\/]app[\\/]parse-worker-url\.ts$/, urlExport: 'parseWorkerUrl' },
   { name: 'layout-worker', source: 'src/map/layout/layout-worker.ts', urlModule: /[\\/]src[\\/]map[\\/]layout[\\/]layout-worker-url\.ts$/, urlExport: 'layoutWorkerUrl' },
+  { name: 'import-worker', source: 'src/exchange/in-worker/worker.ts', urlModule: /[\\/]src[\\/]exchange[\\/]in-worker[\\/]worker-url\.ts$/, urlExport: 'importWorkerUrl' },
 ];
 const workerUrl: Plugin = {
   name: 'worker-url',

@@ -11,6 +11,7 @@ import { readHypothesis } from './hypothesis/read.ts';
 import { BACKUP_FORMAT, readBackup } from './map-file/backup.ts';
 import { MAP_FORMAT, type MapFile } from './map-file/format.ts';
 import { readMapFile, type MapFileProblem } from './map-file/read.ts';
+import { reanchor, type Reanchored } from './map-file/reanchor.ts';
 import { readW3c } from './w3c/read.ts';
 
 export type IncomingKind = 'crossread-map' | 'crossread-backup' | 'hypothesis' | 'w3c' | 'unknown';
@@ -37,17 +38,27 @@ export interface IncomingContext {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Up to five quotes of passages not found, each cut at 80 characters. */
+const quotes = (orphans: ForeignReport['orphans']) => `${orphans.slice(0, 5).map((o) => `\u201c${o.quote.slice(0, 80)}\u201d`).join('; ')}${orphans.length > 5 ? '; …' : ''}`;
 
 /** What a foreign file held besides the passages placed, each said once. */
 export function findings(r: ForeignReport): string[] {
   const out: string[] = [];
   if (r.authors.length) out.push(`By ${r.authors.map((a) => `${a.name} (${plural(a.rows, 'passage')})`).join(', ')}; each author becomes a layer.`);
   if (r.fuzzy) out.push(`${plural(r.fuzzy, 'passage')} placed by an approximate match of the quote.`);
-  if (r.orphans.length) out.push(`${plural(r.orphans.length, 'passage')} not found in the text: ${r.orphans.slice(0, 5).map((o) => `\u201c${o.quote.slice(0, 80)}\u201d`).join('; ')}${r.orphans.length > 5 ? '; …' : ''}`);
+  if (r.orphans.length) out.push(`${plural(r.orphans.length, 'passage')} not found in the text: ${quotes(r.orphans)}`);
   if (r.pageNotes) out.push(`${plural(r.pageNotes, 'page note')} (on a page as a whole, not a passage) not imported.`);
   if (r.replies) out.push(`${plural(r.replies, 'reply', 'replies')} not imported.`);
   for (const p of r.otherPages) out.push(`${plural(p.rows, 'annotation')} on another page (${p.uri}) not imported.`);
   for (const i of r.invalid) out.push(`Skipped: ${i.problem}`);
+  return out;
+}
+
+/** What the current texts make of a map's passages made on other versions of them. */
+export function reanchorFindings(r: Reanchored): string[] {
+  const out: string[] = [];
+  if (r.fuzzy) out.push(`${plural(r.fuzzy, 'passage')} made on another version of the text found by an approximate match of the quote; the reader offers to review them.`);
+  if (r.orphans.length) out.push(`${plural(r.orphans.length, 'passage')} not found in this version of the text, imported all the same and listed in the reader to re-attach: ${quotes(r.orphans)}`);
   return out;
 }
 
@@ -58,12 +69,13 @@ export function readIncoming(text: string, ctx: IncomingContext): Incoming {
   switch (kind) {
     case 'crossread-map': {
       const r = readMapFile(text, { sources: ctx.docs.map((d) => ({ id: d.meta.id, hash: d.hash })), has: (c, id) => ctx.has(c, id) });
-      return r.ok ? { ok: true, kind, batch: r.batch, map: r.file, findings: r.notes } : { ok: false, kind, problems: r.problems, more: r.more };
+      return r.ok ? { ok: true, kind, batch: r.batch, map: r.file, findings: [...r.notes, ...reanchorFindings(reanchor(r.file.annotations, ctx.docs))] } : { ok: false, kind, problems: r.problems, more: r.more };
     }
     case 'crossread-backup': {
       const r = readBackup(text, { sources: ctx.docs.map((d) => ({ id: d.meta.id, hash: d.hash })), has: (c, id) => ctx.has(c, id) });
       const layers = r.ok ? r.maps.map((m) => `${m.layer.name} (${m.claims.length} claims)`) : [];
-      return r.ok ? { ok: true, kind, batch: r.batch, maps: r.maps, findings: [`Layers: ${layers.join('; ')}.`, ...r.notes] } : { ok: false, kind, problems: r.problems, more: r.more };
+      const moved = r.ok ? reanchorFindings(reanchor(r.maps.flatMap((m) => m.annotations), ctx.docs)) : [];
+      return r.ok ? { ok: true, kind, batch: r.batch, maps: r.maps, findings: [`Layers: ${layers.join('; ')}.`, ...r.notes, ...moved] } : { ok: false, kind, problems: r.problems, more: r.more };
     }
     case 'hypothesis': {
       const r = readHypothesis(text, ctx.docs);

@@ -400,6 +400,12 @@ export class CrossreadStore extends StoreEngine {
     return this.#do('Resolve conflict', (cs) => resolveConflict(cs, conflict, keep));
   }
 
+  /** Settles several conflicts the same way ("Keep mine for all") as one undoable step; refused whole if any is. */
+  resolveConflicts(conflicts: readonly Conflict[], keep: ConflictChoice): Promise<ActionResult<Array<SharedRecord | undefined>>> {
+    const n = conflicts.length;
+    return this.#do(`Resolve ${n} conflict${n === 1 ? '' : 's'}`, (cs) => conflicts.map((c) => resolveConflict(cs, c, keep)));
+  }
+
   protected override changed(diff: StoreDiff): void {
     if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
   }
