@@ -67,9 +67,9 @@ export async function seminarClass() {
   const stores = [teacher, ann, ben];
   const all = <T>(get: (s: CrossreadStore) => Iterable<T>) => stores.flatMap((s) => [...get(s)]);
   const records = {
-    annotations: all((s) => s.annotations.values()) as Annotation[],
-    claims: all((s) => s.claims.values()) as Claim[],
-    links: all((s) => s.links.values()) as Link[],
+    annotations: all<Annotation>((s) => s.annotations.values()),
+    claims: all<Claim>((s) => s.claims.values()),
+    links: all<Link>((s) => s.links.values()),
     events: [],
   };
   const settings: Setting[] = [];

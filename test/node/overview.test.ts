@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { overviewCsv, overviewMarkdown } from '../../src/exchange/formats/class-overview.ts';
 import { placeAnnotations } from '../../src/annotate/anchored.ts';
 import { paragraphAt } from '../../src/corpus/paragraphs.ts';
 import * as overview from '../../src/map/overview/overview.ts';
@@ -115,3 +117,32 @@ describe('class overview', () => {
     expect(o.passages.some((p) => p.quote.includes('wreak havoc'))).toBe(false);
   });
 });
+
+describe('class overview exports: golden files', () => {
+  it('Markdown and CSV of the small class', async () => {
+    const { input } = await seminarClass();
+    const o = classOverview(input);
+    golden('overview.md', overviewMarkdown(o));
+    golden('overview.csv', overviewCsv(o));
+  });
+
+  it('keep student text inert: no markup from Markdown, no formula from CSV', async () => {
+    const { input } = await seminarClass();
+    const o = classOverview(input);
+    expect(overviewMarkdown(o)).toContain('no sign of \\*disloyalty\\*');
+    expect(overviewCsv(o)).toContain(",'=the stand-down made the label credible\r\n");
+  });
+
+  it('says so when there is nothing to compare', () => {
+    const md = overviewMarkdown(classOverview({ layers: [], annotations: [], claims: [], links: [], docs: [] }));
+    expect(md).toContain('0 students.');
+    expect(md).toContain('No student marked a passage.');
+  });
+});
+
+/** As in exchange-formats.test.ts: `UPDATE_GOLDEN=1` rewrites, the diff is reviewed like code. */
+function golden(name: string, actual: string) {
+  const file = new URL(`./golden/${name}`, import.meta.url);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}

@@ -60,7 +60,7 @@ export interface ClassOverview extends ClassRoles {
   claims: ReadonlyMap<string, Claim>;
   /** ¶s students marked, most students first, then in library and reading order; their layers in `students` order. */
   passages: HotPassage[];
-  /** Claims shared across layers (the instructor's included), most layers first. */
+  /** Claims shared across layers (the instructor's included), most layers first; layers in `instructor`, `students` order. */
   shared: SharedGroup[];
   disagreements: Disagreement[];
 }
@@ -94,10 +94,16 @@ export function classOverview(input: OverviewInput): ClassOverview {
   }
   // A stable sort keeps library and reading order among ¶s marked by as many students.
   passages.sort((a, b) => b.layers.length - a.layers.length);
-  const rank = new Map(roles.students.map((l, i) => [l.id, i]));
-  for (const p of passages) p.layers.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  // Layers in one order everywhere: the instructor, then the students as listed.
+  const rank = new Map([...(roles.instructor ? [roles.instructor] : []), ...roles.students].map((l, i) => [l.id, i]));
+  const byRank = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
+  for (const p of passages) p.layers.sort(byRank);
 
   const shared = sharedClaims(claims, (id) => spans.get(id));
+  for (const g of shared) {
+    g.layers.sort(byRank);
+    g.claims.sort((a, b) => byRank(a.layer, b.layer));
+  }
   const groupOf = new Map<string, ReadonlySet<string>>();
   for (const g of shared) {
     const ids = new Set(g.claims.map((c) => c.id));
