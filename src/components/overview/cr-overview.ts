@@ -86,7 +86,9 @@ export class CrOverview extends LitElement {
   // A layer's name with its colour; the colour is never the only cue.
   #layer(o: ClassOverview, id: string) {
     const l = o.layers.get(id);
-    return html`<span class="layer"><span class="swatch" aria-hidden="true" style="background:${layerColour(l?.colour ?? 0)}"></span>${l?.name || 'Unnamed'}${id === o.instructor?.id ? ' (instructor)' : ''}</span>`;
+    const roles = [l?.local && l.name ? 'you' : '', id === o.instructor?.id ? 'instructor' : ''].filter(Boolean).join(', ');
+    const name = `${l?.name || (l?.local ? 'You' : 'Unnamed')}${roles ? ` (${roles})` : ''}`;
+    return html`<span class="layer"><span class="swatch" aria-hidden="true" style="background:${layerColour(l?.colour ?? 0)}"></span>${name}</span>`;
   }
 
   #passages(o: ClassOverview) {

@@ -20,8 +20,9 @@ export interface HeatInput {
 
 /** The strip's look; `cr-document` adopts it, the strips live in its text. */
 export const heatStripStyles = css`
+  /* Left of the ¶ number, clear of it and of the current ¶'s mark. */
   .prose .heat-strip {
-    position: absolute; left: -1.05rem; top: 0.15em; bottom: 0.15em; width: 0.3rem; border-radius: 2px;
+    position: absolute; left: -3.95rem; top: 0.15em; bottom: 0.15em; width: 0.3rem; border-radius: 2px;
     background: color-mix(in srgb, var(--cr-accent) calc(var(--heat) * 100%), transparent);
     outline: 1px solid color-mix(in srgb, var(--cr-accent) 45%, transparent); user-select: none;
   }

@@ -64,7 +64,7 @@ describe('class overview', () => {
     const view = await until(() => deep(app, 'cr-overview') as CrOverview | null, 'overview');
     await until(() => view.shadowRoot?.querySelector('section'), 'sections');
     expect(app.shadowRoot!.querySelector('nav a[aria-current=page]')?.textContent).to.equal('Class');
-    expect(view.shadowRoot!.querySelector('.sub')?.textContent).to.match(/Compared with the map of\s+Dr\. Example \(instructor\) · 2 students:\s+Ann,\s+Ben/);
+    expect(view.shadowRoot!.querySelector('.sub')?.textContent).to.match(/Compared with the map of\s+Dr\. Example \(you, instructor\) · 2 students:\s+Ann,\s+Ben/);
 
     const passages = [...section(view, 'passages').querySelectorAll('ol.passages > li')];
     expect(passages.map((li) => li.querySelector('.count')!.textContent)).to.deep.equal(['Tagged by 2 of 2 students', 'Tagged by 2 of 2 students', 'Tagged by 1 of 2 students']);
@@ -75,7 +75,7 @@ describe('class overview', () => {
     expect(groups).to.have.length(2);
     expect(groups[0]!.querySelector('.why')!.textContent).to.contain('Same passage · Near-identical wording · 3 maps');
     expect([...groups[1]!.querySelectorAll('ul li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      'Dr. Example (instructor): Tokayev called in the CSTO because his security services were disloyal',
+      'Dr. Example (you, instructor): Tokayev called in the CSTO because his security services were disloyal',
       'Ann: Tokayev distrusted his services',
       'Ben: Tokayev did not trust his own security services',
     ]);
@@ -83,7 +83,7 @@ describe('class overview', () => {
     const disagreements = [...section(view, 'disagree').querySelectorAll('ol.disagreements > li')];
     expect(disagreements).to.have.length(1); // Ben agrees with the instructor; Ann does not
     const sides = [...disagreements[0]!.querySelectorAll('.side')].map((s) => s.textContent.replace(/\s+/g, ' ').trim());
-    expect(sides[0]).to.match(/^Dr\. Example \(instructor\) .*▲ supports/);
+    expect(sides[0]).to.match(/^Dr\. Example \(you, instructor\) .*▲ supports/);
     expect(sides[1]).to.match(/^Ann “Abish demobilised the security forces” ⨯ contradicts “Tokayev distrusted his services” Ann's reading$/);
     expect(await axeViolations()).to.deep.equal([]);
 
