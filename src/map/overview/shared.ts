@@ -39,10 +39,17 @@ export const OVERLAP_SHARE = 0.5;
 
 const side = (s: Stance) => (s === 'argues-against' ? 'against' : 'for');
 
+const squash = (quote: string) => quote.replace(/\s+/g, ' ').trim();
+
 /** Whether two passages are the same evidence (same source; overlapping enough, or the same quote). */
 export function sameEvidence(a: EvidenceSpan, b: EvidenceSpan): boolean {
+  return same({ ...a, quote: squash(a.quote) }, { ...b, quote: squash(b.quote) });
+}
+
+// sameEvidence for quotes already squashed: it runs for every pair of claims.
+function same(a: EvidenceSpan, b: EvidenceSpan): boolean {
   if (a.source !== b.source) return false;
-  if (a.quote.replace(/\s+/g, ' ').trim() === b.quote.replace(/\s+/g, ' ').trim()) return true;
+  if (a.quote === b.quote) return true;
   if (a.text !== b.text) return false;
   const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
   return overlap > 0 && overlap >= OVERLAP_SHARE * Math.min(a.end - a.start, b.end - b.start);
@@ -56,19 +63,10 @@ export function sharedClaims(claims: readonly Claim[], spanOf: (annotation: stri
   const list = [...claims].sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
   const parent = list.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  const edges: Array<[number, number, ShareReason]> = [];
-  const terms = list.map((c) => statementTerms(c.statement));
-  const spans = list.map((c) => c.evidence.flatMap((e) => {
-    const s = spanOf(e.annotation);
-    return s ? [{ ...s, side: side(e.stance) }] : [];
-  }));
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      if (list[i]!.layer === list[j]!.layer) continue;
-      if (spans[i]!.some((a) => spans[j]!.some((b) => a.side === b.side && sameEvidence(a, b)))) edges.push([i, j, 'evidence']);
-      if (jaccard(terms[i]!, terms[j]!) >= NEAR_IDENTICAL) edges.push([i, j, 'wording']);
-    }
-  }
+  const edges: Array<[number, number, ShareReason]> = [
+    ...evidencePairs(list, spanOf).map(([i, j]) => [i, j, 'evidence'] as [number, number, ShareReason]),
+    ...wordingPairs(list).map(([i, j]) => [i, j, 'wording'] as [number, number, ShareReason]),
+  ];
   for (const [i, j] of edges) parent[root(i)] = root(j);
   const groups = new Map<number, { members: number[]; reasons: Set<ShareReason> }>();
   list.forEach((_, i) => {
@@ -87,4 +85,68 @@ export function sharedClaims(claims: readonly Claim[], spanOf: (annotation: stri
     out.push({ claims: claimsByLayer, layers, reasons: (['evidence', 'wording'] as const).filter((r) => g.reasons.has(r)) });
   }
   return out.sort((a, b) => b.layers.length - a.layers.length || a.claims[0]!.created.localeCompare(b.claims[0]!.created));
+}
+
+// Not every pair of claims is compared (a class of 30 has 180,000 pairs): passages are swept in
+// text order per source, statements meet through the words they share.
+
+/** Pairs of claims (indices into `list`) of different layers citing the same evidence. */
+function evidencePairs(list: readonly Claim[], spanOf: (annotation: string) => EvidenceSpan | undefined): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  const byQuote = new Map<string, number[]>();
+  const byText = new Map<string, Array<EvidenceSpan & { claim: number }>>();
+  list.forEach((c, claim) => {
+    for (const e of c.evidence) {
+      const s = spanOf(e.annotation);
+      if (!s) continue;
+      const key = `${s.source}\u0000${side(e.stance)}`;
+      const quote = `${key}\u0000${squash(s.quote)}`;
+      push(byQuote, quote, claim);
+      const text = `${key}\u0000${s.text}`;
+      push(byText, text, { ...s, claim });
+    }
+  });
+  // The same words: one group, when its claims come from two layers or more.
+  for (const claims of byQuote.values()) {
+    if (new Set(claims.map((i) => list[i]!.layer)).size < 2) continue;
+    for (let k = 1; k < claims.length; k++) pairs.push([claims[0]!, claims[k]!]);
+  }
+  // Overlapping passages: each compared with those starting before it ends.
+  for (const spans of byText.values()) {
+    spans.sort((a, b) => a.start - b.start);
+    for (let k = 0; k < spans.length; k++) {
+      const a = spans[k]!;
+      for (let m = k + 1; m < spans.length && spans[m]!.start < a.end; m++) {
+        const b = spans[m]!;
+        if (list[a.claim]!.layer !== list[b.claim]!.layer && same(a, b)) pairs.push([a.claim, b.claim]);
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Pairs of claims (indices into `list`) of different layers worded nearly the same. */
+function wordingPairs(list: readonly Claim[]): Array<[number, number]> {
+  const terms = list.map((c) => statementTerms(c.statement));
+  const postings = new Map<string, number[]>();
+  terms.forEach((ts, i) => {
+    for (const t of ts) push(postings, t, i);
+  });
+  const pairs: Array<[number, number]> = [];
+  terms.forEach((ts, i) => {
+    const shared = new Map<number, number>();
+    for (const t of ts) for (const j of postings.get(t)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    // Jaccard ≥ x needs at least x of the larger set in common: a cheap filter before the measure.
+    for (const [j, n] of shared) {
+      if (n < NEAR_IDENTICAL * Math.max(ts.size, terms[j]!.size) || list[i]!.layer === list[j]!.layer) continue;
+      if (jaccard(ts, terms[j]!) >= NEAR_IDENTICAL) pairs.push([i, j]);
+    }
+  });
+  return pairs;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
