@@ -6,7 +6,9 @@ import { paragraphAt } from '../../src/corpus/paragraphs.ts';
 import * as overview from '../../src/map/overview/overview.ts';
 import { classOverview, classRoles, heatByParagraph, heatOf, sameEvidence, sharedClaims } from '../../src/map/overview/overview.ts';
 import { jaccard, NEAR_IDENTICAL, statementTerms } from '../../src/search/similar.ts';
-import type { LayerView } from '../../src/store/index.ts';
+import type { Claim, LayerView } from '../../src/store/index.ts';
+import type { EvidenceSpan, SharedGroup } from '../../src/map/overview/overview.ts';
+import { rng } from '../shared/rng.ts';
 import { Q, seminarClass } from './overview-fixtures.ts';
 
 const paragraphOf = (doc: Awaited<ReturnType<typeof seminarClass>>['dj'], quote: string) => paragraphAt(doc.blocks, doc.text.indexOf(quote))!;
@@ -145,4 +147,52 @@ function golden(name: string, actual: string) {
   const file = new URL(`./golden/${name}`, import.meta.url);
   if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
   expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('shared claims: the indexed search against every pair compared', () => {
+  it('finds the same groups as comparing all pairs, on seeded random classes', () => {
+    const words = 'security forces collapse police csto tokayev label terrorist repression abish stood down looted armoury'.split(' ');
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const r = rng(seed);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+      const spans = new Map<string, EvidenceSpan>();
+      const claims = Array.from({ length: 60 }, (_, i) => {
+        const start = Math.floor(r() * 400);
+        const evidence = Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => {
+          const id = `a${i}-${k}`;
+          spans.set(id, { source: pick(['s', 't']), text: pick(['h', 'h', 'old']), start, end: start + 10 + Math.floor(r() * 60), quote: pick(['x', 'y', `q${i}`]) });
+          return { annotation: id, stance: pick(['asserts', 'mentions', 'argues-against'] as const) };
+        });
+        return { id: `c${i}`, layer: pick(['A', 'B', 'C', 'D']), created: String(i).padStart(3, '0'), statement: Array.from({ length: 3 + Math.floor(r() * 3) }, () => pick(words)).join(' '), evidence } as never;
+      });
+      const groups = (gs: SharedGroup[]) => gs.map((g) => `${g.claims.map((c) => c.id).sort().join(' ')}|${g.reasons.join()}`).sort();
+      expect(groups(sharedClaims(claims, (id) => spans.get(id))), `seed ${seed}`).toEqual(groups(allPairs(claims, (id) => spans.get(id))));
+    }
+  });
+});
+
+// The oracle: every pair of claims of different layers compared by the definitions themselves.
+function allPairs(claims: readonly Claim[], spanOf: (id: string) => EvidenceSpan | undefined): SharedGroup[] {
+  const side = (s: string) => (s === 'argues-against' ? 0 : 1);
+  const parent = claims.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const reasons: Array<[number, 'evidence' | 'wording']> = [];
+  claims.forEach((a, i) => claims.forEach((b, j) => {
+    if (j <= i || a.layer === b.layer) return;
+    const evidence = a.evidence.some((x) => b.evidence.some((y) => side(x.stance) === side(y.stance) && sameEvidence(spanOf(x.annotation)!, spanOf(y.annotation)!)));
+    const wording = jaccard(statementTerms(a.statement), statementTerms(b.statement)) >= NEAR_IDENTICAL;
+    if (evidence) reasons.push([i, 'evidence']);
+    if (wording) reasons.push([i, 'wording']);
+    if (evidence || wording) parent[root(i)] = root(j);
+  }));
+  const byRoot = new Map<number, { claims: Claim[]; reasons: Set<'evidence' | 'wording'> }>();
+  claims.forEach((c, i) => {
+    const g = byRoot.get(root(i)) ?? { claims: [], reasons: new Set() };
+    g.claims.push(c);
+    byRoot.set(root(i), g);
+  });
+  for (const [i, why] of reasons) byRoot.get(root(i))!.reasons.add(why);
+  return [...byRoot.values()]
+    .filter((g) => new Set(g.claims.map((c) => c.layer)).size > 1)
+    .map((g) => ({ claims: g.claims, layers: [], reasons: (['evidence', 'wording'] as const).filter((x) => g.reasons.has(x)) }));
 }
