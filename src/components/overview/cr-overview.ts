@@ -42,6 +42,10 @@ export class CrOverview extends LitElement {
   readonly #docs = new Map<string, DocModel | 'loading' | 'failed'>();
   #overview: ClassOverview | undefined;
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('entries') || changed.has('documents')) this.#overview = undefined;
+  }
+
   override render() {
     const store = this.#data.store;
     if (!store) return nothing;
@@ -74,7 +78,7 @@ export class CrOverview extends LitElement {
               which passages many of them tagged, which claims they share and which of their links read your claims otherwise.</p></div>`
         : pending
           ? html`<p class="hint" role="status">Placing passages in their sources…</p>`
-          : html`${this.#passages(o)}${this.#shared(o)}${this.#disagreements(o)}`}
+          : html`${this.#unplaced()}${this.#passages(o)}${this.#shared(o)}${this.#disagreements(o)}`}
     </div>`;
   }
 
@@ -89,6 +93,14 @@ export class CrOverview extends LitElement {
     const roles = [l?.local && l.name ? 'you' : '', id === o.instructor?.id ? 'instructor' : ''].filter(Boolean).join(', ');
     const name = `${l?.name || (l?.local ? 'You' : 'Unnamed')}${roles ? ` (${roles})` : ''}`;
     return html`<span class="layer"><span class="swatch" aria-hidden="true" style="background:${layerColour(l?.colour ?? 0)}"></span>${name}</span>`;
+  }
+
+  // A source that would not load: its passages count in no ¶, and the reader is told so.
+  #unplaced() {
+    const failed = this.entries.filter((e) => this.#docs.get(e.id) === 'failed');
+    return failed.length
+      ? html`<p class="hint" role="status">Passages of ${failed.map((e) => e.cite).join(', ')} are left out of the tagged passages: the source could not be loaded. Claims and links are compared all the same.</p>`
+      : nothing;
   }
 
   #passages(o: ClassOverview) {
