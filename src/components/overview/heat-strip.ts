@@ -46,6 +46,7 @@ export const heatLabel = (count: number, of: number) => `Tagged by ${count} of $
 export class HeatStrip implements ReactiveController {
   readonly #read: () => HeatInput;
   #painted: { key: string; map: unknown } | undefined;
+  readonly #strips: HTMLElement[] = [];
 
   constructor(host: ReactiveControllerHost, read: () => HeatInput) {
     this.#read = read;
@@ -82,8 +83,8 @@ export class HeatStrip implements ReactiveController {
     const key = `${students.length}:${[...heat].join(';')}`;
     if (!map || (this.#painted?.map === map && this.#painted.key === key)) return;
     this.#painted = { key, map };
-    const root = el.renderRoot;
-    for (const old of root.querySelectorAll(`.${STRIP}`)) old.remove();
+    // Only the strips painted here: no query over a text that may hold a book's elements.
+    for (const old of this.#strips.splice(0)) old.remove();
     if (!heat.size || !input.doc) return;
     for (const b of input.doc.blocks) {
       const count = b.numbered ? heat.get(b.n) : undefined;
@@ -98,6 +99,7 @@ export class HeatStrip implements ReactiveController {
       strip.title = heatLabel(count, students.length);
       strip.style.setProperty('--heat', String(0.2 + (0.8 * count) / students.length));
       host.append(strip);
+      this.#strips.push(strip);
     }
   }
 }
