@@ -1,13 +1,14 @@
 /** Where the app is, as read from and written to `location.hash`. */
 export type Route =
   | { view: 'library' }
-  | { view: 'read'; id: string; p?: number }
+  | { view: 'read'; id: string; p?: number; /** shade ¶s by how many students marked them (`?heat`) */ heat?: true }
   | { view: 'claims'; claim?: string; tag?: string }
   | { view: 'compare'; left: string; right: string; /** ¶s to show side by side (both or neither) */ lp?: number; rp?: number }
   | { view: 'events'; event?: string; tag?: string }
   | { view: 'settings' }
   | { view: 'map' }
   | { view: 'share'; code: string }
+  | { view: 'overview' }
   | { view: 'not-found'; path: string };
 
 const ID = '[a-z0-9][a-z0-9-]*';
@@ -15,13 +16,15 @@ const ID = '[a-z0-9][a-z0-9-]*';
 /** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
  * `#/compare/<left id>/<right id>`, `#/compare/<left>/<right>/p/<left ¶>/<right ¶>`, `#/events`,
  * `#/events/<event id>`, `#/events/tag/<tag>` (tags URI-encoded), `#/map`, `#/settings`, `#/share/<code>`
- * (a claim map in the link); anything else is 'not-found'. */
+ * (a claim map in the link), `#/overview` (the class overview), `?heat` after a reader route;
+ * anything else is 'not-found'. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { view: 'library' };
   if (path === '/claims' || path === '/claims/') return { view: 'claims' };
   if (path === '/settings' || path === '/settings/') return { view: 'settings' };
   if (path === '/map' || path === '/map/') return { view: 'map' };
+  if (path === '/overview' || path === '/overview/') return { view: 'overview' };
   const share = /^\/share\/([A-Za-z0-9_-]+)$/.exec(path);
   if (share) return { view: 'share', code: share[1]! };
   const claim = /^\/claims\/(urn:uuid:[0-9a-f-]{36})$/.exec(path);
@@ -42,9 +45,9 @@ export function parseRoute(hash: string): Route {
     if (cmp[3] !== undefined) [route.lp, route.rp] = [Number(cmp[3]), Number(cmp[4])];
     return route;
   }
-  const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?$/.exec(path);
+  const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?(\?heat)?$/.exec(path);
   if (!m) return { view: 'not-found', path };
-  const route: Route = { view: 'read', id: m[1]! };
+  const route: Route = { view: 'read', id: m[1]!, ...(m[3] ? { heat: true as const } : {}) };
   if (m[2] !== undefined) {
     const p = Number(m[2]);
     if (p < 1) return { view: 'not-found', path };
@@ -59,7 +62,7 @@ export function routeHash(route: Route): string {
     case 'library':
       return '#/';
     case 'read':
-      return `#/read/${route.id}${route.p ? `/p/${route.p}` : ''}`;
+      return `#/read/${route.id}${route.p ? `/p/${route.p}` : ''}${route.heat ? '?heat' : ''}`;
     case 'claims':
       if (route.tag) return `#/claims/tag/${encodeURIComponent(route.tag)}`;
       return route.claim ? `#/claims/${route.claim}` : '#/claims';
@@ -73,6 +76,8 @@ export function routeHash(route: Route): string {
       return '#/map';
     case 'share':
       return `#/share/${route.code}`;
+    case 'overview':
+      return '#/overview';
     case 'not-found':
       return `#${route.path}`;
   }

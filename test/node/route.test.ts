@@ -12,6 +12,8 @@ describe('routes', () => {
     expect(parseRoute('#/')).toEqual({ view: 'library' });
     expect(parseRoute('#/read/anisin-2026')).toEqual({ view: 'read', id: 'anisin-2026' });
     expect(parseRoute('#/read/anisin-2026/p/12')).toEqual({ view: 'read', id: 'anisin-2026', p: 12 });
+    expect(parseRoute('#/read/anisin-2026/p/12?heat')).toEqual({ view: 'read', id: 'anisin-2026', p: 12, heat: true });
+    expect(parseRoute('#/overview')).toEqual({ view: 'overview' });
   });
 
   it('parses the argument map route, with or without a trailing slash', () => {
@@ -21,7 +23,7 @@ describe('routes', () => {
   });
 
   it('rejects anything else as not found', () => {
-    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b', '#/claims/tag/%E0%A4%A', '#/map/x', '#/maps', '#/share/', '#/share/a+b']) {
+    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b', '#/claims/tag/%E0%A4%A', '#/map/x', '#/maps', '#/share/', '#/share/a+b', '#/overview/x', '#/read/a?hot', '#/read/a?heat/p/2']) {
       expect(parseRoute(h).view, h).toBe('not-found');
     }
   });
@@ -35,6 +37,7 @@ describe('routes', () => {
       { view: 'claims', tag: 'security forces/police & “CSTO”' },
       { view: 'map' }, { view: 'share', code: 'aB3_-x' },
       { view: 'compare', left: 'a', right: 'b-2', lp: 4, rp: 50 },
+      { view: 'overview' }, { view: 'read', id: 'x-1', heat: true }, { view: 'read', id: 'x-1', p: 7, heat: true },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });

@@ -18,7 +18,7 @@ import '../search/cr-search.ts';
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
  * view through one `cr-store-provider` (ADR 0005); the rest is handed down as properties.
- * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/tag/<tag>`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/map`, `#/settings`, `#/share/<code>`.
+ * Routes: `#/` library, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/tag/<tag>`, `#/compare/<a>/<b>`, `#/events[/<event id> | /tag/<tag>]`, `#/map`, `#/settings`, `#/share/<code>`, `#/overview`.
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {
@@ -127,6 +127,7 @@ export class CrApp extends LitElement {
           <a href=${this.#compareHref()} aria-current=${r.view === 'compare' ? 'page' : nothing}>Compare</a>
           <a href="#/map" aria-current=${r.view === 'map' ? 'page' : nothing}>Map</a>
           <a href="#/events" aria-current=${r.view === 'events' ? 'page' : nothing}>Events</a>
+          <a href="#/overview" aria-current=${r.view === 'overview' ? 'page' : nothing}>Class</a>
           <a href="#/settings" aria-current=${r.view === 'settings' ? 'page' : nothing}>Settings</a>
         </nav>
         <cr-search .entries=${this.entries ?? []} .documents=${this.documents}></cr-search>
@@ -160,10 +161,14 @@ export class CrApp extends LitElement {
       void loadView('events');
       return html`<cr-events-view .entries=${this.entries} .documents=${this.documents} eventId=${r.event ?? ''} tag=${r.tag ?? ''}></cr-events-view>`;
     }
+    if (r.view === 'overview') {
+      void loadView('overview');
+      return html`<cr-overview .entries=${this.entries} .documents=${this.documents}></cr-overview>`;
+    }
     if (r.view === 'compare') return html`<cr-compare-view .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right} .leftParagraph=${r.lp} .rightParagraph=${r.rp}></cr-compare-view>`;
     if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
     if (this.doc?.meta.id !== r.id || !this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
-    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p} .entries=${this.entries} .documents=${this.documents}></cr-reader>`;
+    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p} ?heat=${!!r.heat} .entries=${this.entries} .documents=${this.documents}></cr-reader>`;
   }
 
   async #load(): Promise<void> {
@@ -330,6 +335,7 @@ const views = {
   events: () => import('../events/cr-events-view.ts'),
   map: () => import('../map/cr-map-view.ts'),
   share: () => import('../exchange/cr-share-view.ts'),
+  overview: () => import('../overview/cr-overview.ts'),
 };
 const loading = new Map<keyof typeof views, Promise<unknown>>();
 function loadView(view: keyof typeof views): Promise<unknown> {

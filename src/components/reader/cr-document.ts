@@ -14,6 +14,7 @@ import { annotationsAtPoint, highlightStyles, paintHighlights, previewOf } from 
 import { layOut } from './lay-out.ts';
 import { heldImageOfButton, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
 import { SelectionToolbar, selectionRange, toolbarStyles, type Span } from './selection-toolbar.ts';
+import { heatStripStyles } from '../overview/heat-strip.ts';
 
 export { selectionRange } from './selection-toolbar.ts';
 
@@ -41,6 +42,7 @@ export class CrDocument extends LitElement {
     highlightStyles,
     toolbarStyles,
     heldImageStyles,
+    heatStripStyles,
     css`
       :host { display: block; }
       article.over-highlight { cursor: pointer; }

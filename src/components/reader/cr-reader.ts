@@ -23,6 +23,7 @@ import './cr-help.ts';
 import type { CrHelp } from './cr-help.ts';
 import '../related/cr-related.ts';
 import type { CrRelated } from '../related/cr-related.ts';
+import { HeatStrip } from '../overview/heat-strip.ts';
 
 /**
  * The reading view of one source: title block with full citation, table of contents that
@@ -47,6 +48,8 @@ export class CrReader extends LitElement {
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
   /** Loads a source's document model (for related passages). */
   @property({ attribute: false }) accessor documents: ((id: string) => Promise<DocModel>) | undefined;
+  /** Shade each ¶ by how many students marked it (`heat-strip.ts`). */
+  @property({ type: Boolean }) accessor heat = false;
 
   @state() private accessor placement: Placement = { placed: [], orphans: [] };
   @state() private accessor activeId = '';
@@ -66,6 +69,7 @@ export class CrReader extends LitElement {
     if (!change || change.diff.annotations) this.#place();
   });
   readonly #spy = new ScrollSpy(this, () => this.doc, () => this.documentEl?.textMap);
+  readonly #heat = new HeatStrip(this, () => ({ on: this.heat, doc: this.doc, placed: this.placement.placed, layers: this.#data.store?.layers() ?? [], document: this.documentEl }));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -107,6 +111,7 @@ export class CrReader extends LitElement {
           </div>
           <p class="cite"><b>Cite as</b> ${fullCitation(m)}</p>
           ${m.note ? html`<p class="note">${m.note}</p>` : nothing}
+          ${this.#heat.toggle()}
         </header>
         <details class="toc-mobile" @toggle=${this.#onMobileToc}><summary>Contents</summary>${this.mobileToc ? toc : nothing}</details>
         <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId} colourBy=${this.colourBy}></cr-document>

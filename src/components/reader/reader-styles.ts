@@ -27,6 +27,8 @@ export const readerStyles = css`
     .cite b { color: var(--cr-ink); font-weight: 600; }
     .facts { display: flex; gap: 1.2rem; flex-wrap: wrap; font: 0.8rem/1.4 var(--cr-sans); color: var(--cr-ink-faint); margin-top: 0.8rem; }
     .note { font: italic 0.85rem/1.5 var(--cr-sans); color: var(--cr-ink-faint); }
+    .heat-toggle { font: 0.85rem/1.5 var(--cr-sans); color: var(--cr-ink-soft); margin: 0.8rem 0 0; }
+    .heat-toggle a { color: var(--cr-link); margin-right: 0.5rem; }
     details.toc-mobile { display: none; }
     @media (max-width: 1200px) {
       .layout { grid-template-columns: minmax(0, 1fr) minmax(15rem, 18rem); }

@@ -13,7 +13,8 @@ export function csvField(value: string | number | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const rows = (header: readonly string[], body: ReadonlyArray<ReadonlyArray<string | number | undefined>>) =>
+/** A CSV file: the header row, then the body rows. */
+export const csvRows = (header: readonly string[], body: ReadonlyArray<ReadonlyArray<string | number | undefined>>) =>
   [header, ...body].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
 /** Claims: one row each; passages as "Cite, ¶n: quote" lines in one field. */
@@ -21,7 +22,7 @@ export function claimsCsv(data: ExportData): string {
   const passages = passagesOf(data);
   const cite = new Map(sourcesOf(data).map((s) => [s.id, s.cite]));
   const eventNames = new Map(data.events.map((e) => [e.id, e.name]));
-  return rows(
+  return csvRows(
     ['id', 'statement', 'source', 'tags', 'events', 'evidence', 'note', 'creator', 'created', 'modified'],
     data.claims.map((c) => {
       const home = homeOf(c, passages);
@@ -40,7 +41,7 @@ export function claimsCsv(data: ExportData): string {
 /** Links: one row each, both claims by id and statement. */
 export function linksCsv(data: ExportData): string {
   const statement = new Map(data.claims.map((c) => [c.id, c.statement]));
-  return rows(
+  return csvRows(
     ['id', 'relation', 'from', 'from statement', 'to', 'to statement', 'rationale', 'creator', 'created', 'modified'],
     data.links.map((l) => [l.id, l.relation, l.from, statement.get(l.from), l.to, statement.get(l.to), l.rationale, l.creator.name, l.created, l.modified]),
   );
