@@ -49,6 +49,7 @@ import {
   type TextChangeSeenSetting,
 } from './records.ts';
 import { positionsOf, putPositions } from './map-positions.ts';
+import { layersOf, type LayerView } from './layers.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 export type { Restorable, Restored } from './restore-actions.ts';
@@ -102,6 +103,7 @@ const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Del
  */
 export class CrossreadStore extends StoreEngine {
   #index: StoreIndex | undefined;
+  #layers: readonly LayerView[] | undefined;
 
   /** All annotations by id. Read-only view of live state; records are frozen. */
   get annotations(): ReadonlyMap<string, Annotation> {
@@ -259,6 +261,20 @@ export class CrossreadStore extends StoreEngine {
     await this.change('Remember text change', (cs) => cs.put('settings', { id: textChangeSeenId(source), value: seen }), false);
   }
 
+  /**
+   * Every layer the reader holds (ADR 0013, `layersOf`): their own first (named after them, `''`
+   * before they set a name), then the others by name. The same array until a record or setting
+   * comes or goes, so views derive their looks once per change.
+   */
+  layers(): readonly LayerView[] {
+    const local = this.localLayer;
+    if (!local) return [];
+    if (this.#layers) return this.#layers;
+    const s = this.state;
+    const from = { settings: s.settings.values(), annotations: s.annotations.values(), claims: s.claims.values(), links: s.links.values(), events: s.events.values() };
+    return (this.#layers = layersOf(from, local, this.creatorName ?? ''));
+  }
+
   /** Where each claim stands on the argument map, by claim id (ADR 0011); claims never placed are absent. */
   mapPositions(): ReadonlyMap<string, MapPosition> {
     return positionsOf(this.state.settings.values(), this.state.claims);
@@ -402,6 +418,7 @@ export class CrossreadStore extends StoreEngine {
 
   protected override changed(diff: StoreDiff): void {
     if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
+    if (diff.annotations || diff.claims || diff.links || diff.events || diff.settings) this.#layers = undefined;
   }
 
   async #do<T>(label: string, plan: (cs: ChangeSet, ctx: ActionContext) => T): Promise<ActionResult<T>> {
