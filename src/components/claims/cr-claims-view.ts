@@ -16,6 +16,7 @@ import { deleteClaim } from './delete-claim.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { StoreController } from '../store/store-controller.ts';
 import './cr-claim-card.ts';
+import '../layers/cr-layer-legend.ts';
 import '../shared/cr-confirm-dialog.ts';
 import './cr-events-manager.ts';
 import './cr-link-dialog.ts';
@@ -114,6 +115,7 @@ export class CrClaimsView extends LitElement {
           ${all.length
             ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}</p>`
             : nothing}
+          <cr-layer-legend></cr-layer-legend>
           ${all.length + gone.length === 0 ? this.#empty() : shown.length === 0
             ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
             : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent} @cr-claim-editing=${this.#onEditing}>
