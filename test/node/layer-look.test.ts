@@ -14,7 +14,7 @@ const view = (id: string, over: Partial<LayerView> = {}): LayerView =>
 
 describe('layer looks', () => {
   it('exports its public API', () => {
-    expect(Object.keys(look).sort()).toEqual(['foreignLook', 'layerLooks', 'legendLayers', 'looksOf', 'othersClaims', 'readOnlyLine']);
+    expect(Object.keys(look).sort()).toEqual(['foreignLook', 'layerLooks', 'legendLayers', 'looksOf', 'readOnlyLine']);
   });
 
   it('gives each layer its palette colour and names it in words', () => {

@@ -48,6 +48,7 @@ export class CrClaimsView extends LitElement {
   static override styles = [
     controlStyles,
     css`
+      cr-layer-legend { margin: 0 0 0.6rem; }
       :host { display: block; }
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 19rem; gap: 2rem; max-width: 74rem; margin: 0 auto; padding: 1.5rem; align-items: start; }
       @media (max-width: 56rem) { .layout { grid-template-columns: 1fr; } }

@@ -9,7 +9,6 @@ import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
 import { RELATION_MEANING } from '../../map/words.ts';
-import { othersClaims } from '../layers/layer-look.ts';
 import './cr-claim-picker.ts';
 
 /** What each relation says when the reader's claim (picked) links to another layer's. */
@@ -82,7 +81,7 @@ export class CrLinkDialog extends LitElement {
       <h2 id="link-title">${towards ? 'Link a claim of yours to this one' : 'Link this claim to another'}</h2>
       <p class="from">“${statement}”</p>
       <form @submit=${this.#save}>
-        <cr-claim-picker .exclude=${towards ? othersClaims(this.#data.store) : [this.from]} label=${towards ? 'Your claim' : 'Other claim'}
+        <cr-claim-picker .exclude=${[towards ? this.to : this.from]} ?mine=${towards} label=${towards ? 'Your claim' : 'Other claim'}
           placeholder="Type words of its statement, a tag or a quote…"
           @cr-claim-pick=${(e: ClaimPickEvent) => { this.#pick(e.claimId); this.error = ''; }}
           @input=${() => this.#pick('')}></cr-claim-picker>

@@ -6,7 +6,6 @@ import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
 import { count } from '../../map/words.ts';
-import { othersClaims } from '../layers/layer-look.ts';
 import './cr-claim-picker.ts';
 
 /**
@@ -56,7 +55,7 @@ export class CrMergeDialog extends LitElement {
       <h2 id="merge-title">Merge this claim into another</h2>
       <p class="quote">“${drop?.statement ?? ''}”</p>
       <form @submit=${this.#merge}>
-        <cr-claim-picker .exclude=${[this.drop, ...othersClaims(this.#data.store)]} label="Merge into" placeholder="Find the claim this one duplicates…"
+        <cr-claim-picker .exclude=${[this.drop]} mine label="Merge into" placeholder="Find the claim this one duplicates…"
           @cr-claim-pick=${(e: ClaimPickEvent) => { this.keep = e.claimId; this.error = ''; }}
           @input=${() => (this.keep = '')}></cr-claim-picker>
         <div id="result" aria-live="polite">${this.#explain()}</div>

@@ -80,10 +80,3 @@ export function legendLayers(looks: LayerLooks): LayerLook[] {
 
 /** The line a read-only card shows: "From Ana’s map (read-only)". */
 export const readOnlyLine = (look: LayerLook) => `From ${look.from} (read-only)`;
-
-/** Ids of the claims the reader may not change (other layers'): pickers that would change the
- * claim picked (merge into, link from) leave them out. */
-export function othersClaims(store: CrossreadStore | undefined): string[] {
-  if (!store) return [];
-  return [...store.claims.values()].filter((c) => c.layer !== store.localLayer).map((c) => c.id);
-}

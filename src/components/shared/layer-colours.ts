@@ -5,8 +5,13 @@
  */
 const PALETTE = ['var(--cr-accent)', '#E69F00', '#56B4E9', '#009E73', '#CC79A7', '#D55E00', '#0072B2', '#8a7a00'];
 
+/** Distinct colours for layers other than the reader's own (slots past them repeat them). */
+export const OTHER_COLOURS = PALETTE.length - 1;
+
+/** Which of the palette's colours slot `slot` gets: 0 for the reader's own, else 1…{@link OTHER_COLOURS}. */
+export const paletteIndex = (slot: number): number => (slot <= 0 ? 0 : 1 + ((slot - 1) % OTHER_COLOURS));
+
 /** CSS colour of palette slot `slot`; slots past the palette repeat it. */
 export function layerColour(slot: number): string {
-  if (slot <= 0) return PALETTE[0]!;
-  return PALETTE[1 + ((slot - 1) % (PALETTE.length - 1))]!;
+  return PALETTE[paletteIndex(slot)]!;
 }
