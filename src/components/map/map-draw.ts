@@ -95,7 +95,7 @@ export function nodeTemplate(n: DrawnNode, box: Box, s: NodeState) {
     <text class="label" y=${HEAD}>${n.lines.map((line, i) => svg`<tspan x="10" dy=${i === 0 ? 11 : LINE_HEIGHT}>${i < n.lines.length - 1 ? `${line} ` : line}</tspan>`)}</text>
     <circle class="handle" cx=${box.width} cy=${box.height / 2} r="6" aria-hidden="true"><title>Drag to another claim to link them</title></circle>
   </g><g class="decor${state}" transform=${at} aria-hidden="true">
-    ${n.layer ? svg`<rect class="layer-stripe" x="0.6" y="0.6" width="5" height=${box.height - 1.2} rx="2" fill=${n.layer.colour}></rect>` : nothing}
+    ${n.layer ? svg`<rect class="layer-stripe" x="0.6" y="0.6" width="5" height=${box.height - 1.2} rx="2" style=${`fill: ${n.layer.colour}`}></rect>` : nothing}
     ${n.sources.map((src, i) => svg`<g class="marker" transform="translate(${13 + i * 19} 13)">
       <circle r="7.5" fill=${src.colour}></circle><text class="letter" y="3.5" text-anchor="middle">${src.letter}</text></g>`)}
     ${n.against ? svg`<g class="against-mark" transform="translate(${box.width - 54} 13)"><circle r="7.5"></circle><text y="3.5" text-anchor="middle">✕</text></g>` : nothing}
