@@ -13,7 +13,7 @@ const anaOf = (store: CrossreadStore) => store.layers().find((l) => !l.local)!;
 
 /** The text of a legend's entries, in a shadow root. */
 const legendText = (root: ShadowRoot | Element) =>
-  [...root.querySelectorAll('li.layer-entry')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+  [...root.querySelectorAll('li.layer-entry')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
 
 afterEach(() => document.querySelector('main.test')?.remove());
 
@@ -42,7 +42,7 @@ describe('layers in the reader', () => {
     card.click();
     await until(() => card.getAttribute('aria-current') === 'true' && card.querySelector('.read-only'), 'chosen, read-only');
     expect(card.querySelector('.read-only')!.textContent).to.contain('From Ana’s map (read-only)');
-    expect([...card.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.not.include.members(['Edit', 'Delete']);
+    expect([...card.querySelectorAll('button')].map((b) => b.textContent.trim())).to.not.include.members(['Edit', 'Delete']);
 
     const legend = panel.shadowRoot!.querySelector('cr-layer-legend')!;
     await until(() => legendText(legend.shadowRoot!).length === 2, 'legend of two layers');
