@@ -4,7 +4,8 @@ import { expect } from '@open-wc/testing';
 import { axeViolations, deep, makeStore, openReader, until } from '../helpers.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 import { layerColour, paletteIndex } from '../../../src/components/shared/layer-colours.ts';
-import { drawn, mountMap, nodeOf } from '../map/harness.ts';
+import { $, drawn, isOpen, mountMap, nodeOf, press } from '../map/harness.ts';
+import { notices } from '../claims/harness.ts';
 import { ANISIN, annotate, CompareHarness, DJ } from '../compare/harness.ts';
 import { everything, twoLayers } from './harness.ts';
 
@@ -73,6 +74,19 @@ describe('layers on the map', () => {
     expect(nodeOf(canvas, theirs.id)!.getAttribute('aria-label')).to.contain('From Ana’s map, read-only.');
     expect(nodeOf(canvas, mine.id)!.getAttribute('aria-label')).to.not.contain('From');
     expect(legendText(view.shadowRoot!.querySelector('.legend')!)).to.deep.equal(['Bo (you)', 'Ana Student']);
+  });
+
+  it('says the other layer’s claim is read-only when Delete is pressed on its node, and deletes nothing', async () => {
+    const { store, theirs } = await twoLayers();
+    const view = await mountMap(store);
+    const canvas = await drawn(view, [theirs.id]);
+    nodeOf(canvas, theirs.id)!.focus();
+    notices.length = 0;
+    await press('Delete');
+    const notice = await until(() => notices.find((n) => n.message.includes('read-only')), 'a read-only notice');
+    expect(notice.message).to.equal('This claim is from Ana’s map: it is read-only here.');
+    expect(isOpen($(view, 'cr-confirm-dialog')!)).to.equal(false);
+    expect(store.getClaim(theirs.id)).to.not.equal(undefined);
   });
 
   it('draws no stripes while the map holds the reader’s claims only', async () => {
