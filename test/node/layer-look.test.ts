@@ -57,11 +57,12 @@ describe('store.layers()', () => {
     const a = (await there.createAnnotation({ target: target('doc-a', 0) })).value;
     const first = store.layers();
     expect(first.map((l) => [l.id, l.local])).toEqual([[store.localLayer, true]]);
+    expect(layerLooks(first).get(store.localLayer!)!.name).toBe('You');
     expect(store.layers()).toBe(first);
     await store.receive({ put: [{ collection: 'annotations', record: a }] }, 'import');
     const after = store.layers();
     expect(after).not.toBe(first);
-    expect(after.map((l) => [l.id, l.name, l.counts.annotations])).toEqual([[store.localLayer, '', 0], [there.localLayer, 'Ana', 1]]);
+    expect(after.map((l) => [l.id, l.name, l.counts.annotations])).toEqual([[store.localLayer, 'Anonymous', 0], [there.localLayer, 'Ana', 1]]);
     await store.setCreatorName('Bo');
     expect(store.layers()[0]!.name).toBe('Bo');
   });

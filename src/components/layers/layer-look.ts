@@ -4,7 +4,7 @@
  * a record or setting comes or goes), so each view asks per record without recomputing.
  * Colour is never the only cue: `from` names the layer wherever its colour shows.
  */
-import type { CrossreadStore, LayerView } from '../../store/index.ts';
+import { ANONYMOUS, type CrossreadStore, type LayerView } from '../../store/index.ts';
 import { layerColour } from '../shared/layer-colours.ts';
 
 /** A layer as views mark it. */
@@ -14,7 +14,7 @@ export interface LayerLook {
   colour: string;
   /** Palette slot (0: the reader's own). */
   slot: number;
-  /** Its author's display name; "You" for the reader's own layer when they set no name. */
+  /** Its author's display name; "You" for the reader's own layer while they have set no name. */
   name: string;
   /** "Instructor" or "Student"; empty for the reader's own layer (what they are is theirs to say). */
   role: string;
@@ -43,7 +43,8 @@ export function layerLooks(layers: readonly LayerView[]): LayerLooks {
   let looks = cache.get(layers);
   if (looks) return looks;
   looks = new Map(layers.map((l): [string, LayerLook] => {
-    const name = l.local && !l.name.trim() ? 'You' : l.name;
+    // The reader's own layer before they give a name: "You", not "Anonymous".
+    const name = l.local && (!l.name.trim() || l.name === ANONYMOUS) ? 'You' : l.name;
     const c = l.counts;
     return [l.id, {
       id: l.id, colour: layerColour(l.colour), slot: l.local ? 0 : l.colour, name,
