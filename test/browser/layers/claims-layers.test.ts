@@ -58,6 +58,11 @@ describe('layers in the claims view', () => {
     expect($(theirs, '[data-intent=merge]')).to.equal(null);
     expect($(theirs, 'select[name=stance]')).to.equal(null);
     expect($$(theirs, 'button').map((b) => b.textContent.trim())).to.not.include('Remove');
+    // So is Ana's event, in the events list beside the claims.
+    const manager = $(view, 'cr-events-manager')!;
+    const event = await until(() => $(manager, `li[data-event="${two.theirs.events[0]}"]`), 'Ana’s event');
+    expect(event.querySelector('.read-only')!.textContent).to.contain('From Ana’s map (read-only)');
+    expect(event.querySelector('button')).to.equal(null);
     // The reader's own claim keeps every control.
     const mine = await expand(view, two.mine.id);
     expect($(mine, 'button.edit')).to.not.equal(null);
