@@ -32,6 +32,8 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'n
  * the evidence passages (each opens the reader at its ¶; stance changeable,
  * passage removable), the links and the passages of other sources related to the claim
  * (`cr-related`, each addable as evidence); with "Link to…", "Merge into…", "Delete…".
+ * A claim of another layer (ADR 0013) names its layer (swatch, coloured edge) and is read-only:
+ * "From Ana’s map (read-only)" and "Link a claim of mine…" in place of every control that would change it.
  *
  * @fires cr-claim-select - the statement was clicked: expand (or collapse) this claim
  * @fires cr-claim-intent - Link to…, Merge into… or Delete… was chosen
@@ -131,7 +133,7 @@ export class CrClaimCard extends LitElement {
       <h3>Evidence (${evidence.length})</h3>
       ${evidence.length
         ? html`<ol class="evidence">${evidence.map((e) => this.#evidence(c, e, !look))}</ol>`
-        : damaged ? nothing : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
+        : damaged || look ? nothing : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
       ${damaged
         ? html`<p class="hint set-aside">Also cited: ${damaged === 1 ? SET_ASIDE.annotations : `${damaged} damaged passages, set aside`}
             (<a href=${routeHash({ view: 'settings' })}>listed in Settings</a>).</p>`

@@ -64,7 +64,11 @@ export class CrClaimLinks extends LitElement {
     // Deleted in another tab while being edited: its editor stays, last, until saved or discarded.
     const gone = this.#draft.deleted;
     const links = gone && !stored.some((l) => l.id === gone.id) ? [...stored, gone] : stored;
-    if (links.length === 0) return html`<p class="hint" tabindex="-1">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
+    if (links.length === 0) {
+      const theirs = !!foreignLook(looksOf(this.#data.store), this.#data.store?.getClaim(this.claimId)?.layer ?? '');
+      return html`<p class="hint" tabindex="-1">${theirs ? 'No links yet. Use “Link a claim of mine…” to say how a claim of yours bears on this one.'
+        : 'No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.'}</p>`;
+    }
     return html`<ol>${links.map((l) => (l.id === this.#editing && this.#draft.editing ? this.#form(l) : this.#link(l)))}</ol>`;
   }
 
