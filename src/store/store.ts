@@ -35,6 +35,7 @@ import { buildIndex, type StoreIndex } from './queries.ts';
 import { rebaseLists } from './merge.ts';
 import { restoreRecord, type Restorable, type Restored } from './restore-actions.ts';
 import {
+  ANONYMOUS,
   buildAnnotation,
   changeAnnotation,
   eventsOf,
@@ -261,18 +262,11 @@ export class CrossreadStore extends StoreEngine {
     await this.change('Remember text change', (cs) => cs.put('settings', { id: textChangeSeenId(source), value: seen }), false);
   }
 
-  /**
-   * Every layer the reader holds (ADR 0013, `layersOf`): their own first (named after them, `''`
-   * before they set a name), then the others by name. The same array until a record or setting
-   * comes or goes, so views derive their looks once per change.
-   */
+  /** Every layer here, the reader's own first (`layersOf`): the one list views show, colour and hide by. */
   layers(): readonly LayerView[] {
-    const local = this.localLayer;
-    if (!local) return [];
-    if (this.#layers) return this.#layers;
     const s = this.state;
     const from = { settings: s.settings.values(), annotations: s.annotations.values(), claims: s.claims.values(), links: s.links.values(), events: s.events.values() };
-    return (this.#layers = layersOf(from, local, this.creatorName ?? ''));
+    return (this.#layers ??= layersOf(from, this.localLayer ?? '', this.creatorName ?? ANONYMOUS));
   }
 
   /** Where each claim stands on the argument map, by claim id (ADR 0011); claims never placed are absent. */
@@ -424,7 +418,7 @@ export class CrossreadStore extends StoreEngine {
 
   protected override changed(diff: StoreDiff): void {
     if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
-    if (diff.annotations || diff.claims || diff.links || diff.events || diff.settings) this.#layers = undefined;
+    this.#layers = undefined;
   }
 
   async #do<T>(label: string, plan: (cs: ChangeSet, ctx: ActionContext) => T): Promise<ActionResult<T>> {

@@ -87,7 +87,7 @@ export function claimForm(quote: string, on: FormHandlers<ClaimFields>) {
 export function evidenceForm(quote: string, on: FormHandlers<Stance> & { pick: (claimId: string) => void }) {
   return html`<form @submit=${(e: Event) => { const { form, data } = submitted(e); on.save(data.get('stance') as Stance, form); }} @keydown=${keys(on.cancel)}>
     <blockquote>${quote}</blockquote>
-    <cr-claim-picker label="Evidence for the claim" placeholder="Type to find a claim…"
+    <cr-claim-picker mine label="Evidence for the claim" placeholder="Type to find a claim…"
       @cr-claim-pick=${(e: ClaimPickEvent) => on.pick(e.claimId)}></cr-claim-picker>
     ${stanceField}
     ${buttons(on.cancel)}

@@ -18,6 +18,9 @@ import { annotationCard } from './annotation-card.ts';
 import { claimForm, evidenceForm, noteForm, type ClaimFields } from './annotation-forms.ts';
 import { ColourByEvent, DraftCloseEvent } from './panel-events.ts';
 import { panelStyles } from './panel-styles.ts';
+import { foreignLook, looksOf } from '../layers/layer-look.ts';
+import { layerMarkStyles } from '../layers/layer-marks.ts';
+import '../layers/cr-layer-legend.ts';
 import '../shared/cr-confirm-dialog.ts';
 
 export { claimFromQuote } from '../../annotate/claim-draft.ts';
@@ -46,7 +49,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  */
 @customElement('cr-annotation-panel')
 export class CrAnnotationPanel extends LitElement {
-  static override styles = [badgeStyles, panelStyles];
+  static override styles = [badgeStyles, panelStyles, layerMarkStyles];
 
   /** The document the annotations belong to. */
   @property({ attribute: false }) accessor doc: DocModel | undefined;
@@ -103,6 +106,7 @@ export class CrAnnotationPanel extends LitElement {
     return html`<section aria-labelledby="ann-title">
       <h2 id="ann-title" tabindex="-1"><span>Annotations</span><span>${this.placed.length + this.orphans.length}</span></h2>
       ${this.#who()}
+      <cr-layer-legend></cr-layer-legend>
       ${this.#draftForm()}
       ${this.placed.length
         ? html`<div class="filter">
@@ -179,6 +183,7 @@ export class CrAnnotationPanel extends LitElement {
       orphan,
       active: a.id === this.activeId,
       colourBy: this.colourBy,
+      look: foreignLook(looksOf(this.#data.store), a.layer),
       paragraph: orphan ? undefined : this.#paragraphOf(a),
       store: this.#data.store,
       choose: () => this.dispatchEvent(new AnnotationActivateEvent([a.id], !orphan)),

@@ -6,6 +6,8 @@ export const panelStyles = css`
     h2 { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 0 0 0.6rem; display: flex; justify-content: space-between; }
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
     .card { background: var(--cr-card); border: 1px solid var(--cr-rule); border-left: 4px solid var(--slot); border-radius: 6px; padding: 0.6rem 0.7rem; cursor: pointer; }
+    cr-layer-legend { margin: 0 0 0.6rem; }
+    .card.other { border-bottom: 3px solid var(--layer); }
     .card[aria-current='true'] { border-color: var(--cr-accent); box-shadow: 0 0 0 1px var(--cr-accent); border-left-color: var(--slot); }
     button.quote {
       all: unset; box-sizing: border-box; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden;

@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { formatRange, STANCES, splitTags, type Claim, type EvidenceItem, type Stance } from '../../store/index.ts';
@@ -18,6 +18,9 @@ import { controlStyles } from '../shared/control-styles.ts';
 import { count } from '../../map/words.ts';
 import type { Paragraph } from '../../annotate/paragraphs.ts';
 import { StoreController } from '../store/store-controller.ts';
+import { claimCardStyles } from './claim-card-styles.ts';
+import { foreignLook, looksOf, type LayerLook } from '../layers/layer-look.ts';
+import { layerMarkStyles, layerTag, readOnlyNote } from '../layers/layer-marks.ts';
 import './cr-claim-links.ts';
 import '../annotate/cr-note.ts';
 
@@ -29,6 +32,8 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'n
  * the evidence passages (each opens the reader at its ¶; stance changeable,
  * passage removable), the links and the passages of other sources related to the claim
  * (`cr-related`, each addable as evidence); with "Link to…", "Merge into…", "Delete…".
+ * A claim of another layer (ADR 0013) names its layer (swatch, coloured edge) and is read-only:
+ * "From Ana’s map (read-only)" and "Link a claim of mine…" in place of every control that would change it.
  *
  * @fires cr-claim-select - the statement was clicked: expand (or collapse) this claim
  * @fires cr-claim-intent - Link to…, Merge into… or Delete… was chosen
@@ -36,31 +41,7 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'n
  */
 @customElement('cr-claim-card')
 export class CrClaimCard extends LitElement {
-  static override styles = [
-    controlStyles,
-    badgeStyles,
-    css`
-      :host { display: block; }
-      a.chip { text-decoration: none; }
-      a.chip:hover { text-decoration: underline; }
-      article { background: var(--cr-card); border: 1px solid var(--cr-rule); border-left: 4px solid var(--cr-rule); border-radius: 6px; padding: 0.6rem 0.8rem; }
-      article.open { border-color: var(--cr-accent); border-left-color: var(--cr-accent); box-shadow: 0 0 0 1px var(--cr-accent); }
-      h2 { margin: 0; font: 600 1rem/1.4 var(--cr-serif); }
-      h2 button { all: unset; cursor: pointer; border-radius: 3px; display: block; }
-      h2 button:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; }
-      h3 { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 0.9rem 0 0.4rem; }
-      .meta { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; color: var(--cr-ink-faint); font-size: 0.76rem; margin-top: 0.3rem; }
-      .evidence { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.55rem; }
-      .evidence li { border-top: 1px solid var(--cr-rule); padding-top: 0.45rem; }
-      .evidence .line { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; font-size: 0.8rem; }
-      blockquote { margin: 0.25rem 0; font: italic 0.88rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); }
-      .row label { display: flex; gap: 0.3rem; align-items: center; }
-      cr-note { margin: 0.4rem 0; }
-      .claim-actions { margin-top: 0.9rem; }
-      .stances { list-style: none; margin: 0.35rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; font-size: 0.76rem; color: var(--cr-ink-soft); }
-      .stances li { display: inline-flex; gap: 0.35rem; align-items: center; }
-    `,
-  ];
+  static override styles = [controlStyles, badgeStyles, claimCardStyles, layerMarkStyles];
 
   /** The claim shown. */
   @property({ attribute: false }) accessor claim: Claim | undefined;
@@ -97,10 +78,12 @@ export class CrClaimCard extends LitElement {
     const damaged = this.#data.store?.setAsideEvidence(c.id) ?? 0;
     const sources = [...new Set(evidence.map((e) => this.#cite(e.annotation.target.source)))];
     const links = this.#data.store?.linksOf(c.id).length ?? 0;
-    return html`<article class=${this.expanded ? 'open' : ''} aria-labelledby="statement">
+    const look = this.#look(c);
+    return html`<article class=${this.expanded ? 'open' : ''} aria-labelledby="statement" style=${look ? `border-left-color: ${look.colour}` : nothing}>
       <h2><button id="statement" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="details"
         @click=${() => this.dispatchEvent(new ClaimSelectEvent(this.expanded ? '' : c.id))}>${c.statement}</button></h2>
       <div class="meta">
+        ${layerTag(look)}
         ${sources.length ? html`<span>${sources.join('; ')}</span>` : html`<span>no evidence</span>`}
         <span>${count(evidence.length, 'passage')}</span>
         ${damaged ? html`<span class="set-aside">${damaged === 1 ? SET_ASIDE.annotations : `${damaged} damaged passages, set aside`}</span>` : nothing}
@@ -109,7 +92,7 @@ export class CrClaimCard extends LitElement {
         ${this.expanded ? nothing : this.#eventChips(c)}
       </div>
       ${this.expanded ? nothing : this.#stances(evidence)}
-      <div id="details">${this.expanded ? this.#details(c, evidence, damaged) : nothing}</div>
+      <div id="details">${this.expanded ? this.#details(c, evidence, damaged, look) : nothing}</div>
     </article>`;
   }
 
@@ -136,29 +119,32 @@ export class CrClaimCard extends LitElement {
     </ul>`;
   }
 
-  #details(c: Claim, evidence: EvidenceItem[], damaged: number) {
+  // Another layer's claim (ADR 0013) shows no control that would change it; the reader may
+  // still link a claim of theirs to it (the link is theirs).
+  #details(c: Claim, evidence: EvidenceItem[], damaged: number, look: LayerLook | undefined) {
     return html`${this.#draft.editing ? this.#editForm() : html`
         ${c.note ? html`<cr-note .text=${c.note}></cr-note>` : nothing}
-        <div class="actions"><button type="button" class="edit" @click=${() => this.#setEditing(true)}>Edit statement, note and tags</button></div>`}
+        ${look ? readOnlyNote(look, this.#intent('link', 'Link a claim of mine…'))
+          : html`<div class="actions"><button type="button" class="edit" @click=${() => this.#setEditing(true)}>Edit statement, note and tags</button></div>`}`}
       <p class="meta">By ${c.creator.name} · created <time datetime=${c.created}>${day(c.created)}</time>${c.modified !== c.created
         ? html` · edited <time datetime=${c.modified}>${day(c.modified)}</time>` : nothing}</p>
       <h3>Events</h3>
-      ${this.#events(c)}
+      ${this.#events(c, !look)}
       <h3>Evidence (${evidence.length})</h3>
       ${evidence.length
-        ? html`<ol class="evidence">${evidence.map((e) => this.#evidence(c, e))}</ol>`
-        : damaged ? nothing : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
+        ? html`<ol class="evidence">${evidence.map((e) => this.#evidence(c, e, !look))}</ol>`
+        : damaged || look ? nothing : html`<p class="hint">No passages back this claim. Select a passage in the reader and add it as evidence.</p>`}
       ${damaged
         ? html`<p class="hint set-aside">Also cited: ${damaged === 1 ? SET_ASIDE.annotations : `${damaged} damaged passages, set aside`}
             (<a href=${routeHash({ view: 'settings' })}>listed in Settings</a>).</p>`
         : nothing}
       <h3>Links</h3>
       <cr-claim-links claimId=${c.id}></cr-claim-links>
-      ${claimRelated(c, evidence, { entries: this.entries, documents: this.documents, paragraphOf: this.paragraphOf,
+      ${look ? nothing : html`${claimRelated(c, evidence, { entries: this.entries, documents: this.documents, paragraphOf: this.paragraphOf,
         closed: this.relatedClosed, toggle: (closed) => (this.relatedClosed = closed) })}
       <div class="actions claim-actions">
         ${this.#intent('link', 'Link to…')} ${this.#intent('merge', 'Merge into…')} ${this.#intent('delete', 'Delete claim…')}
-      </div>`;
+      </div>`}`;
   }
 
   #intent(intent: ClaimIntent, label: string) {
@@ -177,15 +163,15 @@ export class CrClaimCard extends LitElement {
     </form>`;
   }
 
-  #events(c: Claim) {
+  #events(c: Claim, editable: boolean) {
     const all = this.#data.store?.eventsByStart() ?? [];
     const others = all.filter((e) => !c.events.includes(e.id));
     const mine = c.events.flatMap((id) => all.filter((e) => e.id === id));
     return html`<div class="row">
       ${mine.map((e) => html`<span class="chip">${e.name}, ${formatRange(e.start, e.end)}
-        <button type="button" aria-label="Remove event ${e.name}" title="Remove event" @click=${() => this.#setEvents(c.events.filter((x) => x !== e.id))}>×</button></span>`)}
+        ${editable ? html`<button type="button" aria-label="Remove event ${e.name}" title="Remove event" @click=${() => this.#setEvents(c.events.filter((x) => x !== e.id))}>×</button>` : nothing}</span>`)}
       ${mine.length === 0 ? html`<span class="hint">None.</span>` : nothing}
-      ${others.length
+      ${!editable ? nothing : others.length
         ? html`<form class="row" @submit=${(ev: Event) => { ev.preventDefault(); const id = fieldText(new FormData(ev.target as HTMLFormElement), 'event'); if (id) void this.#setEvents([...c.events, id]); }}>
             <label>Add event <select name="event">${others.map((e) => html`<option value=${e.id}>${e.name} (${formatRange(e.start, e.end)})</option>`)}</select></label>
             <button>Add</button>
@@ -194,7 +180,7 @@ export class CrClaimCard extends LitElement {
     </div>`;
   }
 
-  #evidence(c: Claim, e: EvidenceItem) {
+  #evidence(c: Claim, e: EvidenceItem, editable: boolean) {
     const a = e.annotation;
     const n = this.paragraphOf(e);
     const cite = this.#cite(a.target.source);
@@ -205,13 +191,18 @@ export class CrClaimCard extends LitElement {
         ${badge(STANCE_LOOK[e.stance])}
       </div>
       <blockquote>${a.target.selector[0].exact}</blockquote>
-      <div class="row">
+      ${editable ? html`<div class="row">
         <label>Stance <select name="stance" @change=${(ev: Event) => this.#act(this.#data.store?.setStance(c.id, a.id, (ev.target as HTMLSelectElement).value as Stance))}>
           ${STANCES.map((s) => html`<option value=${s} ?selected=${s === e.stance}>${STANCE_LOOK[s].icon} ${STANCE_LOOK[s].label}</option>`)}
         </select></label>
         <button type="button" aria-label="Remove this passage from the claim" @click=${() => this.#removeEvidence(c, a.id)}>Remove</button>
-      </div>
+      </div>` : nothing}
     </li>`;
+  }
+
+  /** The layer of a claim not the reader's own; `undefined` for theirs. */
+  #look(c: Claim): LayerLook | undefined {
+    return foreignLook(looksOf(this.#data.store), c.layer);
   }
 
   #cite(source: string): string {

@@ -10,6 +10,8 @@ import { SET_ASIDE } from '../shared/set-aside.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { RELATION_MEANING, linkSide } from '../../map/words.ts';
 import { StoreController } from '../store/store-controller.ts';
+import { foreignLook, looksOf } from '../layers/layer-look.ts';
+import { layerMarkStyles, layerTag } from '../layers/layer-marks.ts';
 import '../annotate/cr-note.ts';
 
 /**
@@ -17,7 +19,8 @@ import '../annotate/cr-note.ts';
  * its direction in words ("supports →", "← supported by"; "contradicts", symmetric, has no arrow), the other claim
  * (a link to it) and the rationale. Links can be edited in place (relation,
  * rationale; a refused change shows the store's message and keeps the form)
- * and deleted (Undo in the toast).
+ * and deleted (Undo in the toast). A link of another layer (ADR 0013) names its layer and
+ * offers neither.
  *
  * @fires cr-notify - after deleting a link (with Undo), or when an action failed
  */
@@ -26,6 +29,7 @@ export class CrClaimLinks extends LitElement {
   static override styles = [
     controlStyles,
     badgeStyles,
+    layerMarkStyles,
     css`
       :host { display: block; }
       ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
@@ -60,25 +64,31 @@ export class CrClaimLinks extends LitElement {
     // Deleted in another tab while being edited: its editor stays, last, until saved or discarded.
     const gone = this.#draft.deleted;
     const links = gone && !stored.some((l) => l.id === gone.id) ? [...stored, gone] : stored;
-    if (links.length === 0) return html`<p class="hint" tabindex="-1">No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.</p>`;
+    if (links.length === 0) {
+      const theirs = !!foreignLook(looksOf(this.#data.store), this.#data.store?.getClaim(this.claimId)?.layer ?? '');
+      return html`<p class="hint" tabindex="-1">${theirs ? 'No links yet. Use “Link a claim of mine…” to say how a claim of yours bears on this one.'
+        : 'No links yet. Use “Link to…” to say which claims this one supports, contradicts or qualifies.'}</p>`;
+    }
     return html`<ol>${links.map((l) => (l.id === this.#editing && this.#draft.editing ? this.#form(l) : this.#link(l)))}</ol>`;
   }
 
   #link(link: Link) {
     const side = linkSide(link, this.claimId);
     const other = this.#data.store?.getClaim(side.other);
+    const look = foreignLook(looksOf(this.#data.store), link.layer);
     return html`<li data-link=${link.id}>
       <div class="line">
         ${badge({ ...RELATION_LOOK[link.relation], label: side.words }, RELATION_MEANING[link.relation])}
         ${other
           ? html`<a href=${routeHash({ view: 'claims', claim: side.other })}>${other.statement}</a>`
           : html`<span class="set-aside">${this.#data.store?.isQuarantined('claims', side.other) ? SET_ASIDE.claims : '(missing claim)'}</span>`}
+        ${layerTag(look)}
       </div>
       ${link.rationale ? html`<cr-note .text=${link.rationale}></cr-note>` : nothing}
-      <div class="actions">
+      ${look ? nothing : html`<div class="actions">
         <button type="button" @click=${() => this.#edit(link.id)} aria-label="Edit link: ${side.words} ${other?.statement ?? ''}">Edit</button>
         <button type="button" @click=${() => this.#delete(link)} aria-label="Delete link: ${side.words} ${other?.statement ?? ''}">Delete</button>
-      </div>
+      </div>`}
     </li>`;
   }
 

@@ -42,6 +42,9 @@ export class CrClaimPicker extends LitElement {
 
   /** Ids of claims not to offer (e.g. the claim being linked). */
   @property({ attribute: false }) accessor exclude: readonly string[] = [];
+  /** Offer only the reader's own claims: the pick will change the claim (merge into it, add
+   * evidence, link from it), and other layers' claims are read-only (ADR 0013). */
+  @property({ type: Boolean }) accessor mine = false;
   /** Visible label of the input. */
   @property() accessor label = 'Claim';
   /** Placeholder of the input. */
@@ -89,7 +92,7 @@ export class CrClaimPicker extends LitElement {
       <ul id="listbox" role="listbox" aria-label=${this.label} ?hidden=${!expanded}>
         ${shown.map((m, i) => this.#option(m, i))}
       </ul>
-      ${this.open && shown.length === 0 ? html`<p class="none hint">${this.#claims().length ? 'No claim matches.' : 'No claims to choose from yet.'}</p>` : nothing}
+      ${this.open && shown.length === 0 ? html`<p class="none hint">${this.#claims().length ? 'No claim matches.' : this.mine ? 'You have no claims of your own yet.' : 'No claims to choose from yet.'}</p>` : nothing}
       <div class="visually-hidden" role="status">${this.open ? this.#announce(matches.length) : ''}</div>`;
   }
 
@@ -107,16 +110,21 @@ export class CrClaimPicker extends LitElement {
   }
 
   #claims(): Claim[] {
+    return [...(this.#data.store?.claims.values() ?? [])].filter(this.#offered());
+  }
+
+  #offered(): (c: Claim) => boolean {
     const skip = new Set(this.exclude);
-    return [...(this.#data.store?.claims.values() ?? [])].filter((c) => !skip.has(c.id));
+    const local = this.#data.store?.localLayer;
+    return (c) => !skip.has(c.id) && (!this.mine || c.layer === local);
   }
 
   #matches(): Match[] {
     const store = this.#data.store;
     if (!store) return [];
     this.#index ??= [...store.claims.values()].map((c) => searchable(c, store.evidenceOf(c.id).map((e) => e.annotation.target.selector[0].exact)));
-    const skip = new Set(this.exclude);
-    return searchClaims(this.#index.filter((i) => !skip.has(i.claim.id)), this.query);
+    const offered = this.#offered();
+    return searchClaims(this.#index.filter((i) => offered(i.claim)), this.query);
   }
 
   #onInput(e: Event): void {

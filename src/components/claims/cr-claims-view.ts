@@ -16,6 +16,7 @@ import { deleteClaim } from './delete-claim.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { StoreController } from '../store/store-controller.ts';
 import './cr-claim-card.ts';
+import '../layers/cr-layer-legend.ts';
 import '../shared/cr-confirm-dialog.ts';
 import './cr-events-manager.ts';
 import './cr-link-dialog.ts';
@@ -47,6 +48,7 @@ export class CrClaimsView extends LitElement {
   static override styles = [
     controlStyles,
     css`
+      cr-layer-legend { margin: 0 0 0.6rem; }
       :host { display: block; }
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 19rem; gap: 2rem; max-width: 74rem; margin: 0 auto; padding: 1.5rem; align-items: start; }
       @media (max-width: 56rem) { .layout { grid-template-columns: 1fr; } }
@@ -114,6 +116,7 @@ export class CrClaimsView extends LitElement {
           ${all.length
             ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}</p>`
             : nothing}
+          <cr-layer-legend></cr-layer-legend>
           ${all.length + gone.length === 0 ? this.#empty() : shown.length === 0
             ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
             : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent} @cr-claim-editing=${this.#onEditing}>

@@ -10,6 +10,8 @@ import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { count } from '../../map/words.ts';
 import { routeHash } from '../../app/route.ts';
 import { StoreController } from '../store/store-controller.ts';
+import { foreignLook, looksOf } from '../layers/layer-look.ts';
+import { layerMarkStyles, readOnlyNote } from '../layers/layer-marks.ts';
 import '../shared/cr-confirm-dialog.ts';
 
 /** The inline form open on an event, if any. */
@@ -30,6 +32,7 @@ const DATE_HINT = 'e.g. 2022-01-04';
 export class CrEventsManager extends LitElement {
   static override styles = [
     controlStyles,
+    layerMarkStyles,
     css`
       :host { display: block; }
       h2 { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 0 0 0.6rem; }
@@ -95,12 +98,14 @@ export class CrEventsManager extends LitElement {
     const claims = this.#data.store?.claimsOfEvent(e.id).length ?? 0;
     const merging = this.mode?.id === e.id && this.mode.kind === 'merge';
     const others = all.filter((x) => x.id !== e.id);
+    // Another layer's event is read-only here (ADR 0013); the reader's claims can still be about it.
+    const look = foreignLook(looksOf(this.#data.store), e.layer);
     return html`<li data-event=${e.id}>
       <div class="name">${e.name}</div>
       <div class="when">${formatRange(e.start, e.end)}</div>
       <div class="uses">${count(claims, 'claim')}</div>
       <div class="compare"><a href=${routeHash({ view: 'events', event: e.id })}>Compare sources on this event</a></div>
-      ${merging
+      ${look ? readOnlyNote(look) : merging
         ? html`<form class="row" @submit=${(ev: Event) => this.#merge(ev, e)} @keydown=${this.#escape}>
             <label>Merge “${e.name}” into <select name="keep">${others.map((o) => html`<option value=${o.id}>${o.name} (${formatRange(o.start, o.end)})</option>`)}</select></label>
             <div class="actions"><button class="primary">Merge…</button><button type="button" @click=${() => this.#setMode(undefined)}>Cancel</button></div>

@@ -11,10 +11,18 @@ import type { CrClaimPicker } from './cr-claim-picker.ts';
 import { RELATION_MEANING } from '../../map/words.ts';
 import './cr-claim-picker.ts';
 
+/** What each relation says when the reader's claim (picked) links to another layer's. */
+const MEANING_TOWARDS: Readonly<Record<LinkRelation, string>> = {
+  supports: 'Your claim supports this one',
+  contradicts: 'Your claim and this one contradict each other (both ways)',
+  qualifies: 'Your claim qualifies this one',
+};
+
 /**
  * "Link to…": a modal form linking one claim to another: the other claim
  * (picker), the relation (radio group; each says which way it points) and a
- * rationale. A link the store refuses (a duplicate) shows the store's message
+ * rationale. Opened on a claim of another layer (ADR 0013: read-only here), it links a claim
+ * of the reader's own to it instead: the picker offers only theirs, and the link is theirs. A link the store refuses (a duplicate) shows the store's message
  * inline and keeps everything typed. Escape or Cancel closes without saving.
  *
  * @fires cr-notify - after saving ("Claims linked", with Undo)
@@ -36,6 +44,8 @@ export class CrLinkDialog extends LitElement {
 
   @state() private accessor from = '';
   @state() private accessor to = '';
+  /** The claim opened on is another layer's: the picker chooses the reader's claim that links to it. */
+  @state() private accessor towards = false;
   @state() private accessor error = '';
   @state() private accessor busy = false;
 
@@ -48,34 +58,40 @@ export class CrLinkDialog extends LitElement {
   /** Opens the dialog to link claim `claimId` to another, with an empty form; with `to` (a
    * link drawn on the map) the other claim is chosen already and focus starts on the relation. */
   async open(claimId: string, to = ''): Promise<void> {
-    this.from = claimId;
-    this.to = to;
+    const store = this.#data.store;
+    this.towards = !to && !!store && store.getClaim(claimId)?.layer !== store.localLayer;
+    this.from = this.towards ? '' : claimId;
+    this.to = this.towards ? claimId : to;
     this.error = '';
     await this.updateComplete;
     this.form.reset();
     this.picker.clear();
     if (to) this.picker.show(to);
+    // (Towards another layer's claim, the picker starts empty: the reader chooses their own.)
     this.dialog.showModal();
     if (to) this.renderRoot.querySelector<HTMLInputElement>('input[name=relation]:checked')?.focus();
     else this.picker.focus();
   }
 
   override render() {
-    const statement = this.#data.store?.getClaim(this.from)?.statement ?? '';
+    const towards = this.towards;
+    const statement = this.#data.store?.getClaim(towards ? this.to : this.from)?.statement ?? '';
+    const meaning = towards ? MEANING_TOWARDS : RELATION_MEANING;
     return html`<dialog aria-labelledby="link-title">
-      <h2 id="link-title">Link this claim to another</h2>
+      <h2 id="link-title">${towards ? 'Link a claim of yours to this one' : 'Link this claim to another'}</h2>
       <p class="from">“${statement}”</p>
       <form @submit=${this.#save}>
-        <cr-claim-picker .exclude=${[this.from]} label="Other claim" placeholder="Type words of its statement, a tag or a quote…"
-          @cr-claim-pick=${(e: ClaimPickEvent) => { this.to = e.claimId; this.error = ''; }}
-          @input=${() => (this.to = '')}></cr-claim-picker>
+        <cr-claim-picker .exclude=${[towards ? this.to : this.from]} ?mine=${towards} label=${towards ? 'Your claim' : 'Other claim'}
+          placeholder="Type words of its statement, a tag or a quote…"
+          @cr-claim-pick=${(e: ClaimPickEvent) => { this.#pick(e.claimId); this.error = ''; }}
+          @input=${() => this.#pick('')}></cr-claim-picker>
         <fieldset>
           <legend>Relation</legend>
           <div class="relations">
             ${LINK_RELATIONS.map((r, i) => html`<label>
               <input type="radio" name="relation" value=${r} ?checked=${i === 0} />
               ${badge(RELATION_LOOK[r])}
-              <span class="hint">${RELATION_MEANING[r]}</span>
+              <span class="hint">${meaning[r]}</span>
             </label>`)}
           </div>
         </fieldset>
@@ -91,12 +107,19 @@ export class CrLinkDialog extends LitElement {
     </dialog>`;
   }
 
+  #pick(id: string): void {
+    if (this.towards) this.from = id;
+    else this.to = id;
+  }
+
   async #save(e: Event): Promise<void> {
     e.preventDefault();
     const store = this.#data.store;
     if (!store) return;
-    if (!this.to) {
-      this.error = 'Choose the other claim first: type in “Other claim” and pick one from the list.';
+    if (!this.to || !this.from) {
+      this.error = this.towards
+        ? 'Choose your claim first: type in “Your claim” and pick one from the list.'
+        : 'Choose the other claim first: type in “Other claim” and pick one from the list.';
       this.picker.focus();
       return;
     }

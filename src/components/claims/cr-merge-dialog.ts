@@ -55,7 +55,7 @@ export class CrMergeDialog extends LitElement {
       <h2 id="merge-title">Merge this claim into another</h2>
       <p class="quote">“${drop?.statement ?? ''}”</p>
       <form @submit=${this.#merge}>
-        <cr-claim-picker .exclude=${[this.drop]} label="Merge into" placeholder="Find the claim this one duplicates…"
+        <cr-claim-picker .exclude=${[this.drop]} mine label="Merge into" placeholder="Find the claim this one duplicates…"
           @cr-claim-pick=${(e: ClaimPickEvent) => { this.keep = e.claimId; this.error = ''; }}
           @input=${() => (this.keep = '')}></cr-claim-picker>
         <div id="result" aria-live="polite">${this.#explain()}</div>

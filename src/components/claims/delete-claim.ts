@@ -5,15 +5,22 @@ import { RELATION_LOOK, badge } from '../shared/relations.ts';
 import { SET_ASIDE } from '../shared/set-aside.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { linkSide } from '../../map/words.ts';
+import { foreignLook, looksOf } from '../layers/layer-look.ts';
 
 /**
  * Deleting a claim, the same from every view (claims list, map): ask first, listing the links
  * that go with it; then delete and tell `host`'s toast, with Undo. Resolves true once deleted;
- * false when the reader said no or the store refused (the toast says why).
+ * false when the reader said no or the store refused (the toast says why). Another layer's claim
+ * (ADR 0013; e.g. Delete pressed on its map node) is not the reader's to delete: the toast says so.
  */
 export async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, store: CrossreadStore, id: string): Promise<boolean> {
   const claim = store.getClaim(id);
   if (!claim) return false;
+  const other = foreignLook(looksOf(store), claim.layer);
+  if (other) {
+    host.dispatchEvent(new NotifyEvent(`This claim is from ${other.from}: it is read-only here.`));
+    return false;
+  }
   const links = store.linksOf(id);
   const ok = await confirm.ask({
     title: 'Delete this claim?',

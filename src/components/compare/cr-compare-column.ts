@@ -13,6 +13,7 @@ import type { CrDocument } from '../reader/cr-document.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
 import { columnStyles } from './column-styles.ts';
 import { cardStyles, cardTemplate, ESTIMATED_CARD_HEIGHT, type CardContext } from './margin-cards.ts';
+import { foreignLook, type LayerLooks } from '../layers/layer-look.ts';
 import '../reader/cr-document.ts';
 
 /** A card in view: its entry and the top (px, relative to the column) of its passage. */
@@ -59,6 +60,8 @@ export class CrCompareColumn extends LitElement {
   @property() accessor status = '';
   /** Why the source could not be shown, if it could not. */
   @property() accessor problem = '';
+  /** The store's layers, to mark other layers' passages and claims (ADR 0013). */
+  @property({ attribute: false }) accessor layers: LayerLooks = new Map();
   /** False while nobody has made a claim: the margin then says where claims come from. */
   @property({ type: Boolean }) accessor hasClaims = false;
 
@@ -133,7 +136,7 @@ export class CrCompareColumn extends LitElement {
       ${this.problem
         ? html`<p class="problem">${this.problem}</p>`
         : this.doc
-          ? html`<cr-document .doc=${this.doc} .placed=${this.placed} activeId=${this.activeId}></cr-document>`
+          ? html`<cr-document .doc=${this.doc} .placed=${this.placed} activeId=${this.activeId} .layers=${this.layers}></cr-document>`
           : html`<p class="hint">Opening ${cite}…</p>`}
     </div>`;
   }
@@ -143,7 +146,7 @@ export class CrCompareColumn extends LitElement {
     const tops = stackCards(heights, GAP, this.room);
     const ctx: CardContext = {
       side: this.side, source: this.source, otherSource: this.otherSource, cite: (s) => this.#cite(s),
-      paragraphOf: this.paragraphOf, selectedKey: this.selectedKey, select: this.#select,
+      paragraphOf: this.paragraphOf, selectedKey: this.selectedKey, select: this.#select, look: (layer) => foreignLook(this.layers, layer),
     };
     const n = this.entries.length;
     const hint = !this.hasClaims

@@ -14,6 +14,8 @@ import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-eve
 import type { CrCompareColumn } from './cr-compare-column.ts';
 import { StoreController } from '../store/store-controller.ts';
 import './cr-compare-column.ts';
+import '../layers/cr-layer-legend.ts';
+import { looksOf } from '../layers/layer-look.ts';
 
 /** Per-column values. */
 type Pair<T> = Record<Side, T>;
@@ -45,6 +47,7 @@ export class CrCompareView extends LitElement {
       cr-compare-column { height: calc(100dvh - 3.25rem); }
       cr-compare-column + cr-compare-column { border-top: 2px solid var(--cr-rule); }
     }
+    cr-layer-legend { flex: none; padding: 0.3rem 1rem; border-bottom: 1px solid var(--cr-rule); }
     .cross { flex: none; border-bottom: 1px solid var(--cr-rule); font: 0.82rem/1.4 var(--cr-sans); }
     .cross summary { padding: 0.35rem 1rem; cursor: pointer; color: var(--cr-ink-soft); }
     .cross summary:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: -2px; }
@@ -122,10 +125,11 @@ export class CrCompareView extends LitElement {
             (<a href=${routeHash({ view: 'read', id: this.left })}>${cite(this.left)}</a>, <a href=${routeHash({ view: 'read', id: this.right })}>${cite(this.right)}</a>),
             then link claims that support, contradict or qualify each other in <a href="#/claims">Claims</a>.</p>`}
       ${this.#crossLinks()}
+      <cr-layer-legend></cr-layer-legend>
       <div class="columns" @cr-compare-select=${this.#onSelect} @cr-compare-source=${this.#onSource}>
         ${SIDES.map((side) => html`<cr-compare-column side=${side} source=${this[side]} otherSource=${this[other(side)]}
             .library=${this.entries} .doc=${this.docs[side]} .placed=${this.#placed[side]} .entries=${this.#margins[side]}
-            .paragraphOf=${this.#paragraphOf} activeId=${this.active[side]} selectedKey=${this.selected[side]}
+            .paragraphOf=${this.#paragraphOf} .layers=${looksOf(this.#data.store)} activeId=${this.active[side]} selectedKey=${this.selected[side]}
             status=${this.status[side]} problem=${this.problems[side]} ?hasClaims=${hasClaims}
             @cr-annotation-activate=${(e: AnnotationActivateEvent) => this.#onActivate(side, e)}
             @cr-annotate=${(e: AnnotateRequestEvent) => this.#onAnnotate(side, e)}></cr-compare-column>`)}

@@ -4,6 +4,8 @@ import { badge, badgeStyles, RELATION_LOOK, STANCE_LOOK } from '../shared/relati
 import type { LinkView } from '../../map/graph.ts';
 import type { MarginEntry } from './layout.ts';
 import type { Side } from './compare-events.ts';
+import type { LayerLook } from '../layers/layer-look.ts';
+import { layerMarkStyles, layerTag } from '../layers/layer-marks.ts';
 
 /** What a card needs to know about its surroundings. */
 export interface CardContext {
@@ -17,6 +19,8 @@ export interface CardContext {
   paragraphOf: (source: string, annotationId: string) => number | undefined;
   /** Key of the selected card, if any. */
   selectedKey: string;
+  /** The layer of a record, when not the reader's own (ADR 0013): its card names it. */
+  look: (layer: string) => LayerLook | undefined;
   /** Called when the claim (no link) or one of its links is chosen. */
   select: (entry: MarginEntry, link?: LinkView) => void;
 }
@@ -60,11 +64,13 @@ export function cardTemplate(entry: MarginEntry, top: number, ctx: CardContext) 
   const stance = STANCE_LOOK[entry.stance];
   const n = ctx.paragraphOf(ctx.source, entry.passage.annotation.id);
   const selected = entry.key === ctx.selectedKey;
-  return html`<li class="card ${stance.cls} ${selected ? 'selected' : ''}" data-key=${entry.key} style=${styleMap({ top: `${top}px` })}>
+  const look = ctx.look(entry.claim.layer);
+  return html`<li class="card ${stance.cls} ${selected ? 'selected' : ''} ${look ? 'other' : ''}" data-key=${entry.key}
+      style=${styleMap({ top: `${top}px`, '--layer': look?.colour })}>
     <button type="button" class="claim" aria-current=${selected ? 'true' : nothing} @click=${() => ctx.select(entry)}>
       <span class="statement">${entry.claim.statement}</span>
     </button>
-    <div class="meta">${badge(stance, `This passage ${stance.label} the claim`)}${n ? html`<span class="para">¶${n}</span>` : nothing}</div>
+    <div class="meta">${badge(stance, `This passage ${stance.label} the claim`)}${n ? html`<span class="para">¶${n}</span>` : nothing}${layerTag(look)}</div>
     ${entry.links.length
       ? html`<ul class="links" aria-label="Links of this claim">${entry.links.map((v) => linkItem(entry, v, ctx))}</ul>`
       : nothing}
@@ -74,6 +80,7 @@ export function cardTemplate(entry: MarginEntry, top: number, ctx: CardContext) 
 /** Styles of the cards, for the column that renders them. */
 export const cardStyles = [
   badgeStyles,
+  layerMarkStyles,
   css`
     .cards { list-style: none; margin: 0; padding: 0; }
     .card {
@@ -87,6 +94,7 @@ export const cardStyles = [
     .card.pos::before { color: var(--cr-pos); }
     .card.neg::before { color: var(--cr-neg); }
     .card.neu::before { color: var(--cr-ink-faint); }
+    .card.other { border-bottom: 3px solid var(--layer); }
     .card.selected { border-color: var(--cr-accent); box-shadow: 0 0 0 1px var(--cr-accent), var(--cr-shadow); }
     button {
       display: block; width: 100%; text-align: left; font: inherit; color: var(--cr-ink); background: none;

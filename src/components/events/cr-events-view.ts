@@ -15,6 +15,9 @@ import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { columnTemplate, type ColumnContext } from './event-column.ts';
 import { eventsStyles } from './events-styles.ts';
+import { foreignLook, looksOf } from '../layers/layer-look.ts';
+import { layerMarkStyles } from '../layers/layer-marks.ts';
+import '../layers/cr-layer-legend.ts';
 
 /**
  * Compare by event (`#/events/<event id>`) or by tag (`#/events/tag/<tag>`): one column per
@@ -28,7 +31,7 @@ import { eventsStyles } from './events-styles.ts';
  */
 @customElement('cr-events-view')
 export class CrEventsView extends LitElement {
-  static override styles = [controlStyles, badgeStyles, eventsStyles];
+  static override styles = [controlStyles, badgeStyles, eventsStyles, layerMarkStyles];
 
   /** Sources of the library (metadata), in the library's order. */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
@@ -67,6 +70,7 @@ export class CrEventsView extends LitElement {
             <button type="button" @click=${() => window.print()}>Print</button>` : nothing}
         </div>
       </header>
+      <cr-layer-legend></cr-layer-legend>
       ${this.#body(events, tags, event, cmp)}
     </div>`;
   }
@@ -153,6 +157,7 @@ export class CrEventsView extends LitElement {
   #columnContext(kind: string): ColumnContext {
     return {
       kind,
+      look: (layer) => foreignLook(looksOf(this.#data.store), layer),
       cite: (s) => this.#cite(s),
       title: (s) => this.entries.find((e) => e.id === s)?.title,
       openable: (s) => this.entries.some((e) => e.id === s),

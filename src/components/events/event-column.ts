@@ -3,6 +3,8 @@ import type { Paragraph } from '../../annotate/paragraphs.ts';
 import { routeHash } from '../../app/route.ts';
 import type { PassageEntry, SourceColumn } from '../../map/topic.ts';
 import { STANCE_LOOK, badge } from '../shared/relations.ts';
+import type { LayerLook } from '../layers/layer-look.ts';
+import { layerTag } from '../layers/layer-marks.ts';
 
 /** What a column needs to know about the sources besides the comparison. */
 export interface ColumnContext {
@@ -14,6 +16,8 @@ export interface ColumnContext {
   openable(source: string): boolean;
   /** What the topic is, in words: "event" or "tag". */
   kind: string;
+  /** The layer of a record when not the reader's own (ADR 0013): passages and claims name it. */
+  look(layer: string): LayerLook | undefined;
   /** The passage's ¶ (`undefined` while its source loads, `null` when not found). */
   paragraphOf(passage: PassageEntry): Paragraph;
 }
@@ -47,9 +51,10 @@ function passageTemplate(source: string, p: PassageEntry, ctx: ColumnContext) {
   const quote = html`${mark}${where ? html`<span class="para">${where}</span>` : nothing}<span class="text">“${p.annotation.target.selector[0].exact}”</span>`;
   return html`<li class="passage ${p.filed ? 'filed' : ''}" data-annotation=${p.annotation.id}>
     ${href ? html`<a class="quote" href=${href}>${quote}</a>` : html`<span class="quote">${quote}</span>`}
+    ${layerTag(ctx.look(p.annotation.layer))}
     ${p.claims.length
       ? html`<ul>${p.claims.map(({ claim, stance }) => html`<li data-claim=${claim.id}>${badge(STANCE_LOOK[stance])}
-          ${href ? html`<a href=${href}>${claim.statement}</a>` : claim.statement}</li>`)}</ul>`
+          ${href ? html`<a href=${href}>${claim.statement}</a>` : claim.statement}${layerTag(ctx.look(claim.layer))}</li>`)}</ul>`
       : nothing}
   </li>`;
 }

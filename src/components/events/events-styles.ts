@@ -25,6 +25,8 @@ export const eventsStyles = css`
   .column .title { color: var(--cr-ink-faint); font-size: 0.78rem; margin: 0.1rem 0 0.6rem; }
   .column ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
   .silent { margin: 0.4rem 0; font-style: italic; color: var(--cr-ink-faint); }
+  .passage .layer-tag { margin-left: 0.3rem; }
+  cr-layer-legend { margin: 0 0 0.8rem; }
   .passage { border-left: 3px solid var(--cr-rule); padding-left: 0.55rem; }
   .passage.filed { border-left-color: var(--cr-accent); }
   .quote { display: block; color: var(--cr-ink); text-decoration: none; font: 0.92rem/1.45 var(--cr-serif); }

@@ -21,6 +21,8 @@ import type { CrMergeDialog } from '../claims/cr-merge-dialog.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { nodeSize, wrapLabel } from './geometry.ts';
 import { legendTemplate, type DrawnCluster, type DrawnEdge, type DrawnNode } from './map-draw.ts';
+import { mapLayers, nodeLayer } from './map-layers.ts';
+import { layerMarkStyles } from '../layers/layer-marks.ts';
 import type { MapDeleteEvent, MapLinkEvent, MapMoveEvent, MapSelectEvent } from './map-events.ts';
 import { mapStyles } from './map-styles.ts';
 import { mapViewStyles, noClaims, noMatch } from './map-view-parts.ts';
@@ -60,7 +62,7 @@ const EMPTY_MAP: ArgumentMap = { nodes: new Map(), edges: new Map() };
  */
 @customElement('cr-map-view')
 export class CrMapView extends LitElement {
-  static override styles = [controlStyles, badgeStyles, mapStyles, mapViewStyles];
+  static override styles = [controlStyles, badgeStyles, mapStyles, mapViewStyles, layerMarkStyles];
 
   /** Sources of the library (metadata): short citations and source colours, in library order. */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
@@ -119,7 +121,7 @@ export class CrMapView extends LitElement {
             <cr-map-canvas .nodes=${nodes} .edges=${edges} .boxes=${this.#boxes(nodes)} .clusters=${this.#clusters(shown)}
               .selected=${this.selected} label=${`Argument map: ${count(shown.nodes.size, 'claim')}, ${count(shown.edges.size, 'link')}`}
               @cr-map-select=${this.#onSelect} @cr-map-move=${this.#onMove} @cr-map-link=${this.#onLink} @cr-map-delete=${this.#onDelete}></cr-map-canvas>
-            ${legendTemplate(this.#sourcesShown(shown))}
+            ${legendTemplate(this.#sourcesShown(shown), mapLayers(this.#data.store))}
             ${this.layingOut ? html`<p class="busy" role="status">Laying out…</p>` : nothing}`}
           </div>
           ${this.selected && all.nodes.has(this.selected) ? this.#panel() : nothing}
@@ -184,8 +186,9 @@ export class CrMapView extends LitElement {
   #drawn(n: MapNode): DrawnNode {
     const cached = this.#drawnOf.get(n);
     const links = this.#data.store?.linksOf(n.id).length ?? 0;
-    if (cached?.links === links) return cached;
-    const d: DrawnNode = { id: n.id, statement: n.label, lines: wrapLabel(n.label), sources: n.sources.map((s) => sourceLook(this.entries, s)), passages: n.passages, against: n.contested, links };
+    const layer = nodeLayer(this.#data.store, n.id);
+    if (cached?.links === links && cached.layer === layer) return cached;
+    const d: DrawnNode = { id: n.id, statement: n.label, lines: wrapLabel(n.label), sources: n.sources.map((s) => sourceLook(this.entries, s)), passages: n.passages, against: n.contested, links, layer };
     this.#drawnOf.set(n, d);
     return d;
   }

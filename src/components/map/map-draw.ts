@@ -10,6 +10,8 @@ import { RELATION_WORDS } from '../../map/words.ts';
 import { RELATION_LOOK } from '../shared/relations.ts';
 import { edgeEnds, HEAD, LINE_HEIGHT, type Box } from './geometry.ts';
 import type { SourceLook } from './source-look.ts';
+import type { LayerLook } from '../layers/layer-look.ts';
+import { legendEntry } from '../layers/layer-marks.ts';
 
 /** A claim as drawn. */
 export interface DrawnNode {
@@ -25,6 +27,8 @@ export interface DrawnNode {
   against: boolean;
   /** Number of links (shown or filtered out). */
   links: number;
+  /** Its layer, while the map holds several (ADR 0013): a stripe in its colour. */
+  layer?: LayerLook | undefined;
 }
 
 /** A link as drawn. */
@@ -65,7 +69,8 @@ export const RELATION_LINE: Record<LinkRelation, { dash: string; arrow: boolean 
 export function nodeName(n: DrawnNode): string {
   const sources = n.sources.length ? `Sources: ${n.sources.map((s) => s.cite).join(', ')}` : 'No passages';
   const passages = `${n.passages} ${n.passages === 1 ? 'passage' : 'passages'}${n.against ? ', one or more arguing against it' : ''}`;
-  return `${n.statement}. ${sources}. ${passages}. ${n.links} ${n.links === 1 ? 'link' : 'links'}.`;
+  const from = n.layer && !n.layer.local ? ` From ${n.layer.from}, read-only.` : '';
+  return `${n.statement}. ${sources}. ${passages}. ${n.links} ${n.links === 1 ? 'link' : 'links'}.${from}`;
 }
 
 /** Arrowheads, one per relation that has one, coloured like its line. */
@@ -90,6 +95,7 @@ export function nodeTemplate(n: DrawnNode, box: Box, s: NodeState) {
     <text class="label" y=${HEAD}>${n.lines.map((line, i) => svg`<tspan x="10" dy=${i === 0 ? 11 : LINE_HEIGHT}>${i < n.lines.length - 1 ? `${line} ` : line}</tspan>`)}</text>
     <circle class="handle" cx=${box.width} cy=${box.height / 2} r="6" aria-hidden="true"><title>Drag to another claim to link them</title></circle>
   </g><g class="decor${state}" transform=${at} aria-hidden="true">
+    ${n.layer ? svg`<rect class="layer-stripe" x="0.6" y="0.6" width="5" height=${box.height - 1.2} rx="2" style=${`fill: ${n.layer.colour}`}></rect>` : nothing}
     ${n.sources.map((src, i) => svg`<g class="marker" transform="translate(${13 + i * 19} 13)">
       <circle r="7.5" fill=${src.colour}></circle><text class="letter" y="3.5" text-anchor="middle">${src.letter}</text></g>`)}
     ${n.against ? svg`<g class="against-mark" transform="translate(${box.width - 54} 13)"><circle r="7.5"></circle><text y="3.5" text-anchor="middle">✕</text></g>` : nothing}
@@ -115,8 +121,9 @@ export function clusterTemplate(c: DrawnCluster) {
     <text x=${c.box.x + 10} y=${c.box.y + 16}>${c.label}</text></g>`;
 }
 
-/** The legend: relations (with a sample of each line), the heavier cross-source contradiction, sources, badges. */
-export function legendTemplate(sources: readonly SourceLook[]) {
+/** The legend: relations (with a sample of each line), the heavier cross-source contradiction,
+ * sources, badges, and the layers when there are several. */
+export function legendTemplate(sources: readonly SourceLook[], layers: readonly LayerLook[] = []) {
   const sample = (r: LinkRelation, cross = false) => html`<svg width="46" height="12" aria-hidden="true" class="edge ${RELATION_LOOK[r].cls} ${cross ? 'cross' : ''}">
     ${cross ? svg`<line class="halo" x1="2" y1="6" x2="36" y2="6"></line>` : nothing}
     <line class="line" x1="2" y1="6" x2="36" y2="6" stroke-dasharray=${RELATION_LINE[r].dash || nothing} marker-end=${RELATION_LINE[r].arrow ? `url(#arrow-${r})` : nothing}></line></svg>`;
@@ -128,5 +135,6 @@ export function legendTemplate(sources: readonly SourceLook[]) {
     ${sources.map((s) => html`<li><span class="dot" style="background:${s.colour}" aria-hidden="true">${s.letter}</span> ${s.cite}</li>`)}
     <li><span class="pill" aria-hidden="true">❝2</span> passages (quotes) as evidence</li>
     <li><span class="dot neg" aria-hidden="true">✕</span> a passage argues against</li>
+    ${layers.map(legendEntry)}
   </ul></details>`;
 }

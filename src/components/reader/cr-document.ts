@@ -12,6 +12,7 @@ import { inlineCitation } from '../../corpus/citation.ts';
 import { proseStyles } from './prose-styles.ts';
 import { annotationsAtPoint, highlightStyles, paintHighlights, previewOf } from './highlight-layer.ts';
 import { layOut } from './lay-out.ts';
+import { foreignLook, type LayerLooks } from '../layers/layer-look.ts';
 import { heldImageOfButton, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
 import { SelectionToolbar, selectionRange, toolbarStyles, type Span } from './selection-toolbar.ts';
 import { heatStripStyles } from '../overview/heat-strip.ts';
@@ -61,6 +62,8 @@ export class CrDocument extends LitElement {
   @property() accessor activeId = '';
   /** What highlight colours stand for. */
   @property() accessor colourBy: ColourBy = 'tag';
+  /** The store's layers: passages of other layers are underlined in their colour (ADR 0013). */
+  @property({ attribute: false }) accessor layers: LayerLooks = new Map();
 
   /** Images of this document not loaded yet (a user's file holds them until asked). */
   @state() private accessor heldImages = 0;
@@ -110,7 +113,7 @@ export class CrDocument extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('doc')) this.#layOut();
-    else if (this.textMap && (changed.has('placed') || changed.has('activeId') || changed.has('colourBy'))) this.#paint();
+    else if (this.textMap && (changed.has('placed') || changed.has('activeId') || changed.has('colourBy') || changed.has('layers'))) this.#paint();
   }
 
   #layOut(): void {
@@ -138,7 +141,7 @@ export class CrDocument extends LitElement {
   }
 
   #paint(): void {
-    paintHighlights(this.highlighter, this.textMap!, this.placed, this.activeId, this.colourBy);
+    paintHighlights(this.highlighter, this.textMap!, this.placed, this.activeId, this.colourBy, (a) => foreignLook(this.layers, a.layer)?.slot ?? 0);
   }
 
   /** Annotate the current selection: fires cr-annotate and clears the selection. */
@@ -182,7 +185,7 @@ export class CrDocument extends LitElement {
     const article = e.currentTarget as HTMLElement;
     const hit = annotationsAtPoint(this.renderRoot as ShadowRoot, this.textMap, this.placed, e.clientX, e.clientY)[0];
     article.classList.toggle('over-highlight', !!hit);
-    const preview = previewOf(hit);
+    const preview = previewOf(hit, hit && foreignLook(this.layers, hit.annotation.layer)?.from);
     if (article.title !== preview) article.title = preview;
   }
 

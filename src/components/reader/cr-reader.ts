@@ -13,6 +13,7 @@ import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent, t
 import type { ColourByEvent, TextChangeDoneEvent } from '../annotate/panel-events.ts';
 import type { Draft } from '../annotate/cr-annotation-panel.ts';
 import { StoreController } from '../store/store-controller.ts';
+import { looksOf } from '../layers/layer-look.ts';
 import { readerStyles } from './reader-styles.ts';
 import { ScrollSpy } from './scroll-spy.ts';
 import './cr-toc.ts';
@@ -114,7 +115,7 @@ export class CrReader extends LitElement {
           ${this.#heat.toggle()}
         </header>
         <details class="toc-mobile" @toggle=${this.#onMobileToc}><summary>Contents</summary>${this.mobileToc ? toc : nothing}</details>
-        <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId} colourBy=${this.colourBy}></cr-document>
+        <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId} colourBy=${this.colourBy} .layers=${looksOf(this.#data.store)}></cr-document>
       </div>
       <aside class="panel" aria-label="Annotations" tabindex="-1" @cr-text-change-done=${this.#onTextChangeDone}>
         <cr-text-changed .doc=${d} .placement=${this.placement}></cr-text-changed>
