@@ -85,7 +85,7 @@ export function readBackup(text: string, ctx: ReadContext): BackupRead {
   });
   if (problems.length) return fail(problems);
   // Events first, then passages, claims, links, across all maps: each may cite what comes before.
-  const order = { events: 0, annotations: 1, claims: 2, links: 3 } as const;
+  const order = { sources: 0, events: 0, annotations: 1, claims: 2, links: 3 } as const;
   put.sort((a, b) => order[a.collection] - order[b.collection]);
   return { ok: true, maps, batch: { put }, notes: [...notes] };
 }

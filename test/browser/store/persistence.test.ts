@@ -154,7 +154,7 @@ describe('schema and migrations', () => {
     expect([store.annotations.size, store.claims.size, store.links.size, store.events.size]).to.deep.equal([30, 10, 9, 2]);
     expect(store.localLayer).to.equal(localLayer);
     expect(store.replica).to.equal(replica);
-    const state: StoreState = { annotations: new Map(store.annotations), settings: new Map(), claims: new Map(store.claims), links: new Map(store.links), events: new Map(store.events) };
+    const state: StoreState = { annotations: new Map(store.annotations), settings: new Map(), claims: new Map(store.claims), links: new Map(store.links), events: new Map(store.events), sources: new Map(store.sources) };
     expect(stateIssues(state)).to.deep.equal([]);
     const edited = (await store.updateClaim(fixedId(503), { statement: 'Edited after the upgrade' })).value;
     expect(edited.version).to.deep.equal({ [replica!]: 2 });
