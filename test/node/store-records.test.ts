@@ -25,8 +25,8 @@ it('exports a fixed public API', () => {
     'MAX_SOURCE_CHARS', 'MAX_SOURCE_TITLE', 'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MapPositionSettingSchema', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
     'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'SOURCE_ID_PATTERN', 'STANCES', 'SettingSchema', 'SourceRecordSchema', 'StoreError', 'StoreErrorEvent',
     'TextChangeSeenSettingSchema', 'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
-    'buildAnnotation', 'buildSource', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
-    'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
+    'buildAnnotation', 'buildSource', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange', 'freeColour', 'hiddenLayers',
+    'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'layerSettingId', 'layerSettings', 'layersOf', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'previewRemoval', 'referencesOf', 'reverseDiff',
     'sortRecords', 'splitTags', 'stableRecordId', 'stateIssues', 'tagsOf',
   ]);
