@@ -2,10 +2,14 @@
 // with the reader's passages and claims, and undo of both.
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { libraryEntries, sourceEntry } from '../../src/app/own-sources.ts';
 import { buildDocument } from '../../src/corpus/pipeline.ts';
 import { slugify, userSourceId } from '../../src/corpus/source-id.ts';
 import { MAX_SOURCE_CHARS, SourceRecordSchema, buildSource, previewRemoval, type SourceDraft } from '../../src/store/index.ts';
 import * as sourceRecords from '../../src/store/source-records.ts';
+import { importMapFile } from '../../src/exchange/map-file/import.ts';
+import { readMapFile } from '../../src/exchange/map-file/read.ts';
+import { writeMapFile } from '../../src/exchange/map-file/write.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { LAYER, target } from './store-fixtures.ts';
 
@@ -95,5 +99,77 @@ describe('adding and removing a source', () => {
     expect(store.sources.has(theirs.id)).toBe(true);
     await expect(store.removeSource(theirs.id)).rejects.toThrow(/someone else's map/);
     expect((await store.removeSource(source.id)).value.source.id).toBe(source.id);
+  });
+});
+
+describe('a source of one’s own in a claim-map file', () => {
+  /** A reader's map with a claim on a source they added; the receiver has only the built-in library. */
+  async function sharedMap() {
+    const { store } = await makeStore();
+    const draft = sourceDraft();
+    const source = (await store.addSource(draft)).value;
+    const doc = { ...buildDocument(source.text, { format: 'markdown' }), meta: { ...buildDocument(source.text).meta, id: source.id, cite: 'Writer 2023' } };
+    const start = doc.text.indexOf('Police were absent');
+    await store.createClaimFromPassage({ target: { source: source.id, sourceHash: doc.hash, selector: [
+      { type: 'TextQuoteSelector', exact: 'Police were absent', prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start, end: start + 'Police were absent'.length },
+    ] } }, { statement: 'The police were absent', stance: 'asserts' });
+    const file = writeMapFile({
+      layer: { id: store.localLayer!, name: 'Ada', role: 'student' }, docs: [doc], builtIn: new Set([source.id]), sources: [...store.sources.values()],
+      annotations: [...store.annotations.values()], claims: [...store.claims.values()], links: [], events: [], now: '2026-01-01T00:00:00.000Z',
+    });
+    return { store, source, doc, file, text: JSON.stringify(file) };
+  }
+
+  it('carries the source whole, and an import adds it with the passages, all undone together', async () => {
+    const { source, file, text, store } = await sharedMap();
+    const { type: _type, ...fields } = source;
+    expect(file.sources).toEqual([{ ...fields, cite: 'Writer 2023' }]);
+    const { store: other } = await makeStore({ idBase: 1000 });
+    const r = await importMapFile(other, text, []);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.notes).toContain('Adds a source to your library: “Field notes”.');
+    expect(r.result.summary).toMatchObject({ added: 3, conflicts: 0 });
+    expect(other.sources.get(source.id)).toEqual(store.sources.get(source.id));
+    expect(snapshot(other)).toEqual(snapshot(store));
+    // Re-importing changes nothing; undoing the first import takes the source with the passages.
+    expect((await importMapFile(other, text, [])).ok).toBe(true);
+    expect(other.sources.size).toBe(1);
+    expect((await r.result.undo()).done).toBe(true);
+    expect(other.sources.size).toBe(0);
+    expect(other.annotations.size).toBe(0);
+  });
+
+  it('is not added again where the library has it, and a carried source that is not a whole record is refused at its path', async () => {
+    const { source, file, text } = await sharedMap();
+    const { store: other } = await makeStore({ idBase: 1000 });
+    const r = await importMapFile(other, text, [{ id: source.id, hash: source.hash }]);
+    expect(r.ok && r.result.summary).toMatchObject({ added: 2 });
+    expect(other.sources.size).toBe(0);
+    const problems = (change: (s: (typeof file.sources)[number]) => void) => {
+      const damaged = structuredClone(file);
+      change(damaged.sources[0]!);
+      damaged.annotations[0]!.target.source = damaged.sources[0]!.id;
+      const bad = readMapFile(JSON.stringify(damaged), { sources: [], has: () => false });
+      return bad.ok ? [] : bad.problems;
+    };
+    expect(problems((s) => delete s.created)).toEqual([{ path: 'sources[0].created', message: 'A source carried with its text needs this field too.' }]);
+    expect(problems((s) => (s.id = 'user-field-notes-0000000000'))).toEqual([{ path: 'sources[0]', message: 'The source’s id does not match its content hash.' }]);
+  });
+});
+
+describe('the one list of sources', () => {
+  const builtIn = [{ id: 'b-2020', title: 'B', authors: [], venue: 'V', kind: 'article', cite: 'B 2020', wordCount: 10, readingMinutes: 1, hash: 'h' }];
+
+  it('lists the built-in sources in the index’s order, then the reader’s own by when they were added, then files opened in this tab', () => {
+    const later = { ...saved(sourceDraft(TEXT, 'Later')), created: '2025-02-01T00:00:00.000Z', modified: '2025-02-01T00:00:00.000Z' };
+    const first = saved(sourceDraft(TEXT, 'First', { authors: ['Aigerim Sadykova', 'John Smith', 'Li Wei'], year: 2021 }));
+    const opened = [{ ...sourceEntry(first), kind: 'your file' }, { ...builtIn[0]!, id: 'user-tab-file-0123456789', kind: 'your file' }];
+    const list = libraryEntries(builtIn, [later, first], opened);
+    expect(list.map((e) => e.id)).toEqual(['b-2020', first.id, later.id, 'user-tab-file-0123456789']);
+    expect(list[1]).toMatchObject({ title: 'First', kind: 'your source', cite: 'Sadykova et al. 2021', year: 2021, venue: '', hash: first.hash });
+    // Words are those of the text, Markdown marks aside: "# Field notes" is two words.
+    expect(list[1]!.wordCount).toBe(buildDocument(TEXT).meta.wordCount);
   });
 });
