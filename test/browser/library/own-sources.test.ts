@@ -5,6 +5,10 @@ import { deep, makeStore, openApp, openReader, selectText, testDbName, until } f
 import type { CrAddSource } from '../../../src/components/library/cr-add-source.ts';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
+import { OwnSourceDocs, prepareSource } from '../../../src/app/own-sources.ts';
+import { targetFor } from '../../../src/annotate/anchored.ts';
+import { importMapFile } from '../../../src/exchange/map-file/import.ts';
+import { writeMapFile } from '../../../src/exchange/map-file/write.ts';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
@@ -106,5 +110,25 @@ describe('a source of your own', () => {
     await addPasted(app, { text: 'word '.repeat(450_000), title: 'Too long' });
     await until(() => error().includes('The pasted text is 2.1 MB; a source can be at most 2.0 MB.'), 'too large refused');
     expect(location.hash).to.equal('#/');
+  });
+
+  it('travels in a claim map: the receiver’s import adds it, and the passage opens there', async () => {
+    const sender = await makeStore();
+    const source = (await sender.addSource(await prepareSource({ pasted: { text: MARKDOWN, format: 'markdown' }, title: 'Field notes', authors: ['Aigerim Sadykova'], year: 2022 }))).value;
+    const doc = await new OwnSourceDocs().document(source);
+    const start = doc.text.indexOf('the crowd grew');
+    await sender.createClaimFromPassage({ target: targetFor(doc, start, start + 'the crowd grew'.length) }, { statement: 'The crowd grew', stance: 'asserts' });
+    const file = writeMapFile({
+      layer: { id: sender.localLayer!, name: 'Aigerim', role: 'student' }, docs: [doc], builtIn: new Set(), sources: [...sender.sources.values()],
+      annotations: [...sender.annotations.values()], claims: [...sender.claims.values()], links: [], events: [], now: new Date().toISOString(),
+    });
+
+    const receiver = await makeStore();
+    const imported = await importMapFile(receiver, JSON.stringify(file), []);
+    expect(imported.ok).to.equal(true);
+    const { reader } = await openReader(source.id, receiver);
+    expect(reader.doc!.meta.title).to.equal('Field notes');
+    await until(() => reader.annotations.placed.length === 1, 'the sender’s passage placed');
+    expect(reader.annotations.placed[0]!.start).to.equal(start);
   });
 });
