@@ -1,7 +1,7 @@
 // Sources the reader adds (ADR 0014), as a reader uses them: add one from pasted Markdown, open
 // it, annotate a passage, reload; remove it with its annotation and undo.
 import { expect } from '@open-wc/testing';
-import { deep, makeStore, openApp, openReader, selectText, testDbName, until } from '../helpers.ts';
+import { axeViolations, deep, makeStore, openApp, openReader, selectText, testDbName, until } from '../helpers.ts';
 import type { CrAddSource } from '../../../src/components/library/cr-add-source.ts';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
@@ -80,7 +80,13 @@ describe('a source of your own', () => {
     const lib = await until(() => deep(app, 'cr-library'), 'library');
     const card = await until(() => lib.shadowRoot!.querySelector(`li[data-id="${id}"]`), 'card');
     expect(card.querySelector('.mine')).to.equal(null); // kept, not "this tab only"
-    (card.querySelector('.remove') as HTMLButtonElement).click();
+    // The button sits above the card's link: a click on it reaches it, not the link.
+    const button = card.querySelector('.remove') as HTMLButtonElement;
+    button.scrollIntoView({ block: 'center' });
+    const box = button.getBoundingClientRect();
+    const hit = lib.shadowRoot!.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    expect(hit === button, `the click lands on ${hit?.tagName} ${hit?.className}`).to.equal(true);
+    button.click();
     const dialog = await until(() => deep(lib, 'cr-confirm-dialog')?.shadowRoot?.querySelector('dialog[open]') ?? null, 'warning');
     expect(dialog.textContent).to.contain('Your 1 annotation on it goes with it');
     expect(dialog.textContent).to.contain('1 claim will be left without evidence');
@@ -103,6 +109,7 @@ describe('a source of your own', () => {
     await until(() => error().includes('Give the source a title.'), 'title asked for');
     expect(form.shadowRoot!.activeElement?.getAttribute('name')).to.equal('title');
     expect((form.shadowRoot!.querySelector('textarea[name=text]') as HTMLTextAreaElement).value).to.equal(MARKDOWN);
+    expect(await axeViolations()).to.deep.equal([]);
     await addPasted(app, { text: '  ', title: 'Empty' });
     await until(() => error().includes('Choose a file or paste the text of the source.'), 'text asked for');
     await addPasted(app, { text: MARKDOWN, title: 'Notes', year: 'last year' });
