@@ -184,7 +184,9 @@ export class CrApp extends LitElement {
       }
       const r = this.route;
       if (r.view === 'read' && this.doc?.meta.id !== r.id && this.entries?.some((e) => e.id === r.id)) {
-        const doc = await this.documents(r.id);
+        // A file opened in this tab is at hand: no await, so the reader replaces the library in one render.
+        const opened = this.store.sources.has(r.id) ? undefined : this.#userDocs.get(r.id);
+        const doc = opened ?? (await this.documents(r.id));
         if (this.route === r) {
           this.doc = doc;
           document.title = `${doc.meta.title} — Crossread`;
