@@ -46,9 +46,8 @@ export type ParseReply =
  */
 export function openUserFile(file: File, options: OpenOptions = {}): Promise<DocModel> {
   const name = `“${file.name}”`;
-  const isText = /\.txt$/i.test(file.name) || file.type === 'text/plain';
-  const isMd = /\.(md|markdown)$/i.test(file.name) || file.type === 'text/markdown';
-  if (!isText && !isMd) return Promise.reject(new Error(`${name} is not a Markdown (.md) or plain-text (.txt) file.`));
+  const format = fileFormat(file);
+  if (!format) return Promise.reject(new Error(`${name} is not a Markdown (.md) or plain-text (.txt) file.`));
   if (file.size > MAX_FILE_BYTES) return Promise.reject(new Error(`${name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.`));
   if (file.size === 0) return Promise.reject(new Error(`${name} is empty.`));
   const { signal, onProgress } = options;
@@ -87,8 +86,15 @@ export function openUserFile(file: File, options: OpenOptions = {}): Promise<Doc
       fail(`${name} could not be read: the part of Crossread that reads files did not start.`);
     };
     worker.onmessageerror = () => fail(`${name} could not be read: its document was too large to hand over.`);
-    worker.postMessage({ file, format: isMd ? 'markdown' : 'text' } satisfies ParseRequest);
+    worker.postMessage({ file, format } satisfies ParseRequest);
   });
+}
+
+/** How a file is read, from its name (or type): Markdown, plain text, or neither (refused). */
+export function fileFormat(file: Pick<File, 'name' | 'type'>): UserFileFormat | undefined {
+  if (/\.(md|markdown)$/i.test(file.name) || file.type === 'text/markdown') return 'markdown';
+  if (/\.txt$/i.test(file.name) || file.type === 'text/plain') return 'text';
+  return undefined;
 }
 
 function abortError(): DOMException {

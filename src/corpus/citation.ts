@@ -4,6 +4,17 @@
  */
 import type { DocMeta } from './types.ts';
 
+/** "Duvanova & Junisbai 2022", "Kurmashev et al. 2018", "Anisin 2026". */
+export function citeLabel(authors: readonly string[], year?: number): string {
+  const surname = (a: string) => a.trim().split(/\s+/).pop() ?? a;
+  const names =
+    authors.length === 0 ? 'Anon.'
+    : authors.length === 1 ? surname(authors[0]!)
+    : authors.length === 2 ? `${surname(authors[0]!)} & ${surname(authors[1]!)}`
+    : `${surname(authors[0]!)} et al.`;
+  return `${names} ${year ?? 'n.d.'}`;
+}
+
 /** A title followed by the period that closes it, unless it already ends in one of `.?!`
  * ("Intervene?" stays "Intervene?", not "Intervene?."). Closing quotes and brackets after
  * that mark count: the mark still ends the title. */

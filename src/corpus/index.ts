@@ -1,7 +1,8 @@
 /** The corpus layer: Markdown → document model. Pure; no DOM, no storage.
  * Components import `paragraphs.ts` and `citation.ts` directly, not through here, so that the
  * start-up bundle never reaches the Markdown pipeline. */
-export { buildDocument, slugify, type BuildOptions } from './pipeline.ts';
+export { buildDocument, type BuildOptions } from './pipeline.ts';
+export { slugify } from './source-id.ts';
 export { citeLabel, parseFrontMatter, FrontMatterSchema, type FrontMatter } from './meta.ts';
 export { hashString } from './hash.ts';
 export { citeOf, fullCitation, inlineCitation } from './citation.ts';

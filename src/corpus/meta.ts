@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import type { DocMeta } from './types.ts';
+import { citeLabel } from './citation.ts';
+
+export { citeLabel } from './citation.ts';
 
 /** Front matter as written in corpus/*.md (docs/corpus-format.md). Every field is optional so
  * that a user's own file opens too; the corpus test requires the full set. */
@@ -43,17 +46,6 @@ export function parseFrontMatter(yaml: string, fileName = 'document'): FrontMatt
     throw new FrontMatterError(`${fileName}: front matter field "${path}": ${issue.message}`, path);
   }
   return result.output;
-}
-
-/** "Duvanova & Junisbai 2022", "Kurmashev et al. 2018", "Anisin 2026". */
-export function citeLabel(authors: readonly string[], year?: number): string {
-  const surname = (a: string) => a.trim().split(/\s+/).pop() ?? a;
-  const names =
-    authors.length === 0 ? 'Anon.'
-    : authors.length === 1 ? surname(authors[0]!)
-    : authors.length === 2 ? `${surname(authors[0]!)} & ${surname(authors[1]!)}`
-    : `${surname(authors[0]!)} et al.`;
-  return `${names} ${year ?? 'n.d.'}`;
 }
 
 /** Words per minute for the reading-time estimate (adult non-fiction reading). */

@@ -11,6 +11,7 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 import { indexBlocks, type BlockIndex } from './blocks.ts';
 import { buildMeta, parseFrontMatter } from './meta.ts';
 import { hashString } from './hash.ts';
+import { slugify } from './source-id.ts';
 import { holdImages } from './user-file/held-images.ts';
 import type { DocModel } from './types.ts';
 
@@ -66,7 +67,3 @@ function textToMdast(text: string): MdRoot {
   };
 }
 
-/** Lower-case ASCII slug of a file name. */
-export function slugify(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-}

@@ -5,7 +5,7 @@
  * each field that differs as plain text, mine beside theirs. And where a conflict stands now,
  * from the store's records, so a resolution undone (by its toast or Ctrl+Z) reopens it. Pure.
  */
-import { eventsOf, noteOf, tagsOf, type Annotation, type Claim, type Conflict, type EventRecord, type Link, type SharedRecord } from '../store/index.ts';
+import { eventsOf, noteOf, tagsOf, type Annotation, type Claim, type Conflict, type EventRecord, type Link, type SharedRecord, type SourceRecord } from '../store/index.ts';
 import { RELATION_WORDS, STANCE_WORDS } from '../map/words.ts';
 import { deepEqual } from '../store/equal.ts';
 
@@ -40,7 +40,7 @@ export interface Names {
   passage(id: string): string | undefined;
 }
 
-const WHAT = { claims: 'claim', annotations: 'passage', links: 'link', events: 'event' } as const;
+const WHAT = { claims: 'claim', annotations: 'passage', links: 'link', events: 'event', sources: 'source' } as const;
 
 const WHY: Record<Conflict['reason'], string> = {
   concurrent: 'Changed here and in the file since they last agreed.',
@@ -85,6 +85,15 @@ function fieldsOf(collection: Conflict['collection'], r: SharedRecord, names: Na
       return [
         ['Name', e.name],
         ['Dates', e.end ? `${e.start} to ${e.end}` : e.start],
+      ];
+    }
+    case 'sources': {
+      const s = r as SourceRecord;
+      return [
+        ['Title', s.title],
+        ['Authors', s.authors.join('; ')],
+        ['Year', s.year === undefined ? '' : String(s.year)],
+        ['Text', s.text],
       ];
     }
   }

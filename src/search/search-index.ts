@@ -107,6 +107,13 @@ export class SearchIndex {
     for (const d of docs) this.#put(d);
   }
 
+  /** Drops a source's passages (a source the reader removed from the library); its notes go with their records. */
+  removeSource(source: string): void {
+    const prefix = `passage:${source}:`;
+    for (const id of [...this.#docs.keys()]) if (id.startsWith(prefix)) this.#drop(id);
+    this.#blocks.delete(source);
+  }
+
   /** The document with this id, if indexed (tests and the view). */
   get(id: string): SearchDoc | undefined {
     return this.#docs.get(id);

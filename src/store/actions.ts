@@ -24,6 +24,7 @@ const NOUN: { [C in CollectionName]: string } = {
   claims: 'claim',
   links: 'link',
   events: 'event',
+  sources: 'source',
 };
 
 /** The record, or an `invalid` error naming what is missing. */

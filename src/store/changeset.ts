@@ -14,7 +14,7 @@ type Overrides = { [C in CollectionName]: Map<string, Collections[C] | null> };
 export class ChangeSet {
   readonly #state: StoreState;
   // `null` = removed in the working view.
-  readonly #over: Overrides = { annotations: new Map(), settings: new Map(), claims: new Map(), links: new Map(), events: new Map() };
+  readonly #over: Overrides = { annotations: new Map(), settings: new Map(), claims: new Map(), links: new Map(), events: new Map(), sources: new Map() };
 
   constructor(state: StoreState) {
     this.#state = state;

@@ -17,10 +17,11 @@ const NOUN: Record<CollectionName, string> = {
   claims: 'claim',
   links: 'link',
   events: 'event',
+  sources: 'source',
 };
 
 /** How a `type` field names each kind of record. */
-const KIND_BY_TYPE: Record<string, string> = { Annotation: 'a passage', Claim: 'a claim', Link: 'a link', Event: 'an event' };
+const KIND_BY_TYPE: Record<string, string> = { Annotation: 'a passage', Claim: 'a claim', Link: 'a link', Event: 'an event', Source: 'a source' };
 
 /** Fields in the reader's words; a field not named here is called by its key. */
 const FIELD: Record<string, string> = {
@@ -121,7 +122,7 @@ export function reasonFor(c: CollectionName, value: unknown, issues: readonly v.
 }
 
 function typeOf(c: CollectionName): string {
-  return { annotations: 'Annotation', settings: '', claims: 'Claim', links: 'Link', events: 'Event' }[c];
+  return { annotations: 'Annotation', settings: '', claims: 'Claim', links: 'Link', events: 'Event', sources: 'Source' }[c];
 }
 
 /** What each collection's references point at, in the reader's words. */
@@ -131,4 +132,5 @@ export const MISSING: Record<CollectionName, string> = {
   claims: 'It links a claim that is not in this browser’s data.',
   links: 'It refers to a link that does not exist.',
   events: 'It names an event that is not in this browser’s data.',
+  sources: 'It refers to a source that is not in this browser’s data.',
 };

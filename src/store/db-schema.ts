@@ -7,10 +7,11 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Claim, EventRecord, Link } from './claim-records.ts';
 import { newRecordId, type Annotation, type Setting } from './records.ts';
+import type { SourceRecord } from './source-records.ts';
 import type { StoreIdentity, Version } from './versions.ts';
 
 /** Current schema version. Bump it together with a new block in {@link upgrade}. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * A record as versions 1–3 stored it: without `layer` and `version`, which
@@ -52,6 +53,16 @@ export interface MetaRecord {
   value: string;
 }
 
+/** Schema as of version 4 (ADR 0004). Frozen like {@link CrossreadDBv1}. */
+export interface CrossreadDBv4 extends DBSchema {
+  annotations: { key: string; value: Annotation; indexes: { 'by-source': string } };
+  settings: { key: string; value: Setting };
+  claims: { key: string; value: Claim };
+  links: { key: string; value: Link; indexes: { 'by-from': string; 'by-to': string } };
+  events: { key: string; value: EventRecord };
+  meta: { key: string; value: MetaRecord };
+}
+
 /**
  * The current schema. Object store names equal collection names
  * (`records.ts`), each with keyPath `id`.
@@ -69,6 +80,8 @@ export interface CrossreadDB extends DBSchema {
   events: { key: string; value: EventRecord };
   /** v4: {@link MetaRecord}s, keyed by id. Not a collection: never loaded into the store's state. */
   meta: { key: string; value: MetaRecord };
+  /** v5: sources the reader added (ADR 0014), text included. */
+  sources: { key: string; value: SourceRecord };
 }
 
 /** Version 1's whole upgrade. Frozen like {@link CrossreadDBv1}. */
@@ -112,9 +125,19 @@ const VERSIONED_STORES = ['annotations', 'claims', 'links', 'events'] as const;
 export function upgrade(
   db: IDBPDatabase<CrossreadDB>,
   oldVersion: number,
-  _newVersion: number | null,
+  newVersion: number | null,
   tx: IDBPTransaction<CrossreadDB, StoreNames<CrossreadDB>[], 'versionchange'>,
 ): void {
+  // The v4 function is typed against the frozen v4 schema, a subset of the current one.
+  upgradeToV4(db as unknown as IDBPDatabase<CrossreadDBv4>, oldVersion, newVersion, tx as unknown as V4Tx);
+  // A new store only: every v4 record stays where it is, untouched.
+  if (oldVersion < 5) db.createObjectStore('sources', { keyPath: 'id' });
+}
+
+type V4Tx = IDBPTransaction<CrossreadDBv4, StoreNames<CrossreadDBv4>[], 'versionchange'>;
+
+/** Version 4's whole upgrade, from any older version. Frozen like {@link CrossreadDBv4}. */
+export function upgradeToV4(db: IDBPDatabase<CrossreadDBv4>, oldVersion: number, _newVersion: number | null, tx: V4Tx): void {
   // The v3 function is typed against the frozen v3 schema, a subset of the current one.
   upgradeToV3(db as unknown as IDBPDatabase<CrossreadDBv3>, oldVersion);
   if (oldVersion < 4) {
@@ -144,7 +167,7 @@ export function upgrade(
  * it stays alive). A record that somehow has them already is left as it is.
  */
 async function addVersionFields(
-  tx: IDBPTransaction<CrossreadDB, StoreNames<CrossreadDB>[], 'versionchange'>,
+  tx: V4Tx,
   c: (typeof VERSIONED_STORES)[number],
   identity: StoreIdentity,
 ): Promise<void> {

@@ -33,7 +33,7 @@ export function emptyRecordsDiff<R>(): RecordsDiff<R> {
 
 /** A state with every collection empty. */
 export function emptyState(): StoreState {
-  return { annotations: new Map(), settings: new Map(), claims: new Map(), links: new Map(), events: new Map() };
+  return { annotations: new Map(), settings: new Map(), claims: new Map(), links: new Map(), events: new Map(), sources: new Map() };
 }
 
 /** The collections a diff actually changes (empty parts are skipped). */

@@ -161,3 +161,14 @@ export {
 } from './persistence.ts';
 export { CHANNEL_NAME } from './sync.ts';
 export { freeColour, hiddenLayers, layerSettings, layersOf, type LayerView } from './layers.ts';
+export {
+  MAX_SOURCE_CHARS,
+  MAX_SOURCE_TITLE,
+  SOURCE_ID_PATTERN,
+  buildSource,
+  type SourceDraft,
+  type SourceFormat,
+  type SourceRecord,
+} from './source-records.ts';
+export { previewRemoval, type RemovalPreview, type SourceRemoval } from './source-actions.ts';
+export { SourceRecordSchema } from './schemas.ts';

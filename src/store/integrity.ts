@@ -48,6 +48,7 @@ const REFERRERS: { [C in CollectionName]: readonly CollectionName[] } = {
   claims: ['links'],
   links: [],
   events: ['annotations', 'claims'],
+  sources: [],
 };
 
 function recordIssues<C extends CollectionName>(view: ChangeSet, c: C, record: Collections[C], setAside: SetAside = {}): string[] {
@@ -171,6 +172,7 @@ const REFERENCED: { [C in CollectionName]: readonly CollectionName[] } = {
   claims: ['annotations', 'events'],
   links: ['claims', 'links'],
   events: [],
+  sources: [],
 };
 
 /**

@@ -70,6 +70,7 @@ const POLICY: { [C in MergedCollection]: Policy } = {
   claims: { lists: { tags: itself, events: itself, evidence: { key: (e: { annotation: string }) => e.annotation } } },
   links: { lists: {} },
   events: { lists: {}, together: { dates: ['start', 'end'] } },
+  sources: { lists: {} },
 };
 
 // Computed after the merge, never merged themselves.
@@ -210,6 +211,7 @@ const RECORD_WORDS: { [C in CollectionName]: string } = {
   claims: 'claim',
   links: 'link',
   events: 'event',
+  sources: 'source',
 };
 
 const FIELD_WORDS: Record<string, string> = { target: 'place in the text', record: 'content' };

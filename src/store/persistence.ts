@@ -23,10 +23,12 @@ export {
   upgradeToV1,
   upgradeToV2,
   upgradeToV3,
+  upgradeToV4,
   type CrossreadDB,
   type CrossreadDBv1,
   type CrossreadDBv2,
   type CrossreadDBv3,
+  type CrossreadDBv4,
   type MetaRecord,
   type Unversioned,
 } from './db-schema.ts';

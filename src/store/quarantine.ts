@@ -98,6 +98,7 @@ export function sortRecords(raw: RawState): SortedRecords {
     claims: new Set(),
     links: new Set(),
     events: new Set(),
+    sources: new Set(),
   };
   for (const c of COLLECTION_NAMES) {
     for (const [key, value] of raw[c]) {

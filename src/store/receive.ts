@@ -37,7 +37,7 @@ export type SharedCollection = Exclude<CollectionName, 'settings'>;
 export type SharedRecord = Collections[SharedCollection];
 
 /** Every {@link SharedCollection}. */
-export const SHARED_COLLECTIONS: readonly SharedCollection[] = ['annotations', 'claims', 'links', 'events'];
+export const SHARED_COLLECTIONS: readonly SharedCollection[] = ['annotations', 'claims', 'links', 'events', 'sources'];
 
 /** A record made elsewhere. `record` is untrusted: it is validated against the collection's schema. */
 export interface IncomingRecord {

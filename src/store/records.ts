@@ -7,6 +7,7 @@
  */
 import { hash53 } from '../corpus/hash.ts';
 import type { Claim, EventRecord, Link } from './claim-records.ts';
+import type { SourceRecord } from './source-records.ts';
 import { modifiedAt, normalizeTags, type BuildContext, type Creator, type Version } from './record-base.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 
@@ -304,6 +305,8 @@ export interface Collections {
   links: Link;
   /** v3: named happenings with a date range. */
   events: EventRecord;
+  /** v5: sources the reader added to the library (ADR 0014). */
+  sources: SourceRecord;
 }
 
 /** Name of a collection (and of its object store). */
@@ -316,6 +319,7 @@ const COLLECTION_SET: { [C in CollectionName]: true } = {
   claims: true,
   links: true,
   events: true,
+  sources: true,
 };
 
 /** All collection names. */

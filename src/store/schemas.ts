@@ -29,6 +29,7 @@ import {
   type LayerSetting,
 } from './records.ts';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
+import { MAX_SOURCE_AUTHORS, MAX_SOURCE_CHARS, MAX_SOURCE_TITLE, SOURCE_ID_PATTERN, type SourceRecord } from './source-records.ts';
 
 /** Longest note accepted, in UTF-16 units; a guard against pasted books, not a style rule. */
 export const MAX_NOTE_LENGTH = 100_000;
@@ -239,6 +240,26 @@ export const EventRecordSchema: v.GenericSchema<EventRecord> = v.pipe(
   v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),
 );
 
+/** A source the reader added (ADR 0014): a slug id the route can carry, its text within the cap. */
+export const SourceRecordSchema: v.GenericSchema<SourceRecord> = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.regex(SOURCE_ID_PATTERN, 'must be user-<slug>-<hash>')),
+    type: v.literal('Source'),
+    title: v.pipe(nonEmpty(MAX_SOURCE_TITLE), trimmed),
+    authors: v.pipe(v.array(v.pipe(nonEmpty(MAX_NAME_LENGTH), trimmed)), v.maxLength(MAX_SOURCE_AUTHORS)),
+    year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-5000), v.maxValue(10_000))),
+    format: v.picklist(['markdown', 'text']),
+    text: v.pipe(v.string(), v.maxLength(MAX_SOURCE_CHARS), v.check((s: string) => s.trim() !== '', 'must not be blank')),
+    hash: v.pipe(v.string(), v.regex(/^[0-9a-z]{11}$/, 'must be a content hash')),
+    created: timestamp,
+    modified: timestamp,
+    layer: LayerIdSchema,
+    version: VersionSchema,
+  }),
+  v.check((s) => s.id.endsWith(`-${s.hash.slice(-10)}`), 'the id must end with the text’s hash'),
+  v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),
+);
+
 /**
  * One schema per collection, so generic code (import, the store's own check)
  * can validate a record knowing only its collection name.
@@ -249,6 +270,7 @@ export const RecordSchemas: { [C in CollectionName]: v.GenericSchema<Collections
   claims: ClaimSchema,
   links: LinkSchema,
   events: EventRecordSchema,
+  sources: SourceRecordSchema,
 };
 
 /** Human-readable reasons a record fails its schema, e.g. `body.0.value: Invalid length`. */

@@ -51,6 +51,8 @@ import {
 } from './records.ts';
 import { positionsOf, putPositions } from './map-positions.ts';
 import { layersOf, type LayerView } from './layers.ts';
+import * as sources from './source-actions.ts';
+import type { SourceDraft, SourceRecord } from './source-records.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 export type { Restorable, Restored } from './restore-actions.ts';
@@ -124,6 +126,11 @@ export class CrossreadStore extends StoreEngine {
   /** All events by id. */
   get events(): ReadonlyMap<string, EventRecord> {
     return this.state.events;
+  }
+
+  /** Sources the reader added (ADR 0014), by id; the built-in ones are the corpus index's. */
+  get sources(): ReadonlyMap<string, SourceRecord> {
+    return this.state.sources;
   }
 
   /** One annotation, or `undefined`. */
@@ -414,6 +421,23 @@ export class CrossreadStore extends StoreEngine {
   resolveConflicts(conflicts: readonly Conflict[], keep: ConflictChoice): Promise<ActionResult<Array<SharedRecord | undefined>>> {
     const n = conflicts.length;
     return this.#do(`Resolve ${n} conflict${n === 1 ? '' : 's'}`, (cs) => conflicts.map((c) => resolveConflict(cs, c, keep)));
+  }
+
+  /** Adds a source to the library, as one undoable action (ADR 0014). */
+  addSource(draft: SourceDraft): Promise<ActionResult<SourceRecord>> {
+    return this.#do('Add source', (cs, ctx) => sources.addSource(cs, draft, ctx));
+  }
+
+  /**
+   * Removes a source of the reader's own with their passages on it, in one undoable step;
+   * claims citing those passages lose that evidence and are kept (`updated` in the result).
+   */
+  removeSource(id: string): Promise<ActionResult<sources.SourceRemoval> & Pick<DeleteResult, 'updated'>> {
+    return this.change('Remove source', (cs, ctx) => sources.removeSource(cs, id, ctx)).then(({ value, diff, entry }) => ({
+      value,
+      updated: { annotations: [], claims: Object.values(diff.claims?.updated ?? {}).map(([, to]) => to) },
+      ...this.handle('Remove source', entry),
+    }));
   }
 
   protected override changed(diff: StoreDiff): void {

@@ -37,6 +37,7 @@ const NOUN: { [C in CollectionName]: string } = {
   claims: 'claim',
   links: 'link',
   events: 'event',
+  sources: 'source',
 };
 
 function shared(a: StoreDiff, b: StoreDiff): CollectionName[] {
@@ -200,7 +201,7 @@ export function isEntry(x: UndoEntry | UndoOutcome): x is UndoEntry {
   return 'diff' in x;
 }
 
-const KIND: Record<string, string> = { annotations: 'a passage', claims: 'a claim', links: 'a link', events: 'an event' };
+const KIND: Record<string, string> = { annotations: 'a passage', claims: 'a claim', links: 'a link', events: 'an event', sources: 'a source' };
 
 /**
  * Why an undo or redo cannot be committed, in the reader's words, from its integrity issues

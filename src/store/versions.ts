@@ -55,7 +55,7 @@ export function bumpVersion(version: Version, replica: string): Version {
 }
 
 /** Collections whose records carry `layer` and `version`; settings stay with their installation. */
-const VERSIONED: ReadonlySet<CollectionName> = new Set(['annotations', 'claims', 'links', 'events']);
+const VERSIONED: ReadonlySet<CollectionName> = new Set(['annotations', 'claims', 'links', 'events', 'sources']);
 
 type Versioned = AnyRecord & { version: Version };
 

@@ -11,7 +11,7 @@ const meta = (over: Partial<DocMeta>): DocMeta => ({
 
 describe('corpus/citation', () => {
   it('exports its public API', () => {
-    expect(Object.keys(citation).sort()).toEqual(['citeOf', 'fullCitation', 'inlineCitation']);
+    expect(Object.keys(citation).sort()).toEqual(['citeLabel', 'citeOf', 'fullCitation', 'inlineCitation']);
   });
 
   it('writes the full reference with one closing mark after the title', () => {

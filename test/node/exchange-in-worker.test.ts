@@ -37,7 +37,7 @@ describe('handing a checked file from the worker to the page in slices', () => {
     const docs = await corpusDocs();
     const a = largeMap(docOf(docs, 'anisin-2026'), 20, 1);
     const b = largeMap(docOf(docs, 'kurmashev-et-al-2018'), 10, 2, 'urn:uuid:0000beef-0000-4000-8000-000000000001', 'urn:uuid:0000beef-0000-4000-8000-000000000002');
-    const backup = writeBackup({ ...a, annotations: [...a.annotations, ...b.annotations], claims: [...a.claims, ...b.claims], links: [...a.links, ...b.links], events: [], positions: [], docs, builtIn: new Set(docs.map((d) => d.meta.id)), localLayer: a.layer.id, localName: 'Me', now: a.exported });
+    const backup = writeBackup({ ...a, annotations: [...a.annotations, ...b.annotations], claims: [...a.claims, ...b.claims], links: [...a.links, ...b.links], events: [], positions: [], sources: [], docs, builtIn: new Set(docs.map((d) => d.meta.id)), localLayer: a.layer.id, localName: 'Me', now: a.exported });
     const read = readIncoming(JSON.stringify(backup), { docs, has: () => false });
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(handOver(read).done).toEqual(read);

@@ -3,7 +3,7 @@ import * as openFile from '../../src/app/open-file.ts';
 import { MAX_FILE_BYTES, openUserFile } from '../../src/app/open-file.ts';
 
 it('exports a fixed public API', () => {
-  expect(Object.keys(openFile).sort()).toEqual(['MAX_FILE_BYTES', 'TIME_LIMIT_MS', 'openUserFile']);
+  expect(Object.keys(openFile).sort()).toEqual(['MAX_FILE_BYTES', 'TIME_LIMIT_MS', 'fileFormat', 'openUserFile']);
 });
 
 // What can be told from the name and size is refused before any worker starts (the rest of

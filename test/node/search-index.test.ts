@@ -93,6 +93,21 @@ describe('search/search-index', () => {
     expect(index.search('zzzzqqqq').groups).toEqual([]);
   });
 
+  it('drops a removed source’s passages, and only them', () => {
+    const own = new SearchIndex();
+    for (const d of docs) {
+      own.startSource(d.meta.id, d.blocks);
+      own.addPassages(passageDocs(d));
+    }
+    const sources = () => new Set(passages(own.search('CSTO', 200)).map((h) => (h.target as { source: string }).source));
+    const gone = docs[0]!.meta.id;
+    expect(sources().has(gone)).toBe(true);
+    own.removeSource(gone);
+    expect(own.hasSource(gone)).toBe(false);
+    expect(sources().has(gone)).toBe(false);
+    expect(own.size).toBe(docs.slice(1).reduce((n, d) => n + d.blocks.length, 0));
+  });
+
   it('gives each passage its source, block and the ¶ readers see', () => {
     for (const h of passages(index.search('CSTO', 40))) {
       const t = h.target as { source: string; block: number; n: number };

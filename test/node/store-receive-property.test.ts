@@ -75,7 +75,7 @@ async function act(store: CrossreadStore, o: Extract<Op, { who: 'a' | 'b' }>): P
 }
 
 const asState = (s: CrossreadStore): StoreState => ({
-  annotations: new Map(s.annotations), settings: new Map(), claims: new Map(s.claims), links: new Map(s.links), events: new Map(s.events),
+  annotations: new Map(s.annotations), settings: new Map(), claims: new Map(s.claims), links: new Map(s.links), events: new Map(s.events), sources: new Map(s.sources),
 });
 
 function sorted(state: Pick<StoreState, SharedCollection>) {

@@ -22,15 +22,15 @@ it('exports a fixed public API', () => {
     'ANNOTATION_CONTEXT', 'ANONYMOUS', 'AnnotationSchema', 'CHANNEL_NAME', 'COLLECTION_NAMES', 'ClaimSchema',
     'CreatorNameSettingSchema', 'CrossreadStore', 'DB_NAME', 'DB_VERSION', 'DEFAULT_UNDO_LIMIT',
     'EventRecordSchema', 'EvidenceSchema', 'LINK_RELATIONS', 'LayerIdSchema', 'LinkSchema', 'MAX_NAME_LENGTH', 'MAX_NOTE_LENGTH',
-    'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MapPositionSettingSchema', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
-    'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
+    'MAX_SOURCE_CHARS', 'MAX_SOURCE_TITLE', 'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MapPositionSettingSchema', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
+    'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'SOURCE_ID_PATTERN', 'STANCES', 'SettingSchema', 'SourceRecordSchema', 'StoreError', 'StoreErrorEvent',
     'TextChangeSeenSettingSchema', 'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
-    'buildAnnotation', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange', 'freeColour', 'hiddenLayers',
+    'buildAnnotation', 'buildSource', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange', 'freeColour', 'hiddenLayers',
     'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'layerSettingId', 'layerSettings', 'layersOf', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
-    'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
+    'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'previewRemoval', 'referencesOf', 'reverseDiff',
     'sortRecords', 'splitTags', 'stableRecordId', 'stateIssues', 'tagsOf',
   ]);
-  expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings', 'claims', 'links', 'events']);
+  expect(store.COLLECTION_NAMES).toEqual(['annotations', 'settings', 'claims', 'links', 'events', 'sources']);
 });
 
 describe('motivation', () => {

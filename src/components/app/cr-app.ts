@@ -9,6 +9,7 @@ import { isTyping } from '../shared/keys.ts';
 import { CrossreadStore, type StoragePersistence, type StoreErrorEvent, type UndoOutcome } from '../../store/index.ts';
 import { storageNote } from '../store/storage-note.ts';
 import { openUserFile, TIME_LIMIT_MS } from '../../app/open-file.ts';
+import { libraryEntries, OwnSourceDocs } from '../../app/own-sources.ts';
 import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
 import '../store/cr-store-provider.ts';
@@ -79,11 +80,20 @@ export class CrApp extends LitElement {
   // Stops reading the file being opened (Cancel, another file chosen, the app removed).
   #openAbort: AbortController | undefined;
 
-  /** Loads any document the app knows, built-in or opened by the user; handed down to views. */
+  /** Loads any document the app knows, built-in, added or opened by the user; handed down to views. */
   readonly documents = (id: string): Promise<DocModel> => {
-    const own = this.#userDocs.get(id);
-    return own ? Promise.resolve(own) : this.corpus.document(id);
+    const opened = this.#userDocs.get(id);
+    const added = this.store.sources.get(id);
+    return added ? this.#ownDocs.document(added) : opened ? Promise.resolve(opened) : this.corpus.document(id);
   };
+  // The one list of sources (ADR 0014): the corpus index's, the reader's own, files opened in this tab.
+  #builtIn: LibraryEntry[] | undefined;
+  readonly #ownDocs = new OwnSourceDocs();
+  #listSources(): void {
+    if (!this.#builtIn) return;
+    const opened = [...this.#userDocs.values()].map((d) => ({ ...d.meta, hash: d.hash }));
+    this.entries = libraryEntries(this.#builtIn, this.storeReady ? this.store.sources.values() : [], opened);
+  }
 
   // Compare opens on the library's first two sources: the corpus index decides, not this code.
   #compareHref(): string {
@@ -173,10 +183,15 @@ export class CrApp extends LitElement {
 
   async #load(): Promise<void> {
     try {
-      this.entries ??= await this.corpus.index();
+      if (!this.#builtIn) {
+        this.#builtIn = await this.corpus.index();
+        this.#listSources();
+      }
       const r = this.route;
-      if (r.view === 'read' && this.doc?.meta.id !== r.id && this.entries.some((e) => e.id === r.id)) {
-        const doc = this.#userDocs.get(r.id) ?? (await this.corpus.document(r.id));
+      if (r.view === 'read' && this.doc?.meta.id !== r.id && this.entries?.some((e) => e.id === r.id)) {
+        // A file opened in this tab is at hand: no await, so the reader replaces the library in one render.
+        const opened = this.store.sources.has(r.id) ? undefined : this.#userDocs.get(r.id);
+        const doc = opened ?? (await this.documents(r.id));
         if (this.route === r) {
           this.doc = doc;
           document.title = `${doc.meta.title} — Crossread`;
@@ -213,7 +228,7 @@ export class CrApp extends LitElement {
       // Ids are content keys: the same file opened twice is one source, listed once.
       if (!this.#userDocs.has(doc.meta.id)) {
         this.#userDocs.set(doc.meta.id, doc);
-        this.entries = [...(this.entries ?? []), { ...doc.meta, hash: doc.hash }];
+        this.#listSources();
       }
       const hash = routeHash({ view: 'read', id: doc.meta.id });
       // The library and its progress line stay until the reader replaces them (#onHash): ended
@@ -240,11 +255,17 @@ export class CrApp extends LitElement {
     });
     // Opening and other tabs' changes may set records aside (or release them): keep the notice current.
     this.#unsubscribe?.();
-    this.#unsubscribe = this.store.subscribe(() => (this.setAside = this.store.quarantined.length));
+    this.#unsubscribe = this.store.subscribe((diff) => {
+      this.setAside = this.store.quarantined.length;
+      if (diff.sources) this.#listSources();
+    });
     await this.store.open();
     this.setAside = this.store.quarantined.length;
     this.storeWarning = this.store.warning?.message ?? '';
     this.storeReady = true;
+    // The reader's own sources are known now: list them, and open one the route names.
+    this.#listSources();
+    void this.#load();
     this.storage = await this.store.requestPersistentStorage();
   }
 

@@ -1,11 +1,15 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { OpenProgress } from '../../app/open-file.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent, OpenCancelEvent, OpenFileEvent } from '../shared/events.ts';
 import { loadSampleMap } from '../exchange/sample-map.ts';
 import { StoreController } from '../store/store-controller.ts';
+import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
+import { removeSource } from './remove-source.ts';
+import '../shared/cr-confirm-dialog.ts';
+import './cr-add-source.ts';
 
 /** A user's file being opened: its name and how far reading it has come. */
 export type FileOpening = OpenProgress & { name: string };
@@ -58,6 +62,8 @@ export class CrLibrary extends LitElement {
     button:hover { border-color: var(--cr-accent); }
     button:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; }
     .mine { color: var(--cr-ink-faint); font-size: 0.8rem; }
+    /* Above the card's link overlay, so it can be clicked. */
+    .remove { position: relative; z-index: 1; align-self: flex-start; font-size: 0.8rem; padding: 0.25rem 0.6rem; }
     .opening { flex-basis: 100%; display: flex; gap: 0.8rem; align-items: center; flex-wrap: wrap; }
     .opening p { margin: 0; color: var(--cr-ink); }
     .opening progress { width: 12rem; accent-color: var(--cr-accent); }
@@ -70,6 +76,8 @@ export class CrLibrary extends LitElement {
 
   readonly #data = new StoreController(this);
   #loadingSample = false;
+
+  @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
 
   async #loadSample() {
     const store = this.#data.store;
@@ -112,7 +120,7 @@ export class CrLibrary extends LitElement {
         : html`<ul>
             ${this.entries.map(
               (e) => html`<li data-id=${e.id}>
-                <span class="kind">${e.kind}</span>${e.id.startsWith('user-') ? html` <span class="mine">open in this tab only</span>` : ''}
+                <span class="kind">${e.kind}</span>${e.id.startsWith('user-') && !this.#data.store?.sources.has(e.id) ? html` <span class="mine">open in this tab only</span>` : ''}
                 <h2><a href=${routeHash({ view: 'read', id: e.id })}>${e.title}</a></h2>
                 <p class="authors">${e.authors.join(', ')}</p>
                 <p class="venue">${e.venue}${e.year ? html` · <span class="year">${e.year}</span>` : ''}</p>
@@ -120,9 +128,12 @@ export class CrLibrary extends LitElement {
                   <dt>Words</dt><dd class="words">${e.wordCount.toLocaleString('en')} words</dd>
                   <dt>Reading time</dt><dd class="minutes">${e.readingMinutes} min read</dd>
                 </dl>
+                ${this.#removable(e.id) ? html`<button type="button" class="remove" aria-label="Remove ${e.title}" @click=${() => void this.#remove(e.id)}>Remove…</button>` : ''}
               </li>`,
             )}
           </ul>`}
+      <div class="open"><cr-add-source></cr-add-source></div>
+      <cr-confirm-dialog></cr-confirm-dialog>
       <div class="open">
         <button type="button" class="choose" @click=${() => this.renderRoot.querySelector('input')!.click()}>Open a file…</button>
         <span>Read a Markdown (.md) or plain-text (.txt) file of your own. It stays on this device.</span>
@@ -135,6 +146,17 @@ export class CrLibrary extends LitElement {
         </button>
         <span>An instructor's claim map over the three readings, to see how the sources disagree. It is added as a layer of its own; Undo takes it back.</span>
       </div>`;
+  }
+
+  // Only the reader's own sources: one that came with someone's map goes with that layer (ADR 0013).
+  #removable(id: string): boolean {
+    const store = this.#data.store;
+    return !!store && store.sources.get(id)?.layer === store.localLayer;
+  }
+
+  async #remove(id: string): Promise<void> {
+    const store = this.#data.store;
+    if (store && (await removeSource(this, this.confirm, store, id))) this.renderRoot.querySelector<HTMLElement>('.choose')?.focus();
   }
 
   #progress(o: FileOpening) {

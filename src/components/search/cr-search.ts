@@ -139,6 +139,14 @@ export class CrSearch extends LitElement {
   #indexSources(): void {
     const documents = this.documents;
     if (!this.#wanted || !documents) return;
+    // A source gone from the library (the reader removed theirs) leaves the results too.
+    const listed = new Set(this.entries.map((e) => e.id));
+    for (const id of this.#indexed) {
+      if (listed.has(id)) continue;
+      this.#indexed.delete(id);
+      this.#live.index.removeSource(id);
+      this.version++;
+    }
     for (const e of this.entries) {
       if (this.#indexed.has(e.id)) continue;
       this.#indexed.add(e.id);

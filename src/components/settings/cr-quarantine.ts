@@ -13,6 +13,7 @@ const KIND: Record<CollectionName, string> = {
   claims: 'Claim',
   links: 'Link',
   events: 'Event',
+  sources: 'Source',
 };
 
 // Enough of a stored value to recognise it; the export has it whole.

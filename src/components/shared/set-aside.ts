@@ -10,4 +10,5 @@ export const SET_ASIDE: Record<CollectionName, string> = {
   claims: 'a damaged claim, set aside',
   links: 'a damaged link, set aside',
   events: 'a damaged event, set aside',
+  sources: 'a damaged source, set aside',
 };

@@ -1,5 +1,5 @@
 import { buildDocument } from '../pipeline.ts';
-import { hashString } from '../hash.ts';
+import { userSourceId } from '../source-id.ts';
 import { FrontMatterError } from '../meta.ts';
 import type { DocModel } from '../types.ts';
 import { decodeText } from './sniff.ts';
@@ -7,6 +7,8 @@ import { nestingProblem } from './nesting.ts';
 
 /** What a user's file is read as. */
 export type UserFileFormat = 'markdown' | 'text';
+
+export { userSourceId } from '../source-id.ts';
 
 /** Steps of reading a user's file, for a progress indicator. */
 export type ReadStage = 'reading' | 'checking' | 'parsing';
@@ -49,15 +51,4 @@ function frontMatterProblem(field: string | undefined): string {
   return field
     ? `${header} whose “${field}” is not what Crossread expects (for example, authors as a list and year as a number); correct or remove that line and open the file again`
     : `${header} that is not valid YAML; correct or remove it and open the file again`;
-}
-
-/**
- * The id of a user's file: its name for reading, its text for identity. Annotations are keyed
- * by source id, so a different file that happens to have the same name never inherits them,
- * and the same file opened again (any tab, any day) finds them. The `user-` prefix keeps it
- * apart from the built-in sources.
- */
-export function userSourceId(slug: string, text: string): string {
-  const name = slug.replace(/^user-/, '').slice(0, 48).replace(/-+$/, '') || 'file';
-  return `user-${name}-${hashString(text, 10)}`;
 }

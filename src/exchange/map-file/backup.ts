@@ -5,7 +5,7 @@
  * Pure.
  */
 import type { DocModel } from '../../corpus/types.ts';
-import type { Annotation, Claim, EventRecord, IncomingBatch, Link } from '../../store/index.ts';
+import type { Annotation, Claim, EventRecord, IncomingBatch, Link, SourceRecord } from '../../store/index.ts';
 import { jsonDepth } from '../json-guard.ts';
 import { MAX_DEPTH, MAX_FILE_CHARS, MAX_PROBLEMS, type MapFile, type MapPosition } from './format.ts';
 import { readMapFile, type MapFileProblem, type ReadContext } from './read.ts';
@@ -30,6 +30,8 @@ export interface BackupContent {
   positions: readonly MapPosition[];
   docs: readonly DocModel[];
   builtIn: ReadonlySet<string>;
+  /** Sources the reader added: each map citing one carries it (ADR 0014). */
+  sources?: readonly SourceRecord[];
   /** The reader's own layer and name. */
   localLayer: string;
   localName: string;
@@ -80,12 +82,14 @@ export function readBackup(text: string, ctx: ReadContext): BackupRead {
     const r = readMapFile(JSON.stringify(m), { sources: ctx.sources, has: (c, id) => ids.has(id) || ctx.has(c, id) });
     if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `maps[${i}]${p.path ? `.${p.path}` : ''}`, message: p.message })));
     maps.push(r.file);
-    put.push(...(r.batch.put ?? []));
+    // A source the reader added travels in every map citing it; it is added once.
+    const added = new Set(put.filter((p) => p.collection === 'sources').map((p) => (p.record as { id: string }).id));
+    put.push(...(r.batch.put ?? []).filter((p) => p.collection !== 'sources' || !added.has((p.record as { id: string }).id)));
     r.notes.forEach((n) => notes.add(n));
   });
   if (problems.length) return fail(problems);
   // Events first, then passages, claims, links, across all maps: each may cite what comes before.
-  const order = { events: 0, annotations: 1, claims: 2, links: 3 } as const;
+  const order = { sources: 0, events: 0, annotations: 1, claims: 2, links: 3 } as const;
   put.sort((a, b) => order[a.collection] - order[b.collection]);
   return { ok: true, maps, batch: { put }, notes: [...notes] };
 }

@@ -5,7 +5,7 @@
  * versions (ADR 0004), and map positions. What a receiver needs and nothing of the sender's
  * installation (settings never travel).
  */
-import type { Annotation, Claim, EventRecord, Link } from '../../store/index.ts';
+import type { Annotation, Claim, EventRecord, Link, SourceFormat, Version } from '../../store/index.ts';
 
 export const MAP_FORMAT = 'crossread-map';
 export const MAP_VERSION = 1;
@@ -39,6 +39,14 @@ export interface MapSource {
   year?: number;
   /** Full text, for a source the reader added (a receiver may not have it). */
   text?: string;
+  /** For a source the reader added, the rest of its record (ADR 0014): with these, an import
+   * adds the source to the receiver's library, so its passages can be opened there. */
+  format?: SourceFormat;
+  created?: string;
+  modified?: string;
+  /** Whose library it came from; may be another layer than the map's (a passage on someone else's source). */
+  layer?: string;
+  version?: Version;
 }
 
 /** A node position on the argument map, in map units. */

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { reasonFor } from '../../store/damage-words.ts';
-import { eventsOf, RecordSchemas, type IncomingBatch } from '../../store/index.ts';
+import { eventsOf, RecordSchemas, SourceRecordSchema, type IncomingBatch, type IncomingRecord, type SourceRecord } from '../../store/index.ts';
 import type { SharedCollection } from '../../store/receive.ts';
 import { MAP_FORMAT, MAP_VERSION, MAX_DEPTH, MAX_FILE_CHARS, MAX_PROBLEMS, type MapFile } from './format.ts';
 import { MapLayerSchema, PositionSchema, SourceSchema } from './schema.ts';
@@ -99,12 +99,22 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
   const file = env.output;
   const known = new Set(ctx.sources.map((s) => s.id));
   const sources = new Map<string, { hash: string; text?: string }>();
+  // Sources a reader added, carried whole, that this library lacks: the import adds them (ADR 0014).
+  const newSources: IncomingRecord[] = [];
+  const unopenable: string[] = [];
   file.sources.forEach((raw, i) => {
     const r = v.safeParse(SourceSchema, raw);
     if (!r.success) return void r.issues.forEach((issue) => add(pathOf(`sources[${i}]`, issue), describe(issue)));
-    if (sources.has(r.output.id)) add(`sources[${i}].id`, `The source “${r.output.id}” is listed twice.`);
-    if (!known.has(r.output.id) && r.output.text === undefined) add(`sources[${i}]`, `The source “${r.output.title || r.output.id}” is not in this library and the file does not carry its text.`);
-    sources.set(r.output.id, r.output);
+    const s = r.output;
+    if (sources.has(s.id)) add(`sources[${i}].id`, `The source “${s.id}” is listed twice.`);
+    if (!known.has(s.id) && s.text === undefined) add(`sources[${i}]`, `The source “${s.title || s.id}” is not in this library and the file does not carry its text.`);
+    sources.set(s.id, s);
+    if (known.has(s.id) || ctx.has('sources', s.id) || s.text === undefined) return;
+    const { cite: _cite, authors = [], ...fields } = s;
+    if (fields.format === undefined) return void unopenable.push(s.title || s.id);
+    const record = v.safeParse(SourceRecordSchema, { ...fields, authors, type: 'Source' } satisfies Partial<SourceRecord>);
+    if (!record.success) return void record.issues.forEach((issue) => add(pathOf(`sources[${i}]`, issue), sourceProblem(issue)));
+    newSources.push({ collection: 'sources', record: record.output });
   });
 
   // Records: each against its schema, in the file's own layer, each id once.
@@ -157,10 +167,19 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
   const notes = [...sources]
     .filter(([id, s]) => known.has(id) && ctx.sources.find((k) => k.id === id)!.hash !== s.hash)
     .map(([id]) => `The map was made on another version of “${id}”; its passages are placed by their quotes.`);
-  const put = COLLECTIONS.flatMap((c) => records[c].map(({ record }) => ({ collection: c, record })));
+  if (newSources.length) notes.push(`Adds ${newSources.length === 1 ? 'a source' : `${newSources.length} sources`} to your library: ${newSources.map((s) => `“${(s.record as SourceRecord).title}”`).join(', ')}.`);
+  for (const title of unopenable) notes.push(`“${title}” comes with its text but not as a source Crossread can add; its passages are kept but cannot be opened.`);
+  const put = [...newSources, ...COLLECTIONS.flatMap((c) => records[c].map(({ record }) => ({ collection: c, record })))];
   const out: MapFile = { ...file, format: MAP_FORMAT, version: MAP_VERSION, sources: file.sources as MapFile['sources'], positions } as MapFile;
   for (const c of COLLECTIONS) (out as unknown as Record<string, unknown>)[c] = records[c].map((r) => r.record);
   return { ok: true, file: out, batch: { put }, notes };
+}
+
+/** A carried source that is not a whole source record, in words. */
+function sourceProblem(issue: v.BaseIssue<unknown>): string {
+  if (issue.received === 'undefined') return 'A source carried with its text needs this field too.';
+  if (issue.kind === 'validation' && /hash/.test(issue.message)) return 'The source’s id does not match its content hash.';
+  return describe(issue);
 }
 
 /** A schema issue of the envelope in words: what was expected, without validator terms. */

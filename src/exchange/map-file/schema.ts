@@ -4,7 +4,7 @@
  * `MapFileSchema` (`npm run schema`), so the documented format cannot drift from the checked one.
  */
 import * as v from 'valibot';
-import { AnnotationSchema, ClaimSchema, EventRecordSchema, LinkSchema, RecordIdSchema } from '../../store/schemas.ts';
+import { AnnotationSchema, ClaimSchema, EventRecordSchema, LinkSchema, RecordIdSchema, VersionSchema } from '../../store/schemas.ts';
 import { MAP_FORMAT, MAP_VERSION } from './format.ts';
 
 export const MapLayerSchema = v.strictObject({
@@ -22,6 +22,11 @@ export const SourceSchema = v.strictObject({
   authors: v.optional(v.array(v.pipe(v.string(), v.maxLength(200)))),
   year: v.optional(v.pipe(v.number(), v.integer())),
   text: v.optional(v.string()),
+  format: v.optional(v.picklist(['markdown', 'text'])),
+  created: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  modified: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  layer: v.optional(RecordIdSchema),
+  version: v.optional(VersionSchema),
 });
 
 export const PositionSchema = v.strictObject({

@@ -7,14 +7,16 @@ import {
   upgradeToV1,
   upgradeToV2,
   upgradeToV3,
+  upgradeToV4,
   type CrossreadDB,
   type CrossreadDBv1,
   type CrossreadDBv2,
   type CrossreadDBv3,
+  type CrossreadDBv4,
   type PersistenceOpener,
   type Unversioned,
 } from '../../../src/store/persistence.ts';
-import type { Annotation, Claim, EventRecord, Link, Setting, StoreDiff } from '../../../src/store/index.ts';
+import type { Annotation, Claim, EventRecord, Link, Setting, SourceRecord, StoreDiff } from '../../../src/store/index.ts';
 
 const created = new Set<string>();
 
@@ -45,6 +47,11 @@ export function openV3DB(name: string): Promise<IDBPDatabase<CrossreadDBv3>> {
   return openDB<CrossreadDBv3>(name, 3, { upgrade: (db, oldVersion) => upgradeToV3(db, oldVersion) });
 }
 
+/** Opens a database at version 4 with the frozen version-4 upgrade, as version 4 of the app did. */
+export function openV4DB(name: string): Promise<IDBPDatabase<CrossreadDBv4>> {
+  return openDB<CrossreadDBv4>(name, 4, { upgrade: (db, oldVersion, newVersion, tx) => upgradeToV4(db, oldVersion, newVersion, tx) });
+}
+
 /** A record as versions 1–3 of the app stored it: without `layer` and `version`. */
 export function unversioned<R extends { layer: string; version: unknown }>(record: R): Unversioned<R> {
   const { layer: _layer, version: _version, ...rest } = record;
@@ -69,6 +76,7 @@ export interface Disk {
   claims: Claim[];
   links: Link[];
   events: EventRecord[];
+  sources: SourceRecord[];
 }
 
 /** Everything on disk, read through a fresh connection that is closed afterwards. */
@@ -81,6 +89,7 @@ export async function readDisk(name: string): Promise<Disk> {
       claims: await db.getAll('claims'),
       links: await db.getAll('links'),
       events: await db.getAll('events'),
+      sources: await db.getAll('sources'),
     };
   } finally {
     db.close();

@@ -20,6 +20,7 @@ import {
   openV1DB,
   openV2DB,
   openV3DB,
+  openV4DB,
   readDisk,
   readMeta,
   uniqueDbName,
@@ -45,12 +46,12 @@ describe('schema and migrations', () => {
     const db = await openTestDB(uniqueDbName('fresh'));
     toClose.push(db);
     expect(db.version).to.equal(CURRENT_VERSION);
-    expect([...db.objectStoreNames].sort()).to.deep.equal(['annotations', 'claims', 'events', 'links', 'meta', 'settings']);
+    expect([...db.objectStoreNames].sort()).to.deep.equal(['annotations', 'claims', 'events', 'links', 'meta', 'settings', 'sources']);
     const meta = await db.getAll('meta');
     expect(meta.map((m) => m.id).sort()).to.deep.equal(['localLayer', 'replica']);
     // A new database's own layer is named after it.
     expect(meta[0]!.value).to.equal(meta[1]!.value).and.to.match(/^urn:uuid:/);
-    const tx = db.transaction(['annotations', 'claims', 'links', 'events', 'settings']);
+    const tx = db.transaction(['annotations', 'claims', 'links', 'events', 'settings', 'sources']);
     for (const name of tx.objectStoreNames) expect(tx.objectStore(name).keyPath).to.equal('id');
     expect([...tx.objectStore('annotations').indexNames]).to.deep.equal(['by-source']);
     expect(tx.objectStore('annotations').index('by-source').keyPath).to.equal('target.source');
@@ -59,6 +60,44 @@ describe('schema and migrations', () => {
     expect(tx.objectStore('links').index('by-to').keyPath).to.equal('to');
     expect([...tx.objectStore('claims').indexNames]).to.deep.equal([]);
     expect([...tx.objectStore('events').indexNames]).to.deep.equal([]);
+    expect([...tx.objectStore('sources').indexNames]).to.deep.equal([]);
+  });
+
+  it('keeps every record of a version-4 database, its replica and layer, when adding the sources store (v5)', async () => {
+    const name = uniqueDbName('v4');
+    const v4 = await openV4DB(name);
+    expect(v4.version).to.equal(4);
+    const [replica, layer] = [fixedId(990), fixedId(991)];
+    expect([...v4.objectStoreNames].sort()).to.deep.equal(['annotations', 'claims', 'events', 'links', 'meta', 'settings']);
+    const version = { [replica]: 1 };
+    const annotations = Array.from({ length: 5 }, (_, n) => ({ ...annotation(n), layer, version }));
+    const claim = { ...buildClaim({ statement: 'Kept', evidence: { annotation: fixedId(2), stance: 'asserts' } }, { id: fixedId(500), now: '2025-01-02T03:04:05.000Z', creatorName: 'Ada', layer }), version };
+    const tx = v4.transaction(['annotations', 'claims', 'meta', 'settings'], 'readwrite');
+    await Promise.all([
+      ...annotations.map((r) => tx.objectStore('annotations').put(r)),
+      tx.objectStore('claims').put(claim),
+      tx.objectStore('meta').put({ id: 'replica', value: replica }),
+      tx.objectStore('meta').put({ id: 'localLayer', value: layer }),
+      tx.objectStore('settings').put({ id: 'creatorName', value: 'Ada' }),
+      tx.done,
+    ]);
+    v4.close();
+
+    const disk = await readDisk(name);
+    expect(disk.annotations).to.deep.equal(annotations);
+    expect(disk.claims).to.deep.equal([claim]);
+    expect(disk.settings).to.deep.equal([{ id: 'creatorName', value: 'Ada' }]);
+    expect(disk.sources).to.deep.equal([]);
+    expect(await readMeta(name)).to.deep.equal({ replica, localLayer: layer });
+
+    const store = new CrossreadStore({ name });
+    toClose.push(store);
+    await store.open();
+    expect([store.annotations.size, store.claims.size, store.sources.size]).to.deep.equal([5, 1, 0]);
+    const text = 'A paragraph of my own.';
+    const added = (await store.addSource({ id: 'user-mine-0123456789', title: 'Mine', format: 'text', text, hash: 'a0123456789' })).value;
+    expect(added).to.deep.include({ layer, version: { [replica]: 1 } });
+    expect((await readDisk(name)).sources).to.deep.equal([added]);
   });
 
   it('keeps every record of a version-2 database when upgrading to version 3', async () => {
@@ -154,7 +193,7 @@ describe('schema and migrations', () => {
     expect([store.annotations.size, store.claims.size, store.links.size, store.events.size]).to.deep.equal([30, 10, 9, 2]);
     expect(store.localLayer).to.equal(localLayer);
     expect(store.replica).to.equal(replica);
-    const state: StoreState = { annotations: new Map(store.annotations), settings: new Map(), claims: new Map(store.claims), links: new Map(store.links), events: new Map(store.events) };
+    const state: StoreState = { annotations: new Map(store.annotations), settings: new Map(), claims: new Map(store.claims), links: new Map(store.links), events: new Map(store.events), sources: new Map(store.sources) };
     expect(stateIssues(state)).to.deep.equal([]);
     const edited = (await store.updateClaim(fixedId(503), { statement: 'Edited after the upgrade' })).value;
     expect(edited.version).to.deep.equal({ [replica!]: 2 });
