@@ -35,6 +35,7 @@ import { buildIndex, type StoreIndex } from './queries.ts';
 import { rebaseLists } from './merge.ts';
 import { restoreRecord, type Restorable, type Restored } from './restore-actions.ts';
 import {
+  ANONYMOUS,
   buildAnnotation,
   changeAnnotation,
   eventsOf,
@@ -49,9 +50,13 @@ import {
   type TextChangeSeenSetting,
 } from './records.ts';
 import { positionsOf, putPositions } from './map-positions.ts';
+import * as layers from './layer-actions.ts';
+import type { LayerRemoval } from './layer-actions.ts';
+import { layersOf, type LayerView } from './layers.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 export type { Restorable, Restored } from './restore-actions.ts';
+export type { LayerRemoval } from './layer-actions.ts';
 
 const RESTORED: { [C in keyof Restorable]: string } = { annotations: 'annotation', claims: 'claim', links: 'link', events: 'event' };
 
@@ -102,6 +107,7 @@ const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Del
  */
 export class CrossreadStore extends StoreEngine {
   #index: StoreIndex | undefined;
+  #layers: readonly LayerView[] | undefined;
 
   /** All annotations by id. Read-only view of live state; records are frozen. */
   get annotations(): ReadonlyMap<string, Annotation> {
@@ -259,6 +265,13 @@ export class CrossreadStore extends StoreEngine {
     await this.change('Remember text change', (cs) => cs.put('settings', { id: textChangeSeenId(source), value: seen }), false);
   }
 
+  /** Every layer here, the reader's own first (`layersOf`): the one list views show, colour and hide by. */
+  layers(): readonly LayerView[] {
+    const s = this.state;
+    const from = { settings: s.settings.values(), annotations: s.annotations.values(), claims: s.claims.values(), links: s.links.values(), events: s.events.values() };
+    return (this.#layers ??= layersOf(from, this.localLayer ?? '', this.creatorName ?? ANONYMOUS));
+  }
+
   /** Where each claim stands on the argument map, by claim id (ADR 0011); claims never placed are absent. */
   mapPositions(): ReadonlyMap<string, MapPosition> {
     return positionsOf(this.state.settings.values(), this.state.claims);
@@ -397,16 +410,27 @@ export class CrossreadStore extends StoreEngine {
    * since the conflict was reported.
    */
   resolveConflict(conflict: Conflict, keep: ConflictChoice): Promise<ActionResult<SharedRecord | undefined>> {
-    return this.#do('Resolve conflict', (cs) => resolveConflict(cs, conflict, keep));
+    return this.#do('Resolve conflict', (cs) => resolveConflict(cs, conflict, keep), 'any');
+  }
+
+  /** Hides (or shows again) another layer's records in every view, as one undoable step (ADR 0013). */
+  setLayerHidden(layerId: string, hidden: boolean): Promise<ActionResult<LayerView>> {
+    return this.#do(hidden ? 'Hide map' : 'Show map', (cs, ctx) => layers.setLayerHidden(cs, layerId, hidden, ctx));
+  }
+
+  /** Removes another layer and what of the reader's work would dangle, as one undoable step (`layer-actions.ts`). */
+  removeLayer(layerId: string): Promise<ActionResult<LayerRemoval>> {
+    return this.#do((r) => `Remove ${r.layer.name}’s map`, (cs, ctx) => layers.removeLayer(cs, layerId, ctx), 'any');
   }
 
   protected override changed(diff: StoreDiff): void {
     if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
+    this.#layers = undefined;
   }
 
-  async #do<T>(label: string, plan: (cs: ChangeSet, ctx: ActionContext) => T): Promise<ActionResult<T>> {
-    const { value, entry } = await this.change(label, plan);
-    return { value, ...this.handle(label, entry) };
+  async #do<T>(label: string | ((value: T) => string), plan: (cs: ChangeSet, ctx: ActionContext) => T, scope?: 'any'): Promise<ActionResult<T>> {
+    const { value, entry } = await this.change(label, plan, true, scope);
+    return { value, ...this.handle(entry?.label ?? (typeof label === 'string' ? label : label(value)), entry) };
   }
 
   #putAnnotation(cs: ChangeSet, draft: AnnotationDraft, ctx: ActionContext): Annotation {

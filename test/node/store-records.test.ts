@@ -25,8 +25,8 @@ it('exports a fixed public API', () => {
     'MAX_STATEMENT_LENGTH', 'MAX_TAG_LENGTH', 'MapPositionSettingSchema', 'MemoryPersistence', 'PARTIAL_DATE_PATTERN', 'RECORD_ID_PATTERN',
     'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'STANCES', 'SettingSchema', 'StoreError', 'StoreErrorEvent',
     'TextChangeSeenSettingSchema', 'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
-    'buildAnnotation', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange',
-    'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
+    'buildAnnotation', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange', 'freeColour', 'hiddenLayers',
+    'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'layerRemovalMessage', 'layerSettingId', 'layerSettings', 'layersOf', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'referencesOf', 'reverseDiff',
     'sortRecords', 'splitTags', 'stableRecordId', 'stateIssues', 'tagsOf',
   ]);

@@ -160,7 +160,8 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
   const put = COLLECTIONS.flatMap((c) => records[c].map(({ record }) => ({ collection: c, record })));
   const out: MapFile = { ...file, format: MAP_FORMAT, version: MAP_VERSION, sources: file.sources as MapFile['sources'], positions } as MapFile;
   for (const c of COLLECTIONS) (out as unknown as Record<string, unknown>)[c] = records[c].map((r) => r.record);
-  return { ok: true, file: out, batch: { put }, notes };
+  // The author's layer is written with the records, in the same step (ADR 0013).
+  return { ok: true, file: out, batch: { put, layers: [out.layer] }, notes };
 }
 
 /** A schema issue of the envelope in words: what was expected, without validator terms. */
