@@ -161,4 +161,4 @@ export {
   type StoragePersistence,
 } from './persistence.ts';
 export { CHANNEL_NAME } from './sync.ts';
-export { freeColour, hiddenLayers, layerSettings, layersOf, type IncomingLayer, type LayerView } from './layers.ts';
+export { freeColour, hiddenLayers, layerSettings, layersChanged, layersOf, type IncomingLayer, type LayerView } from './layers.ts';

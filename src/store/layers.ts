@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Claim, EventRecord, Link } from './claim-records.ts';
-import { emptyRecordsDiff, type RecordsDiff } from './diff.ts';
+import { emptyRecordsDiff, type RecordsDiff, type StoreDiff } from './diff.ts';
 import { deepEqual } from './equal.ts';
 import { layerSettingId, type Annotation, type LayerInfo, type LayerRole, type LayerSetting, type Setting } from './records.ts';
 import { describeIssues, LayerIdSchema, LayerSettingSchema } from './schemas.ts';
@@ -80,6 +80,12 @@ export function layersOf(from: Sources, local: string, localName: string): Layer
     views.push({ ...info, id, local: local_, counts: counts.get(id) ?? empty });
   }
   return views.sort((a, b) => Number(b.local) - Number(a.local) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** True when `diff` shows, hides, names or forgets a layer: views that keep derived lists re-derive them. */
+export function layersChanged(diff: StoreDiff): boolean {
+  const s = diff.settings;
+  return !!s && Object.keys({ ...s.added, ...s.updated, ...s.removed }).some((id) => id.startsWith(PREFIX));
 }
 
 /** Ids of the layers the reader hid. */

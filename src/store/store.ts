@@ -52,7 +52,7 @@ import {
 import { positionsOf, putPositions } from './map-positions.ts';
 import * as layers from './layer-actions.ts';
 import type { LayerRemoval } from './layer-actions.ts';
-import { layersOf, type LayerView } from './layers.ts';
+import { hiddenLayers, layersOf, type LayerView } from './layers.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 export type { Restorable, Restored } from './restore-actions.ts';
@@ -108,6 +108,7 @@ const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Del
 export class CrossreadStore extends StoreEngine {
   #index: StoreIndex | undefined;
   #layers: readonly LayerView[] | undefined;
+  #hidden: ReadonlySet<string> | undefined;
 
   /** All annotations by id. Read-only view of live state; records are frozen. */
   get annotations(): ReadonlyMap<string, Annotation> {
@@ -272,6 +273,9 @@ export class CrossreadStore extends StoreEngine {
     return (this.#layers ??= layersOf(from, this.localLayer ?? '', this.creatorName ?? ANONYMOUS));
   }
 
+  /** Whether views show a record: those of a hidden layer are left out of every list (ADR 0013). Bound, for `filter`. */
+  readonly isShown = (record: { readonly layer: string }): boolean => !(this.#hidden ??= hiddenLayers(this.state.settings.values())).has(record.layer);
+
   /** Where each claim stands on the argument map, by claim id (ADR 0011); claims never placed are absent. */
   mapPositions(): ReadonlyMap<string, MapPosition> {
     return positionsOf(this.state.settings.values(), this.state.claims);
@@ -425,7 +429,7 @@ export class CrossreadStore extends StoreEngine {
 
   protected override changed(diff: StoreDiff): void {
     if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
-    this.#layers = undefined;
+    this.#layers = this.#hidden = undefined;
   }
 
   async #do<T>(label: string | ((value: T) => string), plan: (cs: ChangeSet, ctx: ActionContext) => T, scope?: 'any'): Promise<ActionResult<T>> {

@@ -2,6 +2,7 @@
 // steps, and another layer's records are read-only to local actions.
 import { describe, expect, it } from 'vitest';
 import { layerRemovalMessage, StoreError, type CrossreadStore, type IncomingBatch, type SharedCollection } from '../../src/store/index.ts';
+import { buildMap, keepClaims, shownData } from '../../src/map/index.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { target } from './store-fixtures.ts';
 
@@ -177,5 +178,26 @@ describe('another layer is read-only', () => {
     const hers = (await ana.store.createLink({ relation: 'supports', from: ana.c1.id, to: own.id })).value;
     await store.receive({ put: [{ collection: 'links', record: hers }] }, 'import');
     expect(await refusal(store.deleteClaims([own.id]))).toBe('This would delete a link of Ana’s map, which is read-only here.');
+  });
+});
+
+describe('one filter for hidden layers', () => {
+  it('leaves a hidden layer out of the queries views read, and its claims and links off the map', async () => {
+    const { store, ana, layer, own, ownLink } = await reader();
+    const data = shownData(store);
+    expect(data.claimsOf('doc-a').map((c) => c.id).sort()).toEqual([ana.c1.id, own.id].sort());
+    await store.setLayerHidden(layer, true);
+    expect(store.isShown(ana.c1)).toBe(false);
+    expect(store.isShown(own)).toBe(true);
+    const hidden = shownData(store);
+    expect(hidden.claimsOf('doc-a').map((c) => c.id)).toEqual([own.id]);
+    expect(hidden.annotationsOf('doc-a').map((a) => a.layer)).toEqual([store.localLayer]);
+    // The reader's own link to a hidden claim goes with it; their claim keeps its evidence.
+    expect(hidden.linksOf(own.id)).toEqual([]);
+    expect(hidden.evidenceOf(own.id)).toHaveLength(2);
+    expect(hidden.claimsOfEvent(ana.ev.id)).toEqual([]);
+    const map = keepClaims(buildMap(store), (id) => store.isShown(store.getClaim(id)!));
+    expect([...map.nodes.keys()]).toEqual([own.id]);
+    expect(map.edges.has(ownLink.id)).toBe(false);
   });
 });

@@ -104,7 +104,8 @@ export class CrClaimsView extends LitElement {
 
   override render() {
     const newest = (a: Claim, b: Claim) => b.created.localeCompare(a.created);
-    const all = [...(this.#data.store?.claims.values() ?? [])].sort(newest);
+    const store = this.#data.store;
+    const all = store ? [...store.claims.values()].filter(store.isShown).sort(newest) : [];
     const gone = [...this.edited.values()].filter((c) => !this.#data.store?.getClaim(c.id));
     const shown = gone.length ? [...this.#filter(all), ...gone].sort(newest) : this.#filter(all);
     return html`<div class="layout">

@@ -6,7 +6,7 @@ import { routeHash } from '../../app/route.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { RELATION_WORDS, count } from '../../map/words.ts';
 import {
-  buildMap, clusterMap, filterChoices, filterMap, layoutInput, MapLayouter, updateMap,
+  buildMap, clusterMap, filterChoices, filterMap, keepClaims, layoutInput, MapLayouter, updateMap,
   type ArgumentMap, type Box, type ClusterBy, type MapFilter, type MapNode, type Point,
 } from '../../map/index.ts';
 import { LINK_RELATIONS, type EvidenceItem, type LinkRelation } from '../../store/index.ts';
@@ -105,7 +105,8 @@ export class CrMapView extends LitElement {
   }
 
   override render() {
-    const all = this.map;
+    const store = this.#data.store;
+    const all = store ? keepClaims(this.map, (id) => store.isShown(store.getClaim(id) ?? { layer: '' })) : this.map;
     const shown = filterMap(all, this.#mapFilter());
     const nodes = [...shown.nodes.values()].map((n) => this.#drawn(n));
     const edges: DrawnEdge[] = [...shown.edges.values()].map((e) => ({ id: e.id, from: e.from, to: e.to, relation: e.relation, cross: e.crossSource }));
