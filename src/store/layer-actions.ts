@@ -6,9 +6,9 @@
  * Node through the store.
  */
 import { invalid, type ActionContext } from './actions.ts';
-import type { ChangeSet } from './changeset.ts';
+import { ChangeSet } from './changeset.ts';
 import { deleteAnnotations, deleteClaims, deleteLinks } from './claim-actions.ts';
-import type { AnyRecord } from './diff.ts';
+import type { AnyRecord, StoreState } from './diff.ts';
 import { deleteEvent } from './event-actions.ts';
 import { layersOf, type LayerView } from './layers.ts';
 import { layerSettingId, type LayerSetting } from './records.ts';
@@ -51,6 +51,11 @@ export function setLayerHidden(cs: ChangeSet, id: string, hidden: boolean, ctx: 
   const setting: LayerSetting = { id: layerSettingId(id), value: { name, role, ...(course ? { course } : {}), colour, hidden } };
   if (layer.hidden !== hidden || !cs.get('settings', setting.id)) cs.put('settings', setting);
   return { ...layer, hidden };
+}
+
+/** What {@link removeLayer} would take now, without taking it: for the question asked first. Throws as it refuses. */
+export function removalPreview(state: StoreState, id: string, local: string, localName: string): LayerRemoval {
+  return removeLayer(new ChangeSet(state), id, { now: new Date(0).toISOString(), newId: () => '', creatorName: localName, layer: local });
 }
 
 /** Deletes every record of layer `id`, its setting and its claims' map positions, and what of other layers would dangle. */

@@ -422,6 +422,11 @@ export class CrossreadStore extends StoreEngine {
     return this.#do(hidden ? 'Hide map' : 'Show map', (cs, ctx) => layers.setLayerHidden(cs, layerId, hidden, ctx));
   }
 
+  /** What {@link removeLayer} would take now (nothing is changed); refused as it would be. */
+  previewRemoveLayer(layerId: string): LayerRemoval {
+    return layers.removalPreview(this.state, layerId, this.localLayer ?? '', this.creatorName ?? ANONYMOUS);
+  }
+
   /** Removes another layer and what of the reader's work would dangle, as one undoable step (`layer-actions.ts`). */
   removeLayer(layerId: string): Promise<ActionResult<LayerRemoval>> {
     return this.#do((r) => `Remove ${r.layer.name}’s map`, (cs, ctx) => layers.removeLayer(cs, layerId, ctx), 'any');

@@ -104,7 +104,10 @@ describe('removing a layer', () => {
   it('deletes its records, setting and positions and the reader’s links to it, drops its evidence from their claims; undo and redo', async () => {
     const { store, ana, layer, own, ownLink } = await reader();
     const before = { records: snapshot(store), layers: store.layers(), positions: store.mapPositions() };
+    const preview = store.previewRemoveLayer(layer);
+    expect(snapshot(store)).toEqual(before.records);
     const removed = await store.removeLayer(layer);
+    expect(removed.value).toEqual(preview);
     expect(removed.value).toMatchObject({
       removed: { annotations: 2, claims: 2, links: 1, events: 1 },
       yoursRemoved: { annotations: 0, claims: 0, links: 1, events: 0 },
