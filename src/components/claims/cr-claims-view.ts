@@ -14,6 +14,7 @@ import type { CrMergeDialog } from './cr-merge-dialog.ts';
 import { count } from '../../map/words.ts';
 import { deleteClaim } from './delete-claim.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
+import { hiddenNote } from '../layers/hidden-note.ts';
 import { StoreController } from '../store/store-controller.ts';
 import './cr-claim-card.ts';
 import '../shared/cr-confirm-dialog.ts';
@@ -53,7 +54,7 @@ export class CrClaimsView extends LitElement {
       h1 { font: 700 1.4rem/1.2 var(--cr-sans); margin: 0 0 0.8rem; }
       .filters { display: flex; gap: 0.7rem; flex-wrap: wrap; align-items: end; margin-bottom: 0.6rem; }
       .filters select { max-width: 14rem; }
-      .shown { color: var(--cr-ink-faint); font-size: 0.82rem; margin: 0 0 0.7rem; }
+      .shown, .hidden-note { color: var(--cr-ink-faint); font-size: 0.82rem; margin: 0 0 0.7rem; }
       ol.claims { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.7rem; }
       .empty { background: var(--cr-card); border: 1px dashed var(--cr-rule); border-radius: 8px; padding: 1rem 1.2rem; color: var(--cr-ink-soft); line-height: 1.55; }
       .empty h2 { font-size: 1rem; color: var(--cr-ink); margin: 0 0 0.4rem; }
@@ -111,6 +112,7 @@ export class CrClaimsView extends LitElement {
     return html`<div class="layout">
         <section aria-labelledby="claims-title">
           <h1 id="claims-title" tabindex="-1">Claims</h1>
+          ${hiddenNote(store)}
           ${all.length ? this.#filterBar(all) : nothing}
           ${all.length
             ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}</p>`

@@ -10,6 +10,7 @@ import {
   type ArgumentMap, type Box, type ClusterBy, type MapFilter, type MapNode, type Point,
 } from '../../map/index.ts';
 import { LINK_RELATIONS, type EvidenceItem, type LinkRelation } from '../../store/index.ts';
+import { hiddenNote } from '../layers/hidden-note.ts';
 import { StoreController, type StoreChange } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { badgeStyles } from '../shared/relations.ts';
@@ -114,6 +115,7 @@ export class CrMapView extends LitElement {
         <div class="bar">
           <h1 id="map-title">Argument map</h1>
           ${all.nodes.size ? this.#controls(all, shown) : nothing}
+          ${hiddenNote(store)}
         </div>
         <div class="body">
           <div class="stage">${all.nodes.size === 0 ? noClaims() : shown.nodes.size === 0 ? noMatch(() => (this.filters = NO_FILTERS)) : html`

@@ -42,6 +42,11 @@ describe('layers', () => {
     app = await openApp('#/claims', store);
     expect(await claimCards(app)).to.equal(0);
     expect(store.claims.size).to.equal(13);
+    // Said where the claims would be, with the way to the panel: hidden never looks like lost.
+    const view = await claimsView(app);
+    expect(view.shadowRoot!.querySelector('.hidden-note')?.textContent).to.match(/13 claims in hidden maps are not shown/);
+    // Its events leave the events list beside the claims too.
+    expect(view.shadowRoot!.querySelector('cr-events-manager')!.shadowRoot!.querySelectorAll('li')).to.have.length(0);
 
     // A reload keeps it hidden.
     store.close();
@@ -54,6 +59,8 @@ describe('layers', () => {
     await until(() => again.layers().every((l) => !l.hidden), 'shown again');
     app = await openApp('#/claims', again);
     await until(async () => (await claimCards(app)) === 13, 'its claims back in the claims view');
+    const events = (await claimsView(app)).shadowRoot!.querySelector('cr-events-manager')!;
+    await until(() => events.shadowRoot!.querySelectorAll('li').length === 2, 'its events back');
 
     // Remove, after a question naming what goes; Undo brings it all back.
     app = await openApp('#/settings', again);
