@@ -388,7 +388,9 @@ export class StoreEngine extends StoreEvents {
     const refusal = this.#quarantine.refusal(diff);
     if (refusal) throw new StoreError('invalid', { message: refusal });
     const received = origin === 'import' || origin === 'sync';
-    const write = received ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
+    const { replica, layer } = this.#identity();
+    const putBack = origin === 'undo' || origin === 'redo' ? (r: AnyRecord) => 'layer' in r && r.layer !== layer : undefined;
+    const write = received ? diff : stampDiff(diff, replica, this.#knownVersion, putBack);
     let committed: Committed;
     try {
       committed = await this.#persistence.commit(write, received ? 'exact' : 'merge');

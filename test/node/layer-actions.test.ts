@@ -130,6 +130,17 @@ describe('removing a layer', () => {
     expect(store.layers()).toHaveLength(1);
   });
 
+  it('puts the map back as it was on undo, versions too, so its next version arrives as an update, not a conflict', async () => {
+    const { store, ana, layer } = await reader();
+    const removed = await store.removeLayer(layer);
+    await removed.undo();
+    expect(store.getClaim(ana.c1.id)?.version).toEqual(ana.c1.version);
+    await ana.store.updateClaim(ana.c1.id, { statement: 'Aimed at Tokayev, say insiders' });
+    const newer = await store.receive(mapOf(ana.store), 'import');
+    expect(newer.summary).toMatchObject({ updated: 1, conflicts: 0 });
+    expect(store.getClaim(ana.c1.id)?.statement).toBe('Aimed at Tokayev, say insiders');
+  });
+
   it('refuses the own layer and an unknown one', async () => {
     const { store } = await reader();
     expect(await refusal(store.removeLayer(store.localLayer!))).toMatch(/cannot be removed/);
