@@ -108,7 +108,8 @@ export class CrClaimPicker extends LitElement {
 
   #claims(): Claim[] {
     const skip = new Set(this.exclude);
-    return [...(this.#data.store?.claims.values() ?? [])].filter((c) => !skip.has(c.id));
+    const store = this.#data.store;
+    return store ? [...store.claims.values()].filter((c) => !skip.has(c.id) && store.isShown(c)) : [];
   }
 
   #matches(): Match[] {
@@ -116,7 +117,7 @@ export class CrClaimPicker extends LitElement {
     if (!store) return [];
     this.#index ??= [...store.claims.values()].map((c) => searchable(c, store.evidenceOf(c.id).map((e) => e.annotation.target.selector[0].exact)));
     const skip = new Set(this.exclude);
-    return searchClaims(this.#index.filter((i) => !skip.has(i.claim.id)), this.query);
+    return searchClaims(this.#index.filter((i) => !skip.has(i.claim.id) && store.isShown(i.claim)), this.query);
   }
 
   #onInput(e: Event): void {
