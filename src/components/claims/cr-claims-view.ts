@@ -117,7 +117,7 @@ export class CrClaimsView extends LitElement {
           ${all.length
             ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}</p>`
             : nothing}
-          ${all.length + gone.length === 0 ? this.#empty() : shown.length === 0
+          ${all.length + gone.length === 0 ? (store?.claims.size ? nothing : this.#empty()) : shown.length === 0
             ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
             : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent} @cr-claim-editing=${this.#onEditing}>
                 ${repeat(shown, (c) => c.id, (c) => html`<li><cr-claim-card data-id=${c.id} .claim=${c} .entries=${this.entries}
