@@ -8,7 +8,7 @@ import { anchor } from '../anchoring/index.ts';
 import { targetFor } from '../annotate/anchored.ts';
 import type { DocModel } from '../corpus/types.ts';
 import { reasonFor } from '../store/damage-words.ts';
-import { ANNOTATION_CONTEXT, AnnotationSchema, makeBody, motivationFor, stableRecordId, type Annotation } from '../store/index.ts';
+import { ANNOTATION_CONTEXT, AnnotationSchema, makeBody, motivationFor, stableRecordId, type Annotation, type IncomingLayer } from '../store/index.ts';
 
 /** A quote from elsewhere; its position, if any, counts characters of another text and is not used. */
 export interface ForeignQuote {
@@ -126,4 +126,16 @@ export function foreignAnnotation(p: ForeignPassage): { record: Annotation } | {
 function validTime(s: string | undefined): string | undefined {
   const t = s ? Date.parse(s) : NaN;
   return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+}
+
+/**
+ * The layers an import of passages from elsewhere brings, for the store to name them (ADR 0013):
+ * one per author, a student's, by the author's name; records restored from a Crossread export
+ * (`records`) name theirs after their creator.
+ */
+export function authorLayers(authors: ForeignReport['authors'], records: readonly Annotation[] = []): IncomingLayer[] {
+  const named = (id: string, name: string): IncomingLayer => ({ id, name: name.trim().slice(0, 200).trim() || 'Unknown author', role: 'student' });
+  const out = new Map<string, IncomingLayer>(authors.map((a) => [a.layer, named(a.layer, a.name)]));
+  for (const r of records) if (!out.has(r.layer)) out.set(r.layer, named(r.layer, r.creator.name));
+  return [...out.values()];
 }

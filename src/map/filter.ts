@@ -42,6 +42,13 @@ export function filterMap(map: ArgumentMap, filter: MapFilter): ArgumentMap {
   return { nodes, edges };
 }
 
+/** The map without the claims `keep` refuses (those of a hidden layer, ADR 0013) and their links; `map` itself when it keeps all. */
+export function keepClaims(map: ArgumentMap, keep: (claimId: string) => boolean): ArgumentMap {
+  const nodes = new Map([...map.nodes].filter(([id]) => keep(id)));
+  if (nodes.size === map.nodes.size) return map;
+  return { nodes, edges: new Map([...map.edges].filter(([, e]) => nodes.has(e.from) && nodes.has(e.to))) };
+}
+
 /** The values a filter can choose from on this map, each list sorted (relations in menu order). */
 export interface FilterChoices {
   readonly sources: readonly string[];

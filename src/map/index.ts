@@ -36,8 +36,9 @@
  */
 export { buildMap, updateMap, nodesEqual, edgesEqual, type ArgumentMap, type MapData, type MapEdge, type MapNode, type MapUpdate } from './model.ts';
 export { diffMap, isEmptyMapDiff, type ItemsDiff, type MapDiff } from './map-diff.ts';
-export { filterMap, filterChoices, isOpenFilter, nodeShown, type FilterChoices, type MapFilter } from './filter.ts';
+export { filterMap, filterChoices, isOpenFilter, keepClaims, nodeShown, type FilterChoices, type MapFilter } from './filter.ts';
 export { clusterMap, clusterOf, type ClusterBy, type ClusterKind, type MapCluster } from './clusters.ts';
+export { shownData, type ShowableData } from './shown.ts';
 export { layoutInput, type LayoutInputOptions } from './layout/input.ts';
 export { layoutMap } from './layout/layout.ts';
 export { MapLayouter, type LayoutReply, type LayoutRequest } from './layout/layout-client.ts';

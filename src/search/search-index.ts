@@ -201,14 +201,16 @@ export class SearchIndex {
    * What `query` finds, best first within each kind, at most `limit` per kind. Every word must
    * match (exactly, as a prefix or fuzzily); when no document has them all, documents with
    * some are shown and `partial` says so. Documents holding the words as typed, in order
-   * ("Article 4", "middle power"), rank above those with the words apart.
+   * ("Article 4", "middle power"), rank above those with the words apart. `keep` leaves out
+   * what views do not show (records of hidden layers, ADR 0013) before anything is counted.
    */
-  search(query: string, limit = DEFAULT_LIMIT): Results {
+  search(query: string, limit = DEFAULT_LIMIT, keep?: (target: Target) => boolean): Results {
     const terms = words(query).filter((w) => !isStopWord(w));
     if (terms.length === 0) return { terms, groups: [], partial: false };
-    let found = this.#mini.search(query, { combineWith: 'AND' });
+    const kept = (rs: SearchResult[]) => (keep ? rs.filter((r) => keep(this.#docs.get(r.id as string)!.target)) : rs);
+    let found = kept(this.#mini.search(query, { combineWith: 'AND' }));
     const partial = found.length === 0 && terms.length > 1;
-    if (partial) found = this.#mini.search(query, { combineWith: 'OR' });
+    if (partial) found = kept(this.#mini.search(query, { combineWith: 'OR' }));
     const phrase = terms.length > 1 ? ` ${normalise(query)} ` : '';
     const byKind = new Map<Kind, SearchResult[]>(KINDS.map((k) => [k, []]));
     for (const r of found) byKind.get(this.#docs.get(r.id as string)!.target.kind)!.push(r);

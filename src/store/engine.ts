@@ -25,6 +25,7 @@ import {
 } from './diff.ts';
 import { StoreError, StoreErrorEvent, toStoreError } from './errors.ts';
 import { integrityIssues, refuseInvalid } from './integrity.ts';
+import { refuseOtherLayers } from './read-only.ts';
 import { openStorage } from './opening.ts';
 import { StoreEvents } from './store-events.ts';
 import {
@@ -309,12 +310,12 @@ export class StoreEngine extends StoreEvents {
    */
   /** What `receive(batch)` would do now, without doing it: the preview an import shows first. Throws as `receive` refuses. */
   previewReceive(batch: IncomingBatch): ReceivePlan {
-    return planReceive(this.#state, batch, this.#quarantine.ids());
+    return planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
   }
 
   receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
     return this.#run(async () => {
-      const plan = planReceive(this.#state, batch, this.#quarantine.ids());
+      const plan = planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
         const { written } = await this.#commit(plan.diff, origin);
@@ -329,12 +330,15 @@ export class StoreEngine extends StoreEvents {
    * Runs an action: `plan` changes a working copy of the state; the diff it
    * amounts to is validated (every added or updated record against its schema,
    * then referential integrity), committed as one transaction and, unless
-   * `undoable` is false, pushed on the undo history as one step.
+   * `undoable` is false, pushed on the undo history as one step. It may write
+   * only the reader's own layer (`read-only.ts`), unless `layers` is `any`:
+   * resolving a conflict, removing a layer.
    */
   protected change<T>(
     label: string | ((value: T) => string),
     plan: (cs: ChangeSet, ctx: ActionContext) => T,
     undoable = true,
+    layers: 'own' | 'any' = 'own',
   ): Promise<Done<T>> {
     return this.#run(async () => {
       const cs = new ChangeSet(this.#state);
@@ -347,6 +351,7 @@ export class StoreEngine extends StoreEvents {
       const planned = plan(cs, ctx);
       const made = cs.diff();
       if (isEmptyDiff(made)) return { value: planned, diff: made, entry: undefined };
+      if (layers === 'own') refuseOtherLayers(this.#state, made, ctx.layer);
       refuseInvalid(this.#state, made, this.#quarantine.ids());
       const { shown: diff, written } = await this.#commit(made, 'local');
       // Hand out the records as saved (new versions, merged with other tabs' writes), not as built.
@@ -383,7 +388,9 @@ export class StoreEngine extends StoreEvents {
     const refusal = this.#quarantine.refusal(diff);
     if (refusal) throw new StoreError('invalid', { message: refusal });
     const received = origin === 'import' || origin === 'sync';
-    const write = received ? diff : stampDiff(diff, this.#identity().replica, this.#knownVersion);
+    const { replica, layer } = this.#identity();
+    const putBack = origin === 'undo' || origin === 'redo' ? (r: AnyRecord) => 'layer' in r && r.layer !== layer : undefined;
+    const write = received ? diff : stampDiff(diff, replica, this.#knownVersion, putBack);
     let committed: Committed;
     try {
       committed = await this.#persistence.commit(write, received ? 'exact' : 'merge');

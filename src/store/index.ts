@@ -17,6 +17,7 @@ export {
   type StoreOptions,
   type Restorable,
   type Restored,
+  type LayerRemoval,
 } from './store.ts';
 export {
   ANNOTATION_CONTEXT,
@@ -87,7 +88,7 @@ export {
   precisionOf,
   type DatePrecision,
 } from './partial-date.ts';
-export { deletionMessage } from './deletion.ts';
+export { deletionMessage, layerRemovalMessage } from './deletion.ts';
 export { byCreated } from './actions.ts';
 export { formatDate, formatRange } from './date-words.ts';
 export { integrityIssues, referencesOf, stateIssues, type SetAside } from './integrity.ts';
@@ -160,7 +161,7 @@ export {
   type StoragePersistence,
 } from './persistence.ts';
 export { CHANNEL_NAME } from './sync.ts';
-export { freeColour, hiddenLayers, layerSettings, layersOf, type LayerView } from './layers.ts';
+export { freeColour, hiddenLayers, layerSettings, layersChanged, layersOf, type IncomingLayer, type LayerView } from './layers.ts';
 export {
   MAX_SOURCE_CHARS,
   MAX_SOURCE_TITLE,

@@ -2,8 +2,12 @@
  * The layers a reader holds (ADR 0013): their own, and one per map they imported. Pure over
  * the store's collections, so every view lists, colours and hides layers the same way.
  */
+import * as v from 'valibot';
 import type { Claim, EventRecord, Link } from './claim-records.ts';
-import { type Annotation, type LayerInfo, type LayerSetting, type Setting } from './records.ts';
+import { emptyRecordsDiff, type RecordsDiff, type StoreDiff } from './diff.ts';
+import { deepEqual } from './equal.ts';
+import { layerSettingId, type Annotation, type LayerInfo, type LayerRole, type LayerSetting, type Setting } from './records.ts';
+import { describeIssues, LayerIdSchema, LayerSettingSchema } from './schemas.ts';
 
 const PREFIX = 'layer:';
 
@@ -78,6 +82,12 @@ export function layersOf(from: Sources, local: string, localName: string): Layer
   return views.sort((a, b) => Number(b.local) - Number(a.local) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
+/** True when `diff` shows, hides, names or forgets a layer: views that keep derived lists re-derive them. */
+export function layersChanged(diff: StoreDiff): boolean {
+  const s = diff.settings;
+  return !!s && Object.keys({ ...s.added, ...s.updated, ...s.removed }).some((id) => id.startsWith(PREFIX));
+}
+
 /** Ids of the layers the reader hid. */
 export function hiddenLayers(settings: Iterable<Setting>): Set<string> {
   const out = new Set<string>();
@@ -85,4 +95,44 @@ export function hiddenLayers(settings: Iterable<Setting>): Set<string> {
   return out;
 }
 
+/** Whose map a layer is, as the file that brings its records names the author (ADR 0013). Untrusted. */
+export interface IncomingLayer {
+  id: string;
+  name: string;
+  role: LayerRole;
+  course?: string;
+}
 
+/**
+ * The settings a batch writes for the layers it brings (the door, `receive.ts`): name, role and
+ * course as the file says them now; colour and hidden kept from an earlier import, else the next
+ * free colour, shown. The reader's own layer gets none (its name is theirs). An unchanged layer
+ * writes nothing, so re-importing a file changes nothing. Problems name the layer's place.
+ */
+export function arrivingLayers(settings: ReadonlyMap<string, Setting>, layers: readonly IncomingLayer[], local: string | undefined): { part: RecordsDiff<Setting>; problems: string[] } {
+  const part = emptyRecordsDiff<Setting>();
+  const problems: string[] = [];
+  const known = [...layerSettings(settings.values()).values()];
+  layers.forEach((layer, i) => {
+    const id = v.safeParse(LayerIdSchema, layer?.id);
+    if (!id.success) return void problems.push(...describeIssues(id.issues).map((p) => `layers[${i}]: id: ${p}`));
+    if (id.output === local) return;
+    const sid = layerSettingId(id.output);
+    const old = settings.get(sid) as LayerSetting | undefined;
+    const course = typeof layer.course === 'string' ? layer.course.trim() : '';
+    const value = {
+      name: typeof layer.name === 'string' ? layer.name.trim() : layer.name,
+      role: layer.role,
+      ...(course ? { course } : {}),
+      colour: old?.value.colour ?? freeColour(known),
+      hidden: old?.value.hidden ?? false,
+    };
+    const setting = v.safeParse(LayerSettingSchema, { id: sid, value });
+    if (!setting.success) return void problems.push(...describeIssues(setting.issues).map((p) => `layers[${i}] ${id.output}: ${p}`));
+    if (!old) {
+      part.added[sid] = setting.output;
+      known.push(setting.output.value);
+    } else if (!deepEqual(old.value, setting.output.value)) part.updated[sid] = [old, setting.output];
+  });
+  return { part, problems };
+}

@@ -22,6 +22,7 @@ import { emptyRecordsDiff, sameRecord, setPart, type AnyRecord, type RecordsDiff
 import { StoreError } from './errors.ts';
 import { integrityIssues, type SetAside } from './integrity.ts';
 import type { ChangeSet } from './changeset.ts';
+import { arrivingLayers, type IncomingLayer } from './layers.ts';
 import type { CollectionName, Collections } from './records.ts';
 import { describeIssues, RecordIdSchema, RecordSchemas, VersionSchema } from './schemas.ts';
 import type { Undoable } from './undo.ts';
@@ -56,6 +57,8 @@ export interface IncomingRemoval {
 export interface IncomingBatch {
   put?: readonly IncomingRecord[];
   remove?: readonly IncomingRemoval[];
+  /** Who the layers of these records are: written as `layer:<id>` settings in the same step (ADR 0013). */
+  layers?: readonly IncomingLayer[];
 }
 
 /** Why an incoming record or deletion was not applied. */
@@ -118,9 +121,10 @@ type Part = RecordsDiff<AnyRecord>;
  * unknown, an id appears twice, or the result would leave a reference
  * dangling (checked for the whole batch against the state at once, so a
  * record may cite another that arrives in the same batch). A record may cite
- * one in `setAside`, damaged here but present (`quarantine.ts`).
+ * one in `setAside`, damaged here but present (`quarantine.ts`). The batch's `layers` become
+ * settings (`arrivingLayers`), none for the reader's own layer `local`.
  */
-export function planReceive(state: StoreState, batch: IncomingBatch, setAside: SetAside = {}): ReceivePlan {
+export function planReceive(state: StoreState, batch: IncomingBatch, setAside: SetAside = {}, local?: string): ReceivePlan {
   const problems: string[] = [];
   const seen = new Set<string>();
   const once = (where: string, c: string, id: string) => {
@@ -154,6 +158,8 @@ export function planReceive(state: StoreState, batch: IncomingBatch, setAside: S
     once(where, item.collection, item.id);
     removes.push(item);
   });
+  const layers = arrivingLayers(state.settings, batch.layers ?? [], local);
+  problems.push(...layers.problems);
   if (problems.length > 0) throw invalidBatch(problems);
 
   const parts = new Map<SharedCollection, Part>();
@@ -226,6 +232,7 @@ export function planReceive(state: StoreState, batch: IncomingBatch, setAside: S
 
   const diff: StoreDiff = {};
   for (const [c, p] of parts) setPart(diff, c, p as RecordsDiff<Collections[typeof c]>);
+  if (Object.keys(layers.part.added).length + Object.keys(layers.part.updated).length > 0) setPart(diff, 'settings', layers.part);
   const issues = integrityIssues(state, diff, setAside);
   if (issues.length > 0) throw invalidBatch(issues.map((issue) => `integrity: ${issue}`));
   return { diff, summary, conflicts };

@@ -50,12 +50,15 @@ import {
   type TextChangeSeenSetting,
 } from './records.ts';
 import { positionsOf, putPositions } from './map-positions.ts';
-import { layersOf, type LayerView } from './layers.ts';
 import * as sources from './source-actions.ts';
 import type { SourceDraft, SourceRecord } from './source-records.ts';
+import * as layers from './layer-actions.ts';
+import type { LayerRemoval } from './layer-actions.ts';
+import { hiddenLayers, layersOf, type LayerView } from './layers.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 export type { Restorable, Restored } from './restore-actions.ts';
+export type { LayerRemoval } from './layer-actions.ts';
 
 const RESTORED: { [C in keyof Restorable]: string } = { annotations: 'annotation', claims: 'claim', links: 'link', events: 'event' };
 
@@ -107,6 +110,7 @@ const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Del
 export class CrossreadStore extends StoreEngine {
   #index: StoreIndex | undefined;
   #layers: readonly LayerView[] | undefined;
+  #hidden: ReadonlySet<string> | undefined;
 
   /** All annotations by id. Read-only view of live state; records are frozen. */
   get annotations(): ReadonlyMap<string, Annotation> {
@@ -276,6 +280,9 @@ export class CrossreadStore extends StoreEngine {
     return (this.#layers ??= layersOf(from, this.localLayer ?? '', this.creatorName ?? ANONYMOUS));
   }
 
+  /** Whether views show a record: those of a hidden layer are left out of every list (ADR 0013). Bound, for `filter`. */
+  readonly isShown = (record: { readonly layer: string }): boolean => !(this.#hidden ??= hiddenLayers(this.state.settings.values())).has(record.layer);
+
   /** Where each claim stands on the argument map, by claim id (ADR 0011); claims never placed are absent. */
   mapPositions(): ReadonlyMap<string, MapPosition> {
     return positionsOf(this.state.settings.values(), this.state.claims);
@@ -414,13 +421,28 @@ export class CrossreadStore extends StoreEngine {
    * since the conflict was reported.
    */
   resolveConflict(conflict: Conflict, keep: ConflictChoice): Promise<ActionResult<SharedRecord | undefined>> {
-    return this.#do('Resolve conflict', (cs) => resolveConflict(cs, conflict, keep));
+    return this.#do('Resolve conflict', (cs) => resolveConflict(cs, conflict, keep), 'any');
+  }
+
+  /** Hides (or shows again) another layer's records in every view, as one undoable step (ADR 0013). */
+  setLayerHidden(layerId: string, hidden: boolean): Promise<ActionResult<LayerView>> {
+    return this.#do(hidden ? 'Hide map' : 'Show map', (cs, ctx) => layers.setLayerHidden(cs, layerId, hidden, ctx));
+  }
+
+  /** What {@link removeLayer} would take now (nothing is changed); refused as it would be. */
+  previewRemoveLayer(layerId: string): LayerRemoval {
+    return layers.removalPreview(this.state, layerId, this.localLayer ?? '', this.creatorName ?? ANONYMOUS);
+  }
+
+  /** Removes another layer and what of the reader's work would dangle, as one undoable step (`layer-actions.ts`). */
+  removeLayer(layerId: string): Promise<ActionResult<LayerRemoval>> {
+    return this.#do((r) => `Remove ${r.layer.name}’s map`, (cs, ctx) => layers.removeLayer(cs, layerId, ctx), 'any');
   }
 
   /** Settles several conflicts the same way ("Keep mine for all") as one undoable step; refused whole if any is. */
   resolveConflicts(conflicts: readonly Conflict[], keep: ConflictChoice): Promise<ActionResult<Array<SharedRecord | undefined>>> {
     const n = conflicts.length;
-    return this.#do(`Resolve ${n} conflict${n === 1 ? '' : 's'}`, (cs) => conflicts.map((c) => resolveConflict(cs, c, keep)));
+    return this.#do(`Resolve ${n} conflict${n === 1 ? '' : 's'}`, (cs) => conflicts.map((c) => resolveConflict(cs, c, keep)), 'any');
   }
 
   /** Adds a source to the library, as one undoable action (ADR 0014). */
@@ -442,12 +464,12 @@ export class CrossreadStore extends StoreEngine {
 
   protected override changed(diff: StoreDiff): void {
     if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
-    this.#layers = undefined;
+    this.#layers = this.#hidden = undefined;
   }
 
-  async #do<T>(label: string, plan: (cs: ChangeSet, ctx: ActionContext) => T): Promise<ActionResult<T>> {
-    const { value, entry } = await this.change(label, plan);
-    return { value, ...this.handle(label, entry) };
+  async #do<T>(label: string | ((value: T) => string), plan: (cs: ChangeSet, ctx: ActionContext) => T, scope?: 'any'): Promise<ActionResult<T>> {
+    const { value, entry } = await this.change(label, plan, true, scope);
+    return { value, ...this.handle(entry?.label ?? (typeof label === 'string' ? label : label(value)), entry) };
   }
 
   #putAnnotation(cs: ChangeSet, draft: AnnotationDraft, ctx: ActionContext): Annotation {

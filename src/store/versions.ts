@@ -69,9 +69,12 @@ export type VersionLookup = (c: CollectionName, id: string) => Version | undefin
  * and redo of an entry recorded long ago still move versions forward (undoing
  * an edit writes the old content as a new version: to everyone else the record
  * changed again), and a record deleted and restored never goes back to an
- * older version.
+ * older version. Except what `exact` picks: undo and redo putting back another
+ * layer's record as it was (a removed map, an undone import), whose version
+ * still names exactly that content (ADR 0013): stamped, the next version of
+ * that map would arrive as a conflict with this reader's "edit".
  */
-export function stampDiff(diff: StoreDiff, replica: string, known: VersionLookup): StoreDiff {
+export function stampDiff(diff: StoreDiff, replica: string, known: VersionLookup, exact?: (record: AnyRecord) => boolean): StoreDiff {
   const out: StoreDiff = {};
   for (const c of Object.keys(diff) as CollectionName[]) {
     const part = diff[c];
@@ -82,7 +85,7 @@ export function stampDiff(diff: StoreDiff, replica: string, known: VersionLookup
       return { ...record, version: bumpVersion(mergeVersions(known(c, record.id) ?? {}, written), replica) };
     };
     const next: RecordsDiff<AnyRecord> = { added: {}, updated: {}, removed: { ...part.removed } };
-    for (const [id, record] of Object.entries<AnyRecord>(part.added)) next.added[id] = stamp(record);
+    for (const [id, record] of Object.entries<AnyRecord>(part.added)) next.added[id] = exact?.(record) ? record : stamp(record);
     for (const [id, [from, to]] of Object.entries<[AnyRecord, AnyRecord]>(part.updated)) next.updated[id] = [from, stamp(to)];
     setPart(out, c, next);
   }

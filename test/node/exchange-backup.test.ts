@@ -16,7 +16,7 @@ async function twoLayers() {
   await store.moveOnMap(new Map([[made.labelled.claim.id, { x: 5, y: 7 }]]));
   const backup = writeBackup({
     ...exportData(store, docs), positions: [...store.mapPositions()].map(([claim, p]) => ({ claim, ...p })),
-    builtIn: new Set(docs.map((d) => d.meta.id)), localLayer: store.localLayer!, localName: 'Ada', now: '2026-01-01T00:00:00.000Z',
+    builtIn: new Set(docs.map((d) => d.meta.id)), localLayer: store.localLayer!, localName: 'Ada', layers: store.layers(), now: '2026-01-01T00:00:00.000Z',
   });
   return { ...made, sources, backup, text: JSON.stringify(backup) };
 }
@@ -39,6 +39,8 @@ describe('backup: every layer, restored all or nothing', () => {
     const result = await fresh.receive(r.batch, 'import');
     expect(result.summary.conflicts).toBe(0);
     expect(snapshot(fresh)).toEqual(snapshot(store));
+    // Each map's layer is named as the backed-up profile knew it, role included.
+    expect(fresh.layers().map((l) => [l.name, l.role, l.local])).toEqual([['Anonymous', 'student', true], ['Ada', 'student', false], ['Seminar instructor (sample)', 'instructor', false]]);
     const again = await fresh.receive(r.batch, 'import');
     expect(again.summary).toMatchObject({ added: 0, updated: 0 });
   });

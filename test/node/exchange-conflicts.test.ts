@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { conflictState, conflictWords, type Names } from '../../src/exchange/conflicts.ts';
 import type { CrossreadStore, IncomingBatch, SharedCollection, SharedRecord } from '../../src/store/index.ts';
 import { makeStore } from './claims-fixtures.ts';
-import { target } from './store-fixtures.ts';
+import { fixedId, target } from './store-fixtures.ts';
+import { MemoryPersistence } from '../../src/store/index.ts';
 
 const everything = (store: CrossreadStore): IncomingBatch => ({
   put: (['annotations', 'events', 'claims', 'links'] as SharedCollection[]).flatMap((collection) => [...store[collection].values()].map((record) => ({ collection, record }))),
@@ -13,10 +14,13 @@ const names = (store: CrossreadStore): Names => ({
   passage: (id) => store.annotations.get(id)?.target.selector[0].exact,
 });
 
-/** A claim and a link made there, imported here, then edited on both sides: two conflicts. */
+/**
+ * A claim and a link made there, imported here, then edited on both sides: two conflicts. Here is
+ * the same reader's second device (same layer), since others' layers are read-only (ADR 0013).
+ */
 async function twoConflicts() {
   const { store: there } = await makeStore({ idBase: 1000 });
-  const { store: here } = await makeStore();
+  const { store: here } = await makeStore({ persistence: new MemoryPersistence({ identity: { replica: fixedId(9999), layer: there.localLayer! } }) });
   const a = (await there.createAnnotation({ target: target('doc-a', 0, 'the police stood down') })).value;
   const c1 = (await there.createClaim({ statement: 'Forces stood down', evidence: { annotation: a.id, stance: 'asserts' }, tags: ['security'] })).value;
   const c2 = (await there.createClaim({ statement: 'Forces collapsed', evidence: { annotation: a.id, stance: 'argues-against' } })).value;

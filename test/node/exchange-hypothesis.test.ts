@@ -86,6 +86,11 @@ describe('Hypothesis import', () => {
     const { store } = await makeStore();
     const first = await importHypothesis(store, JSON.stringify({ rows }), docs);
     expect(first.ok && first.result.summary).toMatchObject({ added: 3, conflicts: 0 });
+    // Each author is a student's layer, named, in the import's step.
+    const authors = first.ok ? first.report.authors : [];
+    expect(store.layers().filter((l) => !l.local).map((l) => [l.id, l.name, l.role])).toEqual(
+      authors.map((a) => [a.layer, a.name, 'student']).sort((x, y) => x[1]!.localeCompare(y[1]!)),
+    );
     const before = snapshot(store);
     const again = await importHypothesis(store, JSON.stringify({ rows }), docs);
     expect(again.ok && again.result.summary).toMatchObject({ added: 0, updated: 0, unchanged: 3 });

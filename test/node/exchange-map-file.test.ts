@@ -40,6 +40,16 @@ describe('claim-map file', () => {
     expect([...other.claims.values()].map((c) => c.version)).toEqual([...store.claims.values()].map((c) => c.version));
   });
 
+  it('names the author’s layer (name, role, course, a colour) in the import’s own undo step', async () => {
+    const { store, text, sources } = await sample();
+    const { store: other } = await makeStore({ idBase: 1000 });
+    const r = await importMapFile(other, text, sources);
+    expect(other.layers().find((l) => l.id === store.localLayer)).toMatchObject({ name: 'Dr. Example', role: 'instructor', course: 'Eurasian politics', colour: 1, hidden: false });
+    expect(other.undoLabel).toBe('Import 10 records');
+    await (r.ok && r.result.undo());
+    expect(other.layers().map((l) => l.id)).toEqual([other.localLayer]);
+  });
+
   it('re-importing the same file changes nothing', async () => {
     const { text, sources } = await sample();
     const { store: other } = await makeStore({ idBase: 1000 });

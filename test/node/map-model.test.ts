@@ -14,7 +14,7 @@ describe('map model', () => {
   it('exports its public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'MAX_LINES', 'MapLayouter', 'NODE_WIDTH', 'buildMap', 'clusterMap', 'clusterOf', 'diffMap', 'edgesEqual', 'filterChoices',
-      'filterMap', 'isEmptyMapDiff', 'isOpenFilter', 'layoutInput', 'layoutMap', 'nodeShown', 'nodeSize', 'nodesEqual', 'updateMap',
+      'filterMap', 'isEmptyMapDiff', 'isOpenFilter', 'keepClaims', 'layoutInput', 'layoutMap', 'nodeShown', 'nodeSize', 'nodesEqual', 'shownData', 'updateMap',
     ]);
   });
 

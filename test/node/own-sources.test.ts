@@ -102,6 +102,24 @@ describe('adding and removing a source', () => {
   });
 });
 
+describe('a source carried by another layer', () => {
+  it('goes when its layer is removed, unless passages of the reader are on it; undo brings it back', async () => {
+    const { store } = await makeStore();
+    const them = 'urn:uuid:00000000-0000-4000-8000-00000000dddd';
+    const of = (title: string, text: string) => ({ ...saved(sourceDraft(text, title)), layer: them, version: { [them]: 1 } });
+    const lone = of('lone', TEXT);
+    const read = of('read', `${TEXT}\n\nMore.`);
+    await store.receive({ put: [{ collection: 'sources', record: lone }, { collection: 'sources', record: read }], layers: [{ id: them, name: 'Ana', role: 'instructor' }] }, 'import');
+    await store.createAnnotation({ target: target(read.id, 0) });
+    const removed = await store.removeLayer(them);
+    expect(removed.value.removed.sources).toBe(1);
+    expect(store.sources.has(lone.id)).toBe(false);
+    expect(store.sources.has(read.id)).toBe(true);
+    await removed.undo();
+    expect(store.sources.has(lone.id)).toBe(true);
+  });
+});
+
 describe('a source of one’s own in a claim-map file', () => {
   /** A reader's map with a claim on a source they added; the receiver has only the built-in library. */
   async function sharedMap() {

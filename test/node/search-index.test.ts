@@ -34,6 +34,16 @@ describe('search/search-index', () => {
     expect(Object.keys(api).sort()).toEqual(['DEFAULT_LIMIT', 'SearchIndex']);
   });
 
+  it('leaves out what `keep` refuses before counting (a hidden layer’s records)', () => {
+    const all = passages(index.search('Tokayev', 1000));
+    const source = all[0]!.target.kind === 'passage' ? all[0]!.target.source : '';
+    const kept = index.search('Tokayev', 1000, (t) => t.kind !== 'passage' || t.source !== source);
+    const group = kept.groups.find((g) => g.kind === 'passage')!;
+    expect(group.hits.every((h) => h.target.kind === 'passage' && h.target.source !== source)).toBe(true);
+    expect(group.total).toBe(all.filter((h) => h.target.kind === 'passage' && h.target.source !== source).length);
+    expect(group.total).toBeLessThan(all.length);
+  });
+
   // The six names the issue asks for, each with the blocks that hold it as the text writes it.
   const mustFind: Array<[query: string, holds: RegExp]> = [
     ['titushky', /titushky/i],

@@ -10,6 +10,7 @@ import {
   emptyState,
   type CollectionName,
   type RawState,
+  type StoreIdentity,
   type StoreState,
 } from '../../src/store/index.ts';
 import { checkedState } from '../shared/state-of.ts';
@@ -17,12 +18,13 @@ import { until } from '../shared/until.ts';
 import { DAMAGES, allDamage, type Damage, type DamageName, type World } from '../shared/damage.ts';
 import { makeStore, world } from './claims-fixtures.ts';
 
-/** A valid world on a MemoryPersistence: its records, and what the persistence holds. */
-async function validWorld(): Promise<{ w: World; raw: StoreState }> {
+/** A valid world on a MemoryPersistence: its records, what the persistence holds, and its identity (its records are in its own layer). */
+async function validWorld(): Promise<{ w: World; raw: StoreState; identity: StoreIdentity }> {
   const made = await world();
   const ev = (await made.store.createEvent({ name: 'Almaty violence', start: '2022-01-04', end: '2022-01-06' })).value;
   const w: World = { annotations: [made.a1, made.b1, made.a2], claims: [made.c1, made.c2], links: [made.link], events: [ev] };
-  return { w, raw: structuredClone(checkedState(await made.persistence.loadAll())) };
+  const identity = { replica: made.store.replica!, layer: made.store.localLayer! };
+  return { w, raw: structuredClone(checkedState(await made.persistence.loadAll())), identity };
 }
 
 /** `raw` with the damaged records stored over it, keyed by their ids as IndexedDB would. */
@@ -130,10 +132,10 @@ describe('sorting records read from storage', () => {
 
 describe('a store on a damaged database', () => {
   async function open(d: (w: World) => Damage = allDamage) {
-    const { w, raw } = await validWorld();
+    const { w, raw, identity } = await validWorld();
     const disk = damage(raw, d(w));
     const before = structuredClone(disk);
-    const made = await makeStore({ persistence: new MemoryPersistence({ state: disk }), idBase: 500 });
+    const made = await makeStore({ persistence: new MemoryPersistence({ state: disk, identity }), idBase: 500 });
     return { ...made, w, disk, before };
   }
 
@@ -197,10 +199,10 @@ describe('a store on a damaged database', () => {
   });
 
   it('sets aside a record another tab made unreadable, and takes it back once repaired', async () => {
-    const { w, raw } = await validWorld();
+    const { w, raw, identity } = await validWorld();
     const shared = structuredClone(raw);
     const name = `quarantine-remote-${Math.random()}`;
-    const tab = (idBase: number) => makeStore({ name, idBase, persistence: new MemoryPersistence({ state: shared, shared: true }) });
+    const tab = (idBase: number) => makeStore({ name, idBase, persistence: new MemoryPersistence({ state: shared, shared: true, identity }) });
     const a = await tab(600);
     const b = await tab(700);
     const c1 = w.claims[0]!.id;

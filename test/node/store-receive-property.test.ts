@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CrossreadStore,
+  MemoryPersistence,
   StoreError,
   compareVersions,
   stateIssues,
@@ -14,7 +15,7 @@ import {
   type StoreState,
 } from '../../src/store/index.ts';
 import { sameRecord } from '../../src/store/diff.ts';
-import { target } from './store-fixtures.ts';
+import { fixedId, target } from './store-fixtures.ts';
 import { makeStore } from './claims-fixtures.ts';
 import { checkedState } from '../shared/state-of.ts';
 
@@ -22,6 +23,10 @@ const SHARED: SharedCollection[] = ['annotations', 'events', 'claims', 'links'];
 const SUMMARY_KINDS: readonly (keyof ReceiveSummary)[] = ['added', 'updated', 'unchanged', 'removed', 'conflicts'];
 
 const reader = (base: number) => makeStore({ idBase: base });
+// The same map in a second database (another device; later, live sync): both may edit its records,
+// which another reader's layer would not allow (ADR 0013).
+const twin = (of: CrossreadStore, base: number) =>
+  makeStore({ idBase: base, persistence: new MemoryPersistence({ identity: { replica: fixedId(base), layer: of.localLayer! } }) });
 
 type Op =
   | { who: 'a' | 'b'; kind: 'annotate' | 'claim' | 'edit' | 'delete-claim' | 'delete-annotation' | 'link'; pick: number; pick2: number }
@@ -90,7 +95,7 @@ describe('fuzz: receiving another reader’s map again and again', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 50, size: 'max' }), async (ops) => {
         const a = await reader(0);
-        const b = await reader(100_000);
+        const b = await twin(a.store, 100_000);
         // What `a` last received of `b`, to send deletions with the version `b` deleted.
         const lastSent = new Map<string, { collection: SharedCollection; record: SharedRecord }>();
         for (const o of ops) {

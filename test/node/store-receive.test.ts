@@ -34,6 +34,14 @@ async function elsewhere() {
   return { ...made, a1, a2, ev, c1, c2, link };
 }
 
+/**
+ * The same map in another database (a second device; later, live sync): edits here of its
+ * records are the author's own, so both sides can change them (ADR 0013: others' layers are read-only).
+ */
+async function twin(there: { store: CrossreadStore }, base = 0) {
+  return storeAt(base, new MemoryPersistence({ identity: { replica: fixedId(9999), layer: there.store.localLayer! } }));
+}
+
 /** Everything a store holds, as a batch, in the given order of collections. */
 function everything(store: CrossreadStore, order: SharedCollection[] = ['annotations', 'events', 'claims', 'links']): IncomingRecord[] {
   return order.flatMap((collection) => [...store[collection].values()].map((record) => ({ collection, record })));
@@ -97,7 +105,7 @@ describe('receive: a valid batch', () => {
 
   it('tells subscribers `sync` for a sync, which is not undoable and drops local undo steps it overrides', async () => {
     const there = await elsewhere();
-    const here = await storeAt(0);
+    const here = await twin(there);
     await here.store.receive({ put: everything(there.store) }, 'sync');
     expect(here.heard.map(([, o]) => o)).toEqual(['sync']);
     expect(here.store.canUndo).toBe(false);
@@ -219,7 +227,7 @@ describe('receive: merging with local records', () => {
 
   it('takes newer versions, keeps newer local ones, and reports concurrent edits as conflicts without deciding', async () => {
     const there = await elsewhere();
-    const here = await storeAt(0);
+    const here = await twin(there);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const old = { c2: there.c2, ev: there.ev };
     // There: c1 and c2 edited. Here: c2 edited too (concurrently), the event renamed (newer here).
@@ -241,7 +249,7 @@ describe('receive: merging with local records', () => {
 
   it('settles a conflict as one undoable local write newer than both sides, so it does not come back', async () => {
     const there = await elsewhere();
-    const here = await storeAt(0);
+    const here = await twin(there);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const theirs = (await there.store.updateClaim(there.c2.id, { note: 'Their note' })).value;
     const mine = (await here.store.updateClaim(there.c2.id, { note: 'My note' })).value;
@@ -285,7 +293,7 @@ describe('receive: merging with local records', () => {
 
   it('deletes only what the sender had seen; a record changed here since is a conflict', async () => {
     const there = await elsewhere();
-    const here = await storeAt(0);
+    const here = await twin(there);
     await here.store.receive({ put: everything(there.store) }, 'import');
     const mineC2 = (await here.store.updateClaim(there.c2.id, { tags: ['keep'] })).value;
     const result = await here.store.receive(

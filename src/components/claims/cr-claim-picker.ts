@@ -116,7 +116,7 @@ export class CrClaimPicker extends LitElement {
   #offered(): (c: Claim) => boolean {
     const skip = new Set(this.exclude);
     const local = this.#data.store?.localLayer;
-    return (c) => !skip.has(c.id) && (!this.mine || c.layer === local);
+    return (c) => !skip.has(c.id) && (!this.mine || c.layer === local) && (this.#data.store?.isShown(c) ?? true);
   }
 
   #matches(): Match[] {

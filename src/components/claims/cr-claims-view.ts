@@ -14,6 +14,7 @@ import type { CrMergeDialog } from './cr-merge-dialog.ts';
 import { count } from '../../map/words.ts';
 import { deleteClaim } from './delete-claim.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
+import { hiddenNote } from '../layers/hidden-note.ts';
 import { StoreController } from '../store/store-controller.ts';
 import './cr-claim-card.ts';
 import '../layers/cr-layer-legend.ts';
@@ -55,7 +56,7 @@ export class CrClaimsView extends LitElement {
       h1 { font: 700 1.4rem/1.2 var(--cr-sans); margin: 0 0 0.8rem; }
       .filters { display: flex; gap: 0.7rem; flex-wrap: wrap; align-items: end; margin-bottom: 0.6rem; }
       .filters select { max-width: 14rem; }
-      .shown { color: var(--cr-ink-faint); font-size: 0.82rem; margin: 0 0 0.7rem; }
+      .shown, .hidden-note { color: var(--cr-ink-faint); font-size: 0.82rem; margin: 0 0 0.7rem; }
       ol.claims { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.7rem; }
       .empty { background: var(--cr-card); border: 1px dashed var(--cr-rule); border-radius: 8px; padding: 1rem 1.2rem; color: var(--cr-ink-soft); line-height: 1.55; }
       .empty h2 { font-size: 1rem; color: var(--cr-ink); margin: 0 0 0.4rem; }
@@ -106,18 +107,20 @@ export class CrClaimsView extends LitElement {
 
   override render() {
     const newest = (a: Claim, b: Claim) => b.created.localeCompare(a.created);
-    const all = [...(this.#data.store?.claims.values() ?? [])].sort(newest);
+    const store = this.#data.store;
+    const all = store ? [...store.claims.values()].filter(store.isShown).sort(newest) : [];
     const gone = [...this.edited.values()].filter((c) => !this.#data.store?.getClaim(c.id));
     const shown = gone.length ? [...this.#filter(all), ...gone].sort(newest) : this.#filter(all);
     return html`<div class="layout">
         <section aria-labelledby="claims-title">
           <h1 id="claims-title" tabindex="-1">Claims</h1>
+          ${hiddenNote(store)}
           ${all.length ? this.#filterBar(all) : nothing}
           ${all.length
             ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}</p>`
             : nothing}
           <cr-layer-legend></cr-layer-legend>
-          ${all.length + gone.length === 0 ? this.#empty() : shown.length === 0
+          ${all.length + gone.length === 0 ? (store?.claims.size ? nothing : this.#empty()) : shown.length === 0
             ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
             : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent} @cr-claim-editing=${this.#onEditing}>
                 ${repeat(shown, (c) => c.id, (c) => html`<li><cr-claim-card data-id=${c.id} .claim=${c} .entries=${this.entries}

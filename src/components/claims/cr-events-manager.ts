@@ -69,7 +69,8 @@ export class CrEventsManager extends LitElement {
   });
 
   override render() {
-    const stored = this.#data.store?.eventsByStart() ?? [];
+    const store = this.#data.store;
+    const stored = store?.eventsByStart().filter(store.isShown) ?? [];
     // Deleted in another tab while being edited: its editor stays, last, until saved or discarded.
     const gone = this.#draft.deleted;
     const events = gone && !stored.some((e) => e.id === gone.id) ? [...stored, gone] : stored;

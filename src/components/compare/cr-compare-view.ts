@@ -7,6 +7,7 @@ import { placeAnnotations, targetFor, type Placed } from '../../annotate/anchore
 import { routeHash } from '../../app/route.ts';
 import { crossLinks, type CrossLink } from '../../map/graph.ts';
 import { count, relationPhrase } from '../../map/words.ts';
+import { shownData } from '../../map/shown.ts';
 import { marginEntries, paragraphOfPlaced, revealTarget, type MarginEntry } from './layout.ts';
 import { badge, badgeStyles, RELATION_LOOK } from '../shared/relations.ts';
 import type { AnnotateRequestEvent, AnnotationActivateEvent } from '../shared/events.ts';
@@ -96,9 +97,9 @@ export class CrCompareView extends LitElement {
       const store = this.#data.store;
       for (const side of SIDES) {
         const doc = this.docs[side];
-        const placed = doc && store ? placeAnnotations(doc, store.annotationsOf(doc.meta.id)).placed : [];
+        const placed = doc && store ? placeAnnotations(doc, store.annotationsOf(doc.meta.id).filter(store.isShown)).placed : [];
         this.#placed = { ...this.#placed, [side]: placed };
-        this.#margins = { ...this.#margins, [side]: doc && store ? marginEntries(store, doc.meta.id, placed) : [] };
+        this.#margins = { ...this.#margins, [side]: doc && store ? marginEntries(shownData(store), doc.meta.id, placed) : [] };
       }
     }
   }

@@ -6,6 +6,7 @@ import { Paragraphs } from '../../annotate/paragraphs.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { compareTopic, topicSources, type Topic, type TopicComparison } from '../../map/topic.ts';
+import { shownData } from '../../map/shown.ts';
 import { topicMarkdown } from '../../exchange/formats/topic-markdown.ts';
 import { relationPhrase } from '../../map/words.ts';
 import { formatRange, tagsOf, type Annotation, type EventRecord } from '../../store/index.ts';
@@ -55,11 +56,11 @@ export class CrEventsView extends LitElement {
   override render() {
     const store = this.#data.store;
     if (!store) return nothing;
-    const events = store.eventsByStart();
+    const events = store.eventsByStart().filter(store.isShown);
     const tags = this.#tags();
     const event = this.eventId ? store.getEvent(this.eventId) : undefined;
     const topic: Topic | undefined = event ? { kind: 'event', id: event.id } : this.tag ? { kind: 'tag', tag: this.tag } : undefined;
-    const cmp = topic ? compareTopic(store, topicSources(this.entries.map((e) => e.id), store.annotations.values()), topic) : undefined;
+    const cmp = topic ? compareTopic(shownData(store), topicSources(this.entries.map((e) => e.id), store.annotations.values()), topic) : undefined;
     const { title, sub } = this.#heading(event);
     return html`<div class="page">
       <header>
@@ -179,8 +180,8 @@ export class CrEventsView extends LitElement {
     const store = this.#data.store;
     if (!store) return [];
     const all = new Set<string>();
-    for (const a of store.annotations.values()) for (const t of tagsOf(a)) all.add(t);
-    for (const c of store.claims.values()) for (const t of c.tags) all.add(t);
+    for (const a of store.annotations.values()) if (store.isShown(a)) for (const t of tagsOf(a)) all.add(t);
+    for (const c of store.claims.values()) if (store.isShown(c)) for (const t of c.tags) all.add(t);
     return [...all].sort((a, b) => a.localeCompare(b));
   }
 

@@ -72,7 +72,7 @@ export class CrExportList extends LitElement {
         file: `crossread-backup-${new Date().toISOString().slice(0, 10)}.json`, type: 'application/json',
         write: (d) => JSON.stringify(writeBackup({
           ...d, positions: [...store.mapPositions()].map(([claim, p]) => ({ claim, x: p.x, y: p.y })),
-          builtIn: new Set(this.entries.map((e) => e.id)), sources: [...store.sources.values()], localLayer: store.localLayer!, localName: name, now: new Date().toISOString(),
+          builtIn: new Set(this.entries.map((e) => e.id)), sources: [...store.sources.values()], localLayer: store.localLayer!, localName: name, layers: store.layers(), now: new Date().toISOString(),
         })) + '\n',
       },
       {

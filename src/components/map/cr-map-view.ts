@@ -6,10 +6,11 @@ import { routeHash } from '../../app/route.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { RELATION_WORDS, count } from '../../map/words.ts';
 import {
-  buildMap, clusterMap, filterChoices, filterMap, layoutInput, MapLayouter, updateMap,
+  buildMap, clusterMap, filterChoices, filterMap, keepClaims, layoutInput, MapLayouter, updateMap,
   type ArgumentMap, type Box, type ClusterBy, type MapFilter, type MapNode, type Point,
 } from '../../map/index.ts';
 import { LINK_RELATIONS, type EvidenceItem, type LinkRelation } from '../../store/index.ts';
+import { hiddenNote } from '../layers/hidden-note.ts';
 import { StoreController, type StoreChange } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { badgeStyles } from '../shared/relations.ts';
@@ -107,7 +108,8 @@ export class CrMapView extends LitElement {
   }
 
   override render() {
-    const all = this.map;
+    const store = this.#data.store;
+    const all = store ? keepClaims(this.map, (id) => store.isShown(store.getClaim(id) ?? { layer: '' })) : this.map;
     const shown = filterMap(all, this.#mapFilter());
     const nodes = [...shown.nodes.values()].map((n) => this.#drawn(n));
     const edges: DrawnEdge[] = [...shown.edges.values()].map((e) => ({ id: e.id, from: e.from, to: e.to, relation: e.relation, cross: e.crossSource }));
@@ -115,6 +117,7 @@ export class CrMapView extends LitElement {
         <div class="bar">
           <h1 id="map-title">Argument map</h1>
           ${all.nodes.size ? this.#controls(all, shown) : nothing}
+          ${hiddenNote(store)}
         </div>
         <div class="body">
           <div class="stage">${all.nodes.size === 0 ? noClaims() : shown.nodes.size === 0 ? noMatch(() => (this.filters = NO_FILTERS)) : html`

@@ -10,7 +10,7 @@ export const mapViewStyles = css`
     .bar h1 { font: 700 1.15rem/1.2 var(--cr-sans); margin: 0 0.6rem 0.2rem 0; }
     .bar select { max-width: 12rem; }
     .tools { display: flex; gap: 0.35rem; align-items: end; margin-left: auto; }
-    .shown { color: var(--cr-ink-faint); font-size: 0.8rem; margin: 0 0 0.3rem; }
+    .shown, .hidden-note { color: var(--cr-ink-faint); font-size: 0.8rem; margin: 0 0 0.3rem; }
     .body { display: grid; grid-template-columns: minmax(0, 1fr) auto; min-height: 0; }
     .stage { position: relative; min-height: 0; display: grid; }
     cr-map-canvas { min-height: 0; height: 100%; }

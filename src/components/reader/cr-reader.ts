@@ -12,6 +12,7 @@ import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../.
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent, type ParagraphFocusEvent } from '../shared/events.ts';
 import type { ColourByEvent, TextChangeDoneEvent } from '../annotate/panel-events.ts';
 import type { Draft } from '../annotate/cr-annotation-panel.ts';
+import { layersChanged } from '../../store/index.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { looksOf } from '../layers/layer-look.ts';
 import { readerStyles } from './reader-styles.ts';
@@ -65,9 +66,9 @@ export class CrReader extends LitElement {
   @query('cr-document') private accessor documentEl!: CrDocument;
 
   // Any change of annotations (this tab, undo, another tab) re-places this source's annotations;
-  // a change of settings alone (a name, a notice remembered) leaves them where they are.
+  // a change of settings alone (a name, a notice remembered) leaves them where they are, unless it shows or hides a layer.
   readonly #data = new StoreController(this, (change) => {
-    if (!change || change.diff.annotations) this.#place();
+    if (!change || change.diff.annotations || layersChanged(change.diff)) this.#place();
   });
   readonly #spy = new ScrollSpy(this, () => this.doc, () => this.documentEl?.textMap);
   readonly #heat = new HeatStrip(this, () => ({ on: this.heat, doc: this.doc, placed: this.placement.placed, layers: this.#data.store?.layers() ?? [], document: this.documentEl }));
@@ -155,7 +156,7 @@ export class CrReader extends LitElement {
   #place(): void {
     const d = this.doc;
     const store = this.#data.store;
-    this.placement = d && store ? placeAnnotations(d, store.annotationsOf(d.meta.id)) : { placed: [], orphans: [] };
+    this.placement = d && store ? placeAnnotations(d, store.annotationsOf(d.meta.id).filter(store.isShown)) : { placed: [], orphans: [] };
   }
 
   #onMobileToc = (e: Event) => {

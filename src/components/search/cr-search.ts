@@ -6,6 +6,7 @@ import type { DocModel } from '../../corpus/types.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
 import { SLICE_MS } from '../../search/add-source.ts';
 import { LiveIndex } from '../../search/live-index.ts';
+import type { Target } from '../../search/documents.ts';
 import type { Hit, Results } from '../../search/search-index.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -66,6 +67,13 @@ export class CrSearch extends LitElement {
     return this.#live.index;
   }
 
+  // Claims, notes and events of a hidden layer are not found (ADR 0013); source text and tags always are.
+  #shown = (t: Target): boolean => {
+    const store = this.#data.store;
+    const record = !store ? undefined : t.kind === 'claim' ? store.getClaim(t.claim) : t.kind === 'note' ? store.getAnnotation(t.annotation) : t.kind === 'event' ? store.getEvent(t.event) : undefined;
+    return !record || store!.isShown(record);
+  };
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stop.abort();
@@ -74,7 +82,7 @@ export class CrSearch extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('entries') || changed.has('documents')) this.#indexSources();
     if (changed.has('query') || changed.has('version')) {
-      this.#results = this.query.trim() ? this.#live.index.search(this.query) : undefined;
+      this.#results = this.query.trim() ? this.#live.index.search(this.query, undefined, this.#shown) : undefined;
       this.#hits = this.#results?.groups.flatMap((g) => g.hits) ?? [];
       // The first option is active as soon as there is one (Enter opens it), also when results arrive late.
       const n = this.#hits.length;

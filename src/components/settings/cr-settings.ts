@@ -9,11 +9,12 @@ import '../exchange/cr-export-list.ts';
 import '../exchange/cr-import.ts';
 import type { DocumentLoader } from '../exchange/library-docs.ts';
 import './cr-quarantine.ts';
+import '../layers/cr-layers.ts';
 
 /**
  * The settings panel (`#/settings`): one section per concern, each with its
- * heading: where the reader's work is kept, sharing it (export, import), and
- * the damaged records set aside.
+ * heading: where the reader's work is kept, sharing it (export, import), the
+ * maps imported as layers, and the damaged records set aside.
  */
 @customElement('cr-settings')
 export class CrSettings extends LitElement {
@@ -55,6 +56,10 @@ export class CrSettings extends LitElement {
       <section aria-labelledby="import">
         <h2 id="import">Import</h2>
         <cr-import .entries=${this.entries} .documents=${this.documents}></cr-import>
+      </section>
+      <section aria-labelledby="layers">
+        <h2 id="layers">Layers</h2>
+        <cr-layers></cr-layers>
       </section>
       <section aria-labelledby="damaged">
         <h2 id="damaged">Damaged records</h2>

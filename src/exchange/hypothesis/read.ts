@@ -10,7 +10,7 @@
 import * as v from 'valibot';
 import type { DocModel } from '../../corpus/types.ts';
 import type { Annotation, IncomingBatch } from '../../store/index.ts';
-import { emptyReport, foreignAnnotation, foreignLayer, placeQuote, sourceByMetadata, type ForeignReport } from '../foreign.ts';
+import { authorLayers, emptyReport, foreignAnnotation, foreignLayer, placeQuote, sourceByMetadata, type ForeignReport } from '../foreign.ts';
 import { jsonDepth } from '../json-guard.ts';
 import { authorOf, HypothesisExportSchema, HypothesisRowSchema, quoteOf } from './rows.ts';
 
@@ -66,5 +66,5 @@ export function readHypothesis(text: string, docs: readonly DocModel[]): Hypothe
   });
   report.otherPages = [...other].map(([uri, rows]) => ({ uri, rows }));
   report.authors = [...authors.values()];
-  return { ok: true, batch: { put: annotations.map((record) => ({ collection: 'annotations' as const, record })) }, report };
+  return { ok: true, batch: { put: annotations.map((record) => ({ collection: 'annotations' as const, record })), layers: authorLayers(report.authors) }, report };
 }

@@ -19,7 +19,7 @@ type MapHead = Omit<MapFile, Lists> & { at: Record<Lists, number[]> };
 /** One message of a read file. */
 export type IncomingSlice =
   | { slice: 'records'; put: IncomingRecord[] }
-  | { slice: 'rest'; rest: Omit<Read, 'batch' | 'map' | 'maps'> & { remove: Read['batch']['remove']; map?: MapHead; maps?: MapHead[] } };
+  | { slice: 'rest'; rest: Omit<Read, 'batch' | 'map' | 'maps'> & { batch: Omit<Read['batch'], 'put'>; map?: MapHead; maps?: MapHead[] } };
 
 /** Records per slice: about 300 KB of a typical map. */
 export const RECORDS_PER_SLICE = 500;
@@ -34,8 +34,8 @@ export function* sliceIncoming(read: Read, size = RECORDS_PER_SLICE): Generator<
     const at = Object.fromEntries(LISTS.map((l) => [l, m[l].map((r) => place.get(r) ?? -1)])) as MapHead['at'];
     return { ...rest, at };
   };
-  const { batch, map, maps, ...rest } = read;
-  yield { slice: 'rest', rest: { ...rest, remove: batch.remove, ...(map ? { map: head(map) } : {}), ...(maps ? { maps: maps.map(head) } : {}) } };
+  const { batch: { put: _put, ...batch }, map, maps, ...rest } = read;
+  yield { slice: 'rest', rest: { ...rest, batch, ...(map ? { map: head(map) } : {}), ...(maps ? { maps: maps.map(head) } : {}) } };
 }
 
 /** Puts a read file together again from its slices, in the order they were cut. */
@@ -53,12 +53,12 @@ export class IncomingAssembler {
       for (const p of s.put) this.#put.push(p);
       return undefined;
     }
-    const { remove, map, maps, ...rest } = s.rest;
+    const { batch, map, maps, ...rest } = s.rest;
     const full = (h: MapHead): MapFile => {
       const { at, ...m } = h;
       const lists = Object.fromEntries(LISTS.map((l) => [l, at[l].map((i) => this.#put[i]!.record)]));
       return { ...m, ...lists } as MapFile;
     };
-    return { ...rest, batch: { put: this.#put, ...(remove ? { remove } : {}) }, ...(map ? { map: full(map) } : {}), ...(maps ? { maps: maps.map(full) } : {}) };
+    return { ...rest, batch: { ...batch, put: this.#put }, ...(map ? { map: full(map) } : {}), ...(maps ? { maps: maps.map(full) } : {}) };
   }
 }

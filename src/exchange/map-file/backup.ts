@@ -7,7 +7,7 @@
 import type { DocModel } from '../../corpus/types.ts';
 import type { Annotation, Claim, EventRecord, IncomingBatch, Link, SourceRecord } from '../../store/index.ts';
 import { jsonDepth } from '../json-guard.ts';
-import { MAX_DEPTH, MAX_FILE_CHARS, MAX_PROBLEMS, type MapFile, type MapPosition } from './format.ts';
+import { MAX_DEPTH, MAX_FILE_CHARS, MAX_PROBLEMS, type MapFile, type MapLayer, type MapPosition } from './format.ts';
 import { readMapFile, type MapFileProblem, type ReadContext } from './read.ts';
 import { writeMapFile } from './write.ts';
 
@@ -35,14 +35,18 @@ export interface BackupContent {
   /** The reader's own layer and name. */
   localLayer: string;
   localName: string;
+  /** What this reader knows of the other layers (name, role, course), so a restore names them again. */
+  layers?: ReadonlyArray<MapLayer>;
   now: string;
 }
 
-/** Every layer's records, a map each. A layer from elsewhere is named by the author of its first record (Crossread keeps no more about it). */
+/** Every layer's records, a map each. A layer from elsewhere is named as `layers` knows it, else by the author of its first record. */
 export function writeBackup(c: BackupContent): BackupFile {
   const layers = new Map<string, string>([[c.localLayer, c.localName]]);
   for (const r of [...c.claims, ...c.annotations, ...c.links, ...c.events]) if (!layers.has(r.layer)) layers.set(r.layer, r.creator.name);
-  const maps = [...layers].map(([id, name]) => writeMapFile({ ...c, layer: { id, name, role: 'student' }, positions: c.positions }));
+  // Only what a map file says of its layer: a view of a layer carries more (colour, counts).
+  const known = new Map((c.layers ?? []).map(({ id, name, role, course }): [string, MapLayer] => [id, { id, name, role, ...(course ? { course } : {}) }]));
+  const maps = [...layers].map(([id, name]) => writeMapFile({ ...c, layer: id === c.localLayer ? { id, name, role: 'student' } : known.get(id) ?? { id, name, role: 'student' }, positions: c.positions }));
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: c.now, maps: maps.filter((m, i) => i === 0 || m.claims.length + m.annotations.length + m.links.length + m.events.length > 0) };
 }
 
@@ -91,5 +95,5 @@ export function readBackup(text: string, ctx: ReadContext): BackupRead {
   // Events first, then passages, claims, links, across all maps: each may cite what comes before.
   const order = { sources: 0, events: 0, annotations: 1, claims: 2, links: 3 } as const;
   put.sort((a, b) => order[a.collection] - order[b.collection]);
-  return { ok: true, maps, batch: { put }, notes: [...notes] };
+  return { ok: true, maps, batch: { put, layers: maps.map((m) => m.layer) }, notes: [...notes] };
 }

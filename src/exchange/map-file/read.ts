@@ -172,7 +172,8 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
   const put = [...newSources, ...COLLECTIONS.flatMap((c) => records[c].map(({ record }) => ({ collection: c, record })))];
   const out: MapFile = { ...file, format: MAP_FORMAT, version: MAP_VERSION, sources: file.sources as MapFile['sources'], positions } as MapFile;
   for (const c of COLLECTIONS) (out as unknown as Record<string, unknown>)[c] = records[c].map((r) => r.record);
-  return { ok: true, file: out, batch: { put }, notes };
+  // The author's layer is written with the records, in the same step (ADR 0013).
+  return { ok: true, file: out, batch: { put, layers: [out.layer] }, notes };
 }
 
 /** A carried source that is not a whole source record, in words. */

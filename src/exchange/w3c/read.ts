@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import type { DocModel } from '../../corpus/types.ts';
 import { reasonFor } from '../../store/damage-words.ts';
 import { ANNOTATION_CONTEXT, AnnotationSchema, type Annotation, type IncomingBatch } from '../../store/index.ts';
-import { emptyReport, foreignAnnotation, foreignLayer, placeQuote, sourceByMetadata, type ForeignQuote, type ForeignReport } from '../foreign.ts';
+import { authorLayers, emptyReport, foreignAnnotation, foreignLayer, placeQuote, sourceByMetadata, type ForeignQuote, type ForeignReport } from '../foreign.ts';
 import { jsonDepth } from '../json-guard.ts';
 
 const MAX_CHARS = 20 * 1024 * 1024;
@@ -122,5 +122,5 @@ export function readW3c(text: string, docs: readonly DocModel[]): W3cRead {
   });
   report.otherPages = [...other].map(([uri, rows]) => ({ uri, rows }));
   report.authors = [...authors.values()];
-  return { ok: true, batch: { put: records.map((record) => ({ collection: 'annotations' as const, record })) }, report };
+  return { ok: true, batch: { put: records.map((record) => ({ collection: 'annotations' as const, record })), layers: authorLayers(report.authors, records) }, report };
 }
