@@ -199,9 +199,14 @@ export class SearchIndex {
   search(query: string, limit = DEFAULT_LIMIT): Results {
     const terms = words(query).filter((w) => !isStopWord(w));
     if (terms.length === 0) return { terms, groups: [], partial: false };
-    let found = this.#mini.search(query, { combineWith: 'AND' });
-    const partial = found.length === 0 && terms.length > 1;
-    if (partial) found = this.#mini.search(query, { combineWith: 'OR' });
+    // One OR search: a document holding every term has the same score there as in an AND
+    // search (minisearch sums the terms' scores and multiplies by how many matched), so the AND
+    // results are those with every term, and the OR ones are at hand when none has them all.
+    const all = this.#mini.search(query, { combineWith: 'OR' });
+    const distinct = new Set(terms).size;
+    let found = all.filter((r) => r.queryTerms.length === distinct);
+    const partial = found.length === 0 && distinct > 1;
+    if (partial) found = all;
     const phrase = terms.length > 1 ? ` ${normalise(query)} ` : '';
     const byKind = new Map<Kind, SearchResult[]>(KINDS.map((k) => [k, []]));
     for (const r of found) byKind.get(this.#docs.get(r.id as string)!.target.kind)!.push(r);

@@ -88,6 +88,11 @@ describe('search/search-index', () => {
     const some = index.search('Samat qwertyuiop');
     expect(some.partial).toBe(true);
     expect(passages(some).map(where)).toEqual([...blocksMatching(/Samat/)]);
+    // A word given twice is one word to hold (the AND results are picked from one OR search by
+    // how many distinct words each document holds).
+    const twice = index.search('Samat samat Abish');
+    expect(twice.partial).toBe(false);
+    expect(passages(twice).map(where)).toEqual(passages(all).map(where));
     expect(index.search('the of and').terms).toEqual([]);
     expect(index.search('the of and').groups).toEqual([]);
     expect(index.search('zzzzqqqq').groups).toEqual([]);
