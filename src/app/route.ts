@@ -1,7 +1,7 @@
 /** Where the app is, as read from and written to `location.hash`. */
 export type Route =
   | { view: 'library' }
-  | { view: 'read'; id: string; p?: number }
+  | { view: 'read'; id: string; p?: number; /** words to mark in ¶p (a search's matches), space-separated */ mark?: string }
   | { view: 'claims'; claim?: string; tag?: string }
   | { view: 'compare'; left: string; right: string; /** ¶s to show side by side (both or neither) */ lp?: number; rp?: number }
   | { view: 'events'; event?: string; tag?: string }
@@ -12,7 +12,7 @@ export type Route =
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
-/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
+/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/read/<id>/p/<n>/mark/<words>` (URI-encoded), `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
  * `#/compare/<left id>/<right id>`, `#/compare/<left>/<right>/p/<left ¶>/<right ¶>`, `#/events`,
  * `#/events/<event id>`, `#/events/tag/<tag>` (tags URI-encoded), `#/map`, `#/settings`, `#/share/<code>`
  * (a claim map in the link); anything else is 'not-found'. */
@@ -42,13 +42,20 @@ export function parseRoute(hash: string): Route {
     if (cmp[3] !== undefined) [route.lp, route.rp] = [Number(cmp[3]), Number(cmp[4])];
     return route;
   }
-  const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?$/.exec(path);
+  const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+)(?:\/mark\/([^/]+))?)?\/?$/.exec(path);
   if (!m) return { view: 'not-found', path };
   const route: Route = { view: 'read', id: m[1]! };
   if (m[2] !== undefined) {
     const p = Number(m[2]);
     if (p < 1) return { view: 'not-found', path };
     route.p = p;
+  }
+  if (m[3] !== undefined) {
+    try {
+      route.mark = decodeURIComponent(m[3]);
+    } catch {
+      return { view: 'not-found', path }; // a broken %-escape
+    }
   }
   return route;
 }
@@ -59,7 +66,7 @@ export function routeHash(route: Route): string {
     case 'library':
       return '#/';
     case 'read':
-      return `#/read/${route.id}${route.p ? `/p/${route.p}` : ''}`;
+      return `#/read/${route.id}${route.p ? `/p/${route.p}${route.mark ? `/mark/${encodeURIComponent(route.mark)}` : ''}` : ''}`;
     case 'claims':
       if (route.tag) return `#/claims/tag/${encodeURIComponent(route.tag)}`;
       return route.claim ? `#/claims/${route.claim}` : '#/claims';

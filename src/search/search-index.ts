@@ -27,6 +27,9 @@ export interface Hit {
   snippet?: Marked;
   /** For passages and notes: the ¶ readers see, when the source's blocks are known. */
   n?: number;
+  /** The index's words this document matched (normalised; fuzzy and prefix forms as found in
+   * it, "tokayev" for "Tokaev"): what to mark where the hit opens. */
+  words: string[];
 }
 
 /** The hits of one kind, best first. */
@@ -233,7 +236,7 @@ export class SearchIndex {
     const doc = this.#docs.get(r.id as string)!;
     const terms = new Set(r.terms);
     const fields = new Set(Object.values(r.match).flat());
-    const hit: Hit = { id: doc.id, score, target: doc.target };
+    const hit: Hit = { id: doc.id, score, target: doc.target, words: [...terms] };
     if (doc.title) hit.title = marked(doc.title, terms);
     if (doc.text && (fields.has('text') || !doc.title)) hit.snippet = snippet(doc.text, terms);
     const t = doc.target;

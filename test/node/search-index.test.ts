@@ -5,6 +5,7 @@ import * as api from '../../src/search/search-index.ts';
 import { SearchIndex, type Hit, type Results } from '../../src/search/search-index.ts';
 import { passageDocs } from '../../src/search/documents.ts';
 import { normalise } from '../../src/search/terms.ts';
+import { paragraphMarks } from '../../src/search/snippet.ts';
 
 let docs: DocModel[];
 let index: SearchIndex;
@@ -67,6 +68,22 @@ describe('search/search-index', () => {
     }
     expect(markedWords(passages(index.search('Tokaev'))[0]!)).toContain('Tokayev');
     expect(markedWords(passages(index.search('Samat Abish'))[0]!).slice(0, 2)).toEqual(['Samat', 'Abish']);
+  });
+
+  it('gives a passage hit the words it matched, which mark those words in its ¶ and nowhere else', () => {
+    const hit = passages(index.search('Tokaev'))[0]!;
+    expect(hit.words).toContain('tokayev'); // as the text writes it, not as typed
+    const t = hit.target as { source: string; n: number };
+    const doc = docs.find((d) => d.meta.id === t.source)!;
+    const spans = paragraphMarks(doc, t.n, hit.words.join(' '));
+    // Every occurrence in that ¶ (read from the text), and nothing else.
+    const blocks = doc.blocks.filter((b) => b.numbered && b.n === t.n);
+    const inPara = blocks.flatMap((b) => [...doc.text.slice(b.start, b.end).matchAll(/\bTokayev\b/g)].map((m) => [b.start + m.index, b.start + m.index + 7]));
+    expect(inPara.length).toBeGreaterThan(0);
+    expect(spans).toEqual(inPara);
+    expect(paragraphMarks(doc, t.n, 'TOKAYEV, the')).toEqual(inPara); // normalised like the index
+    expect(paragraphMarks(doc, t.n, '')).toEqual([]);
+    expect(paragraphMarks(doc, 99999, 'tokayev')).toEqual([]);
   });
 
   it('matches in general, not for these six: case, accents, hyphens, prefixes, other spellings', () => {

@@ -11,6 +11,7 @@ import { copyText } from '../shared/clipboard.ts';
 import { inlineCitation } from '../../corpus/citation.ts';
 import { proseStyles } from './prose-styles.ts';
 import { annotationsAtPoint, highlightStyles, paintHighlights, previewOf } from './highlight-layer.ts';
+import { paintSearchMarks, searchMarkStyles } from './search-marks.ts';
 import { layOut } from './lay-out.ts';
 import { heldImageOfButton, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
 import { SelectionToolbar, selectionRange, toolbarStyles, type Span } from './selection-toolbar.ts';
@@ -39,6 +40,7 @@ export class CrDocument extends LitElement {
   static override styles = [
     proseStyles,
     highlightStyles,
+    searchMarkStyles,
     toolbarStyles,
     heldImageStyles,
     css`
@@ -59,6 +61,9 @@ export class CrDocument extends LitElement {
   @property() accessor activeId = '';
   /** What highlight colours stand for. */
   @property() accessor colourBy: ColourBy = 'tag';
+  /** The ¶ where a search's words are marked (`search-marks.ts`), with the words, space-separated. */
+  @property({ type: Number }) accessor markParagraph: number | undefined;
+  @property() accessor markWords = '';
 
   /** Images of this document not loaded yet (a user's file holds them until asked). */
   @state() private accessor heldImages = 0;
@@ -69,6 +74,8 @@ export class CrDocument extends LitElement {
   textMap: TextMap | undefined;
   /** This document's painted highlights. */
   readonly highlighter = new Highlighter();
+  /** The search's marks, painted apart from the annotations. */
+  readonly searchMarks = new Highlighter();
 
   readonly #toolbar = new SelectionToolbar(this, () => this.renderRoot as ShadowRoot, () => this.textMap, (span, intent) => {
     if (this.doc) this.dispatchEvent(new AnnotateRequestEvent(this.doc.meta.id, span.start, span.end, intent));
@@ -86,6 +93,7 @@ export class CrDocument extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.highlighter.clear();
+    this.searchMarks.clear();
   }
 
   // Ready means laid out: waits for the layout and the update it ends with.
@@ -109,6 +117,7 @@ export class CrDocument extends LitElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('doc')) this.#layOut();
     else if (this.textMap && (changed.has('placed') || changed.has('activeId') || changed.has('colourBy'))) this.#paint();
+    if (!changed.has('doc') && this.textMap && (changed.has('markParagraph') || changed.has('markWords'))) this.#paintMarks();
   }
 
   #layOut(): void {
@@ -116,6 +125,7 @@ export class CrDocument extends LitElement {
     this.#layout = undefined;
     this.textMap = undefined;
     this.highlighter.clear();
+    this.searchMarks.clear();
     this.heldImages = 0;
     const doc = this.doc;
     const article = this.renderRoot.querySelector('article');
@@ -131,12 +141,18 @@ export class CrDocument extends LitElement {
       this.laying = undefined;
       this.textMap = new TextMap(article, doc.blocks, { elements: laid.elements });
       this.#layout = undefined;
-      if (this.isConnected) this.#paint();
+      if (!this.isConnected) return;
+      this.#paint();
+      this.#paintMarks();
     })();
   }
 
   #paint(): void {
     paintHighlights(this.highlighter, this.textMap!, this.placed, this.activeId, this.colourBy);
+  }
+
+  #paintMarks(): void {
+    if (this.doc) paintSearchMarks(this.searchMarks, this.textMap!, this.doc, this.markParagraph, this.markWords);
   }
 
   /** Annotate the current selection: fires cr-annotate and clears the selection. */
