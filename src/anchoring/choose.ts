@@ -5,9 +5,9 @@
  */
 import type { Candidate } from './candidates.ts';
 import { endDistance, endDistances, startDistance, WORD } from './distance.ts';
-import { EDGE, refineEdges } from './edges.ts';
+import { refineEdges } from './edges.ts';
 import { editDistance, gapErrors } from './gap.ts';
-import type { Anchor, AnchorMethod } from './types.ts';
+import { EDGE, type Anchor, type AnchorMethod } from './types.ts';
 import { survivingShare } from './words.ts';
 
 // Context windows are a little longer than the context, for edits inside it.
