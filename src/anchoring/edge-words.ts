@@ -18,6 +18,8 @@ import { EDGE } from './types.ts';
 const K = 3;
 /** Word boundaries tried on each side of the end found. */
 const REACH = 2;
+/** Characters of text read on each side of the end: enough for K + 2 REACH words. */
+const SPAN = 120;
 
 /** Runs of other than white space in `s`, as [start, end) offsets. */
 function tokens(s: string): Array<[number, number]> {
@@ -27,14 +29,14 @@ function tokens(s: string): Array<[number, number]> {
 /**
  * Least cost of aligning all of `pattern` with a run of `text` that starts at text[0] (words kept
  * cost 0; replaced, added or dropped, 1): how well the text beside a boundary holds the words
- * that should be there.
+ * that should be there. `same(i, j)`: pattern word i is text word j, up to a typo or two.
  */
-function align(pattern: readonly string[], text: readonly string[]): number {
+function align(pattern: readonly number[], text: readonly number[], same: (i: number, j: number) => boolean): number {
   let prev = Array.from({ length: text.length + 1 }, (_, j) => j);
   for (let i = 1; i <= pattern.length; i++) {
     const cur = [i];
     for (let j = 1; j <= text.length; j++) {
-      const keep = sameWord(pattern[i - 1]!, text[j - 1]!) > 0 ? 0 : 1;
+      const keep = same(pattern[i - 1]!, text[j - 1]!) ? 0 : 1;
       cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + keep);
     }
     prev = cur;
@@ -68,6 +70,55 @@ function wordsOf(s: string, cutFirst: boolean): string[] {
 }
 
 /**
+ * The boundary among `words` (the text's, in reading order; boundary i is before word i) best
+ * placed between `outer` and `inner` (the context's and the quote's nearest words, nearest
+ * first), trying those within REACH of `at`. `dir` is -1 at a start (the context is before the
+ * boundary), 1 at an end. Returns `at` where it cannot do better or has nothing to go by.
+ */
+function place(words: readonly string[], at: number, outer: readonly string[], inner: readonly string[], dir: -1 | 1): number {
+  const pattern = [...outer, ...inner];
+  const known = new Map<number, boolean>();
+  const same = (i: number, j: number): boolean => {
+    const key = i * 4096 + j;
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = sameWord(pattern[i]!, words[j]!) > 0));
+    return v;
+  };
+  const outerIds = outer.map((_, i) => i);
+  const innerIds = inner.map((_, i) => outer.length + i);
+  // The words on each side of boundary b, nearest first (at a start the context is before it).
+  const side = (b: number, towards: -1 | 1): number[] => {
+    const out: number[] = [];
+    for (let j = towards < 0 ? b - 1 : b; j >= 0 && j < words.length && out.length < K + REACH; j += towards) out.push(j);
+    return out;
+  };
+  let best = at;
+  let bestCost = Infinity;
+  let bestPunct = Infinity;
+  let contextFound = false;
+  // The boundary found first (where all is in place, nothing can do better), then the others.
+  const order = [at];
+  for (let k = REACH; k >= -REACH; k--) {
+    const b = at + dir * k;
+    if (k !== 0 && b >= 0 && b <= words.length) order.push(b);
+  }
+  for (const b of order) {
+    const out = side(b, dir > 0 ? 1 : -1);
+    const inn = side(b, dir > 0 ? -1 : 1);
+    const context = align(outerIds, out, same);
+    contextFound ||= context < outer.length;
+    const cost = context + align(innerIds, inn, same);
+    if (b === at && cost === 0) return at;
+    const misplaced =
+      Number(punct(outer[0], dir > 0) !== punct(words[out[0] ?? -1], dir > 0)) + Number(punct(inner[0], dir < 0) !== punct(words[inn[0] ?? -1], dir < 0));
+    const outward = dir * (b - best) > 0;
+    if (cost < bestCost || (cost === bestCost && (misplaced < bestPunct || (misplaced === bestPunct && outward)))) [best, bestCost, bestPunct] = [b, cost, misplaced];
+  }
+  // No word of the context anywhere near (it was rewritten or deleted): nothing to go by.
+  return contextFound ? best : at;
+}
+
+/**
  * The start `s` of a passage placed again among the word boundaries within REACH words of it,
  * before `e`. Only where the original started between words (white space before, a word after)
  * and the prefix does not meet `s` verbatim; else `s` as it was.
@@ -75,60 +126,30 @@ function wordsOf(s: string, cutFirst: boolean): string[] {
 export function repairStart(p: WordProbe, s: number, e: number): number {
   const { text } = p;
   if (!/\s$/.test(p.prefix) || /^\s/.test(p.exact) || (s > 0 && !/\s/.test(text[s - 1]!))) return s;
-  const head = p.exact.split(/\s+/).filter(Boolean).slice(0, K);
+  const head = p.exact.slice(0, SPAN).split(/\s+/).filter(Boolean).slice(0, K);
   if (text.slice(Math.max(0, s - p.prefix.length), s) === p.prefix && text.startsWith(head.join(' '), s)) return s;
-  const before = wordsOf(p.prefix, true).slice(-K).reverse();
-  const from = Math.max(0, s - 200);
-  const near = tokens(text.slice(from, Math.min(text.length, e, s + 200))).map(([a, b]) => [from + a, from + b] as [number, number]);
-  const at = near.findIndex(([a]) => a === s);
+  const from = Math.max(0, s - SPAN);
+  const near = tokens(text.slice(from, Math.min(text.length, e, s + SPAN)));
+  const at = near.findIndex(([a]) => from + a === s);
   if (at < 0) return s;
-  const word = (i: number) => text.slice(near[i]![0], near[i]![1]);
-  let best = s;
-  let bestCost = Infinity;
-  let bestPunct = Infinity;
-  let contextFound = false;
-  for (let i = Math.max(0, at - REACH); i <= Math.min(near.length - 1, at + REACH); i++) {
-    const outside: string[] = [];
-    for (let j = i - 1; j >= 0 && outside.length < K + REACH; j--) outside.push(word(j));
-    const inside: string[] = [];
-    for (let j = i; j < near.length && inside.length < K + REACH; j++) inside.push(word(j));
-    const context = align(before, outside);
-    contextFound ||= context < before.length;
-    const cost = context + align(head, inside);
-    const misplaced = Number(punct(before[0], false) !== punct(outside[0], false)) + Number(punct(head[0], true) !== punct(inside[0], true));
-    // Ties go outward: candidates come from the outside in, so only a better one replaces.
-    if (cost < bestCost || (cost === bestCost && misplaced < bestPunct)) [best, bestCost, bestPunct] = [near[i]![0], cost, misplaced];
-  }
-  // No word of the context anywhere near (it was rewritten or deleted): nothing to go by.
-  return contextFound ? best : s;
+  const words = near.map(([a, b]) => text.slice(from + a, from + b));
+  const b = place(words, at, wordsOf(p.prefix, true).slice(-K).reverse(), head, -1);
+  return b === at ? s : from + near[b]![0];
 }
 
 /** The end `e` placed again, after `s` (mirror of repairStart). */
 export function repairEnd(p: WordProbe, s: number, e: number): number {
   const { text } = p;
   if (!/^\s/.test(p.suffix) || /\s$/.test(p.exact) || (e < text.length && !/\s/.test(text[e]!))) return e;
-  const tail = p.exact.split(/\s+/).filter(Boolean).slice(-K).reverse();
-  if (text.slice(e, e + p.suffix.length) === p.suffix && text.slice(0, e).endsWith([...tail].reverse().join(' '))) return e;
-  const after = wordsOf(p.suffix, false).slice(0, K);
-  const from = Math.max(0, s, e - 200);
-  const near = tokens(text.slice(from, Math.min(text.length, e + 200))).map(([a, b]) => [from + a, from + b] as [number, number]);
-  const at = near.findIndex(([, b]) => b === e);
-  if (at < 0) return e;
-  const word = (i: number) => text.slice(near[i]![0], near[i]![1]);
-  let best = e;
-  let bestCost = Infinity;
-  let bestPunct = Infinity;
-  let contextFound = false;
-  for (let i = Math.min(near.length - 1, at + REACH); i >= Math.max(0, at - REACH); i--) {
-    const inside: string[] = [];
-    for (let j = i; j >= 0 && inside.length < K + REACH; j--) inside.push(word(j));
-    const outside: string[] = [];
-    for (let j = i + 1; j < near.length && outside.length < K + REACH; j++) outside.push(word(j));
-    const context = align(after, outside);
-    contextFound ||= context < after.length;
-    const cost = align(tail, inside) + context;
-    const misplaced = Number(punct(tail[0], false) !== punct(inside[0], false)) + Number(punct(after[0], true) !== punct(outside[0], true));
-    if (cost < bestCost || (cost === bestCost && misplaced < bestPunct)) [best, bestCost, bestPunct] = [near[i]![1], cost, misplaced];
-  }
-  return contextFound ? best : e;
+  const tail = p.exact.slice(-SPAN).split(/\s+/).filter(Boolean).slice(-K);
+  const tailText = tail.join(' ');
+  if (text.slice(e, e + p.suffix.length) === p.suffix && text.slice(e - tailText.length, e) === tailText) return e;
+  const from = Math.max(0, s, e - SPAN);
+  const near = tokens(text.slice(from, Math.min(text.length, e + SPAN)));
+  // Boundary i is before word i: the end after word k is boundary k + 1.
+  const k = near.findIndex(([, b]) => from + b === e);
+  if (k < 0) return e;
+  const words = near.map(([a, b]) => text.slice(from + a, from + b));
+  const b = place(words, k + 1, wordsOf(p.suffix, false).slice(0, K), tail.reverse(), 1);
+  return b === k + 1 || b === 0 ? e : from + near[b - 1]![1];
 }

@@ -8,9 +8,7 @@
  * the match, then moved out to a word boundary where the original had one.
  */
 import { endDistance, endDistances, startDistance, WORD } from './distance.ts';
-import { repairEnd, repairStart } from './edge-words.ts';
 import { EDGE } from './types.ts';
-
 
 /** What is known about the passage's ends. */
 export interface EdgeProbe {
@@ -203,9 +201,5 @@ export function refineEdges(p: EdgeProbe, start: number, end: number): Refined {
   // Nor does it start or end with white space the quote did not have.
   if (!/\s/.test(q[0] ?? '')) while (s < e - 1 && /\s/.test(text[s]!)) s++;
   if (!/\s/.test(q[q.length - 1] ?? '')) while (e > s + 1 && /\s/.test(text[e - 1]!)) e--;
-  if (e <= s) return { start, end, doubt };
-  // Then word by word, where letters shared by chance may have given a word to the wrong side.
-  s = repairStart(p, s, e);
-  e = repairEnd(p, s, e);
-  return { start: s, end: e, doubt };
+  return e > s ? { start: s, end: e, doubt } : { start, end, doubt };
 }
