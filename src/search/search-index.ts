@@ -210,7 +210,8 @@ export class SearchIndex {
     let found = all.filter((r) => r.queryTerms.length === distinct);
     const partial = found.length === 0 && distinct > 1;
     if (partial) found = all;
-    const phrase = terms.length > 1 ? ` ${normalise(query)} ` : '';
+    // A document holding the query as a phrase holds every word of it: none when partial.
+    const phrase = terms.length > 1 && !partial ? ` ${normalise(query)} ` : '';
     const byKind = new Map<Kind, SearchResult[]>(KINDS.map((k) => [k, []]));
     for (const r of found) byKind.get(this.#docs.get(r.id as string)!.target.kind)!.push(r);
     const groups: Group[] = [];
