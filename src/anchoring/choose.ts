@@ -135,8 +135,9 @@ export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMetho
   const refined = refineEdges(p, c.start, c.end);
   // Then word by word, where letters shared by chance may have given a word to the wrong side
   // (only for the place chosen: the other callers of refineEdges look for insertions).
-  const start = repairStart(p, refined.start, refined.end);
-  const end = repairEnd(p, start, refined.end);
+  const untouched = c.errors === 0 && c.contextErrors === 0;
+  const start = untouched ? refined.start : repairStart(p, refined.start, refined.end);
+  const end = untouched ? refined.end : repairEnd(p, start, refined.end);
   const { doubt } = refined;
   // Where neither the context nor the quote's first or last words are found, the passage's
   // extent would be a guess: an orphan, like a place that is not similar enough.

@@ -19,7 +19,7 @@ const K = 3;
 /** Word boundaries tried on each side of the end found. */
 const REACH = 2;
 /** Characters of text read on each side of the end: enough for K + 2 REACH words. */
-const SPAN = 120;
+const SPAN = 80;
 
 /** Runs of other than white space in `s`, as [start, end) offsets. */
 function tokens(s: string): Array<[number, number]> {
