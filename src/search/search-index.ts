@@ -204,12 +204,14 @@ export class SearchIndex {
     if (terms.length === 0) return { terms, groups: [], partial: false };
     // One OR search: a document holding every term has the same score there as in an AND
     // search (minisearch sums the terms' scores and multiplies by how many matched), so the AND
-    // results are those with every term, and the OR ones are at hand when none has them all.
-    const all = this.#mini.search(query, { combineWith: 'OR' });
+    // results are those with every term. The filter passes only those (minisearch then sorts
+    // just them) and keeps the others aside, sorted only when no document has every term.
     const distinct = new Set(terms).size;
-    let found = all.filter((r) => r.queryTerms.length === distinct);
+    const some: SearchResult[] = [];
+    const every = (r: SearchResult) => r.queryTerms.length === distinct || (some.push(r), false);
+    let found = this.#mini.search(query, { combineWith: 'OR', filter: every });
     const partial = found.length === 0 && distinct > 1;
-    if (partial) found = all;
+    if (partial) found = some.sort((a, b) => b.score - a.score);
     // A document holding the query as a phrase holds every word of it: none when partial.
     const phrase = terms.length > 1 && !partial ? ` ${normalise(query)} ` : '';
     const byKind = new Map<Kind, SearchResult[]>(KINDS.map((k) => [k, []]));
