@@ -89,6 +89,8 @@ export class SearchIndex {
   readonly #tags = new Map<string, { claims: number; passages: number }>();
   // Each document's title and text normalised, made on the first phrase query that reads it.
   readonly #flat = new WeakMap<SearchDoc, string>();
+  // Whether the last query found no document with every word (see #andFirst).
+  #lastPartial = false;
 
   /** How many documents the index holds. */
   get size(): number {
@@ -202,16 +204,9 @@ export class SearchIndex {
   search(query: string, limit = DEFAULT_LIMIT): Results {
     const terms = words(query).filter((w) => !isStopWord(w));
     if (terms.length === 0) return { terms, groups: [], partial: false };
-    // One OR search: a document holding every term has the same score there as in an AND
-    // search (minisearch sums the terms' scores and multiplies by how many matched), so the AND
-    // results are those with every term. The filter passes only those (minisearch then sorts
-    // just them) and keeps the others aside, sorted only when no document has every term.
     const distinct = new Set(terms).size;
-    const some: SearchResult[] = [];
-    const every = (r: SearchResult) => r.queryTerms.length === distinct || (some.push(r), false);
-    let found = this.#mini.search(query, { combineWith: 'OR', filter: every });
-    const partial = found.length === 0 && distinct > 1;
-    if (partial) found = some.sort((a, b) => b.score - a.score);
+    const { found, partial } = this.#lastPartial && distinct > 1 ? this.#orFirst(query, distinct) : this.#andFirst(query, distinct);
+    this.#lastPartial = partial;
     // A document holding the query as a phrase holds every word of it: none when partial.
     const phrase = terms.length > 1 && !partial ? ` ${normalise(query)} ` : '';
     const byKind = new Map<Kind, SearchResult[]>(KINDS.map((k) => [k, []]));
@@ -226,6 +221,28 @@ export class SearchIndex {
       groups.push({ kind, total: results.length, hits: ranked.slice(0, limit).map(({ r, score }) => this.#hit(r, score)) });
     }
     return { terms, groups, partial };
+  }
+
+  // Both ways find the same documents with the same scores; they differ in cost. An AND search
+  // scores every word's documents but builds results only for those holding all; when there
+  // are none, the OR search that follows scores them all again. One OR search scores them once
+  // but builds a result for each document holding any word: a document holding every word has
+  // the same score there as in an AND search (minisearch sums the words' scores and multiplies
+  // by how many matched), so the filter passes only those (minisearch sorts just them) and keeps
+  // the others aside, sorted only when none holds every word. As a query is typed, adding
+  // words, one with no document holding them all is followed by another: after such a query
+  // the OR search goes first.
+  #andFirst(query: string, distinct: number): { found: SearchResult[]; partial: boolean } {
+    const found = this.#mini.search(query, { combineWith: 'AND' });
+    if (found.length > 0 || distinct < 2) return { found, partial: false };
+    return { found: this.#mini.search(query, { combineWith: 'OR' }), partial: true };
+  }
+
+  #orFirst(query: string, distinct: number): { found: SearchResult[]; partial: boolean } {
+    const some: SearchResult[] = [];
+    const every = (r: SearchResult) => r.queryTerms.length === distinct || (some.push(r), false);
+    const found = this.#mini.search(query, { combineWith: 'OR', filter: every });
+    return found.length > 0 ? { found, partial: false } : { found: some.sort((a, b) => b.score - a.score), partial: true };
   }
 
   #hasPhrase(id: string, phrase: string): boolean {

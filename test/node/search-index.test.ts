@@ -110,6 +110,16 @@ describe('search/search-index', () => {
     const twice = index.search('Samat samat Abish');
     expect(twice.partial).toBe(false);
     expect(passages(twice).map(where)).toEqual(passages(all).map(where));
+    // The same results whichever way the search went (a query after one with no document
+    // holding every word is searched OR first; see search-index.ts).
+    for (const q of ['Samat Abish', 'Samat qwertyuiop', 'CSTO peacekeepers', 'security forces stood down', 'Tokaev']) {
+      const fresh = new SearchIndex();
+      for (const d of docs) fresh.addPassages(passageDocs(d));
+      fresh.search('Samat Abish');
+      const afterAll = fresh.search(q, 20);
+      fresh.search('Samat qwertyuiop');
+      expect(fresh.search(q, 20)).toEqual(afterAll);
+    }
     expect(index.search('the of and').terms).toEqual([]);
     expect(index.search('the of and').groups).toEqual([]);
     expect(index.search('zzzzqqqq').groups).toEqual([]);
