@@ -20,7 +20,6 @@ import {
   WINDOW,
 } from './choose.ts';
 import { WORD } from './distance.ts';
-import { EDGE } from './edges.ts';
 import {
   type Anchor,
   type AnchorOptions,
@@ -28,6 +27,7 @@ import {
   type Selector,
   type TextPositionSelector,
   type TextQuoteSelector,
+  EDGE,
 } from './types.ts';
 
 /** Default minimum similarity of quote plus context (see `Scored.similarity` in choose.ts). */

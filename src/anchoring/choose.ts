@@ -5,9 +5,10 @@
  */
 import type { Candidate } from './candidates.ts';
 import { endDistance, endDistances, startDistance, WORD } from './distance.ts';
-import { EDGE, refineEdges } from './edges.ts';
+import { refineEdges } from './edges.ts';
+import { repairEnd, repairStart } from './edge-words.ts';
 import { editDistance, gapErrors } from './gap.ts';
-import type { Anchor, AnchorMethod } from './types.ts';
+import { EDGE, type Anchor, type AnchorMethod } from './types.ts';
 import { survivingShare } from './words.ts';
 
 // Context windows are a little longer than the context, for edits inside it.
@@ -131,7 +132,13 @@ export function score(p: Probe, c: Candidate, method: AnchorMethod): Scored {
  * cannot be found or the place then holds too little of the quote.
  */
 export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMethod = c.method): Anchor {
-  const { start, end, doubt } = refineEdges(p, c.start, c.end);
+  const refined = refineEdges(p, c.start, c.end);
+  // Then word by word, where letters shared by chance may have given a word to the wrong side
+  // (only for the place chosen: the other callers of refineEdges look for insertions).
+  const untouched = c.errors === 0 && c.contextErrors === 0;
+  const start = untouched ? refined.start : repairStart(p, refined.start, refined.end);
+  const end = untouched ? refined.end : repairEnd(p, start, refined.end);
+  const { doubt } = refined;
   // Where neither the context nor the quote's first or last words are found, the passage's
   // extent would be a guess: an orphan, like a place that is not similar enough.
   if (doubt > MAX_EDGE_DOUBT) return { status: 'orphan', score: c.similarity, reason: 'an end of the passage cannot be found' };

@@ -8,9 +8,7 @@
  * the match, then moved out to a word boundary where the original had one.
  */
 import { endDistance, endDistances, startDistance, WORD } from './distance.ts';
-
-/** Stands for the start or end of the text in context patterns; never occurs in documents. */
-export const EDGE = '\u0000';
+import { EDGE } from './types.ts';
 
 /** What is known about the passage's ends. */
 export interface EdgeProbe {

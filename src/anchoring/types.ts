@@ -63,3 +63,6 @@ export const MAX_CONTEXT_LENGTH = 256;
 /** Context `describe` stores, at least, where the quote with its nearest 32 characters a side
  * occurs more than once in the text. */
 export const REPEATED_CONTEXT_LENGTH = 128;
+
+/** Stands for the start or end of the text in context patterns; never occurs in documents. */
+export const EDGE = '\u0000';

@@ -9,7 +9,7 @@ import { editDistance } from './gap.ts';
 
 /** Characters of the word `a` left in `b` when `b` is `a` edited (a typo, a hyphen dropped, a
  * part of a compound changed: at most half of it), else 0: a replacement. */
-function sameWord(a: string, b: string): number {
+export function sameWord(a: string, b: string): number {
   if (a === b) return a.length;
   const allowed = Math.max(1, a.length >> 1);
   if (Math.abs(a.length - b.length) > allowed) return 0;

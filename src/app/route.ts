@@ -1,7 +1,7 @@
 /** Where the app is, as read from and written to `location.hash`. */
 export type Route =
   | { view: 'library' }
-  | { view: 'read'; id: string; p?: number; /** shade ¶s by how many students marked them (`?heat`) */ heat?: true }
+  | { view: 'read'; id: string; p?: number; /** words to mark in ¶p (a search's matches), space-separated */ mark?: string; /** shade ¶s by how many students marked them (`?heat`) */ heat?: true }
   | { view: 'claims'; claim?: string; tag?: string }
   | { view: 'compare'; left: string; right: string; /** ¶s to show side by side (both or neither) */ lp?: number; rp?: number }
   | { view: 'events'; event?: string; tag?: string }
@@ -13,7 +13,7 @@ export type Route =
 
 const ID = '[a-z0-9][a-z0-9-]*';
 
-/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
+/** Parse `#/`, `#/read/<id>`, `#/read/<id>/p/<n>`, `#/read/<id>/p/<n>/mark/<words>` (URI-encoded), `#/claims`, `#/claims/<claim id>`, `#/claims/tag/<tag>`,
  * `#/compare/<left id>/<right id>`, `#/compare/<left>/<right>/p/<left ¶>/<right ¶>`, `#/events`,
  * `#/events/<event id>`, `#/events/tag/<tag>` (tags URI-encoded), `#/map`, `#/settings`, `#/share/<code>`
  * (a claim map in the link), `#/overview` (the class overview), `?heat` after a reader route;
@@ -45,13 +45,20 @@ export function parseRoute(hash: string): Route {
     if (cmp[3] !== undefined) [route.lp, route.rp] = [Number(cmp[3]), Number(cmp[4])];
     return route;
   }
-  const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+))?\/?(\?heat)?$/.exec(path);
+  const m = /^\/read\/([a-z0-9][a-z0-9-]*)(?:\/p\/(\d+)(?:\/mark\/([^/?]+))?)?\/?(\?heat)?$/.exec(path);
   if (!m) return { view: 'not-found', path };
-  const route: Route = { view: 'read', id: m[1]!, ...(m[3] ? { heat: true as const } : {}) };
+  const route: Route = { view: 'read', id: m[1]!, ...(m[4] ? { heat: true as const } : {}) };
   if (m[2] !== undefined) {
     const p = Number(m[2]);
     if (p < 1) return { view: 'not-found', path };
     route.p = p;
+  }
+  if (m[3] !== undefined) {
+    try {
+      route.mark = decodeURIComponent(m[3]);
+    } catch {
+      return { view: 'not-found', path }; // a broken %-escape
+    }
   }
   return route;
 }
@@ -62,7 +69,7 @@ export function routeHash(route: Route): string {
     case 'library':
       return '#/';
     case 'read':
-      return `#/read/${route.id}${route.p ? `/p/${route.p}` : ''}${route.heat ? '?heat' : ''}`;
+      return `#/read/${route.id}${route.p ? `/p/${route.p}${route.mark ? `/mark/${encodeURIComponent(route.mark)}` : ''}` : ''}${route.heat ? '?heat' : ''}`;
     case 'claims':
       if (route.tag) return `#/claims/tag/${encodeURIComponent(route.tag)}`;
       return route.claim ? `#/claims/${route.claim}` : '#/claims';

@@ -26,11 +26,12 @@ export class Highlighter {
   #mine = new Map<string, Range[]>();
 
   /** Replace everything this highlighter painted with `layers` (name → ranges). Names later in
-   * the map paint above earlier ones. */
-  paint(layers: ReadonlyMap<string, readonly Range[]>): void {
+   * the map paint above earlier ones; `above` lifts all of them over highlights painted with less
+   * (a search's marks over the annotations). */
+  paint(layers: ReadonlyMap<string, readonly Range[]>, above = 0): void {
     if (!highlightsSupported) return;
     this.clear();
-    let priority = 0;
+    let priority = above;
     for (const [name, ranges] of layers) {
       const h = highlight(name, priority++);
       for (const r of ranges) h.add(r);

@@ -27,6 +27,9 @@ export interface Hit {
   snippet?: Marked;
   /** For passages and notes: the ¶ readers see, when the source's blocks are known. */
   n?: number;
+  /** The index's words this document matched (normalised; fuzzy and prefix forms as found in
+   * it, "tokayev" for "Tokaev"): what to mark where the hit opens. */
+  words: string[];
 }
 
 /** The hits of one kind, best first. */
@@ -86,6 +89,8 @@ export class SearchIndex {
   readonly #tags = new Map<string, { claims: number; passages: number }>();
   // Each document's title and text normalised, made on the first phrase query that reads it.
   readonly #flat = new WeakMap<SearchDoc, string>();
+  // Whether the last query found no document with every word (see #andFirst).
+  #lastPartial = false;
 
   /** How many documents the index holds. */
   get size(): number {
@@ -207,11 +212,12 @@ export class SearchIndex {
   search(query: string, limit = DEFAULT_LIMIT, keep?: (target: Target) => boolean): Results {
     const terms = words(query).filter((w) => !isStopWord(w));
     if (terms.length === 0) return { terms, groups: [], partial: false };
-    const kept = (rs: SearchResult[]) => (keep ? rs.filter((r) => keep(this.#docs.get(r.id as string)!.target)) : rs);
-    let found = kept(this.#mini.search(query, { combineWith: 'AND' }));
-    const partial = found.length === 0 && terms.length > 1;
-    if (partial) found = kept(this.#mini.search(query, { combineWith: 'OR' }));
-    const phrase = terms.length > 1 ? ` ${normalise(query)} ` : '';
+    const distinct = new Set(terms).size;
+    const shown = (r: SearchResult) => !keep || keep(this.#docs.get(r.id as string)!.target);
+    const { found, partial } = this.#lastPartial && distinct > 1 ? this.#orFirst(query, distinct, shown) : this.#andFirst(query, distinct, shown);
+    this.#lastPartial = partial;
+    // A document holding the query as a phrase holds every word of it: none when partial.
+    const phrase = terms.length > 1 && !partial ? ` ${normalise(query)} ` : '';
     const byKind = new Map<Kind, SearchResult[]>(KINDS.map((k) => [k, []]));
     for (const r of found) byKind.get(this.#docs.get(r.id as string)!.target.kind)!.push(r);
     const groups: Group[] = [];
@@ -226,6 +232,28 @@ export class SearchIndex {
     return { terms, groups, partial };
   }
 
+  // Both ways find the same documents with the same scores; they differ in cost. An AND search
+  // scores every word's documents but builds results only for those holding all; when there
+  // are none, the OR search that follows scores them all again. One OR search scores them once
+  // but builds a result for each document holding any word: a document holding every word has
+  // the same score there as in an AND search (minisearch sums the words' scores and multiplies
+  // by how many matched), so the filter passes only those (minisearch sorts just them) and keeps
+  // the others aside, sorted only when none holds every word. As a query is typed, adding
+  // words, one with no document holding them all is followed by another: after such a query
+  // the OR search goes first.
+  #andFirst(query: string, distinct: number, shown: (r: SearchResult) => boolean): { found: SearchResult[]; partial: boolean } {
+    const found = this.#mini.search(query, { combineWith: 'AND', filter: shown });
+    if (found.length > 0 || distinct < 2) return { found, partial: false };
+    return { found: this.#mini.search(query, { combineWith: 'OR', filter: shown }), partial: true };
+  }
+
+  #orFirst(query: string, distinct: number, shown: (r: SearchResult) => boolean): { found: SearchResult[]; partial: boolean } {
+    const some: SearchResult[] = [];
+    const every = (r: SearchResult) => shown(r) && (r.queryTerms.length === distinct || (some.push(r), false));
+    const found = this.#mini.search(query, { combineWith: 'OR', filter: every });
+    return found.length > 0 ? { found, partial: false } : { found: some.sort((a, b) => b.score - a.score), partial: true };
+  }
+
   #hasPhrase(id: string, phrase: string): boolean {
     const d = this.#docs.get(id)!;
     let flat = this.#flat.get(d);
@@ -237,7 +265,7 @@ export class SearchIndex {
     const doc = this.#docs.get(r.id as string)!;
     const terms = new Set(r.terms);
     const fields = new Set(Object.values(r.match).flat());
-    const hit: Hit = { id: doc.id, score, target: doc.target };
+    const hit: Hit = { id: doc.id, score, target: doc.target, words: [...terms] };
     if (doc.title) hit.title = marked(doc.title, terms);
     if (doc.text && (fields.has('text') || !doc.title)) hit.snippet = snippet(doc.text, terms);
     const t = doc.target;

@@ -4,7 +4,8 @@
  * the index terms a result matched, so "Tokayev’s" is marked for "tokaev" (fuzzy) and
  * "middle-power-ness" for "middle power". Pure.
  */
-import { normalise } from './terms.ts';
+import type { DocModel } from '../corpus/types.ts';
+import { contentWords, normalise } from './terms.ts';
 
 /** A piece of text and the [start, end) ranges in it to mark. */
 export interface Marked {
@@ -80,4 +81,20 @@ export function snippet(text: string, terms: ReadonlySet<string>, size = 180): M
     cutStart: start > 0,
     cutEnd: end < text.length,
   };
+}
+
+/**
+ * Where the words of `mark` (a search's matched words, space-separated) occur in ¶`n` of `doc`,
+ * as [start, end) offsets into its text: every word of the paragraph whose normalised form
+ * (the search's one tokenizer, `terms.ts`; stop words never) is one of them.
+ */
+export function paragraphMarks(doc: DocModel, n: number, mark: string): Array<[number, number]> {
+  const terms = new Set(contentWords(mark));
+  if (terms.size === 0) return [];
+  const spans: Array<[number, number]> = [];
+  for (const b of doc.blocks) {
+    if (!b.numbered || b.n !== n) continue;
+    for (const [s, e] of markTerms(doc.text.slice(b.start, b.end), terms)) spans.push([b.start + s, b.start + e]);
+  }
+  return spans;
 }

@@ -101,3 +101,30 @@ it.each([15, 40])('never moves to a copy %i filler sentences away when the passa
   const a = anchor(edited, sel);
   expect(a.status === 'orphan' || a.start > original.indexOf('Filler paragraph 2'), JSON.stringify(a)).toBe(true);
 });
+
+// The prefix ends "…agents of repression, ". Its last word edited and a word added before the
+// passage's first one: by letters, the added word may look nearer the edited context word than
+// the context word alone does; by words (edge-words.ts), it is the passage's.
+it.each([
+  ['and,', 'about'],
+  ['rules,', 'then'],
+  ['states,', 'indeed'],
+  ['agents,', 'also'],
+])('covers a word added before the first word when the context word before it became %s', (context, added) => {
+  const start = text.indexOf(PASSAGE);
+  const sel = describe(text, start, start + PASSAGE.length);
+  const cut = start - 'repression, '.length;
+  const edited = `${text.slice(0, cut)}${context} ${added} ${text.slice(start)}`;
+  const at = cut + context.length + 1;
+  expect(both(edited, sel)).toEqual([
+    [at, at + added.length + 1 + PASSAGE.length],
+    [at, at + added.length + 1 + PASSAGE.length],
+  ]);
+});
+
+// An edit of the passage's last word keeps the punctuation after it ("resources." → "resources
+// now."), so a word after the final full stop is the next sentence's.
+it.each(['Then', 'Indeed', 'So'])('leaves %s, added after the final full stop, to the next sentence', (added) => {
+  const { sel, start, edited } = setup(PASSAGE.length + 1, 0, `${added} `);
+  expect(both(edited, sel)).toEqual([[start, start + PASSAGE.length], [start, start + PASSAGE.length]]);
+});

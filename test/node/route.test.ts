@@ -14,6 +14,8 @@ describe('routes', () => {
     expect(parseRoute('#/read/anisin-2026/p/12')).toEqual({ view: 'read', id: 'anisin-2026', p: 12 });
     expect(parseRoute('#/read/anisin-2026/p/12?heat')).toEqual({ view: 'read', id: 'anisin-2026', p: 12, heat: true });
     expect(parseRoute('#/overview')).toEqual({ view: 'overview' });
+    // A search's matched words, to mark in that ¶.
+    expect(parseRoute('#/read/anisin-2026/p/12/mark/tokayev%20samat')).toEqual({ view: 'read', id: 'anisin-2026', p: 12, mark: 'tokayev samat' });
   });
 
   it('parses the argument map route, with or without a trailing slash', () => {
@@ -23,14 +25,14 @@ describe('routes', () => {
   });
 
   it('rejects anything else as not found', () => {
-    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b', '#/claims/tag/%E0%A4%A', '#/map/x', '#/maps', '#/share/', '#/share/a+b', '#/overview/x', '#/read/a?hot', '#/read/a?heat/p/2']) {
+    for (const h of ['#/read/', '#/read/Bad_Id', '#/read/a/p/0', '#/read/a/p/x', '#/elsewhere', '#/read/a/b', '#/compare/a', '#/claims/nope', '#/settings/x', '#/events/nope', '#/events/tag/', '#/events/tag/%E0%A4%A', '#/events/tag/a/b', '#/claims/tag/%E0%A4%A', '#/map/x', '#/maps', '#/share/', '#/share/a+b', '#/read/a/mark/x', '#/read/a/p/3/mark/%E0%A4%A', '#/read/a/p/3/mark/', '#/overview/x', '#/read/a?hot', '#/read/a?heat/p/2']) {
       expect(parseRoute(h).view, h).toBe('not-found');
     }
   });
 
   it('round-trips every route through its hash', () => {
     const routes: Route[] = [
-      { view: 'library' }, { view: 'read', id: 'x-1' }, { view: 'read', id: 'x-1', p: 7 }, { view: 'claims' },
+      { view: 'library' }, { view: 'read', id: 'x-1' }, { view: 'read', id: 'x-1', p: 7 }, { view: 'read', id: 'x-1', p: 7, mark: 'tokayev 100% a/b' }, { view: 'claims' },
       { view: 'claims', claim: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' }, { view: 'compare', left: 'a', right: 'b-2' },
       { view: 'settings' }, { view: 'events' }, { view: 'events', event: 'urn:uuid:0b5e2c1a-6f1d-4a53-9d61-3a8a1f0e2b7c' },
       { view: 'events', tag: 'kz' }, { view: 'events', tag: 'civil unrest/Almaty #1 100%' },

@@ -5,6 +5,7 @@ import * as api from '../../src/search/search-index.ts';
 import { SearchIndex, type Hit, type Results } from '../../src/search/search-index.ts';
 import { passageDocs } from '../../src/search/documents.ts';
 import { normalise } from '../../src/search/terms.ts';
+import { paragraphMarks } from '../../src/search/snippet.ts';
 
 let docs: DocModel[];
 let index: SearchIndex;
@@ -79,6 +80,22 @@ describe('search/search-index', () => {
     expect(markedWords(passages(index.search('Samat Abish'))[0]!).slice(0, 2)).toEqual(['Samat', 'Abish']);
   });
 
+  it('gives a passage hit the words it matched, which mark those words in its ¶ and nowhere else', () => {
+    const hit = passages(index.search('Tokaev'))[0]!;
+    expect(hit.words).toContain('tokayev'); // as the text writes it, not as typed
+    const t = hit.target as { source: string; n: number };
+    const doc = docs.find((d) => d.meta.id === t.source)!;
+    const spans = paragraphMarks(doc, t.n, hit.words.join(' '));
+    // Every occurrence in that ¶ (read from the text), and nothing else.
+    const blocks = doc.blocks.filter((b) => b.numbered && b.n === t.n);
+    const inPara = blocks.flatMap((b) => [...doc.text.slice(b.start, b.end).matchAll(/\bTokayev\b/g)].map((m) => [b.start + m.index, b.start + m.index + 7]));
+    expect(inPara.length).toBeGreaterThan(0);
+    expect(spans).toEqual(inPara);
+    expect(paragraphMarks(doc, t.n, 'TOKAYEV, the')).toEqual(inPara); // normalised like the index
+    expect(paragraphMarks(doc, t.n, '')).toEqual([]);
+    expect(paragraphMarks(doc, 99999, 'tokayev')).toEqual([]);
+  });
+
   it('matches in general, not for these six: case, accents, hyphens, prefixes, other spellings', () => {
     const top = (q: string) => where(passages(index.search(q))[0]!);
     expect(top('TITUSHKI')).toBe(top('titushky')); // another transliteration
@@ -98,6 +115,21 @@ describe('search/search-index', () => {
     const some = index.search('Samat qwertyuiop');
     expect(some.partial).toBe(true);
     expect(passages(some).map(where)).toEqual([...blocksMatching(/Samat/)]);
+    // A word given twice is one word to hold (the AND results are picked from one OR search by
+    // how many distinct words each document holds).
+    const twice = index.search('Samat samat Abish');
+    expect(twice.partial).toBe(false);
+    expect(passages(twice).map(where)).toEqual(passages(all).map(where));
+    // The same results whichever way the search went (a query after one with no document
+    // holding every word is searched OR first; see search-index.ts).
+    for (const q of ['Samat Abish', 'Samat qwertyuiop', 'CSTO peacekeepers', 'security forces stood down', 'Tokaev']) {
+      const fresh = new SearchIndex();
+      for (const d of docs) fresh.addPassages(passageDocs(d));
+      fresh.search('Samat Abish');
+      const afterAll = fresh.search(q, 20);
+      fresh.search('Samat qwertyuiop');
+      expect(fresh.search(q, 20)).toEqual(afterAll);
+    }
     expect(index.search('the of and').terms).toEqual([]);
     expect(index.search('the of and').groups).toEqual([]);
     expect(index.search('zzzzqqqq').groups).toEqual([]);

@@ -178,7 +178,7 @@ export class CrApp extends LitElement {
     if (r.view === 'compare') return html`<cr-compare-view .entries=${this.entries} .documents=${this.documents} left=${r.left} right=${r.right} .leftParagraph=${r.lp} .rightParagraph=${r.rp}></cr-compare-view>`;
     if (!this.entries.some((e) => e.id === r.id)) return html`<div class="status"><h1>No such source</h1><p>The library has no source called “${r.id}”.</p><p><a href="#/">Back to the library</a></p></div>`;
     if (this.doc?.meta.id !== r.id || !this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
-    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p} ?heat=${!!r.heat} .entries=${this.entries} .documents=${this.documents}></cr-reader>`;
+    return html`<cr-reader .doc=${this.doc} .paragraph=${r.p} ?heat=${!!r.heat} mark=${r.mark ?? ''} .entries=${this.entries} .documents=${this.documents}></cr-reader>`;
   }
 
   async #load(): Promise<void> {

@@ -11,6 +11,7 @@ import { copyText } from '../shared/clipboard.ts';
 import { inlineCitation } from '../../corpus/citation.ts';
 import { proseStyles } from './prose-styles.ts';
 import { annotationsAtPoint, highlightStyles, paintHighlights, previewOf } from './highlight-layer.ts';
+import { paintSearchMarks, searchMarkStyles } from './search-marks.ts';
 import { layOut } from './lay-out.ts';
 import { foreignLook, type LayerLooks } from '../layers/layer-look.ts';
 import { heldImageOfButton, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
@@ -41,6 +42,7 @@ export class CrDocument extends LitElement {
   static override styles = [
     proseStyles,
     highlightStyles,
+    searchMarkStyles,
     toolbarStyles,
     heldImageStyles,
     heatStripStyles,
@@ -64,6 +66,9 @@ export class CrDocument extends LitElement {
   @property() accessor colourBy: ColourBy = 'tag';
   /** The store's layers: passages of other layers are underlined in their colour (ADR 0013). */
   @property({ attribute: false }) accessor layers: LayerLooks = new Map();
+  /** The ¶ where a search's words are marked (`search-marks.ts`), with the words, space-separated. */
+  @property({ type: Number }) accessor markParagraph: number | undefined;
+  @property() accessor markWords = '';
 
   /** Images of this document not loaded yet (a user's file holds them until asked). */
   @state() private accessor heldImages = 0;
@@ -74,6 +79,8 @@ export class CrDocument extends LitElement {
   textMap: TextMap | undefined;
   /** This document's painted highlights. */
   readonly highlighter = new Highlighter();
+  /** The search's marks, painted apart from the annotations. */
+  readonly searchMarks = new Highlighter();
 
   readonly #toolbar = new SelectionToolbar(this, () => this.renderRoot as ShadowRoot, () => this.textMap, (span, intent) => {
     if (this.doc) this.dispatchEvent(new AnnotateRequestEvent(this.doc.meta.id, span.start, span.end, intent));
@@ -91,6 +98,7 @@ export class CrDocument extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.highlighter.clear();
+    this.searchMarks.clear();
   }
 
   // Ready means laid out: waits for the layout and the update it ends with.
@@ -114,6 +122,7 @@ export class CrDocument extends LitElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('doc')) this.#layOut();
     else if (this.textMap && (changed.has('placed') || changed.has('activeId') || changed.has('colourBy') || changed.has('layers'))) this.#paint();
+    if (!changed.has('doc') && this.textMap && (changed.has('markParagraph') || changed.has('markWords'))) this.#paintMarks();
   }
 
   #layOut(): void {
@@ -121,6 +130,7 @@ export class CrDocument extends LitElement {
     this.#layout = undefined;
     this.textMap = undefined;
     this.highlighter.clear();
+    this.searchMarks.clear();
     this.heldImages = 0;
     const doc = this.doc;
     const article = this.renderRoot.querySelector('article');
@@ -136,12 +146,18 @@ export class CrDocument extends LitElement {
       this.laying = undefined;
       this.textMap = new TextMap(article, doc.blocks, { elements: laid.elements });
       this.#layout = undefined;
-      if (this.isConnected) this.#paint();
+      if (!this.isConnected) return;
+      this.#paint();
+      this.#paintMarks();
     })();
   }
 
   #paint(): void {
     paintHighlights(this.highlighter, this.textMap!, this.placed, this.activeId, this.colourBy, (a) => foreignLook(this.layers, a.layer)?.slot ?? 0);
+  }
+
+  #paintMarks(): void {
+    if (this.doc) paintSearchMarks(this.searchMarks, this.textMap!, this.doc, this.markParagraph, this.markWords);
   }
 
   /** Annotate the current selection: fires cr-annotate and clears the selection. */

@@ -46,6 +46,8 @@ export class CrReader extends LitElement {
   @property({ attribute: false }) accessor doc: DocModel | undefined;
   /** Paragraph to reveal (from the route); revealed whenever it changes. */
   @property({ type: Number }) accessor paragraph: number | undefined;
+  /** Words to mark in that paragraph (a search's matches, space-separated; from the route). */
+  @property() accessor mark = '';
   /** Sources of the library, where related passages are looked for. */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];
   /** Loads a source's document model (for related passages). */
@@ -116,7 +118,8 @@ export class CrReader extends LitElement {
           ${this.#heat.toggle()}
         </header>
         <details class="toc-mobile" @toggle=${this.#onMobileToc}><summary>Contents</summary>${this.mobileToc ? toc : nothing}</details>
-        <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId} colourBy=${this.colourBy} .layers=${looksOf(this.#data.store)}></cr-document>
+        <cr-document .doc=${d} .placed=${this.placement.placed} activeId=${this.activeId} colourBy=${this.colourBy} .layers=${looksOf(this.#data.store)}
+          .markParagraph=${this.paragraph} markWords=${this.mark}></cr-document>
       </div>
       <aside class="panel" aria-label="Annotations" tabindex="-1" @cr-text-change-done=${this.#onTextChangeDone}>
         <cr-text-changed .doc=${d} .placement=${this.placement}></cr-text-changed>

@@ -51,14 +51,15 @@ export function optionContent(hit: Hit, entries: readonly LibraryEntry[]) {
 }
 
 /**
- * Where opening a result goes: a passage, or a note's passage, in the reader at its ¶; a claim
+ * Where opening a result goes: a passage (its matched words marked), or a note's passage, in the reader at its ¶; a claim
  * in the claims view; a tag as the claims view filtered by it; an event in its comparison.
  */
 export function hitHash(hit: Hit): string {
   const t = hit.target;
   switch (t.kind) {
     case 'passage':
-      return routeHash({ view: 'read', id: t.source, p: t.n });
+      // The reader marks the words found in that ¶ (a note's words are in the note, not there).
+      return routeHash({ view: 'read', id: t.source, p: t.n, ...(hit.words.length ? { mark: hit.words.join(' ') } : {}) });
     case 'note':
       return routeHash({ view: 'read', id: t.source, ...(hit.n !== undefined ? { p: hit.n } : {}) });
     case 'claim':

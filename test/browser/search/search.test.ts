@@ -4,6 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
+import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
+import { SEARCH_MARK } from '../../../src/components/reader/search-marks.ts';
 import type { CrSearch } from '../../../src/components/search/cr-search.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import { axeViolations, deep, draftNote, makeStore, openApp, openReader, until } from '../helpers.ts';
@@ -64,10 +66,22 @@ describe('cr-search', () => {
     expect(s.shadowRoot!.querySelector('[role=status]')!.textContent).to.match(/\d+ passages?/);
     expect(await axeViolations()).to.deep.equal([]);
     await sendKeys({ press: 'Enter' });
-    await until(() => location.hash === `#/read/duvanova-junisbai-2022/p/${block.n}`, 'reader route at the ¶');
+    await until(() => location.hash.startsWith(`#/read/duvanova-junisbai-2022/p/${block.n}/mark/`), 'reader route at the ¶');
     const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader', 10000);
     await until(() => reader.paragraph === block.n && reader.doc?.meta.id === 'duvanova-junisbai-2022', 'reader at the ¶');
     expect(focusedInSearch(s)).to.equal(false);
+
+    // The words found are marked in that ¶, as a highlight: the text itself is left as it was.
+    const doc = await until(() => deep(reader, 'cr-document') as CrDocument | null, 'document');
+    const marks = await until(() => (doc.searchMarks.count(SEARCH_MARK) ? [...CSS.highlights.get(SEARCH_MARK)!] as Range[] : null), 'search marks painted');
+    expect(new Set(marks.map((r) => r.toString()))).to.deep.equal(new Set(['Samat', 'Abish']));
+    const para = doc.textMap!.element(block.id)!;
+    for (const r of marks) expect(para.contains(r.commonAncestorContainer)).to.equal(true);
+    expect(doc.shadowRoot!.querySelector('article mark')).to.equal(null);
+    expect(para.textContent).to.contain(duvanova.text.slice(block.start, block.end)); // after its ¶ number
+    // Moving on to another ¶ (a route without marks) takes them away.
+    location.hash = `#/read/duvanova-junisbai-2022/p/${block.n === 1 ? 2 : 1}`;
+    await until(() => doc.searchMarks.count(SEARCH_MARK) === 0, 'marks gone after moving on');
 
     // "Tokaev" (the text says Tokayev): ArrowDown moves to the second option, a click opens too.
     const tokayev = await search(s, 'Tokaev', 'passage');

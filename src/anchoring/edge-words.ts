@@ -1,0 +1,155 @@
+/**
+ * Edge repair word by word. edges.ts places a passage's ends by aligning characters, so where
+ * the edge word and the context word beside it were both edited, letters shared by chance
+ * decide which side a word goes to ("agents. Investigating" edited to "and. about
+ * Investigating": "and. about" is nearer "agents." than "and." is, so "about" went to the
+ * context). Here each end that the context did not meet verbatim is placed again among the
+ * nearby word boundaries, by whole words: the context's nearest words and the quote's first (or
+ * last) words aligned with the text's, a word kept (up to a typo or two) costing nothing and a
+ * word replaced, added or dropped costing one. Of equal costs, the place where the punctuation
+ * around the edge is as it was wins (an edit of an edge word keeps the punctuation after it: in
+ * "groups, Kazakhs were", "Kazakhs" is not the passage's), then the outer one: a word that may
+ * belong to the passage or to its context is covered, as edges.ts does for characters.
+ */
+import { sameWord } from './words.ts';
+import { EDGE } from './types.ts';
+
+/** Words of context and of quote compared at each end. */
+const K = 3;
+/** Word boundaries tried on each side of the end found. */
+const REACH = 2;
+/** Characters of text read on each side of the end: enough for K + 2 REACH words. */
+const SPAN = 80;
+
+/** Runs of other than white space in `s`, as [start, end) offsets. */
+function tokens(s: string): Array<[number, number]> {
+  return [...s.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * Least cost of aligning all of `pattern` with a run of `text` that starts at text[0] (words kept
+ * cost 0; replaced, added or dropped, 1): how well the text beside a boundary holds the words
+ * that should be there. `same(i, j)`: pattern word i is text word j, up to a typo or two.
+ */
+function align(pattern: readonly number[], text: readonly number[], same: (i: number, j: number) => boolean): number {
+  let prev = Array.from({ length: text.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= pattern.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= text.length; j++) {
+      const keep = same(pattern[i - 1]!, text[j - 1]!) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + keep);
+    }
+    prev = cur;
+  }
+  return Math.min(...prev);
+}
+
+/** The punctuation that leads (`lead`) or trails a word: kept by an edit of the word's letters. */
+function punct(word: string | undefined, lead: boolean): string {
+  if (word === undefined) return '';
+  return (lead ? /^[^\p{L}\p{N}]*/u : /[^\p{L}\p{N}]*$/u).exec(word)![0];
+}
+
+/** What the edge repair needs to know: the text, the quote and its context patterns. */
+export interface WordProbe {
+  text: string;
+  exact: string;
+  /** Context patterns, with EDGE where the text ended. */
+  prefix: string;
+  suffix: string;
+}
+
+/** The words of `s` (white-space separated), dropping a first (`cutFirst`) or last word that
+ * the context's length cut in two. */
+function wordsOf(s: string, cutFirst: boolean): string[] {
+  const clean = s.split(EDGE).join(' ');
+  const w = clean.split(/\s+/).filter(Boolean);
+  if (cutFirst && w.length && !/^\s/.test(clean) && !s.startsWith(EDGE)) w.shift();
+  if (!cutFirst && w.length && !/\s$/.test(clean) && !s.endsWith(EDGE)) w.pop();
+  return w;
+}
+
+/**
+ * The boundary among `words` (the text's, in reading order; boundary i is before word i) best
+ * placed between `outer` and `inner` (the context's and the quote's nearest words, nearest
+ * first), trying those within REACH of `at`. `dir` is -1 at a start (the context is before the
+ * boundary), 1 at an end. Returns `at` where it cannot do better or has nothing to go by.
+ */
+function place(words: readonly string[], at: number, outer: readonly string[], inner: readonly string[], dir: -1 | 1): number {
+  const pattern = [...outer, ...inner];
+  const known = new Map<number, boolean>();
+  const same = (i: number, j: number): boolean => {
+    const key = i * 4096 + j;
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = sameWord(pattern[i]!, words[j]!) > 0));
+    return v;
+  };
+  const outerIds = outer.map((_, i) => i);
+  const innerIds = inner.map((_, i) => outer.length + i);
+  // The words on each side of boundary b, nearest first (at a start the context is before it).
+  const side = (b: number, towards: -1 | 1): number[] => {
+    const out: number[] = [];
+    for (let j = towards < 0 ? b - 1 : b; j >= 0 && j < words.length && out.length < K + REACH; j += towards) out.push(j);
+    return out;
+  };
+  let best = at;
+  let bestCost = Infinity;
+  let bestPunct = Infinity;
+  let contextFound = false;
+  // The boundary found first (where all is in place, nothing can do better), then the others.
+  const order = [at];
+  for (let k = REACH; k >= -REACH; k--) {
+    const b = at + dir * k;
+    if (k !== 0 && b >= 0 && b <= words.length) order.push(b);
+  }
+  for (const b of order) {
+    const out = side(b, dir > 0 ? 1 : -1);
+    const inn = side(b, dir > 0 ? -1 : 1);
+    const context = align(outerIds, out, same);
+    contextFound ||= context < outer.length;
+    const cost = context + align(innerIds, inn, same);
+    if (b === at && cost === 0) return at;
+    const misplaced =
+      Number(punct(outer[0], dir > 0) !== punct(words[out[0] ?? -1], dir > 0)) + Number(punct(inner[0], dir < 0) !== punct(words[inn[0] ?? -1], dir < 0));
+    const outward = dir * (b - best) > 0;
+    if (cost < bestCost || (cost === bestCost && (misplaced < bestPunct || (misplaced === bestPunct && outward)))) [best, bestCost, bestPunct] = [b, cost, misplaced];
+  }
+  // No word of the context anywhere near (it was rewritten or deleted): nothing to go by.
+  return contextFound ? best : at;
+}
+
+/**
+ * The start `s` of a passage placed again among the word boundaries within REACH words of it,
+ * before `e`. Only where the original started between words (white space before, a word after)
+ * and the prefix does not meet `s` verbatim; else `s` as it was.
+ */
+export function repairStart(p: WordProbe, s: number, e: number): number {
+  const { text } = p;
+  if (!/\s$/.test(p.prefix) || /^\s/.test(p.exact) || (s > 0 && !/\s/.test(text[s - 1]!))) return s;
+  const head = p.exact.slice(0, SPAN).split(/\s+/).filter(Boolean).slice(0, K);
+  if (text.slice(Math.max(0, s - p.prefix.length), s) === p.prefix && text.startsWith(head.join(' '), s)) return s;
+  const from = Math.max(0, s - SPAN);
+  const near = tokens(text.slice(from, Math.min(text.length, e, s + SPAN)));
+  const at = near.findIndex(([a]) => from + a === s);
+  if (at < 0) return s;
+  const words = near.map(([a, b]) => text.slice(from + a, from + b));
+  const b = place(words, at, wordsOf(p.prefix, true).slice(-K).reverse(), head, -1);
+  return b === at ? s : from + near[b]![0];
+}
+
+/** The end `e` placed again, after `s` (mirror of repairStart). */
+export function repairEnd(p: WordProbe, s: number, e: number): number {
+  const { text } = p;
+  if (!/^\s/.test(p.suffix) || /\s$/.test(p.exact) || (e < text.length && !/\s/.test(text[e]!))) return e;
+  const tail = p.exact.slice(-SPAN).split(/\s+/).filter(Boolean).slice(-K);
+  const tailText = tail.join(' ');
+  if (text.slice(e, e + p.suffix.length) === p.suffix && text.slice(e - tailText.length, e) === tailText) return e;
+  const from = Math.max(0, s, e - SPAN);
+  const near = tokens(text.slice(from, Math.min(text.length, e + SPAN)));
+  // Boundary i is before word i: the end after word k is boundary k + 1.
+  const k = near.findIndex(([, b]) => from + b === e);
+  if (k < 0) return e;
+  const words = near.map(([a, b]) => text.slice(from + a, from + b));
+  const b = place(words, k + 1, wordsOf(p.suffix, false).slice(0, K), tail.reverse(), 1);
+  return b === k + 1 || b === 0 ? e : from + near[b - 1]![1];
+}
