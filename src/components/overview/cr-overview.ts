@@ -74,7 +74,7 @@ export class CrOverview extends LitElement {
       </header>
       ${o.students.length === 0
         ? html`<div class="empty"><h2>No students’ maps yet</h2>
-            <p>Import students’ maps (Import in the <a href=${routeHash({ view: 'library' })}>library</a>) to compare them here:
+            <p>Import students’ maps (<a href=${routeHash({ view: 'settings' })}>Settings › Import</a>) to compare them here:
               which passages many of them tagged, which claims they share and which of their links read your claims otherwise.</p></div>`
         : pending
           ? html`<p class="hint" role="status">Placing passages in their sources…</p>`

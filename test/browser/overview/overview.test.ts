@@ -54,7 +54,7 @@ describe('class overview', () => {
     const app = await openApp('#/overview', await makeStore());
     const view = await until(() => deep(app, 'cr-overview') as CrOverview | null, 'overview');
     const empty = await until(() => view.shadowRoot?.querySelector('.empty'), 'empty state');
-    expect(empty.textContent).to.contain('Import students\u2019 maps (Import in the library) to compare them here');
+    expect(empty.textContent).to.contain('Import students\u2019 maps (Settings › Import) to compare them here');
     expect(view.shadowRoot!.querySelector('[data-export]')).to.equal(null);
   });
 
