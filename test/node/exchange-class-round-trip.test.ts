@@ -1,0 +1,75 @@
+// The seminar round trip through real files, as two browser profiles would do it: the instructor
+// exports a map, a student imports it (read-only there), builds on it and exports their own; the
+// instructor imports that as a student layer and sees it in the class overview.
+import { describe, expect, it } from 'vitest';
+import { importMapFile } from '../../src/exchange/map-file/import.ts';
+import { writeMapFile } from '../../src/exchange/map-file/write.ts';
+import { classOverview } from '../../src/map/overview/overview.ts';
+import type { MapFile, MapLayer } from '../../src/exchange/map-file/format.ts';
+import { MemoryPersistence, type CrossreadStore } from '../../src/store/index.ts';
+import { makeStore } from './claims-fixtures.ts';
+import { claimFrom, corpusDocs, docOf, passage } from './exchange-fixtures.ts';
+import { Q } from './overview-fixtures.ts';
+import { fixedId } from './store-fixtures.ts';
+
+async function person(n: number, name: string) {
+  const id = fixedId(0xe000 + n);
+  const { store } = await makeStore({ idBase: n * 1000, persistence: new MemoryPersistence({ identity: { replica: id, layer: id } }) });
+  await store.setCreatorName(name);
+  return store;
+}
+
+async function mapOf(store: CrossreadStore, role: MapLayer['role'], course?: string): Promise<string> {
+  const docs = await corpusDocs();
+  const layer = { id: store.localLayer!, name: store.creatorName!, role, ...(course ? { course } : {}) };
+  const s = store;
+  return JSON.stringify(writeMapFile({
+    layer, annotations: [...s.annotations.values()], claims: [...s.claims.values()], links: [...s.links.values()], events: [...s.events.values()],
+    docs, builtIn: new Set(docs.map((d) => d.meta.id)), now: '2026-11-30T12:00:00.000Z',
+  }));
+}
+
+describe('an instructor’s map to a student and the student’s back, by file', () => {
+  it('arrives read-only as a named layer, comes back as a student layer, and shows in the overview', async () => {
+    const docs = await corpusDocs();
+    const library = docs.map((d) => ({ id: d.meta.id, hash: d.hash }));
+    const dj = docOf(docs, 'duvanova-junisbai-2022');
+
+    const teacher = await person(1, 'Dr. Example');
+    const stood = await claimFrom(teacher, dj, Q.stood, 'Security forces under Abish were stood down on purpose');
+    const disloyal = await claimFrom(teacher, dj, Q.disloyal, 'Tokayev called in the CSTO because his services were disloyal');
+    await teacher.createLink({ relation: 'supports', from: stood.claim.id, to: disloyal.claim.id });
+    const handout = await mapOf(teacher, 'instructor', 'Eurasian politics');
+
+    const student = await person(2, 'Ann');
+    const got = await importMapFile(student, handout, library);
+    if (!got.ok) throw new Error(JSON.stringify(got.problems));
+    expect(got.result.summary).toMatchObject({ added: 5, conflicts: 0 });
+    const their = student.layers().find((l) => l.id === teacher.localLayer)!;
+    expect(their).toMatchObject({ name: 'Dr. Example', role: 'instructor', course: 'Eurasian politics', hidden: false });
+    await expect(student.updateClaim(stood.claim.id, { statement: 'Mine now' })).rejects.toThrow(/Dr\. Example’s map, which is read-only/);
+    // The student builds on it: their own passage and claim, citing the instructor's passage too, and a link of their own that reads the instructor's pair otherwise.
+    const own = await claimFrom(student, dj, Q.havoc, 'Violent actors were let loose on purpose');
+    await student.addEvidence(own.claim.id, { annotation: stood.annotation.id, stance: 'mentions' });
+    await student.createLink({ relation: 'contradicts', from: stood.claim.id, to: disloyal.claim.id, rationale: 'A stand-down ordered from above is loyalty, not its lack' });
+    await student.createAnnotation(passage(dj, Q.stoodPart));
+    const handIn = await mapOf(student, 'student');
+    // The student's file holds their layer only: what it cites of the instructor's is resolved by the instructor's own records.
+    expect((JSON.parse(handIn) as MapFile).claims.map((c) => c.statement)).toEqual(['Violent actors were let loose on purpose']);
+
+    const back = await importMapFile(teacher, handIn, library);
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    expect(teacher.layers().find((l) => l.id === student.localLayer)).toMatchObject({ name: 'Ann', role: 'student' });
+    const again = await importMapFile(teacher, handIn, library);
+    expect(again.ok && again.result.summary).toMatchObject({ added: 0, updated: 0, conflicts: 0 });
+
+    const s = teacher;
+    const overview = classOverview({ layers: s.layers(), annotations: [...s.annotations.values()], claims: [...s.claims.values()], links: [...s.links.values()], docs });
+    expect(overview.instructor?.id).toBe(teacher.localLayer);
+    expect(overview.students.map((l) => l.name)).toEqual(['Ann']);
+    expect(overview.disagreements).toHaveLength(1);
+    expect(overview.disagreements[0]!.student.relation).toBe('contradicts');
+    expect(overview.disagreements[0]!.instructor.relation).toBe('supports');
+    expect(overview.passages.some((p) => p.layers.includes(student.localLayer!))).toBe(true);
+  });
+});
