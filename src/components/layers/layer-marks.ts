@@ -38,5 +38,7 @@ export const layerMarkStyles = css`
   .layer-tag, .read-only { display: inline-flex; align-items: center; gap: 0.3rem; }
   .layer-tag { font-size: 0.74rem; color: var(--cr-ink-soft); }
   .read-only { flex-wrap: wrap; margin: 0.4rem 0 0; font-size: 0.8rem; color: var(--cr-ink-soft); }
+  /* The line's text wraps beside its swatch (in a narrow column it would otherwise drop below it); actions may wrap below. */
+  .read-only > span:not(.layer-swatch) { flex: 1 1 10rem; min-width: 0; }
   .layer-role { color: var(--cr-ink-faint); font-size: 0.9em; }
 `;
