@@ -2,7 +2,8 @@
  * The one store of the app: queries and actions over annotations, settings,
  * claims, links and events. The machinery (commit, undo, tabs) is in
  * `engine.ts`; what each action changes is in `claim-actions.ts` and
- * `event-actions.ts`; derived lists in `queries.ts`.
+ * `event-actions.ts`; what it answers at once (lookups, derived lists, layers)
+ * in `store-reads.ts`.
  *
  * Records made elsewhere (an import file, later a sync engine) enter through
  * one door, `receive(batch, origin)` (engine.ts, rules in `receive.ts`, ADR
@@ -26,12 +27,11 @@ import type {
   LinkDraft,
   Stance,
 } from './claim-records.ts';
-import type { StoreDiff } from './diff.ts';
-import { StoreEngine, type Done } from './engine.ts';
+import type { Done } from './engine.ts';
+import { StoreReads } from './store-reads.ts';
 import type { Undoable } from './undo.ts';
 import * as events from './event-actions.ts';
 import { resolveConflict, type Conflict, type ConflictChoice, type SharedRecord } from './receive.ts';
-import { buildIndex, type StoreIndex } from './queries.ts';
 import { rebaseLists } from './merge.ts';
 import { restoreRecord, type Restorable, type Restored } from './restore-actions.ts';
 import {
@@ -47,18 +47,18 @@ import {
   type CollectionName,
   type MapPosition,
   type TextChangeSeen,
-  type TextChangeSeenSetting,
 } from './records.ts';
-import { positionsOf, putPositions } from './map-positions.ts';
+import { putPositions } from './map-positions.ts';
 import * as sources from './source-actions.ts';
 import type { SourceDraft, SourceRecord } from './source-records.ts';
 import * as layers from './layer-actions.ts';
 import type { LayerRemoval } from './layer-actions.ts';
-import { hiddenLayers, layersOf, type LayerView } from './layers.ts';
+import type { LayerView } from './layers.ts';
 
 export type { ChangeOrigin, StoreListener, StoreOptions } from './engine.ts';
 export type { Restorable, Restored } from './restore-actions.ts';
 export type { LayerRemoval } from './layer-actions.ts';
+export type { EvidenceItem } from './store-reads.ts';
 
 const RESTORED: { [C in keyof Restorable]: string } = { annotations: 'annotation', claims: 'claim', links: 'link', events: 'event' };
 
@@ -90,12 +90,6 @@ export interface DeleteAnnotationsOptions {
   orphanedClaims?: OrphanedClaims;
 }
 
-/** An evidence entry with its annotation, for showing a claim's passages. */
-export interface EvidenceItem {
-  annotation: Annotation;
-  stance: Stance;
-}
-
 /** `Delete claim`, `Delete 3 claims`: labels for undo menus. */
 const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Delete ${n} ${noun}s`);
 
@@ -107,124 +101,7 @@ const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Del
  * nothing, in memory or on disk. No action, undo or redo ever leaves a
  * reference to a record that does not exist (ADR 0003).
  */
-export class CrossreadStore extends StoreEngine {
-  #index: StoreIndex | undefined;
-  #layers: readonly LayerView[] | undefined;
-  #hidden: ReadonlySet<string> | undefined;
-
-  /** All annotations by id. Read-only view of live state; records are frozen. */
-  get annotations(): ReadonlyMap<string, Annotation> {
-    return this.state.annotations;
-  }
-
-  /** All claims by id. */
-  get claims(): ReadonlyMap<string, Claim> {
-    return this.state.claims;
-  }
-
-  /** All links by id. */
-  get links(): ReadonlyMap<string, Link> {
-    return this.state.links;
-  }
-
-  /** All events by id. */
-  get events(): ReadonlyMap<string, EventRecord> {
-    return this.state.events;
-  }
-
-  /** Sources the reader added (ADR 0014), by id; the built-in ones are the corpus index's. */
-  get sources(): ReadonlyMap<string, SourceRecord> {
-    return this.state.sources;
-  }
-
-  /** One annotation, or `undefined`. */
-  getAnnotation(id: string): Annotation | undefined {
-    return this.state.annotations.get(id);
-  }
-
-  /** One claim, or `undefined`. */
-  getClaim(id: string): Claim | undefined {
-    return this.state.claims.get(id);
-  }
-
-  /** One link, or `undefined`. */
-  getLink(id: string): Link | undefined {
-    return this.state.links.get(id);
-  }
-
-  /** One event, or `undefined`. */
-  getEvent(id: string): EventRecord | undefined {
-    return this.state.events.get(id);
-  }
-
-  /** The annotations of one document, in text order. */
-  annotationsOf(source: string): readonly Annotation[] {
-    return this.#lists().annotationsBySource.get(source);
-  }
-
-  /** Annotations carrying a tag (exact match), in no particular order. */
-  annotationsTagged(tag: string): Annotation[] {
-    return [...this.state.annotations.values()].filter((a) => tagsOf(a).includes(tag));
-  }
-
-  /** Annotations about an event, oldest first. */
-  annotationsOfEvent(eventId: string): readonly Annotation[] {
-    return this.#lists().annotationsByEvent.get(eventId);
-  }
-
-  /** Claims with evidence in a document, oldest first. */
-  claimsOf(source: string): readonly Claim[] {
-    return this.#lists().claimsBySource.get(source);
-  }
-
-  /** Claims carrying a tag (exact match), oldest first. */
-  claimsTagged(tag: string): readonly Claim[] {
-    return this.#lists().claimsByTag.get(tag);
-  }
-
-  /** Claims about an event, oldest first. */
-  claimsOfEvent(eventId: string): readonly Claim[] {
-    return this.#lists().claimsByEvent.get(eventId);
-  }
-
-  /** Claims by a creator name, oldest first. */
-  claimsBy(creatorName: string): readonly Claim[] {
-    return this.#lists().claimsByCreator.get(creatorName);
-  }
-
-  /** Claims citing an annotation: ask before deleting it, to warn the reader. */
-  claimsCitingAnnotation(annotationId: string): readonly Claim[] {
-    return this.#lists().claimsByAnnotation.get(annotationId);
-  }
-
-  /** Links to and from a claim, oldest first; `link.from === claimId` tells the direction. */
-  linksOf(claimId: string): readonly Link[] {
-    return this.#lists().linksByClaim.get(claimId);
-  }
-
-  /** A claim's evidence with the annotations, in the claim's order; empty for an unknown claim. */
-  evidenceOf(claimId: string): EvidenceItem[] {
-    return (this.state.claims.get(claimId)?.evidence ?? []).flatMap((e) => {
-      const annotation = this.state.annotations.get(e.annotation);
-      // Absent only in data saved before commits re-checked references across tabs (ADR 0003): show what exists.
-      return annotation ? [{ annotation, stance: e.stance }] : [];
-    });
-  }
-
-  /**
-   * How many of a claim's passages are damaged records set aside on load
-   * ({@link StoreEngine.quarantined}): {@link evidenceOf} cannot list them, so
-   * views say they exist instead of dropping them silently.
-   */
-  setAsideEvidence(claimId: string): number {
-    return (this.state.claims.get(claimId)?.evidence ?? []).filter((e) => this.isQuarantined('annotations', e.annotation)).length;
-  }
-
-  /** Every event, earliest start first (then earliest end, open ends last). */
-  eventsByStart(): readonly EventRecord[] {
-    return this.#lists().eventsByStart;
-  }
-
+export class CrossreadStore extends StoreReads {
   /** Creates an annotation by the current reader. Resolves with the saved record. */
   createAnnotation(draft: AnnotationDraft): Promise<ActionResult<Annotation>> {
     return this.#do('Create annotation', (cs, ctx) => this.#putAnnotation(cs, draft, ctx));
@@ -261,31 +138,10 @@ export class CrossreadStore extends StoreEngine {
     await this.change('Set name', (cs) => cs.put('settings', { id: 'creatorName', value: name.trim() }), false);
   }
 
-  /** What the reader was last told about changes to a source's text (`annotate/text-changes.ts`). */
-  textChangeSeen(source: string): TextChangeSeen | undefined {
-    const setting = this.state.settings.get(textChangeSeenId(source));
-    return setting?.id.startsWith('textChangeSeen:') ? (setting as TextChangeSeenSetting).value : undefined;
-  }
-
   /** Remembers what the reader was told about a source's changed text. Not undoable: like the
    * name, it is a note about the reader, not their work. */
   async rememberTextChangeSeen(source: string, seen: TextChangeSeen): Promise<void> {
     await this.change('Remember text change', (cs) => cs.put('settings', { id: textChangeSeenId(source), value: seen }), false);
-  }
-
-  /** Every layer here, the reader's own first (`layersOf`): the one list views show, colour and hide by. */
-  layers(): readonly LayerView[] {
-    const s = this.state;
-    const from = { settings: s.settings.values(), annotations: s.annotations.values(), claims: s.claims.values(), links: s.links.values(), events: s.events.values() };
-    return (this.#layers ??= layersOf(from, this.localLayer ?? '', this.creatorName ?? ANONYMOUS));
-  }
-
-  /** Whether views show a record: those of a hidden layer are left out of every list (ADR 0013). Bound, for `filter`. */
-  readonly isShown = (record: { readonly layer: string }): boolean => !(this.#hidden ??= hiddenLayers(this.state.settings.values())).has(record.layer);
-
-  /** Where each claim stands on the argument map, by claim id (ADR 0011); claims never placed are absent. */
-  mapPositions(): ReadonlyMap<string, MapPosition> {
-    return positionsOf(this.state.settings.values(), this.state.claims);
   }
 
   /**
@@ -462,11 +318,6 @@ export class CrossreadStore extends StoreEngine {
     }));
   }
 
-  protected override changed(diff: StoreDiff): void {
-    if (diff.annotations || diff.claims || diff.links || diff.events) this.#index = undefined;
-    this.#layers = this.#hidden = undefined;
-  }
-
   async #do<T>(label: string | ((value: T) => string), plan: (cs: ChangeSet, ctx: ActionContext) => T, scope?: 'any'): Promise<ActionResult<T>> {
     const { value, entry } = await this.change(label, plan, true, scope);
     return { value, ...this.handle(entry?.label ?? (typeof label === 'string' ? label : label(value)), entry) };
@@ -476,10 +327,6 @@ export class CrossreadStore extends StoreEngine {
     const annotation = buildAnnotation(draft, buildContext(ctx));
     cs.put('annotations', annotation);
     return annotation;
-  }
-
-  #lists(): StoreIndex {
-    return (this.#index ??= buildIndex(this.state));
   }
 
   #deleted<R>(done: Done<R[]>, primary: CollectionName, label: string): DeleteResult<R> {
