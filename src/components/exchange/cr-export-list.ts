@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { ExportData } from '../../exchange/formats/export-data.ts';
-import { EXPORT_FORMATS } from '../../exchange/formats/index.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../exchange/formats/index.ts';
 import { writeBackup } from '../../exchange/map-file/backup.ts';
 import { writeMapFile } from '../../exchange/map-file/write.ts';
 import { encodeShare } from '../../exchange/share-link.ts';
@@ -16,14 +16,8 @@ import { NotifyEvent } from '../shared/events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { libraryDocs, type DocumentLoader } from './library-docs.ts';
 
-interface Choice {
-  id: string;
-  label: string;
-  hint: string;
-  file: string;
-  type: string;
-  write(data: ExportData): string;
-}
+/** The map file and backup are listed like the formats: same shape (`ExportFormat`). */
+type Choice = ExportFormat;
 
 /**
  * Exports of the reader's work, one button each: the claim map (to share or hand back), web
