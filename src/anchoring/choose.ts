@@ -4,6 +4,7 @@
  * placing the chosen one's ends (edges.ts).
  */
 import type { Candidate } from './candidates.ts';
+import { contextGaps } from './context-gaps.ts';
 import { endDistance, endDistances, startDistance, WORD } from './distance.ts';
 import { refineEdges } from './edges.ts';
 import { repairEnd, repairStart } from './edge-words.ts';
@@ -222,7 +223,14 @@ function plausible(p: Probe, c: Scored, far: number, t: Thresholds): boolean {
  * rarely with the next 32. A passage that moved took its surroundings along.
  */
 function outerHolds(p: Probe, c: Scored): boolean {
-  if (p.hint === undefined || c.errors > 0) return true;
+  if (p.hint === undefined) return true;
+  if (c.errors > 0) {
+    // An edited place far away is taken where a paragraph moved, with its surroundings: not
+    // where the wider context parts from the stored one on both sides (a copy, elsewhere).
+    if (c.distance <= WINDOW) return true;
+    const { before, after } = outerPieces(p, c.start, c.end);
+    return !((before[0] ?? 0) > PARTED * WORD && (after[0] ?? 0) > PARTED * WORD);
+  }
   // A context grown past CONTEXT_LENGTH says the quote repeats with the same words around it:
   // a copy may sit near the expected place too (the generator's donor sentences do).
   const grown = p.outerPrefix.length > WORD || p.outerSuffix.length > WORD;
@@ -236,6 +244,16 @@ function outerHolds(p: Probe, c: Scored): boolean {
   // around): a copy agrees up to where the texts part, then not at all; edits leave most of
   // every piece. A piece more than half wrong is where a copy parts from the passage.
   return ![...before.slice(1), ...after.slice(1)].some((e) => e > PARTED * WORD);
+}
+
+/**
+ * Whether the passage's context still stands near the expected place, away from `c`, with the
+ * quote gone from between it (context-gaps.ts): the passage was deleted or rewritten there.
+ */
+function contextLeft(p: Probe, c: Scored): boolean {
+  if (p.hint === undefined) return false;
+  const m = p.exact.length;
+  return contextGaps(p, p.hint - WINDOW, p.hint + m + WINDOW, 2 * m + WORD).some((g) => g.start > c.end || g.end < c.start);
 }
 
 function cost(c: Scored): number {
@@ -278,6 +296,29 @@ export function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
     all.some((c) => c.distance <= best.c.distance / 2 && !overlaps(c, best.c) && plausible(p, c, best.c.distance, t))
   ) {
     return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: the passage edited where it was, a copy elsewhere' };
+  }
+  // A place not similar enough to be taken may still be the passage, edited harder than a copy
+  // of it (a repeated sentence, a table's source line): where it agrees at least as well with the
+  // wider context, the copy cannot be told from the passage.
+  if (p.outerPrefix.length + p.outerSuffix.length > 0) {
+    const pieces = outerPieces(p, best.c.start, best.c.end);
+    const bestFull = cost(best.c) + OUTER_WEIGHT * (sum(pieces.before) + sum(pieces.after));
+    // Where the wider context parts from the stored one right beyond the nearest words, the
+    // best place may itself be a copy: any other plausible place then makes it ambiguous.
+    const parted = (pieces.before[0] ?? 0) > PARTED * WORD || (pieces.after[0] ?? 0) > PARTED * WORD;
+    const rivalled = all.some(
+      (c) =>
+        !overlaps(c, best.c) &&
+        (parted || !eligible.some((e) => e.c === c)) &&
+        c.quoteSimilarity >= t.minQuoteScore &&
+        c.similarity >= PLAUSIBLE &&
+        (parted || cost(c) + OUTER_WEIGHT * outerErrors(p, c.start, c.end) < bestFull + Math.max(2, 0.04 * total)),
+    );
+    if (rivalled) return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: a place edited harder agrees as well' };
+    if (parted && contextLeft(p, best.c)) return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: the passage was rewritten where it was' };
+  }
+  if (best.c.distance > WINDOW && contextLeft(p, best.c)) {
+    return { status: 'orphan', score: best.c.similarity, reason: 'the passage was rewritten where it was; a copy elsewhere' };
   }
   const rival = eligible.find((e) => !overlaps(e.c, best.c));
   // Two plausible places, the best of them far from the expected one: typically the passage

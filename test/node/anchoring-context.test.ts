@@ -62,8 +62,15 @@ it('orphans a passage destroyed where it was rather than take a far copy whose l
   // away, holds the quote and its nearest context but not what lies beyond.
   const rewritten = text.slice(0, second) + 'an opening that rivals may use' + text.slice(second + phrase.length);
   expect(anchor(rewritten, sel, { originalLength: text.length })).toMatchObject({ status: 'orphan' });
-  // With 64 characters, as describe stored before it grew the context, the copy would pass.
-  const first = text.indexOf(phrase);
+  // With 64 characters, as describe stored before it grew the context, the copy agrees with all
+  // of it; the context still standing around the rewritten words says the passage was there.
   const short = [{ ...sel[0], prefix: sel[0].prefix.slice(-64), suffix: sel[0].suffix.slice(0, 64) }, sel[1]] as const;
-  expect(placeOf(anchor(rewritten, short, { originalLength: text.length }))).toEqual([first, first + phrase.length]);
+  expect(anchor(rewritten, short, { originalLength: text.length })).toMatchObject({
+    status: 'orphan',
+    reason: 'the passage was rewritten where it was; a copy elsewhere',
+  });
+  // Deleted with its context, nothing is left there to say so: the copy is taken.
+  const first = text.indexOf(phrase);
+  const gone = text.slice(0, second - 80) + text.slice(second + phrase.length + 80);
+  expect(placeOf(anchor(gone, short, { originalLength: text.length }))).toEqual([first, first + phrase.length]);
 });
