@@ -9,7 +9,8 @@
  * word replaced, added or dropped costing one. Of equal costs, the place where the punctuation
  * around the edge is as it was wins (an edit of an edge word keeps the punctuation after it: in
  * "groups, Kazakhs were", "Kazakhs" is not the passage's), then the outer one: a word that may
- * belong to the passage or to its context is covered, as edges.ts does for characters.
+ * belong to the passage or to its context is covered, as edges.ts does for characters; a
+ * sentence is not.
  */
 import { sameWord } from './words.ts';
 import { EDGE } from './types.ts';
@@ -20,6 +21,9 @@ const K = 3;
 const REACH = 2;
 /** Characters of text read on each side of the end: enough for K + 2 REACH words. */
 const SPAN = 80;
+
+/** A word that ends a sentence. */
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 
 /** Runs of other than white space in `s`, as [start, end) offsets. */
 function tokens(s: string): Array<[number, number]> {
@@ -111,7 +115,9 @@ function place(words: readonly string[], at: number, outer: readonly string[], i
     if (b === at && cost === 0) return at;
     const misplaced =
       Number(punct(outer[0], dir > 0) !== punct(words[out[0] ?? -1], dir > 0)) + Number(punct(inner[0], dir < 0) !== punct(words[inn[0] ?? -1], dir < 0));
-    const outward = dir * (b - best) > 0;
+    // Outward over words, not over a sentence: one inserted between the passage and its context
+    // is not the passage's.
+    const outward = dir * (b - best) > 0 && !words.slice(Math.min(b, best), Math.max(b, best)).some((w) => SENTENCE_END.test(w));
     if (cost < bestCost || (cost === bestCost && (misplaced < bestPunct || (misplaced === bestPunct && outward)))) [best, bestCost, bestPunct] = [b, cost, misplaced];
   }
   // No word of the context anywhere near (it was rewritten or deleted): nothing to go by.

@@ -25,11 +25,13 @@ const SLACK = 8;
 const NEAR_EDGE = 32;
 // How far an end may move past an inserted sentence (longer insertions are rare in revisions).
 const MAX_GAP = 600;
-// A far end must agree this much better than the best near one: near ends are the default.
-const GAP_MARGIN = 4;
-// ... and have its context nearly verbatim (this share of it may differ): most text around an
-// insertion is unrelated to the passage and would otherwise match by chance.
+// Share of the context that disagrees at the near place when an insertion sits there.
+const LOST = 1 / 3;
+// A far end must have its context nearly verbatim (this share of it may differ): most text
+// around an insertion is unrelated to the passage and would otherwise match by chance.
 const FAR_CONTEXT = 1 / 8;
+// A sentence end or a line break: [.!?], closing quotes or brackets, then white space or the end.
+const SENTENCE = /\n|[.!?…]["'”’)\]]*(\s|$)/;
 // Words longer than this are not snapped to (a URL or a run of digits, not an edited word).
 const MAX_SNAP = 40;
 
@@ -95,12 +97,13 @@ function endCosts(p: EdgeProbe, lo: number, hi: number): Costs {
 }
 
 /**
- * The best place in [lo, lo + costs length): in the near range [nearLo, nearHi] unless a place
- * outside it, with its context nearly verbatim, agrees clearly better (the far side of a
- * sentence inserted inside the passage). `atWord`: the original end was at a word boundary.
- * Near ties go outward (`outward` is -1 for starts, 1
- * for ends): a word that could belong to the passage or to its context is covered, so that a
- * highlight covers the whole edited passage; far ties go to the nearest.
+ * The best place in [lo, lo + costs length): in the near range [nearLo, nearHi] unless the
+ * context is lost there and found nearly verbatim outside it, beside the quote's first (last)
+ * word: the far side of a sentence inserted inside the passage. `atWord`: the original end was
+ * at a word boundary. Near ties go outward (`outward` is -1 for starts, 1 for ends): a word
+ * that could belong to the passage or to its context is covered, so that a highlight covers the
+ * whole edited passage; a sentence or a line is not (text inserted between sentences is not the
+ * passage's). Far ties go to the nearest.
  */
 function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: number, nearHi: number, outward: -1 | 1): Placed {
   const { context, quote } = costs;
@@ -136,7 +139,24 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
   // (a repeated title, a repeated sentence), not its other side; the near edge is this passage's.
   const verbatim = (y: number): boolean => quote[y - lo]! <= edgeLength / 8;
   const copy = far >= 0 && near >= 0 && verbatim(near) && verbatim(far);
-  const x = far >= 0 && !copy && farCost + GAP_MARGIN <= nearCost ? far : near;
+  // An insertion leaves text unrelated to the context at the near place: where the context is
+  // found there, more or less (an edge word edited), the far place is only a lookalike.
+  // Text between the place where the quote's edge is whole and the near place is the
+  // passage's only as a word added to its edge word: a sentence or a line there was inserted
+  // between the passage and its context.
+  if (near >= 0) {
+    const edgeLength = Math.min(WORD, p.exact.length);
+    let inner = -1;
+    for (let x = near - outward; x >= nearLo && x <= nearHi; x -= outward) {
+      if (quote[x - lo]! <= edgeLength / 8 && (inner < 0 || quote[x - lo]! < quote[inner - lo]!)) inner = x;
+    }
+    if (inner >= 0 && quote[near - lo]! > quote[inner - lo]! && SENTENCE.test(outward < 0 ? p.text.slice(near, inner) : p.text.slice(inner, near))) near = inner;
+  }
+  const lost = near < 0 || context[near - lo]! > LOST * contextLength;
+  // Nor is the far place the passage's other side where the match already holds this edge of
+  // the quote exactly and the far place does not: it is an edited copy further on.
+  const whole = near >= 0 && far >= 0 && quote[near - lo] === 0 && quote[far - lo]! > 0;
+  const x = far >= 0 && !copy && !whole && lost ? far : near;
   return { at: x, doubt: (context[x - lo]! + quote[x - lo]!) / (contextLength + edgeLength) };
 }
 

@@ -128,3 +128,36 @@ it.each(['Then', 'Indeed', 'So'])('leaves %s, added after the final full stop, t
   const { sel, start, edited } = setup(PASSAGE.length + 1, 0, `${added} `);
   expect(both(edited, sel)).toEqual([[start, start + PASSAGE.length], [start, start + PASSAGE.length]]);
 });
+
+// A short sentence inserted between the passage and its context ties, by characters, with a
+// word added to the edge word; a sentence or a line is not the passage's.
+it.each([
+  ['after', 'Sheranova, A. '],
+  ['after', 'Table 2\n'],
+  ['before', 'See Figure 1. '],
+])('leaves out a short sentence inserted right %s the passage', (where, inserted) => {
+  const { sel, start, edited } = setup(where === 'after' ? PASSAGE.length + 1 : 0, 0, inserted);
+  const at = where === 'after' ? start : start + inserted.length;
+  expect(both(edited, sel)).toEqual([[at, at + PASSAGE.length], [at, at + PASSAGE.length]]);
+});
+
+it('covers a sentence inserted right before the last word', () => {
+  const at = PASSAGE.length - 'resources.'.length;
+  const { sel, start, edited } = setup(at, 0, INSERTED);
+  expect(both(edited, sel)).toEqual([
+    [start, start + PASSAGE.length + INSERTED.length],
+    [start, start + PASSAGE.length + INSERTED.length],
+  ]);
+});
+
+it('never stretches a passage over an edited copy of its end a little further on', () => {
+  const start = text.indexOf(PASSAGE);
+  const sel = describe(text, start, start + PASSAGE.length);
+  // The passage keeps its words but loses what followed it; two sentences on, its last words
+  // stand again, edited, before the passage's own suffix.
+  const end = start + PASSAGE.length;
+  const copy = ' Elsewhere, too, elite struggles over power and influence. Such struggles over power and resourcse.';
+  const edited = text.slice(0, end) + copy + text.slice(end);
+  const a = anchor(edited, sel);
+  expect(a.status === 'orphan' || a.end <= end || a.start >= end, JSON.stringify(a)).toBe(true);
+});
