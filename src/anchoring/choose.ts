@@ -177,9 +177,10 @@ const GAP_TRIES = 4;
 // context, is taken to be the passage, edited, rather than unrelated text: a farther copy then
 // cannot be trusted.
 const PLAUSIBLE = 0.5;
-// A place this far from the expected one is taken only with its context nearly verbatim (a
-// moved paragraph keeps it): a repeated sentence elsewhere usually sits in other words. Nearer
-// places may just have drifted while text around them was edited.
+// A place this far from the expected one is taken only with its context, and quote and context
+// together, nearly verbatim (a moved paragraph keeps them): a repeated sentence elsewhere usually
+// sits in other words, or was worded a little differently. Nearer places may just have drifted
+// while text around them was edited.
 const FAR = 4 * WINDOW;
 const FAR_CONTEXT_ERRORS = 1 / 8;
 /** An exact occurrence further than this from the expected place is checked against an edited
@@ -229,7 +230,8 @@ function outerHolds(p: Probe, c: Scored): boolean {
     // where the wider context parts from the stored one on both sides (a copy, elsewhere).
     if (c.distance <= WINDOW) return true;
     const { before, after } = outerPieces(p, c.start, c.end);
-    return !((before[0] ?? 0) > PARTED * WORD && (after[0] ?? 0) > PARTED * WORD);
+    if ((before[0] ?? 0) > PARTED * WORD && (after[0] ?? 0) > PARTED * WORD) return false;
+    return ![...before.slice(1), ...after.slice(1)].some((e) => e > PARTED * WORD);
   }
   // A context grown past CONTEXT_LENGTH says the quote repeats with the same words around it:
   // a copy may sit near the expected place too (the generator's donor sentences do).
@@ -250,10 +252,10 @@ function outerHolds(p: Probe, c: Scored): boolean {
  * Whether the passage's context still stands near the expected place, away from `c`, with the
  * quote gone from between it (context-gaps.ts): the passage was deleted or rewritten there.
  */
-function contextLeft(p: Probe, c: Scored): boolean {
+function contextLeft(p: Probe, c: Scored, reach: number): boolean {
   if (p.hint === undefined) return false;
   const m = p.exact.length;
-  return contextGaps(p, p.hint - WINDOW, p.hint + m + WINDOW, 2 * m + WORD).some((g) => g.start > c.end || g.end < c.start);
+  return contextGaps(p, p.hint - reach, p.hint + m + reach, 2 * m + WORD).some((g) => g.start > c.end || g.end < c.start);
 }
 
 function cost(c: Scored): number {
@@ -285,7 +287,7 @@ export function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
   }
   const best = eligible[0]!;
   const far = p.hint !== undefined && best.c.distance > DRIFT;
-  if (best.c.distance > FAR && best.c.contextErrors > FAR_CONTEXT_ERRORS * (p.prefix.length + p.suffix.length)) {
+  if (best.c.distance > FAR && (best.c.contextErrors > FAR_CONTEXT_ERRORS * (p.prefix.length + p.suffix.length) || best.c.errors + best.c.contextErrors > FAR_CONTEXT_ERRORS * total)) {
     return { status: 'orphan', score: best.c.similarity, reason: 'only a place far away, in other words' };
   }
   // The best place far from the expected one while an edited version of the passage is still
@@ -315,9 +317,9 @@ export function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
         (parted || cost(c) + OUTER_WEIGHT * outerErrors(p, c.start, c.end) < bestFull + Math.max(2, 0.04 * total)),
     );
     if (rivalled) return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: a place edited harder agrees as well' };
-    if (parted && contextLeft(p, best.c)) return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: the passage was rewritten where it was' };
+    if (parted && contextLeft(p, best.c, FAR)) return { status: 'orphan', score: best.c.similarity, reason: 'ambiguous: the passage was rewritten where it was' };
   }
-  if (best.c.distance > WINDOW && contextLeft(p, best.c)) {
+  if (best.c.distance > WINDOW && contextLeft(p, best.c, WINDOW)) {
     return { status: 'orphan', score: best.c.similarity, reason: 'the passage was rewritten where it was; a copy elsewhere' };
   }
   const rival = eligible.find((e) => !overlaps(e.c, best.c));

@@ -74,3 +74,24 @@ it('orphans a passage destroyed where it was rather than take a far copy whose l
   const gone = text.slice(0, second - 80) + text.slice(second + phrase.length + 80);
   expect(placeOf(anchor(gone, short, { originalLength: text.length }))).toEqual([first, first + phrase.length]);
 });
+
+it('takes a place far from the expected one only with quote and context nearly verbatim together', () => {
+  const filler = (tag: string, n: number): string =>
+    Array.from({ length: n }, (_, i) => `Item ${tag}${i} concerns the ${tag} matter, case ${i * 11}.`).join(' ');
+  const sentence = 'State breakdown within a member can create strategic risks for Moscow because the erosion of regime control over coercive institutions opens up space for rivals.';
+  // The abstract words it a little differently; the body states it, and is later cut.
+  const abstract = sentence.replace('because', 'as').replace('regime control over coercive institutions opens up', 'state control of coercion institutions opens');
+  const original = `${abstract} ${filler('a', 120)} ${sentence} ${filler('b', 20)}`;
+  const quote = 'the erosion of regime control over coercive institutions';
+  const at = original.lastIndexOf(quote);
+  const sel = describe(original, at, at + quote.length);
+  expect(placeOf(anchor(original, sel))).toEqual([at, at + quote.length]);
+  const cut = original.replace(` ${sentence}`, '');
+  const far = cut.indexOf('the erosion');
+  expect(at - far).toBeGreaterThan(4096);
+  // Context and quote each nearly verbatim there, together not: the passage is gone.
+  expect(anchor(cut, sel, { originalLength: original.length })).toMatchObject({ status: 'orphan' });
+  // The body's sentence moved there whole is taken.
+  const moved = `${sentence} ${filler('a', 120)} ${abstract} ${filler('b', 20)}`.replace(` ${abstract}`, '');
+  expect(placeOf(anchor(moved, sel, { originalLength: original.length }))).toEqual([moved.indexOf(quote), moved.indexOf(quote) + quote.length]);
+});
