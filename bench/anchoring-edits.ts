@@ -7,8 +7,8 @@
  * passage, text inserted exactly at one of its ends does not; a passage split by a moved block
  * follows its larger part. A passage is *destroyed* when fewer than half of its original
  * characters remain in its tracked span (most of it was deleted or rewritten; a replaced word
- * counts as wholly changed). Text inserted inside a passage does not destroy it; its true span
- * then includes the insertion.
+ * counts as wholly changed, a word kept with another added beside it as kept). Text inserted
+ * inside a passage does not destroy it; its true span then includes the insertion.
  *
  * Edge edits follow the same rule. A passage's first or last word replaced (by other words, or
  * by itself with a word added on the outer side) is replaced text, so the truth covers the new
@@ -38,6 +38,15 @@ export class TrackedText {
   /** Replace [a, b) with `insert`. */
   replace(a: number, b: number, insert: string): void {
     this.splice(a, b, insert, new Array<number>(insert.length).fill(-1));
+  }
+
+  /** Replace [a, b) with `before` + its own text + `after`: a word kept with words added beside
+   * it. Its characters keep their origin (they were not rewritten); passages' ends move as for
+   * `replace`, so a passage whose edge word it is covers the added words. */
+  extend(a: number, b: number, before: string, after: string): void {
+    const kept = this.origin.slice(a, b);
+    const added = (s: string): number[] => new Array<number>(s.length).fill(-1);
+    this.splice(a, b, before + this.text.slice(a, b) + after, [...added(before), ...kept, ...added(after)]);
   }
 
   /** Move [a, b) to the boundary `to` (outside the block); passages mostly inside move with it. */
@@ -203,13 +212,13 @@ function edgeEdit(t: TrackedText, vocabulary: string[], r: () => number): void {
   const atStart = r() < 0.5;
   const [a, b] = atStart ? words[0]! : words[words.length - 1]!;
   const pick = (): string => vocabulary[Math.floor(r() * vocabulary.length)]!;
-  const word = t.text.slice(a, b);
   const kind = Math.floor(r() * 3);
   if (kind === 0) t.replace(a, b, r() < 0.7 ? pick() : `${pick()} ${pick()}`);
   else if (kind === 1) {
     if (atStart) t.replace(a, words[1]![0], '');
     else t.replace(words[words.length - 2]![1], b, '');
-  } else t.replace(a, b, atStart ? `${pick()} ${word}` : `${word} ${pick()}`);
+  } else if (atStart) t.extend(a, b, `${pick()} `, '');
+  else t.extend(a, b, '', ` ${pick()}`);
 }
 
 // A donor sentence inserted inside a random passage: at a sentence start within it if it has
