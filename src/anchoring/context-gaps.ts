@@ -34,12 +34,6 @@ const MIN_PATTERN = 16;
 // Characters prefix and suffix may share.
 const OVERLAP = 2;
 
-function reverse(s: string): string {
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
-}
-
 /** The best place of each run of places within `k` errors: one per occurrence. */
 function minima(d: Int32Array, k: number): number[] {
   const out: number[] = [];
@@ -70,23 +64,26 @@ export function contextGaps(p: GapProbe, lo: number, hi: number, maxGap: number)
   const b = Math.min(p.text.length, hi);
   if (b <= a) return [];
   const window = p.text.slice(a, b);
-  // pre[i]: the prefix ending at a + i; post[i]: the suffix starting at a + i.
+  // pre[i]: the prefix ending at a + i; post[i]: the suffix ending there. The suffix is taken
+  // to start its length before its end: a few characters off where its own words were edited,
+  // which the gap's length allows for.
   const pre = endDistances(prefix, window);
-  const rev = endDistances(reverse(suffix), reverse(window));
-  const post = new Int32Array(window.length + 1);
-  for (let i = 0; i <= window.length; i++) post[i] = rev[window.length - i]!;
+  const post = endDistances(suffix, window);
   const ends = minima(pre, Math.floor(prefix.length * SIDE_ERRORS));
   const starts = minima(post, Math.floor(suffix.length * SIDE_ERRORS));
   const allowed = Math.floor((prefix.length + suffix.length) * CONTEXT_ERRORS);
   const found: ContextGap[] = [];
   for (const x of ends) {
     let best = -1;
-    for (const y of starts) {
+    for (const e of starts) {
+      const y = e - suffix.length;
       // The two may share the white space between them where nothing is left.
       if (y < x - OVERLAP || y - x > maxGap) continue;
-      if (best < 0 || post[y]! < post[best]!) best = y;
+      if (best < 0 || post[e]! < post[best]!) best = e;
     }
-    if (best >= 0 && pre[x]! + post[best]! <= allowed) found.push({ start: a + x, end: a + Math.max(x, best), errors: pre[x]! + post[best]! });
+    if (best >= 0 && pre[x]! + post[best]! <= allowed) {
+      found.push({ start: a + x, end: a + Math.max(x, best - suffix.length), errors: pre[x]! + post[best]! });
+    }
   }
   return found;
 }
