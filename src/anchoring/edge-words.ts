@@ -74,6 +74,24 @@ function wordsOf(s: string, cutFirst: boolean): string[] {
 }
 
 /**
+ * Whether `words[from, to)` end a sentence: one of them ends with [.!?…]. At an end (`dir` 1),
+ * not the last of them where it ends as the quote's last word `edge` does and the word before
+ * them does not: that punctuation is the passage's own, kept after a word added to its last
+ * word ("resources." to "resources now.").
+ */
+function endsSentence(words: readonly string[], from: number, to: number, dir: -1 | 1, edge: string | undefined): boolean {
+  const own = punct(edge, false);
+  const displaced = dir > 0 && own !== '' && punct(words[from - 1], false) !== own;
+  for (let j = from; j < to; j++) {
+    const w = words[j]!;
+    if (!SENTENCE_END.test(w)) continue;
+    if (displaced && j === to - 1 && punct(w, false) === own) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
  * The boundary among `words` (the text's, in reading order; boundary i is before word i) best
  * placed between `outer` and `inner` (the context's and the quote's nearest words, nearest
  * first), trying those within REACH of `at`. `dir` is -1 at a start (the context is before the
@@ -115,10 +133,15 @@ function place(words: readonly string[], at: number, outer: readonly string[], i
     if (b === at && cost === 0) return at;
     const misplaced =
       Number(punct(outer[0], dir > 0) !== punct(words[out[0] ?? -1], dir > 0)) + Number(punct(inner[0], dir < 0) !== punct(words[inn[0] ?? -1], dir < 0));
-    // Outward over words, not over a sentence: one inserted between the passage and its context
-    // is not the passage's.
-    const outward = dir * (b - best) > 0 && !words.slice(Math.min(b, best), Math.max(b, best)).some((w) => SENTENCE_END.test(w));
-    if (cost < bestCost || (cost === bestCost && (misplaced < bestPunct || (misplaced === bestPunct && outward)))) [best, bestCost, bestPunct] = [b, cost, misplaced];
+    if (cost < bestCost) [best, bestCost, bestPunct] = [b, cost, misplaced];
+    else if (cost === bestCost) {
+      // Of equal costs: never outward over a sentence (one inserted between the passage and its
+      // context is not the passage's), then the punctuation as it was, then outward.
+      const sentence = endsSentence(words, Math.min(b, best), Math.max(b, best), dir, inner[0]);
+      const outward = dir * (b - best) > 0;
+      const better = sentence ? !outward : misplaced < bestPunct || (misplaced === bestPunct && outward);
+      if (better) [best, bestCost, bestPunct] = [b, cost, misplaced];
+    }
   }
   // No word of the context anywhere near (it was rewritten or deleted): nothing to go by.
   return contextFound ? best : at;

@@ -161,3 +161,14 @@ it('never stretches a passage over an edited copy of its end a little further on
   const a = anchor(edited, sel);
   expect(a.status === 'orphan' || a.end <= end || a.start >= end, JSON.stringify(a)).toBe(true);
 });
+
+it('leaves out the end of a sentence inserted before the passage, though the context word before it has no stop', () => {
+  const { sel, start, edited } = setup(0, 0, 'in Almaty. ');
+  const at = start + 'in Almaty. '.length;
+  expect(both(edited, sel)).toEqual([[at, at + PASSAGE.length], [at, at + PASSAGE.length]]);
+});
+
+it('covers a word added after the last word, before its full stop', () => {
+  const { sel, start, edited } = setup(PASSAGE.length - 1, 0, ' alike');
+  expect(both(edited, sel)).toEqual([[start, start + PASSAGE.length + 6], [start, start + PASSAGE.length + 6]]);
+});
