@@ -7,18 +7,8 @@
  * words were edited, or with a sentence inserted inside it, is covered whole.
  */
 import { exactMatches, seededMatches, windowMatches } from './candidates.ts';
-import {
-  anchored,
-  contextHolds,
-  decide,
-  DRIFT,
-  type Probe,
-  score,
-  type Scored,
-  settle,
-  type Thresholds,
-  WINDOW,
-} from './choose.ts';
+import { anchored, decide, settle } from './choose.ts';
+import { contextHolds, DRIFT, type Probe, score, type Scored, type Thresholds, WINDOW } from './probe.ts';
 import { WORD } from './distance.ts';
 import {
   type Anchor,

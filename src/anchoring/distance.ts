@@ -105,3 +105,11 @@ function endScan(pattern: string, text: string, out: Int32Array | undefined): nu
   clear(pattern);
   return score;
 }
+
+/** `s` backwards, by UTF-16 code unit: matching a pattern from a place onwards is matching it
+ * reversed, ending there, in reversed text. */
+export function reverse(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+}

@@ -7,7 +7,7 @@
  * one side and the quote's first (or last) characters on the other, against the text around
  * the match, then moved out to a word boundary where the original had one.
  */
-import { endDistance, endDistances, startDistance, WORD } from './distance.ts';
+import { endDistance, endDistances, reverse, startDistance, WORD } from './distance.ts';
 import { EDGE } from './types.ts';
 
 /** What is known about the passage's ends. */
@@ -34,12 +34,6 @@ const FAR_CONTEXT = 1 / 8;
 const SENTENCE = /\n|[.!?…]["'”’)\]]*(\s|$)/;
 // Words longer than this are not snapped to (a URL or a run of digits, not an edited word).
 const MAX_SNAP = 40;
-
-function reverse(s: string): string {
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
-}
 
 /** Letters and digits: a boundary between two of them is inside a word. */
 function isWordChar(ch: string | undefined): boolean {

@@ -2,6 +2,7 @@
  * Edit distance that lets one stretch of text inside the match go free: a sentence inserted
  * inside a passage leaves the passage whole, so it must not count against the quote.
  */
+import { reverse } from './distance.ts';
 
 /** Characters of text, past the quote's own length, that one side of the split may use. */
 const SIDE_SLACK = 16;
@@ -46,12 +47,6 @@ export function editDistance(a: string, b: string): number {
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
-}
-
-function reverse(s: string): string {
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
 }
 
 /**
