@@ -82,6 +82,12 @@ export class SearchIndex {
     tokenize,
     processTerm,
     searchOptions: { tokenize, processTerm, prefix, fuzzy, maxFuzzy: 1, boost: { title: 2 } },
+    // Discarded documents are cleaned up in one go, never in batches with pauses between them:
+    // minisearch 7.2 walks the term tree across those pauses, and a document added meanwhile
+    // can change the tree under the walk, which then throws. One walk over the index's terms
+    // runs once a tenth of the documents were discarded or replaced (minisearch's defaults) and
+    // takes about 100 ms with 12,000 documents, the three sources and 9,000 notes.
+    autoVacuum: { batchSize: Number.MAX_SAFE_INTEGER, minDirtCount: 20, minDirtFactor: 0.1 },
   });
   readonly #docs = new Map<string, SearchDoc>();
   readonly #blocks = new Map<string, readonly Block[]>();
