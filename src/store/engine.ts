@@ -100,6 +100,10 @@ export class StoreEngine extends StoreEvents {
   readonly #knownVersion = (c: CollectionName, id: string): Version | undefined =>
     versionOf(this.#state[c].get(id)) ?? this.#deletedVersions.get(`${c} ${id}`);
   #persistenceAsked: Promise<StoragePersistence> | undefined;
+  /** Changes applied to the state (and to what is set aside) so far: tells a plan still valid. */
+  #changes = 0;
+  /** The last plan `previewReceive` made, for `receive` of the same batch. */
+  #previewed: { batch: IncomingBatch; at: number; plan: ReceivePlan } | undefined;
 
   constructor(options: StoreOptions = {}) {
     super();
@@ -310,12 +314,21 @@ export class StoreEngine extends StoreEvents {
    */
   /** What `receive(batch)` would do now, without doing it: the preview an import shows first. Throws as `receive` refuses. */
   previewReceive(batch: IncomingBatch): ReceivePlan {
-    return planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
+    const plan = planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
+    this.#previewed = { batch, at: this.#changes, plan };
+    return plan;
   }
 
   receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
     return this.#run(async () => {
-      const plan = planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
+      // The plan of the preview just shown, while nothing changed since: planning thousands of
+      // records again would be the import's longest task on the page.
+      const previewed = this.#previewed;
+      this.#previewed = undefined;
+      const plan =
+        previewed?.batch === batch && previewed.at === this.#changes
+          ? previewed.plan
+          : planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
         const { written } = await this.#commit(plan.diff, origin);
@@ -455,6 +468,7 @@ export class StoreEngine extends StoreEvents {
   // `quarantineChanged`: tell subscribers even of an empty diff, since what is set aside changed.
   #apply(diff: StoreDiff, origin: ChangeOrigin, quarantineChanged = false): void {
     if (isEmptyDiff(diff) && !quarantineChanged) return;
+    this.#changes++;
     deepFreeze(diff);
     for (const c of diffCollections(diff)) {
       for (const id of Object.keys(diff[c]!.removed)) {

@@ -112,6 +112,12 @@ export function openCrossreadDB(
   return openDB<CrossreadDB>(name, DB_VERSION, { upgrade, ...callbacks });
 }
 
+/** Write requests queued at once: about 20 ms of work for records of an import. */
+const SLICE = 250;
+
+/** A queued request failed: the transaction is aborting with its cause. */
+class SliceFailed extends Error {}
+
 class IdbPersistence implements Persistence {
   readonly mode = 'indexeddb';
   readonly shared = true;
@@ -183,6 +189,15 @@ class IdbPersistence implements Persistence {
       throw abort ? toStoreError(error) : (own ?? toStoreError(error));
     };
     const requests: Promise<unknown>[] = [];
+    // A large diff (an import of thousands of records) is queued a slice at a time, each slice
+    // once the last one's final request succeeded: the page paints and answers between slices,
+    // and the transaction stays active, since only its own requests are awaited. A failed
+    // request stops the queueing: the transaction is aborting.
+    let failing = false;
+    const queue = async (request: Promise<unknown>): Promise<void> => {
+      requests.push(request);
+      if (requests.length % SLICE === 0) await request.then(() => undefined, () => void (failing = true));
+    };
     const now = emptyState();
     const keep = (into: StoreState, c: CollectionName, record: AnyRecord | undefined) => {
       if (record) (into[c] as Map<string, AnyRecord>).set(record.id, record);
@@ -202,11 +217,12 @@ class IdbPersistence implements Persistence {
       for (const c of diffCollections(written)) {
         const store = tx.objectStore(c);
         const part: RecordsDiff<AnyRecord> = written[c]!; // typed: Object.values of a union of parts is any[]
-        for (const id of Object.keys(part.removed)) requests.push(store.delete(id));
+        for (const id of Object.keys(part.removed)) if (!failing) await queue(store.delete(id));
         // `add`, not `put`: an added record must be new, so a stale or replayed diff fails loudly.
-        for (const record of Object.values(part.added)) requests.push(store.add(record));
-        for (const [, to] of Object.values(part.updated)) requests.push(store.put(to));
+        for (const record of Object.values(part.added)) if (!failing) await queue(store.add(record));
+        for (const [, to] of Object.values(part.updated)) if (!failing) await queue(store.put(to));
       }
+      if (failing) throw new SliceFailed();
       // Queued after the writes, so they see them (and every transaction committed before this one).
       for (const c of Object.keys(reads.ids) as CollectionName[]) {
         for (const id of reads.ids[c]!) requests.push(tx.objectStore(c).get(id).then((r) => keep(found, c, r)));
@@ -218,7 +234,9 @@ class IdbPersistence implements Persistence {
         for (const id of ids) requests.push(tx.objectStore('links').index(index).getAll(id).then((all) => all.forEach((r) => keep(found, 'links', r))));
       }
     } catch (error) {
-      // Thrown synchronously (e.g. DataCloneError): undo the requests already queued.
+      // A request failed (the transaction aborts on its own, naming the cause)...
+      if (error instanceof SliceFailed) return fail(error, false);
+      // ... or one was refused at once (e.g. DataCloneError): undo the requests already queued.
       void Promise.allSettled(requests);
       return fail(error, true);
     }

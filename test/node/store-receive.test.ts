@@ -103,6 +103,33 @@ describe('receive: a valid batch', () => {
     expect(here.heard.map(([, o]) => o)).toEqual(['import', 'undo']);
   });
 
+  it('imports as previewed, and plans again when something changed since the preview', async () => {
+    const there = await elsewhere();
+    const here = await storeAt(0);
+    const batch = { put: everything(there.store) };
+    expect(here.store.previewReceive(batch).summary).toEqual({ added: 6, updated: 0, unchanged: 0, removed: 0, conflicts: 0 });
+    // The same map arrives first another way (a second import, another tab): the preview is stale.
+    await here.store.receive({ put: everything(there.store) }, 'import');
+    const result = await here.store.receive(batch, 'import');
+    expect(result.summary).toEqual({ added: 0, updated: 0, unchanged: 6, removed: 0, conflicts: 0 });
+    // A preview, then an edit here of a record the file changes too: not the preview's update
+    // but a conflict, so the edit is not overwritten.
+    const mine = await twin(there, 7000);
+    await mine.store.receive({ put: everything(there.store) }, 'sync');
+    await there.store.updateClaim(there.c1.id, { statement: 'Aimed at Tokayev, by his rivals' });
+    const newer = { put: everything(there.store) };
+    expect(mine.store.previewReceive(newer).summary).toMatchObject({ updated: 1, conflicts: 0 });
+    await mine.store.updateClaim(there.c1.id, { statement: 'Aimed at Tokayev, by the family' });
+    expect((await mine.store.receive(newer, 'import')).summary).toMatchObject({ updated: 0, conflicts: 1 });
+    expect(mine.store.getClaim(there.c1.id)!.statement).toBe('Aimed at Tokayev, by the family');
+    // Undone, the map is gone again: previewed now, it imports as previewed.
+    await here.store.undo();
+    const again = { put: everything(there.store) };
+    expect(here.store.previewReceive(again).summary.added).toBe(6);
+    expect((await here.store.receive(again, 'import')).summary.added).toBe(6);
+    expect(snapshot(here.store)).toEqual(snapshot(there.store));
+  });
+
   it('tells subscribers `sync` for a sync, which is not undoable and drops local undo steps it overrides', async () => {
     const there = await elsewhere();
     const here = await twin(there);

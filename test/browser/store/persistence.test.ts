@@ -309,6 +309,49 @@ describe('commit', () => {
     expect((await readDisk(name)).annotations.map((a) => a.id)).to.deep.equal([annotation(1).id]);
   });
 
+  it('writes a diff of more records than one slice queues, other tasks running between slices, all or nothing', async () => {
+    const name = uniqueDbName('slices');
+    const p = await persistence(name);
+    const many = Array.from({ length: 1100 }, (_, i) => annotation(100 + i));
+    const added = Object.fromEntries(many.map((a) => [a.id, a]));
+    // Timer ticks seen between the first and the last record queued: none if all were queued in
+    // one task.
+    let ticks = 0;
+    const at: number[] = [];
+    const proto = IDBObjectStore.prototype;
+    const add = Object.getOwnPropertyDescriptor(proto, 'add')!;
+    Object.defineProperty(proto, 'add', {
+      ...add,
+      value(this: IDBObjectStore, ...args: unknown[]) {
+        at.push(ticks);
+        return (add.value as (...a: unknown[]) => IDBRequest).apply(this, args);
+      },
+    });
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      await p.commit(collectionDiff('annotations', { added }));
+    } finally {
+      clearInterval(timer);
+      Object.defineProperty(proto, 'add', add);
+    }
+    expect(at.length).to.equal(1100);
+    expect(at.at(-1)! - at[0]!).to.be.greaterThan(0);
+    expect((await readDisk(name)).annotations.length).to.equal(1100);
+    // One record that exists already, in the first slice (the queueing stops) or the last: nothing
+    // of the diff is written.
+    const more = Array.from({ length: 800 }, (_, i) => annotation(2000 + i));
+    for (const order of [[many[0]!, ...more], [...more, many[0]!]]) {
+      let error: unknown;
+      try {
+        await p.commit(collectionDiff('annotations', { added: Object.fromEntries(order.map((a) => [a.id, a])) }));
+      } catch (e) {
+        error = e;
+      }
+      expect((error as StoreError).kind).to.equal('write-failed');
+      expect((await readDisk(name)).annotations.length).to.equal(1100);
+    }
+  });
+
   it('rejects after close with a StoreError', async () => {
     const p = await persistence(uniqueDbName('closed'));
     p.close();
