@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/anchoring-diag.ts [seeds] [severity] [-v|-k]`: Crossread's anchoring at one severity, untimed
  * (one run, fast), with each failure printed (-v: quote, true and found spans in their text; -k:
- * one line per passage, to diff two versions of the engine). For looking into the bench's failures.
+ * one line per passage, to diff two versions of the engine). For looking into the bench's failures;
+ * `boundarySplit` counts boundary errors on passages a moved paragraph cut in two.
  */
 import { anchor } from '../src/anchoring/index.ts';
 import { benchCases, judge } from './anchoring.ts';
@@ -12,6 +13,7 @@ for (const seed of seeds) {
   const cases = (await benchCases(seed)).filter((c) => c.severity === sev);
   const t = { ms: 0, anchors: 0, surviving: 0, destroyed: 0, ok: 0, boundary: 0, off: 0, wrong: 0, orphaned: 0 };
   let survOrphan = 0;
+  let splitBoundary = 0;
   const t0 = performance.now();
   for (const c of cases) {
     c.selectors.forEach((sel, i) => {
@@ -24,7 +26,8 @@ for (const seed of seeds) {
       if (!tr.destroyed && !pl) survOrphan++;
       let kind = '';
       if (t.wrong > before.wrong) kind = tr.destroyed ? 'WRONG-destroyed' : 'WRONG-surviving';
-      else if (t.boundary > before.boundary) kind = 'BOUNDARY';
+      else if (t.boundary > before.boundary) kind = c.split.has(i) ? 'BOUNDARY-split' : 'BOUNDARY';
+      if (kind === 'BOUNDARY-split') splitBoundary++;
       else if (tr.destroyed && pl) kind = 'REMNANT';
       else if (!tr.destroyed && !pl) kind = 'ORPHAN ' + (a.status === 'orphan' ? a.reason : '');
       if (process.argv.includes('-k')) { console.log(`K ${seed} ${c.id} ${i} ${kind || (pl ? 'ok/off' : 'orph-ok')}`); return; }
@@ -39,5 +42,5 @@ for (const seed of seeds) {
     });
   }
   const ms = (performance.now() - t0) / t.anchors;
-  console.log(`seed ${seed} ${sev}: ok ${(100 * t.ok / t.surviving).toFixed(1)}% boundary ${t.boundary} (${(100 * t.boundary / t.surviving).toFixed(2)}%) wrong ${t.wrong} off ${t.off} orphanRecall ${(100 * t.orphaned / t.destroyed).toFixed(1)}% (${t.orphaned}/${t.destroyed}) survOrphan ${survOrphan} surv ${t.surviving} ms ${ms.toFixed(3)}`);
+  console.log(`seed ${seed} ${sev}: ok ${(100 * t.ok / t.surviving).toFixed(1)}% boundary ${t.boundary} (${(100 * t.boundary / t.surviving).toFixed(2)}%) wrong ${t.wrong} off ${t.off} orphanRecall ${(100 * t.orphaned / t.destroyed).toFixed(1)}% (${t.orphaned}/${t.destroyed}) survOrphan ${survOrphan} surv ${t.surviving} ms ${ms.toFixed(3)} boundarySplit ${splitBoundary}`);
 }

@@ -23,6 +23,8 @@ export type Truth = { destroyed: false; start: number; end: number } | { destroy
 /** A text under edit, with the original index of every character (-1 for inserted ones). */
 export class TrackedText {
   text: string;
+  /** Passages a moved block cut in two (the truth follows the larger part): for diagnostics. */
+  readonly split = new Set<number>();
   private origin: number[];
   private readonly spans: Array<{ start: number; end: number }>;
 
@@ -65,6 +67,7 @@ export class TrackedText {
         own++;
         if (k >= a && k < b) within++;
       }
+      if (within > 0 && within < own) this.split.add(i);
       return within > 0 && 2 * within >= own;
     });
     const before = this.spans.map((s) => ({ ...s }));

@@ -201,6 +201,8 @@ export interface BenchCase {
   text: string;
   selectors: Array<ReturnType<typeof describe>>;
   truths: Truth[];
+  /** Passages a moved paragraph cut in two (see anchoring-edits.ts), for the diagnostics. */
+  split: ReadonlySet<number>;
 }
 
 /** The bench's inputs for `seed`: every corpus text edited at every severity. */
@@ -220,6 +222,7 @@ export async function benchCases(seed: number): Promise<BenchCase[]> {
         text: edited.text,
         selectors: d.passages.map((p) => describe(d.text, p.start, p.end)),
         truths: d.passages.map((_, i) => edited.truth(i)),
+        split: edited.split,
       });
     }
   }
