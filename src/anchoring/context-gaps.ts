@@ -64,25 +64,25 @@ export function contextGaps(p: GapProbe, lo: number, hi: number, maxGap: number)
   const b = Math.min(p.text.length, hi);
   if (b <= a) return [];
   const window = p.text.slice(a, b);
-  // pre[i]: the prefix ending at a + i; post[i]: the suffix ending there. The suffix is taken
-  // to start its length before its end: a few characters off where its own words were edited,
-  // which the gap's length allows for.
+  // pre[i]: the prefix ending at a + i. The suffix is looked for only after the places found
+  // (rarely more than one), ending where it would: it is taken to start its length before its
+  // end, a few characters off where its own words were edited, which the gap's length allows.
   const pre = endDistances(prefix, window);
-  const post = endDistances(suffix, window);
   const ends = minima(pre, Math.floor(prefix.length * SIDE_ERRORS));
-  const starts = minima(post, Math.floor(suffix.length * SIDE_ERRORS));
   const allowed = Math.floor((prefix.length + suffix.length) * CONTEXT_ERRORS);
   const found: ContextGap[] = [];
   for (const x of ends) {
+    // The two may share the white space between them where nothing is left.
+    const from = Math.max(0, a + x - OVERLAP);
+    const post = endDistances(suffix, p.text.slice(from, Math.min(p.text.length, a + x + maxGap + suffix.length + 1)));
     let best = -1;
-    for (const e of starts) {
-      const y = e - suffix.length;
-      // The two may share the white space between them where nothing is left.
-      if (y < x - OVERLAP || y - x > maxGap) continue;
+    for (const e of minima(post, Math.floor(suffix.length * SIDE_ERRORS))) {
+      const y = from + e - suffix.length - (a + x);
+      if (y < -OVERLAP || y > maxGap) continue;
       if (best < 0 || post[e]! < post[best]!) best = e;
     }
     if (best >= 0 && pre[x]! + post[best]! <= allowed) {
-      found.push({ start: a + x, end: a + Math.max(x, best - suffix.length), errors: pre[x]! + post[best]! });
+      found.push({ start: a + x, end: Math.max(a + x, from + best - suffix.length), errors: pre[x]! + post[best]! });
     }
   }
   return found;
