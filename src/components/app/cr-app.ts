@@ -1,12 +1,12 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseRoute, type Route } from '../../app/route.ts';
 import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import type { CiteCopiedEvent, NotifyAction, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
+import type { CiteCopiedEvent, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
 import type { FileOpening } from '../library/cr-library.ts';
 import { isTyping } from '../shared/keys.ts';
-import { CrossreadStore, type StoragePersistence, type StoreErrorEvent, type UndoOutcome } from '../../store/index.ts';
+import { CrossreadStore, type StoragePersistence, type StoreErrorEvent } from '../../store/index.ts';
 import { storageNote } from '../store/storage-note.ts';
 import { openUserFile, TIME_LIMIT_MS } from '../../app/open-file.ts';
 import { libraryEntries, OwnSourceDocs } from '../../app/own-sources.ts';
@@ -15,6 +15,8 @@ import '../library/cr-library.ts';
 import '../store/cr-store-provider.ts';
 import '../reader/cr-reader.ts';
 import '../search/cr-search.ts';
+import { appStyles } from './app-styles.ts';
+import { Toasts } from './toasts.ts';
 
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
@@ -23,35 +25,7 @@ import '../search/cr-search.ts';
  */
 @customElement('cr-app')
 export class CrApp extends LitElement {
-  static override styles = css`
-    :host { display: block; min-height: 100vh; }
-    .bar {
-      position: sticky; top: 0; z-index: 10; display: flex; align-items: center; gap: 1.5rem;
-      height: 3.25rem; padding: 0 1.5rem; background: var(--cr-bar); backdrop-filter: blur(8px);
-      border-bottom: 1px solid var(--cr-rule); font: 0.92rem var(--cr-sans);
-    }
-    .brand { font-weight: 750; letter-spacing: -0.01em; color: var(--cr-ink); text-decoration: none; font-size: 1.05rem; }
-    .brand span { color: var(--cr-accent); }
-    nav { display: flex; gap: 1rem; }
-    nav a { color: var(--cr-ink-soft); text-decoration: none; padding: 0.3rem 0.2rem; }
-    nav a[aria-current='page'] { color: var(--cr-ink); font-weight: 600; }
-    a:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; border-radius: 3px; }
-    .skip { position: absolute; left: -999px; font: 600 0.9rem var(--cr-sans); border: 1px solid var(--cr-rule); border-radius: 6px; color: var(--cr-ink); }
-    .skip:focus { left: 1rem; top: 0.6rem; z-index: 20; background: var(--cr-card); padding: 0.4rem 0.8rem; }
-    .status { max-width: 40rem; margin: 4rem auto; padding: 0 1.5rem; font: 1rem/1.6 var(--cr-sans); color: var(--cr-ink-soft); }
-    .status h1 { font-size: 1.4rem; color: var(--cr-ink); }
-    .toast button { margin-left: 0.8rem; font: 700 0.85rem var(--cr-sans); color: inherit; background: transparent; border: 1px solid currentColor; border-radius: 4px; padding: 0.15rem 0.5rem; cursor: pointer; }
-    .storage { max-width: 72rem; margin: 3rem auto 1.5rem; padding: 0.75rem 1.5rem 0; border-top: 1px solid var(--cr-rule); font: 0.8rem/1.5 var(--cr-sans); color: var(--cr-ink-soft); }
-    .notice { background: var(--cr-panel); color: var(--cr-ink); padding: 0.5rem 1.5rem; font: 0.88rem var(--cr-sans); border-bottom: 1px solid var(--cr-rule); }
-    .notice a, .storage a { color: var(--cr-link); margin-left: 0.3rem; }
-    .warning { background: #fef3c7; color: #78350f; padding: 0.5rem 1.5rem; font: 0.88rem var(--cr-sans); border-bottom: 1px solid #fcd34d; }
-    .toast {
-      position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); z-index: 30;
-      background: var(--cr-ink); color: var(--cr-bg); padding: 0.6rem 1rem; border-radius: 6px;
-      font: 0.88rem var(--cr-sans); box-shadow: var(--cr-shadow); max-width: min(36rem, 90vw);
-    }
-    @media print { .bar, .storage, .notice, .warning, .toast { display: none; } }
-  `;
+  static override styles = appStyles;
 
   /** Where the prerendered corpus lives; tests point it elsewhere. */
   @property({ attribute: false }) accessor corpus = new CorpusClient();
@@ -66,8 +40,6 @@ export class CrApp extends LitElement {
   @state() private accessor entries: LibraryEntry[] | undefined;
   @state() private accessor doc: DocModel | undefined;
   @state() private accessor error = '';
-  @state() private accessor toast = '';
-  @state() private accessor toastAction: NotifyAction | undefined;
   @state() private accessor storeReady = false;
   @state() private accessor storeWarning = '';
   @state() private accessor storage: StoragePersistence | undefined;
@@ -75,7 +47,7 @@ export class CrApp extends LitElement {
   /** The user's file being read, and how far reading has come. */
   @state() private accessor opening: FileOpening | undefined;
 
-  #toastTimer = 0;
+  readonly #toasts = new Toasts(this);
   #unsubscribe: (() => void) | undefined;
   // Stops reading the file being opened (Cancel, another file chosen, the app removed).
   #openAbort: AbortController | undefined;
@@ -118,7 +90,6 @@ export class CrApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHash);
     window.removeEventListener('keydown', this.#onKey);
-    clearTimeout(this.#toastTimer);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#openAbort?.abort();
@@ -146,11 +117,7 @@ export class CrApp extends LitElement {
       ${this.#quarantineNote()}
       <main id="main">${this.#view(r)}</main></cr-store-provider>
       ${this.#storageNote()}
-      ${this.toast
-        ? html`<div class="toast" role="status">${this.toast}${this.toastAction
-            ? html`<button @click=${this.#onToastAction}>${'undo' in this.toastAction ? 'Undo' : this.toastAction.label}</button>`
-            : nothing}</div>`
-        : nothing}`;
+      ${this.#toasts.render()}`;
   }
 
   #view(r: Route) {
@@ -237,8 +204,8 @@ export class CrApp extends LitElement {
       opened = location.hash !== hash;
       location.hash = hash;
     } catch (err) {
-      if (!abort.signal.aborted) this.#say(`Could not open the file: ${(err as Error).message}`, 8000);
-      else if (current()) this.#say(`Stopped opening “${file.name}”.`);
+      if (!abort.signal.aborted) this.#toasts.say(`Could not open the file: ${(err as Error).message}`, 8000);
+      else if (current()) this.#toasts.say(`Stopped opening “${file.name}”.`);
     } finally {
       if (current()) {
         this.#openAbort = undefined;
@@ -250,7 +217,7 @@ export class CrApp extends LitElement {
   // open() never rejects: without IndexedDB the store runs in memory and says so in `warning`.
   async #openStore(): Promise<void> {
     this.store.addEventListener('store-error', (e: StoreErrorEvent) => {
-      this.#say(e.message, 8000);
+      this.#toasts.say(e.message, 8000);
       this.storeWarning = this.store.warning?.message ?? '';
     });
     // Opening and other tabs' changes may set records aside (or release them): keep the notice current.
@@ -285,7 +252,7 @@ export class CrApp extends LitElement {
   }
 
   #onNotify = (e: NotifyEvent) => {
-    this.#say(e.message, e.action ? 8000 : 4000, e.action);
+    this.#toasts.say(e.message, e.action ? 8000 : 4000, e.action);
   };
 
   #onHash = () => {
@@ -295,15 +262,7 @@ export class CrApp extends LitElement {
   };
 
   #onCopied = (e: CiteCopiedEvent) => {
-    this.#say(e.ok ? (e.text.startsWith('http') ? 'Link to paragraph copied' : 'Passage copied with citation') : 'Could not copy: the browser refused access to the clipboard');
-  };
-
-  #onToastAction = () => {
-    const action = this.toastAction;
-    this.toast = '';
-    if (!action) return;
-    if ('undo' in action) void this.#report(() => action.undo(), 'Undone');
-    else action.run();
+    this.#toasts.say(e.ok ? (e.text.startsWith('http') ? 'Link to paragraph copied' : 'Passage copied with citation') : 'Could not copy: the browser refused access to the clipboard');
   };
 
   // Undo and redo are the app's, in every view: one handler, one place that says what happened.
@@ -318,26 +277,8 @@ export class CrApp extends LitElement {
     if (!this.storeReady) return;
     e.preventDefault();
     const redo = e.shiftKey;
-    void this.#report(() => (redo ? this.store.redo() : this.store.undo()), redo ? 'Redone' : 'Undone');
+    void this.#toasts.report(() => (redo ? this.store.redo() : this.store.undo()), redo ? 'Redone' : 'Undone');
   };
-
-  async #report(run: () => Promise<UndoOutcome>, verb: 'Undone' | 'Redone'): Promise<void> {
-    try {
-      const outcome = await run();
-      this.#say(outcome.done ? `${verb}: ${outcome.label}` : outcome.reason, outcome.done ? 4000 : 8000);
-    } catch (err) {
-      // Storage refused the write; the store changed nothing and also reported it as a store-error.
-      this.#say(`Could not ${verb === 'Undone' ? 'undo' : 'redo'}: ${(err as Error).message}`, 8000);
-    }
-  }
-
-  /** Show a short message in the status toast (announced to screen readers). */
-  #say(message: string, ms = 2500, action?: NotifyAction): void {
-    this.toast = message;
-    this.toastAction = action;
-    clearTimeout(this.#toastTimer);
-    this.#toastTimer = window.setTimeout(() => (this.toast = ''), ms);
-  }
 
   // A button, not an `#main` link: the hash belongs to the router.
   #skip(): void {
