@@ -95,18 +95,26 @@ export function libraryEntries(builtIn: readonly LibraryEntry[], own: Iterable<S
  * the record's title, authors and year, not whatever its text's header says.
  */
 export class OwnSourceDocs {
-  readonly #docs = new Map<string, { hash: string; doc: Promise<DocModel> }>();
+  // The text rendered once per hash; the model with the record's details once per version of
+  // the record (records are never changed in place: an edit of the title is a new record).
+  readonly #docs = new Map<string, { hash: string; text: Promise<DocModel>; record: SourceRecord; doc: Promise<DocModel> }>();
 
-  /** The model of `record`'s text, rendered on first use. */
+  /** The model of `record`'s text, rendered on first use, named and cited as `record` is now. */
   document(record: SourceRecord): Promise<DocModel> {
     const known = this.#docs.get(record.id);
-    if (known?.hash === record.hash) return known.doc;
+    if (known?.record === record) return known.doc;
+    const text = known?.hash === record.hash ? known.text : this.#render(record);
+    const doc = text.then((d) => ({ ...d, meta: { ...citationMeta(record), wordCount: d.meta.wordCount, readingMinutes: d.meta.readingMinutes } }));
+    this.#docs.set(record.id, { hash: record.hash, text, record, doc });
+    return doc;
+  }
+
+  #render(record: SourceRecord): Promise<DocModel> {
     const file = new File([record.text], record.format === 'markdown' ? `${record.id}.md` : `${record.id}.txt`, {
       type: record.format === 'markdown' ? 'text/markdown' : 'text/plain',
     });
-    const doc = openUserFile(file).then((d) => ({ ...d, meta: { ...citationMeta(record), wordCount: d.meta.wordCount, readingMinutes: d.meta.readingMinutes } }));
-    doc.catch(() => this.#docs.delete(record.id)); // a failure may be retried
-    this.#docs.set(record.id, { hash: record.hash, doc });
-    return doc;
+    const text = openUserFile(file);
+    text.catch(() => this.#docs.delete(record.id)); // a failure may be retried
+    return text;
   }
 }

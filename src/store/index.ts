@@ -167,6 +167,7 @@ export {
   MAX_SOURCE_TITLE,
   SOURCE_ID_PATTERN,
   buildSource,
+  type SourceChange,
   type SourceDraft,
   type SourceFormat,
   type SourceRecord,

@@ -1,5 +1,5 @@
 /**
- * What adding and removing a source of the reader's own changes (ADR 0014). Removing takes the
+ * What adding, renaming and removing a source of the reader's own changes (ADR 0014). Removing takes the
  * reader's passages on it with it, through the one deletion cascade of annotations
  * (`deleteAnnotations`: claims citing them lose that evidence and are kept), in one step.
  * Pure over a ChangeSet; tested in Node through the store.
@@ -9,7 +9,8 @@ import type { ChangeSet } from './changeset.ts';
 import { deleteAnnotations } from './claim-actions.ts';
 import type { Claim } from './claim-records.ts';
 import type { Annotation } from './records.ts';
-import { buildSource, type SourceDraft, type SourceRecord } from './source-records.ts';
+import { onlyTouched } from './record-base.ts';
+import { buildSource, changeSource, type SourceChange, type SourceDraft, type SourceRecord } from './source-records.ts';
 
 /** What removing a source took with it. */
 export interface SourceRemoval {
@@ -37,6 +38,17 @@ export function addSource(cs: ChangeSet, draft: SourceDraft, ctx: ActionContext)
   const source = buildSource(draft, ctx);
   cs.put('sources', source);
   return source;
+}
+
+/** Renames a source of the reader's own layer, or changes its authors or year (not its text). */
+export function updateSource(cs: ChangeSet, id: string, change: SourceChange, ctx: ActionContext): SourceRecord {
+  const source = need(cs, 'sources', id);
+  if (source.layer !== ctx.layer) throw invalid(`“${source.title}” came with someone else's map; its details are theirs.`);
+  if (change.title !== undefined && change.title.trim() === '') throw invalid('A source needs a title.');
+  const next = changeSource(source, change, ctx.now);
+  if (onlyTouched(source, next)) return source;
+  cs.put('sources', next);
+  return next;
 }
 
 /** Removes a source of the reader's own layer with their passages on it. */

@@ -3,7 +3,7 @@
  * what a citation needs. Built-in sources are the corpus index's; these are records, stored,
  * undone and exchanged like any other. Pure.
  */
-import type { BuildContext, Version } from './record-base.ts';
+import { modifiedAt, type BuildContext, type Version } from './record-base.ts';
 
 /** Largest text kept, in UTF-16 units: a long monograph chapter fits; a pasted book does not. */
 export const MAX_SOURCE_CHARS = 2 * 1024 * 1024;
@@ -65,5 +65,26 @@ export function buildSource(draft: SourceDraft, ctx: Omit<BuildContext, 'id' | '
     modified: ctx.now,
     layer: ctx.layer,
     version: {},
+  };
+}
+
+/** What may change of an added source after it was added: how it is named and cited. Its text
+ * may not: the id, the hash and every passage's place depend on it. `year: null` removes it. */
+export interface SourceChange {
+  title?: string;
+  authors?: readonly string[];
+  year?: number | null;
+}
+
+/** `source` with `change` made (trimmed as when built), modified at `now`. */
+export function changeSource(source: SourceRecord, change: SourceChange, now: string): SourceRecord {
+  const { year: _year, ...rest } = source;
+  const year = change.year === undefined ? source.year : (change.year ?? undefined);
+  return {
+    ...rest,
+    title: change.title?.trim() ?? source.title,
+    authors: change.authors ? change.authors.map((a) => a.trim()).filter(Boolean) : source.authors,
+    ...(year !== undefined ? { year } : {}),
+    modified: modifiedAt(source, now),
   };
 }

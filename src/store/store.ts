@@ -50,7 +50,7 @@ import {
 } from './records.ts';
 import { putPositions } from './map-positions.ts';
 import * as sources from './source-actions.ts';
-import type { SourceDraft, SourceRecord } from './source-records.ts';
+import type { SourceChange, SourceDraft, SourceRecord } from './source-records.ts';
 import * as layers from './layer-actions.ts';
 import type { LayerRemoval } from './layer-actions.ts';
 import type { LayerView } from './layers.ts';
@@ -304,6 +304,11 @@ export class CrossreadStore extends StoreReads {
   /** Adds a source to the library, as one undoable action (ADR 0014). */
   addSource(draft: SourceDraft): Promise<ActionResult<SourceRecord>> {
     return this.#do('Add source', (cs, ctx) => sources.addSource(cs, draft, ctx));
+  }
+
+  /** Renames a source of the reader's own, or changes its authors or year, as one undoable action. */
+  updateSource(id: string, change: SourceChange): Promise<ActionResult<SourceRecord>> {
+    return this.#do('Edit source', (cs, ctx) => sources.updateSource(cs, id, change, ctx));
   }
 
   /**

@@ -25,7 +25,7 @@ const saved = (d: SourceDraft) => ({ ...buildSource(d, { now: '2025-01-01T00:00:
 
 describe('source records', () => {
   it('exports its public API', () => {
-    expect(Object.keys(sourceRecords).sort()).toEqual(['MAX_SOURCE_AUTHORS', 'MAX_SOURCE_CHARS', 'MAX_SOURCE_TITLE', 'SOURCE_ID_PATTERN', 'buildSource']);
+    expect(Object.keys(sourceRecords).sort()).toEqual(['MAX_SOURCE_AUTHORS', 'MAX_SOURCE_CHARS', 'MAX_SOURCE_TITLE', 'SOURCE_ID_PATTERN', 'buildSource', 'changeSource']);
   });
 
   it('accepts a source built from a draft, and the id carries the hash of the text', () => {
@@ -99,6 +99,33 @@ describe('adding and removing a source', () => {
     expect(store.sources.has(theirs.id)).toBe(true);
     await expect(store.removeSource(theirs.id)).rejects.toThrow(/someone else's map/);
     expect((await store.removeSource(source.id)).value.source.id).toBe(source.id);
+  });
+
+  it('renames a source, or changes its authors or year, as one undoable action; its id, text and passages stay', async () => {
+    const { store } = await makeStore();
+    const source = (await store.addSource({ ...sourceDraft(), authors: ['A. Author'], year: 2021 })).value;
+    const passage = (await store.createAnnotation({ target: target(source.id, 0) })).value;
+    const edited = await store.updateSource(source.id, { title: '  Field notes, Almaty  ', authors: ['A. Author', ' B. Author ', ''], year: null });
+    expect(edited.value).toMatchObject({ id: source.id, text: source.text, hash: source.hash, title: 'Field notes, Almaty', authors: ['A. Author', 'B. Author'] });
+    expect('year' in edited.value).toBe(false);
+    expect(v.safeParse(SourceRecordSchema, edited.value).success).toBe(true);
+    expect(store.annotations.get(passage.id)?.target.source).toBe(source.id);
+    expect(store.undoLabel).toBe('Edit source');
+    // Nothing changed, nothing written: no undo step.
+    const same = await store.updateSource(source.id, { title: 'Field notes, Almaty' });
+    expect(same.value).toBe(store.sources.get(source.id));
+    expect(store.undoLabel).toBe('Edit source');
+    await edited.undo();
+    expect(store.sources.get(source.id)).toMatchObject({ title: source.title, authors: ['A. Author'], year: 2021 });
+    await expect(store.updateSource(source.id, { title: '   ' })).rejects.toThrow(/needs a title/);
+  });
+
+  it('refuses to rename a source another layer’s map carried', async () => {
+    const { store } = await makeStore();
+    const theirs = { ...saved(sourceDraft(TEXT, 'Their notes')), layer: 'urn:uuid:00000000-0000-4000-8000-00000000cccc', version: { 'urn:uuid:00000000-0000-4000-8000-00000000cccc': 1 } };
+    await store.receive({ put: [{ collection: 'sources', record: theirs }] }, 'import');
+    await expect(store.updateSource(theirs.id, { title: 'Mine now' })).rejects.toThrow(/someone else's map/);
+    expect(store.sources.get(theirs.id)?.title).toBe('Their notes');
   });
 });
 

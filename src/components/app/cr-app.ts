@@ -224,7 +224,11 @@ export class CrApp extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = this.store.subscribe((diff) => {
       this.setAside = this.store.quarantined.length;
-      if (diff.sources) this.#listSources();
+      if (!diff.sources) return;
+      this.#listSources();
+      // The source being read renamed (its text cannot change): the reader shows the new details.
+      const id = this.doc?.meta.id;
+      if (id && diff.sources.updated[id]) void this.documents(id).then((d) => this.doc?.meta.id === id && (this.doc = d));
     });
     await this.store.open();
     this.setAside = this.store.quarantined.length;

@@ -6,6 +6,7 @@ import { MAX_SOURCE_CHARS } from '../../store/index.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { fieldText } from '../shared/form-fields.ts';
 import { NotifyEvent } from '../shared/events.ts';
+import { detailFields, readDetails } from './source-details.ts';
 import { StoreController } from '../store/store-controller.ts';
 
 /**
@@ -59,9 +60,7 @@ export class CrAddSource extends LitElement {
       <label>Text<textarea name="text" spellcheck="false"></textarea></label>
       <label>Pasted text is
         <select name="format"><option value="markdown">Markdown</option><option value="text">Plain text</option></select></label>
-      <label>Title (required)<input name="title" autocomplete="off" /></label>
-      <label>Authors, one per line<textarea name="authors" rows="2"></textarea></label>
-      <label>Year<input name="year" inputmode="numeric" autocomplete="off" /></label>
+      ${detailFields()}
       <p class="hint">Up to ${MAX_SOURCE_CHARS / 1048576} MB of text. It is kept in this browser, listed in the library, and travels with any map that cites it.</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.busy ? html`<p class="hint" role="status">Reading ${this.busy}…</p>` : nothing}
@@ -108,22 +107,21 @@ export class CrAddSource extends LitElement {
     const file = data.get('file');
     const chosen = file instanceof File && file.name ? file : undefined;
     const text = fieldText(data, 'text');
-    const yearText = fieldText(data, 'year').trim();
-    const year = yearText ? Number(yearText) : undefined;
+    const details = readDetails(data);
     this.error =
       chosen && text.trim() ? 'Choose a file or paste text, not both.'
       : !chosen && !text.trim() ? 'Choose a file or paste the text of the source.'
-      : !fieldText(data, 'title').trim() ? 'Give the source a title.'
-      : year !== undefined && (!Number.isInteger(year) || year < -5000 || year > 10_000) ? 'The year must be a whole number, for example 2023.'
+      : 'error' in details ? details.error
       : '';
-    if (this.error) return this.#focusError();
+    if (this.error || 'error' in details) return this.#focusError();
+    const { title, authors, year } = details;
     const abort = (this.#abort = new AbortController());
     this.busy = chosen ? `“${chosen.name}”` : 'the pasted text';
     try {
       const draft = await prepareSource({
         ...(chosen ? { file: chosen } : { pasted: { text, format: fieldText(data, 'format') === 'text' ? 'text' : 'markdown' } }),
-        title: fieldText(data, 'title'),
-        authors: fieldText(data, 'authors').split('\n'),
+        title,
+        authors,
         ...(year !== undefined ? { year } : {}),
       }, { signal: abort.signal });
       const added = await store.addSource(draft);

@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { OpenProgress } from '../../app/open-file.ts';
 import { routeHash } from '../../app/route.ts';
@@ -10,6 +10,7 @@ import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { removeSource } from './remove-source.ts';
 import '../shared/cr-confirm-dialog.ts';
 import './cr-add-source.ts';
+import './cr-edit-source.ts';
 
 /** A user's file being opened: its name and how far reading it has come. */
 export type FileOpening = OpenProgress & { name: string };
@@ -63,7 +64,8 @@ export class CrLibrary extends LitElement {
     button:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 2px; }
     .mine { color: var(--cr-ink-faint); font-size: 0.8rem; }
     /* Above the card's link overlay, so it can be clicked. */
-    .remove { position: relative; z-index: 1; align-self: flex-start; font-size: 0.8rem; padding: 0.25rem 0.6rem; }
+    .remove, .edit { position: relative; z-index: 1; align-self: flex-start; font-size: 0.8rem; padding: 0.25rem 0.6rem; }
+    .own { display: flex; gap: 0.5rem; }
     .opening { flex-basis: 100%; display: flex; gap: 0.8rem; align-items: center; flex-wrap: wrap; }
     .opening p { margin: 0; color: var(--cr-ink); }
     .opening progress { width: 12rem; accent-color: var(--cr-accent); }
@@ -76,6 +78,8 @@ export class CrLibrary extends LitElement {
 
   readonly #data = new StoreController(this);
   #loadingSample = false;
+  /** The source whose details are being edited on its card. */
+  @state() private accessor editing: string | undefined;
 
   @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
 
@@ -128,7 +132,7 @@ export class CrLibrary extends LitElement {
                   <dt>Words</dt><dd class="words">${e.wordCount.toLocaleString('en')} words</dd>
                   <dt>Reading time</dt><dd class="minutes">${e.readingMinutes} min read</dd>
                 </dl>
-                ${this.#removable(e.id) ? html`<button type="button" class="remove" aria-label="Remove ${e.title}" @click=${() => void this.#remove(e.id)}>Remove…</button>` : ''}
+                ${this.#removable(e.id) ? this.#own(e) : ''}
               </li>`,
             )}
           </ul>`}
@@ -152,6 +156,22 @@ export class CrLibrary extends LitElement {
   #removable(id: string): boolean {
     const store = this.#data.store;
     return !!store && store.sources.get(id)?.layer === store.localLayer;
+  }
+
+  // A source of the reader's own: its details edited in place, or the source removed.
+  #own(e: LibraryEntry) {
+    const record = this.#data.store?.sources.get(e.id);
+    if (this.editing === e.id && record) return html`<cr-edit-source .source=${record} @cr-source-edit-end=${() => void this.#endEdit(e.id)}></cr-edit-source>`;
+    return html`<div class="own">
+      <button type="button" class="edit" aria-label="Edit the details of ${e.title}" @click=${() => (this.editing = e.id)}>Edit…</button>
+      <button type="button" class="remove" aria-label="Remove ${e.title}" @click=${() => void this.#remove(e.id)}>Remove…</button>
+    </div>`;
+  }
+
+  async #endEdit(id: string): Promise<void> {
+    this.editing = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`li[data-id="${id}"] .edit`)?.focus();
   }
 
   async #remove(id: string): Promise<void> {

@@ -102,6 +102,62 @@ describe('a source of your own', () => {
     expect(store.evidenceOf([...store.claims.keys()][0]!).map((e) => e.annotation.id)).to.deep.equal([annotation.id]);
   });
 
+  it('has its title, authors and year edited on its card, shown in the library and the reader, and Undo restores them', async () => {
+    const store = await makeStore();
+    const app = await openApp('#/', store);
+    await addPasted(app, { text: MARKDOWN, title: 'Feild notes', authors: 'A. Sadykova', year: '2021' });
+    await until(() => location.hash.startsWith('#/read/user-feild-notes-'), 'opened', 20000);
+    const id = location.hash.slice('#/read/'.length);
+    await until(() => (deep(app, 'cr-reader') as CrReader | null)?.doc?.meta.id === id, 'reader', 20000);
+    location.hash = '#/';
+    const lib = await until(() => deep(app, 'cr-library'), 'library');
+    const card = await until(() => lib.shadowRoot!.querySelector(`li[data-id="${id}"]`), 'card');
+    (card.querySelector('.edit') as HTMLButtonElement).click();
+    const editor = await until(() => card.querySelector('cr-edit-source')?.shadowRoot?.querySelector('form') ?? null, 'editor');
+    const field = (name: string) => editor.elements.namedItem(name) as HTMLInputElement;
+    // Focus on the title, all of it selected: typing replaces it.
+    await until(() => editor.getRootNode() instanceof ShadowRoot && (editor.getRootNode() as ShadowRoot).activeElement === field('title'), 'title focused');
+    expect([field('title').selectionStart, field('title').selectionEnd]).to.deep.equal([0, 'Feild notes'.length]);
+    expect([field('authors').value, field('year').value]).to.deep.equal(['A. Sadykova', '2021']);
+    expect(await axeViolations()).to.deep.equal([]);
+    // A bad year is refused beside the form; then saved.
+    field('title').value = 'Field notes';
+    field('year').value = 'twenty';
+    editor.requestSubmit();
+    await until(() => /The year must be a whole number/.test(editor.querySelector('.error')?.textContent ?? ''), 'year refused');
+    field('year').value = '2022';
+    field('authors').value = 'Aigerim Sadykova\nJohn Smith';
+    editor.requestSubmit();
+    await until(() => store.sources.get(id)?.title === 'Field notes', 'saved');
+    expect(store.sources.get(id)).to.include({ year: 2022 });
+    expect(store.sources.get(id)!.authors).to.deep.equal(['Aigerim Sadykova', 'John Smith']);
+    await until(() => card.querySelector('h2')?.textContent === 'Field notes', 'the card says so');
+    await until(() => lib.shadowRoot!.activeElement === card.querySelector('.edit'), 'focus back on Edit…');
+    const toast = await until(() => app.shadowRoot!.querySelector('.toast'), 'toast');
+    expect(toast.textContent).to.contain('Changed the details of “Field notes”');
+    (toast.querySelector('button') as HTMLButtonElement).click(); // Undo
+    await until(() => store.sources.get(id)?.title === 'Feild notes', 'undone');
+    expect(store.sources.get(id)).to.include({ year: 2021 });
+    await until(() => card.querySelector('h2')?.textContent === 'Feild notes', 'the card again');
+    // Redone (Ctrl+Shift+Z, anywhere): the reader names and cites it as edited.
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Z', ctrlKey: true, shiftKey: true, bubbles: true }));
+    await until(() => store.sources.get(id)?.title === 'Field notes', 'redone');
+    location.hash = `#/read/${id}`;
+    const reader = await until(() => { const r = deep(app, 'cr-reader') as CrReader | null; return r?.doc?.meta.id === id ? r : null; }, 'reader again', 20000);
+    await until(() => reader.doc!.meta.title === 'Field notes', 'new title in the reader');
+    expect(reader.doc!.meta).to.include({ cite: 'Sadykova & Smith 2022' });
+    location.hash = '#/';
+    const lib2 = await until(() => { const l = deep(app, 'cr-library'); return l && l !== lib ? l : null; }, 'the library again');
+    // Escape leaves the details as they were.
+    const again = await until(() => lib2.shadowRoot!.querySelector<HTMLButtonElement>(`li[data-id="${id}"] .edit`), 'Edit… again');
+    again.click();
+    const form = await until(() => lib2.shadowRoot!.querySelector(`li[data-id="${id}"] cr-edit-source`)?.shadowRoot?.querySelector('form') ?? null, 'editor again');
+    (form.elements.namedItem('title') as HTMLInputElement).value = 'Something else';
+    form.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await until(() => !lib2.shadowRoot!.querySelector('cr-edit-source'), 'closed');
+    expect(store.sources.get(id)?.title).to.equal('Field notes');
+  });
+
   it('says what is wrong and keeps what was typed: no title, no text, a bad year, too much text', async () => {
     const app = await openApp('#/', await makeStore());
     const form = await addPasted(app, { text: MARKDOWN, title: ' ' });
