@@ -110,8 +110,8 @@ function contextLeft(p: Probe, c: Scored, reach: number): boolean {
 }
 
 /**
- * Why `best` (with its cost among `eligible`, the places similar enough to be taken) may be a
- * copy of the passage rather than the passage, or undefined: a place edited harder agrees as
+ * Why `best` may be a copy of the passage rather than the passage (`eligible`: the places similar
+ * enough to be taken), or undefined: a place edited harder agrees as
  * well with the wider context; the wider context parts from the stored one right beyond the
  * nearest words while another plausible place exists or the passage's context stands elsewhere
  * with other words between; or `best` is beyond the search window while that context stands
@@ -119,9 +119,9 @@ function contextLeft(p: Probe, c: Scored, reach: number): boolean {
  */
 export function copyVerdict(
   p: Probe,
-  best: { c: Scored; cost: number },
+  best: { c: Scored },
   all: readonly Scored[],
-  eligible: ReadonlyArray<{ c: Scored; cost: number }>,
+  eligible: ReadonlyArray<{ c: Scored }>,
   t: Thresholds,
 ): string | undefined {
   // A place not similar enough to be taken may still be the passage, edited harder than a copy
@@ -142,7 +142,7 @@ export function copyVerdict(
         c.similarity >= PLAUSIBLE &&
         (parted || cost(c) + OUTER_WEIGHT * outerErrors(p, c.start, c.end) < bestFull + Math.max(2, 0.04 * total)),
     );
-    if (rivalled) return 'ambiguous: a place edited harder agrees as well';
+    if (rivalled) return parted ? 'ambiguous: the wider context parts here, and another place is plausible' : 'ambiguous: a place edited harder agrees as well';
     if (parted && contextLeft(p, best.c, FAR)) return 'ambiguous: the passage was rewritten where it was';
   }
   if (best.c.distance > WINDOW && contextLeft(p, best.c, WINDOW)) return 'the passage was rewritten where it was; a copy elsewhere';
