@@ -196,7 +196,9 @@ class IdbPersistence implements Persistence {
     let failing = false;
     const queue = async (request: Promise<unknown>): Promise<void> => {
       requests.push(request);
-      if (requests.length % SLICE === 0) await request.then(() => undefined, () => void (failing = true));
+      // Heard at once: a failure before the next slice is never reported unhandled.
+      request.catch(() => void (failing = true));
+      if (requests.length % SLICE === 0) await request.then(() => undefined, () => undefined);
     };
     const now = emptyState();
     const keep = (into: StoreState, c: CollectionName, record: AnyRecord | undefined) => {
@@ -234,11 +236,11 @@ class IdbPersistence implements Persistence {
         for (const id of ids) requests.push(tx.objectStore('links').index(index).getAll(id).then((all) => all.forEach((r) => keep(found, 'links', r))));
       }
     } catch (error) {
-      // A request failed (the transaction aborts on its own, naming the cause)...
-      if (error instanceof SliceFailed) return fail(error, false);
-      // ... or one was refused at once (e.g. DataCloneError): undo the requests already queued.
+      // The requests already queued fail with the transaction: heard, so none goes unhandled.
       void Promise.allSettled(requests);
-      return fail(error, true);
+      // A request failed (the transaction aborts on its own, naming the cause), or one was
+      // refused at once (e.g. DataCloneError): abort, undoing the requests already queued.
+      return fail(error, !(error instanceof SliceFailed));
     }
     const results = await Promise.allSettled(requests);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -340,6 +340,10 @@ describe('commit', () => {
     // One record that exists already, in the first slice (the queueing stops) or the last: nothing
     // of the diff is written.
     const more = Array.from({ length: 800 }, (_, i) => annotation(2000 + i));
+    // Every request that fails with the transaction is heard: no unhandled rejection.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
     for (const order of [[many[0]!, ...more], [...more, many[0]!]]) {
       let error: unknown;
       try {
@@ -350,6 +354,9 @@ describe('commit', () => {
       expect((error as StoreError).kind).to.equal('write-failed');
       expect((await readDisk(name)).annotations.length).to.equal(1100);
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    window.removeEventListener('unhandledrejection', onUnhandled);
+    expect(unhandled.map(String)).to.deep.equal([]);
   });
 
   it('rejects after close with a StoreError', async () => {
