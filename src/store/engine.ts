@@ -100,10 +100,8 @@ export class StoreEngine extends StoreEvents {
   readonly #knownVersion = (c: CollectionName, id: string): Version | undefined =>
     versionOf(this.#state[c].get(id)) ?? this.#deletedVersions.get(`${c} ${id}`);
   #persistenceAsked: Promise<StoragePersistence> | undefined;
-  /** Changes applied to the state (and to what is set aside) so far: tells a plan still valid. */
-  #changes = 0;
-  /** The last plan `previewReceive` made, for `receive` of the same batch. */
-  #previewed: { batch: IncomingBatch; at: number; plan: ReceivePlan } | undefined;
+  /** The last plan `previewReceive` made, for `receive` of the same batch; dropped by any change. */
+  #previewed: { batch: IncomingBatch; plan: ReceivePlan } | undefined;
 
   constructor(options: StoreOptions = {}) {
     super();
@@ -315,7 +313,7 @@ export class StoreEngine extends StoreEvents {
   /** What `receive(batch)` would do now, without doing it: the preview an import shows first. Throws as `receive` refuses. */
   previewReceive(batch: IncomingBatch): ReceivePlan {
     const plan = planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
-    this.#previewed = { batch, at: this.#changes, plan };
+    this.#previewed = { batch, plan };
     return plan;
   }
 
@@ -325,10 +323,7 @@ export class StoreEngine extends StoreEvents {
       // records again would be the import's longest task on the page.
       const previewed = this.#previewed;
       this.#previewed = undefined;
-      const plan =
-        previewed?.batch === batch && previewed.at === this.#changes
-          ? previewed.plan
-          : planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
+      const plan = previewed?.batch === batch ? previewed.plan : planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
         const { written } = await this.#commit(plan.diff, origin);
@@ -468,7 +463,8 @@ export class StoreEngine extends StoreEvents {
   // `quarantineChanged`: tell subscribers even of an empty diff, since what is set aside changed.
   #apply(diff: StoreDiff, origin: ChangeOrigin, quarantineChanged = false): void {
     if (isEmptyDiff(diff) && !quarantineChanged) return;
-    this.#changes++;
+    // A plan made before this change no longer holds (and a large one need not stay in memory).
+    this.#previewed = undefined;
     deepFreeze(diff);
     for (const c of diffCollections(diff)) {
       for (const id of Object.keys(diff[c]!.removed)) {
