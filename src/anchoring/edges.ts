@@ -133,19 +133,18 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
   // (a repeated title, a repeated sentence), not its other side; the near edge is this passage's.
   const verbatim = (y: number): boolean => quote[y - lo]! <= edgeLength / 8;
   const copy = far >= 0 && near >= 0 && verbatim(near) && verbatim(far);
-  // An insertion leaves text unrelated to the context at the near place: where the context is
-  // found there, more or less (an edge word edited), the far place is only a lookalike.
   // Text between the place where the quote's edge is whole and the near place is the
   // passage's only as a word added to its edge word: a sentence or a line there was inserted
   // between the passage and its context.
   if (near >= 0) {
-    const edgeLength = Math.min(WORD, p.exact.length);
     let inner = -1;
     for (let x = near - outward; x >= nearLo && x <= nearHi; x -= outward) {
       if (quote[x - lo]! <= edgeLength / 8 && (inner < 0 || quote[x - lo]! < quote[inner - lo]!)) inner = x;
     }
     if (inner >= 0 && quote[near - lo]! > quote[inner - lo]! && SENTENCE.test(outward < 0 ? p.text.slice(near, inner) : p.text.slice(inner, near))) near = inner;
   }
+  // An insertion leaves text unrelated to the context at the near place: where the context is
+  // found there, more or less (an edge word edited), the far place is only a lookalike.
   const lost = near < 0 || context[near - lo]! > LOST * contextLength;
   // Nor is the far place the passage's other side where the match already holds this edge of
   // the quote exactly and the far place does not: it is an edited copy further on.
