@@ -11,6 +11,7 @@ import { topicMarkdown } from '../../exchange/formats/topic-markdown.ts';
 import { relationPhrase } from '../../map/words.ts';
 import { formatRange, tagsOf, type Annotation, type EventRecord } from '../../store/index.ts';
 import { controlStyles } from '../shared/control-styles.ts';
+import { pageStyles } from '../shared/page-styles.ts';
 import { downloadText } from '../shared/download.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -32,7 +33,7 @@ import '../layers/cr-layer-legend.ts';
  */
 @customElement('cr-events-view')
 export class CrEventsView extends LitElement {
-  static override styles = [controlStyles, badgeStyles, eventsStyles, layerMarkStyles];
+  static override styles = [controlStyles, badgeStyles, pageStyles, eventsStyles, layerMarkStyles];
 
   /** Sources of the library (metadata), in the library's order. */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];

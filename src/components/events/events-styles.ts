@@ -2,16 +2,10 @@ import { css } from 'lit';
 
 /** The compare-by-event view on screen and on paper (no controls, columns one after another). */
 export const eventsStyles = css`
-  :host { display: block; }
-  .page { max-width: 90rem; margin: 0 auto; padding: 1.5rem; }
-  header { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: end; justify-content: space-between; margin-bottom: 1rem; }
-  h1 { font: 700 1.4rem/1.2 var(--cr-sans); margin: 0; }
-  .sub { color: var(--cr-ink-soft); margin: 0.25rem 0 0; }
+  .page { max-width: 90rem; }
   .controls { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; }
   .controls select { max-width: 22rem; }
   h2 { font: 700 0.72rem var(--cr-sans); text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-faint); margin: 1.4rem 0 0.5rem; }
-  .empty { background: var(--cr-card); border: 1px dashed var(--cr-rule); border-radius: 8px; padding: 1rem 1.2rem; color: var(--cr-ink-soft); line-height: 1.55; max-width: 46rem; }
-  .empty h2 { font: 700 1rem var(--cr-sans); text-transform: none; letter-spacing: 0; color: var(--cr-ink); margin: 0 0 0.4rem; }
   table { border-collapse: collapse; font-size: 0.85rem; background: var(--cr-card); }
   th, td { border: 1px solid var(--cr-rule); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
   thead th { font-weight: 600; color: var(--cr-ink-soft); }

@@ -8,6 +8,7 @@ import { classOverview, type ClassOverview, type HotPassage } from '../../map/ov
 import { count } from '../../map/words.ts';
 import type { Link } from '../../store/index.ts';
 import { controlStyles } from '../shared/control-styles.ts';
+import { pageStyles } from '../shared/page-styles.ts';
 import { downloadText } from '../shared/download.ts';
 import { layerColour } from '../shared/layer-colours.ts';
 import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
@@ -27,7 +28,7 @@ const FIRST_PASSAGES = 10;
  */
 @customElement('cr-overview')
 export class CrOverview extends LitElement {
-  static override styles = [controlStyles, badgeStyles, overviewStyles];
+  static override styles = [controlStyles, badgeStyles, pageStyles, overviewStyles];
 
   /** Sources of the library, in its order. */
   @property({ attribute: false }) accessor entries: readonly LibraryEntry[] = [];

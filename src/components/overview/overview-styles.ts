@@ -2,15 +2,9 @@ import { css } from 'lit';
 
 /** The class overview on screen and on paper. */
 export const overviewStyles = css`
-  :host { display: block; }
-  .page { max-width: 64rem; margin: 0 auto; padding: 1.5rem; }
-  header { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: end; justify-content: space-between; margin-bottom: 1rem; }
-  h1 { font: 700 1.4rem/1.2 var(--cr-sans); margin: 0; }
-  .sub { color: var(--cr-ink-soft); margin: 0.25rem 0 0; }
+  .page { max-width: 64rem; }
   h2 { font: 700 0.72rem var(--cr-sans); text-transform: uppercase; letter-spacing: 0.08em; color: var(--cr-ink-soft); margin: 1.6rem 0 0.5rem; }
   section > .hint { margin-bottom: 0.6rem; color: var(--cr-ink-soft); }
-  .empty { background: var(--cr-card); border: 1px dashed var(--cr-rule); border-radius: 8px; padding: 1rem 1.2rem; color: var(--cr-ink-soft); line-height: 1.55; max-width: 46rem; }
-  .empty h2 { font: 700 1rem var(--cr-sans); text-transform: none; letter-spacing: 0; color: var(--cr-ink); margin: 0 0 0.4rem; }
   ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
   ol > li { background: var(--cr-card); border: 1px solid var(--cr-rule); border-radius: 8px; padding: 0.55rem 0.8rem; }
   .meta { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; align-items: baseline; font-size: 0.85rem; }
