@@ -127,7 +127,7 @@ export class CrLibrary extends LitElement {
                 <span class="kind">${e.kind}</span>${e.id.startsWith('user-') && !this.#data.store?.sources.has(e.id) ? html` <span class="mine">open in this tab only</span>` : ''}
                 <h2><a href=${routeHash({ view: 'read', id: e.id })}>${e.title}</a></h2>
                 <p class="authors">${e.authors.join(', ')}</p>
-                <p class="venue">${e.venue}${e.year ? html` · <span class="year">${e.year}</span>` : ''}</p>
+                <p class="venue">${e.venue}${e.venue && e.year ? ' · ' : ''}${e.year ? html`<span class="year">${e.year}</span>` : ''}</p>
                 <dl>
                   <dt>Words</dt><dd class="words">${e.wordCount.toLocaleString('en')} words</dd>
                   <dt>Reading time</dt><dd class="minutes">${e.readingMinutes} min read</dd>
