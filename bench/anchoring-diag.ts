@@ -28,7 +28,7 @@ for (const seed of seeds) {
       if (t.wrong > before.wrong) kind = tr.destroyed ? 'WRONG-destroyed' : 'WRONG-surviving';
       else if (t.boundary > before.boundary) kind = c.split.has(i) ? 'BOUNDARY-split' : 'BOUNDARY';
       if (kind === 'BOUNDARY-split') splitBoundary++;
-      else if (tr.destroyed && pl) kind = 'REMNANT';
+      else if (!kind && tr.destroyed && pl) kind = 'REMNANT';
       else if (!tr.destroyed && !pl) kind = 'ORPHAN ' + (a.status === 'orphan' ? a.reason : '');
       if (process.argv.includes('-k')) { console.log(`K ${seed} ${c.id} ${i} ${kind || (pl ? 'ok/off' : 'orph-ok')}`); return; }
       if (kind && verbose) {

@@ -147,7 +147,7 @@ function withInsertion(p: Probe, all: Scored[]): Scored[] {
   for (const c of tries) {
     const { start, end, doubt } = refineEdges(p, c.start, c.end);
     if (doubt > MAX_EDGE_DOUBT || end - start <= m || found.some((o) => o.start === start && o.end === end)) continue;
-    found.push({ ...score(p, { start, end, errors: gapErrors(p.exact, p.text, start, end) }, 'fuzzy'), method: 'fuzzy' });
+    found.push({ ...score(p, { start, end, errors: gapErrors(p.exact, p.text, start, end, true) }, 'fuzzy'), method: 'fuzzy' });
   }
   return found;
 }

@@ -56,12 +56,20 @@ export function editDistance(a: string, b: string): number {
  * side sees at most the quote's length plus a little of the text, so the two never share it
  * when the span is longer than the quote (the only case callers ask about).
  */
-export function gapErrors(quote: string, text: string, start: number, end: number): number {
+export function gapErrors(quote: string, text: string, start: number, end: number, inside = false): number {
   const m = quote.length;
   const reach = Math.min(end - start, m + SIDE_SLACK);
   const head = headDistances(quote, text.slice(start, start + reach));
   const tail = headDistances(reverse(quote), reverse(text.slice(end - reach, end)));
+  // `inside`: the stretch is within the passage, the head holding at least the quote's first
+  // word and the tail its last (text past an end is another passage's, so it is not free).
+  let [lo, hi] = [0, m];
+  if (inside) {
+    const first = /^\s*\S+/.exec(quote)?.[0].length ?? 1;
+    const last = /\S+\s*$/.exec(quote)?.[0].length ?? 1;
+    [lo, hi] = first + last <= m ? [first, m - last] : [Math.min(1, m), Math.max(0, m - 1)];
+  }
   let best = m;
-  for (let k = 0; k <= m; k++) best = Math.min(best, head[k]! + tail[m - k]!);
+  for (let k = lo; k <= hi; k++) best = Math.min(best, head[k]! + tail[m - k]!);
   return best;
 }

@@ -6,6 +6,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { anchor, describe, type Anchor } from '../../src/anchoring/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
+import { gapErrors } from '../../src/anchoring/gap.ts';
 
 let text = '';
 beforeAll(async () => {
@@ -171,4 +172,30 @@ it('leaves out the end of a sentence inserted before the passage, though the con
 it('covers a word added after the last word, before its full stop', () => {
   const { sel, start, edited } = setup(PASSAGE.length - 1, 0, ' alike');
   expect(both(edited, sel)).toEqual([[start, start + PASSAGE.length + 6], [start, start + PASSAGE.length + 6]]);
+});
+
+it('never takes a sentence inserted right after a short quote for the far side of an insertion inside it', async () => {
+  // "CSTO intervention" is followed by a new sentence and then its own suffix, whose
+  // "non-intervention" partly matches the quote: a span from the quote to the suffix holds the
+  // quote whole with the sentence as a free "insertion" at its very end. Text past an end is not
+  // the passage's; a quote this short, its suffix gone, may be orphaned but not stretched.
+  const anisin = (await loadCorpus()).find((d) => d.meta.id === 'anisin-2026')!.text;
+  const start = anisin.indexOf('Table 1 compares CSTO intervention') + 'Table 1 compares '.length;
+  const end = start + 'CSTO intervention'.length;
+  const sel = describe(anisin, start, end);
+  const sentence = ' According to the aforementioned findings, Kazakhstan can be referred to as a middle state for several reasons.';
+  const edited = anisin.slice(0, end) + sentence + anisin.slice(end);
+  for (const a of [anchor(edited, sel), anchor(edited, [sel[0]])]) {
+    expect(a.status === 'orphan' || (a.start === start && a.end === end), JSON.stringify(a)).toBe(true);
+  }
+});
+
+it('counts text past an end against the quote when the free stretch must be inside the passage', () => {
+  const quote = 'CSTO intervention';
+  const after = `${quote} According to the findings.`;
+  expect(gapErrors(quote, after, 0, after.length)).toBe(0);
+  expect(gapErrors(quote, after, 0, after.length, true)).toBeGreaterThan(quote.length / 3);
+  // A sentence inside, between the first and the last word, stays free.
+  const inside = 'CSTO According to the findings. intervention';
+  expect(gapErrors(quote, inside, 0, inside.length, true)).toBe(0);
 });
