@@ -1,3 +1,4 @@
+import approxSearch from 'approx-string-match';
 import {
   CONTEXT_LENGTH,
   CONTEXT_STEP,
@@ -7,6 +8,20 @@ import {
   type TextQuoteSelector,
 } from './types.ts';
 import { WORD } from './distance.ts';
+
+// Share of characters in which a copy of the quote with its nearest context may differ and still
+// be a copy: an abstract repeating a sentence of the body with a word changed. Edits can make
+// either one the better match, so such a passage needs the wider context as much as one
+// repeated verbatim.
+const NEAR_COPY = 1 / 8;
+
+/** Whether `text[from, to)` occurs, nearly verbatim (NEAR_COPY), elsewhere in `text`. */
+function nearlyRepeated(text: string, from: number, to: number): boolean {
+  const s = text.slice(from, to);
+  const k = Math.floor(s.length * NEAR_COPY);
+  // approx-string-match returns the best matches only: search either side of the quote's place.
+  return approxSearch(text.slice(0, from), s, k).length > 0 || approxSearch(text.slice(to), s, k).length > 0;
+}
 
 /** Whether `s` occurs in `text` other than at `at`. */
 function occursElsewhere(text: string, s: string, at: number): boolean {
@@ -35,7 +50,8 @@ export function describe(
   // The quote with its nearest WORD characters a side repeated elsewhere: only the rest of the
   // context tells the copies apart (anchor.ts), so it should say more than a few words.
   const innerFrom = Math.max(0, start - WORD);
-  const repeated = occursElsewhere(text, text.slice(innerFrom, end + WORD), innerFrom);
+  const innerTo = Math.min(text.length, end + WORD);
+  const repeated = occursElsewhere(text, text.slice(innerFrom, innerTo), innerFrom) || nearlyRepeated(text, innerFrom, innerTo);
   while (
     length < MAX_CONTEXT_LENGTH &&
     (from > 0 || end + length < text.length) &&

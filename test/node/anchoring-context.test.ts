@@ -42,10 +42,31 @@ it('grows the context until prefix, quote and suffix are unique in the text', ()
   const at2 = other.indexOf('QUOTE', other.indexOf('second'));
   expect(count(other, other.slice(at2 - 64, at2 + 69))).toBe(1);
   expect(describe(other, at2, at2 + 5)[0].prefix.length).toBe(128);
-  // A quote unique with its nearest context keeps 64.
-  const plain = filler('delta');
-  const at3 = plain.indexOf('delta4');
-  expect(describe(plain, at3, at3 + 6)[0].prefix.length).toBe(64);
+  // A quote unique with its nearest context, and nothing like it elsewhere, keeps 64 (the
+  // filler's sentences are near-copies of each other, so a real text).
+  const plain = texts['duvanova-junisbai-2022']!;
+  const at3 = plain.indexOf('we observe a distinct pattern');
+  expect(describe(plain, at3, at3 + 29)[0].prefix.length).toBe(64);
+});
+
+it('grows the context of a passage that is repeated nearly, with a word changed, and so refuses the other copy', () => {
+  // anisin-2026's abstract repeats a sentence of the body, but "opens up space" there is "opens
+  // space": not a verbatim repeat, yet edits can make the abstract the better match.
+  const text = texts['anisin-2026']!;
+  const quote = 'erosion of regime control over coercive';
+  const body = text.lastIndexOf(quote);
+  const abstract = text.indexOf(quote);
+  expect(abstract).toBeLessThan(body);
+  expect(text.slice(body - 32, body + quote.length + 32)).not.toBe(text.slice(abstract - 32, abstract + quote.length + 32));
+  const sel = describe(text, body, body + quote.length);
+  expect(sel[0].prefix.length).toBe(128);
+  expect(placeOf(anchor(text, sel))).toEqual([body, body + quote.length]);
+  // The body's sentence deleted, context and all: the abstract's copy, 5,600 characters away,
+  // holds the quote and its nearest 64 characters but not what lies beyond them.
+  const from = text.lastIndexOf('State breakdown within', body);
+  const to = text.indexOf('seize power.', body) + 'seize power. '.length;
+  const gone = text.slice(0, from) + text.slice(to);
+  expect(anchor(gone, sel, { originalLength: text.length })).toMatchObject({ status: 'orphan' });
 });
 
 it('orphans a passage destroyed where it was rather than take a far copy whose long context disagrees', () => {
