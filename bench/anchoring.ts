@@ -209,7 +209,11 @@ export interface BenchCase {
 export async function benchCases(seed: number): Promise<BenchCase[]> {
   const docs = (await loadCorpus()).map((d) => ({ id: d.meta.id, text: d.text }));
   const r = rng(seed);
-  const sets = docs.map((d) => ({ ...d, passages: samplePassages(d.text, r) }));
+  const sets = docs.map((d) => {
+    const passages = samplePassages(d.text, r);
+    // Selectors are made once, on the original: every severity edits the same text.
+    return { ...d, passages, selectors: passages.map((p) => describe(d.text, p.start, p.end)) };
+  });
   const cases: BenchCase[] = [];
   for (const [s, severity] of SEVERITIES.entries()) {
     for (const [k, d] of sets.entries()) {
@@ -220,7 +224,7 @@ export async function benchCases(seed: number): Promise<BenchCase[]> {
         severity,
         originalLength: d.text.length,
         text: edited.text,
-        selectors: d.passages.map((p) => describe(d.text, p.start, p.end)),
+        selectors: d.selectors,
         truths: d.passages.map((_, i) => edited.truth(i)),
         split: edited.split,
       });

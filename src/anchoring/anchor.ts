@@ -29,9 +29,6 @@ export const MIN_QUOTE_SCORE = 0.6;
 
 // Exact occurrences this close to the expected place, with intact context, are taken at once.
 const NEAR = 2048;
-// Half-width of the last, direct search around the expected place, for edits the seeds missed:
-// it costs as much as all other stages together, and rarely finds what they did not.
-const LAST_WINDOW = 512;
 // An occurrence this close to the expected place is the passage there, as far as position tells.
 const SAME_PLACE = 64;
 
@@ -139,17 +136,9 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   for (const c of seeded) {
     if (!all.some((o) => o.start === c.start && o.end === c.end)) all.push(score(p, c, 'fuzzy'));
   }
-  const good = (c: Scored): boolean => c.quoteSimilarity >= t.minQuoteScore && c.similarity >= t.minScore;
-  if (hint === undefined || all.some((c) => isNear(c) && good(c))) return settle(p, all, t);
-  // A passage with a sentence inserted inside is found by its seeds, only partly matched: once
-  // its ends are placed it may be good after all, and near.
-  const settled = settle(p, all, t);
-  if (settled.status === 'anchored' && Math.abs(settled.start - hint) <= WINDOW) return settled;
-
-  // Nothing good near the expected place: search there directly, for edits the seeds missed.
-  const before = all.length;
-  for (const c of windowMatches(text, p.exact, hint - LAST_WINDOW, hint + m + LAST_WINDOW)) {
-    if (!all.some((o) => o.start === c.start && o.end === c.end)) all.push(score(p, c, 'fuzzy'));
-  }
-  return all.length === before ? settled : settle(p, all, t);
+  // A passage with a sentence inserted inside is found by its seeds, only partly matched: settle
+  // places its ends again and may find it good after all. (A last direct search around the
+  // expected place, for edits the seeds missed, found nothing they did not once each cluster of
+  // seeds was verified in a window just wider than the quote, and cost an eighth of the time.)
+  return settle(p, all, t);
 }
