@@ -1,16 +1,19 @@
 /**
- * `npx tsx bench/anchoring-only.ts [seed]`: the anchoring bench alone (bench/run.ts runs every
- * bench), printing its table and writing bench/results/anchoring.json (anchoring-seed<N>.json
- * for a seed other than 1), as bench/run.ts does.
+ * `npx tsx bench/anchoring-only.ts [seed] [--long]`: the anchoring bench alone (bench/run.ts runs
+ * every bench), printing its table and writing bench/results/anchoring.json (anchoring-seed<N>.json
+ * for a seed other than 1; anchoring-long*.json with passages of 300–1,000 characters), as
+ * bench/run.ts does.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runAnchoringBench } from './anchoring.ts';
 
-const seed = Number(process.argv[2] ?? 1);
+const args = process.argv.slice(2);
+const long = args.includes('--long');
+const seed = Number(args.find((a) => !a.startsWith('--')) ?? 1);
 if (!Number.isInteger(seed)) throw new Error('the seed is an integer');
 const t0 = performance.now();
-const { table, json } = await runAnchoringBench(seed);
+const { table, json } = await runAnchoringBench(seed, long ? 'long' : 'usual');
 console.log(`\n${table}\n(anchoring: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-const file = seed === 1 ? 'anchoring.json' : `anchoring-seed${seed}.json`;
+const file = `anchoring${long ? '-long' : ''}${seed === 1 ? '' : `-seed${seed}`}.json`;
 await writeFile(fileURLToPath(new URL(`./results/${file}`, import.meta.url)), JSON.stringify(json, null, 2) + '\n');

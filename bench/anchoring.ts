@@ -45,15 +45,20 @@ function wordSpans(text: string): Array<[number, number]> {
   return [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-/** Random word-aligned passages of 15–300 characters; some are phrases repeated in the text. */
-function samplePassages(text: string, r: () => number): Array<{ start: number; end: number }> {
+/** Passage lengths drawn: the bench's usual ones, or (`--long`) the paragraph a reader highlights whole. */
+export type PassageLengths = 'usual' | 'long';
+const LENGTHS: Record<PassageLengths, [number, number]> = { usual: [15, 300], long: [300, 1000] };
+
+/** Random word-aligned passages (see LENGTHS); some are phrases repeated in the text. */
+function samplePassages(text: string, r: () => number, lengths: PassageLengths): Array<{ start: number; end: number }> {
+  const [min, max] = LENGTHS[lengths];
   const words = wordSpans(text);
   const seen = new Map<string, number>();
   const repeated: Array<[number, number]> = [];
   for (let n = 2; n <= 8; n++) {
     for (let i = 0; i + n <= words.length; i++) {
       const [a, b] = [words[i]![0], words[i + n - 1]![1]];
-      if (b - a < 15 || b - a > 300) continue;
+      if (b - a < min || b - a > max) continue;
       const key = text.slice(a, b);
       const k = seen.get(key) ?? 0;
       seen.set(key, k + 1);
@@ -68,11 +73,11 @@ function samplePassages(text: string, r: () => number): Array<{ start: number; e
       continue;
     }
     const i = Math.floor(r() * words.length);
-    const target = 15 + Math.floor(r() * 286);
+    const target = min + Math.floor(r() * (max - min + 1));
     let j = i;
     while (j + 1 < words.length && words[j + 1]![1] - words[i]![0] <= target) j++;
     const [a, b] = [words[i]![0], words[j]![1]];
-    if (b - a >= 15 && b - a <= 300) out.push({ start: a, end: b });
+    if (b - a >= min && b - a <= max) out.push({ start: a, end: b });
   }
   return out;
 }
@@ -206,11 +211,11 @@ export interface BenchCase {
 }
 
 /** The bench's inputs for `seed`: every corpus text edited at every severity. */
-export async function benchCases(seed: number): Promise<BenchCase[]> {
+export async function benchCases(seed: number, lengths: PassageLengths = 'usual'): Promise<BenchCase[]> {
   const docs = (await loadCorpus()).map((d) => ({ id: d.meta.id, text: d.text }));
   const r = rng(seed);
   const sets = docs.map((d) => {
-    const passages = samplePassages(d.text, r);
+    const passages = samplePassages(d.text, r, lengths);
     // Selectors are made once, on the original: every severity edits the same text.
     return { ...d, passages, selectors: passages.map((p) => describe(d.text, p.start, p.end)) };
   });
@@ -234,8 +239,8 @@ export async function benchCases(seed: number): Promise<BenchCase[]> {
 }
 
 /** Run the anchoring bench with `seed`; returns the printed table and the JSON record. */
-export async function runAnchoringBench(seed = 1): Promise<{ table: string; json: unknown }> {
-  const cases = await benchCases(seed);
+export async function runAnchoringBench(seed = 1, lengths: PassageLengths = 'usual'): Promise<{ table: string; json: unknown }> {
+  const cases = await benchCases(seed, lengths);
   const rows: AnchoringRow[] = [];
   for (const severity of SEVERITIES) {
     const tallies = ENGINES.map(() => ({ ms: 0, anchors: 0, surviving: 0, destroyed: 0, ok: 0, boundary: 0, off: 0, wrong: 0, orphaned: 0 }));
@@ -288,8 +293,10 @@ export async function runAnchoringBench(seed = 1): Promise<{ table: string; json
     },
     texts: cases.filter((c) => c.severity === 'light').map((c) => ({ id: c.id, length: c.originalLength })),
     passagesPerText: PASSAGES_PER_TEXT,
+    passageLengths: LENGTHS[lengths],
     rows,
     targets: SEVERITIES.map((severity) => targetsFor(rows, severity)),
   };
-  return { table: `Anchoring (seed ${seed}, ${rows[0]?.passages ?? 0} passages)\n${table(rows)}`, json };
+  const of = lengths === 'long' ? `, ${LENGTHS.long.join('–')} characters each` : '';
+  return { table: `Anchoring (seed ${seed}, ${rows[0]?.passages ?? 0} passages${of})\n${table(rows)}`, json };
 }

@@ -30,14 +30,17 @@ export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMetho
   // the context for letters the passage lost may hold too little of it once its ends are right.
   const m = p.exact.length;
   const moved = Math.abs(start - c.start) + Math.abs(end - c.end);
-  if (moved > 0 && c.errors + moved > (1 - t.minQuoteScore) * m) {
-    const errors = end - start > m ? gapErrors(p.exact, p.text, start, end) : editDistance(p.exact, p.text.slice(start, end));
+  // Each character an end moved changes the errors by at most one: a bound, counted exactly
+  // (a sentence inserted inside free) only where the bound alone could mean too little is left.
+  let errors = c.errors + moved;
+  if (moved > 0 && errors > (1 - t.minQuoteScore) * m) {
+    errors = end - start > m ? gapErrors(p.exact, p.text, start, end) : editDistance(p.exact, p.text.slice(start, end));
     if (1 - errors / m < t.minQuoteScore) return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
   }
   // Fewer than half of the quote's words left (see words.ts): the passage was rewritten. A word
   // is lost only with more than half of it edited, which loses at most two characters of the
   // quote per edit: with fewer than a fifth of it edited, more than half is left.
-  if (c.errors + moved > m / 5 && survivingShare(p.exact, p.text.slice(start, end)) < MIN_SURVIVING) {
+  if (errors > m / 5 && survivingShare(p.exact, p.text.slice(start, end)) < MIN_SURVIVING) {
     return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
   }
   return { status: 'anchored', start, end, method, score: c.similarity };

@@ -7,18 +7,29 @@ import { reverse } from './distance.ts';
 /** Characters of text, past the quote's own length, that one side of the split may use. */
 const SIDE_SLACK = 16;
 
+/** Length of the common prefix of `a` and `b`. */
+function common(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
 /**
  * out[k] = the least edit distance between `q.slice(0, k)` and any prefix of `t`: how well the
- * text starts with the quote's first k characters (plain dynamic programming, O(|q|·|t|)).
+ * text starts with the quote's first k characters (dynamic programming, O(|q|·|t|)). Rows as far
+ * as the two agree verbatim are known without it: D[k][j] = |k - j|, least 0. `more(k, out[k])`
+ * is asked after each row, in order; rows after a `false` are not computed (left at 0).
  */
-function headDistances(q: string, t: string): Int32Array {
+function headDistances(q: string, t: string, more: (k: number, d: number) => boolean = () => true): Int32Array {
   const n = t.length;
   const out = new Int32Array(q.length + 1);
+  const same = common(q, t);
+  for (let k = 0; k <= same; k++) if (!more(k, 0)) return out;
   let prev = new Int32Array(n + 1);
   let cur = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  out[0] = 0;
-  for (let i = 1; i <= q.length; i++) {
+  for (let j = 0; j <= n; j++) prev[j] = Math.abs(same - j);
+  for (let i = same + 1; i <= q.length; i++) {
     const c = q.charCodeAt(i - 1);
     cur[0] = i;
     let best = i;
@@ -28,6 +39,7 @@ function headDistances(q: string, t: string): Int32Array {
       if (v < best) best = v;
     }
     out[i] = best;
+    if (!more(i, best)) break;
     [prev, cur] = [cur, prev];
   }
   return out;
@@ -35,6 +47,11 @@ function headDistances(q: string, t: string): Int32Array {
 
 /** Plain edit distance between `a` and `b` (O(|a|·|b|); for a quote against a place found). */
 export function editDistance(a: string, b: string): number {
+  // What the two share at either end costs nothing: only the middles are compared.
+  const pre = common(a, b);
+  let post = 0;
+  while (post < a.length - pre && post < b.length - pre && a.charCodeAt(a.length - 1 - post) === b.charCodeAt(b.length - 1 - post)) post++;
+  if (pre + post > 0) return editDistance(a.slice(pre, a.length - post), b.slice(pre, b.length - post));
   let prev = new Int32Array(b.length + 1);
   let cur = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -59,8 +76,9 @@ export function editDistance(a: string, b: string): number {
 export function gapErrors(quote: string, text: string, start: number, end: number, inside = false): number {
   const m = quote.length;
   const reach = Math.min(end - start, m + SIDE_SLACK);
-  const head = headDistances(quote, text.slice(start, start + reach));
-  const tail = headDistances(reverse(quote), reverse(text.slice(end - reach, end)));
+  const head = text.slice(start, start + reach);
+  const tail = reverse(text.slice(end - reach, end));
+  const quoteBack = reverse(quote);
   // `inside`: the stretch is within the passage, the head holding at least the quote's first
   // word and the tail its last (text past an end is another passage's, so it is not free).
   let [lo, hi] = [0, m];
@@ -69,7 +87,22 @@ export function gapErrors(quote: string, text: string, start: number, end: numbe
     const last = /\S+\s*$/.exec(quote)?.[0].length ?? 1;
     [lo, hi] = first + last <= m ? [first, m - last] : [Math.min(1, m), Math.max(0, m - 1)];
   }
+  // One side is computed whole, the one that starts with the longer verbatim run (its rows that
+  // far cost nothing). The other row by row, until it alone costs the best total found: a
+  // longer piece of the quote never fits better than a shorter one, so no later split can win.
   let best = m;
-  for (let k = lo; k <= hi; k++) best = Math.min(best, head[k]! + tail[m - k]!);
+  if (common(quote, head) < common(quoteBack, tail)) {
+    const tailRows = headDistances(quoteBack, tail);
+    headDistances(quote, head, (k, d) => {
+      if (k >= lo && k <= hi) best = Math.min(best, d + tailRows[m - k]!);
+      return d < best && k < hi;
+    });
+  } else {
+    const headRows = headDistances(quote, head);
+    headDistances(quoteBack, tail, (j, d) => {
+      if (m - j >= lo && m - j <= hi) best = Math.min(best, headRows[m - j]! + d);
+      return d < best && m - j > lo;
+    });
+  }
   return best;
 }

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { anchor, describe } from '../../src/anchoring/index.ts';
 import { endDistance, startDistance } from '../../src/anchoring/distance.ts';
+import { editDistance, gapErrors } from '../../src/anchoring/gap.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 
 const SEED = 20261122;
@@ -44,6 +45,55 @@ it('computes context distances like plain dynamic programming', () => {
       expect(startDistance(p, t)).toBe(naive(p, t, true));
     }),
     { seed: SEED, numRuns: 300 },
+  );
+});
+
+/** Plain edit distance of `a` and `b`. */
+function plain(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** gapErrors by its definition: over every split of the quote (with its head holding the first
+ * word and its tail the last when `inside`) and every free stretch, the plainest way. */
+function gapNaive(q: string, t: string, start: number, end: number, inside: boolean): number {
+  const m = q.length;
+  const reach = Math.min(end - start, m + 16);
+  const first = /^\s*\S+/.exec(q)?.[0].length ?? 1;
+  const last = /\S+\s*$/.exec(q)?.[0].length ?? 1;
+  const [lo, hi] = !inside ? [0, m] : first + last <= m ? [first, m - last] : [Math.min(1, m), Math.max(0, m - 1)];
+  let best = m;
+  for (let k = lo; k <= hi; k++) {
+    let head = Infinity;
+    for (let j = 0; j <= reach; j++) head = Math.min(head, plain(q.slice(0, k), t.slice(start, start + j)));
+    let tail = Infinity;
+    for (let j = 0; j <= reach; j++) tail = Math.min(tail, plain(q.slice(k), t.slice(end - j, end)));
+    best = Math.min(best, head + tail);
+  }
+  return best;
+}
+
+it('computes the distance with a free stretch, and plain edit distance, as their definitions say', () => {
+  const str = (min: number, max: number): fc.Arbitrary<string> =>
+    fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), minLength: min, maxLength: max });
+  fc.assert(
+    fc.property(str(1, 14), str(0, 30), fc.nat(), fc.nat(), fc.boolean(), (q, t, x, y, inside) => {
+      // Often the quote itself, edited or with text inserted, so that verbatim runs and early
+      // stops are exercised, not only unrelated strings.
+      const at = x % (t.length + 1);
+      const text = y % 3 === 0 ? t : t.slice(0, at) + q.slice(0, y % (q.length + 1)) + t.slice(at, at + 3) + q.slice(y % (q.length + 1)) + t.slice(at);
+      const start = Math.min(at, text.length - 1);
+      const end = Math.min(text.length, start + q.length + (y % 7));
+      if (end <= start) return;
+      expect(gapErrors(q, text, start, end, inside)).toBe(gapNaive(q, text, start, end, inside));
+      expect(editDistance(q, text.slice(start, end))).toBe(plain(q, text.slice(start, end)));
+    }),
+    { seed: SEED, numRuns: 400 },
   );
 });
 
