@@ -35,22 +35,19 @@ function stepTable(): Uint8Array {
 }
 
 /**
- * out[k] = the least edit distance between `q.slice(0, k)` and any prefix of `t`: how well the
- * text starts with the quote's first k characters. Bit-parallel (Myers 1999, by blocks of 32
- * rows): `t` runs down the rows, `q` across the columns, and column k's least value is k plus
- * the least running sum of its vertical steps, read a byte at a time from a table: O(|q|·|t|/32)
- * where plain dynamic programming, for quotes of hundreds of characters, was most of the time
- * spent anchoring. `more(k, out[k])` is asked after each column, in order; columns after a
- * `false` are not computed (left at 0).
+ * The edit distances of `q`'s prefixes against `t`'s, column by column: bit-parallel (Myers 1999,
+ * by blocks of 32 rows), `t` down the rows and `q` across the columns. After column k,
+ * `visit(k, least, last)` gets the least distance of `q.slice(0, k)` to any prefix of `t` (k plus
+ * the least running sum of the column's vertical steps, read a byte at a time from a table) and
+ * its distance to all of `t`; columns after a `false` are not computed. O(|q|·|t|/32).
  */
-function headDistances(q: string, t: string, more: (k: number, d: number) => boolean = () => true): Int32Array {
+function sweep(q: string, t: string, visit: (k: number, least: number, last: number) => boolean): void {
   const m = q.length;
   const n = t.length;
-  const out = new Int32Array(m + 1);
-  if (!more(0, 0)) return out;
+  if (!visit(0, 0, n)) return;
   if (n === 0) {
-    for (let k = 1; k <= m; k++) if (((out[k] = k), !more(k, k))) break;
-    return out;
+    for (let k = 1; k <= m; k++) if (!visit(k, k, k)) return;
+    return;
   }
   const blocks = (n + 31) >> 5;
   // Match masks of the text's rows, per character of the quote.
@@ -95,7 +92,7 @@ function headDistances(q: string, t: string, more: (k: number, d: number) => boo
       pv[b] = np;
       mv[b] = nm;
       hin = hout;
-      // The least running sum of this block's steps (only the text's rows in the last block).
+      // Only the text's rows count in the last block.
       const mask = b === blocks - 1 ? lastMask : -1;
       const up = np & mask;
       const down = nm & mask;
@@ -105,31 +102,55 @@ function headDistances(q: string, t: string, more: (k: number, d: number) => boo
         running += table[at]! - 8;
       }
     }
-    out[k] = k + least;
-    if (!more(k, out[k]!)) break;
+    if (!visit(k, k + least, k + running)) return;
   }
+}
+
+/**
+ * out[k] = the least edit distance between `q.slice(0, k)` and any prefix of `t`: how well the
+ * text starts with the quote's first k characters (see sweep). `more(k, out[k])` is asked after
+ * each column, in order; columns after a `false` are not computed (left at 0).
+ */
+function headDistances(q: string, t: string, more: (k: number, d: number) => boolean = () => true): Int32Array {
+  const out = new Int32Array(q.length + 1);
+  sweep(q, t, (k, least) => {
+    out[k] = least;
+    return more(k, least);
+  });
   return out;
 }
 
-/** Plain edit distance between `a` and `b` (O(|a|·|b|); for a quote against a place found). */
+// Scratch rows for short comparisons (words, many of them): no allocation per call.
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
+
+/** Edit distance between `a` and `b` (for a quote against a place found, a word against a word). */
 export function editDistance(a: string, b: string): number {
   // What the two share at either end costs nothing: only the middles are compared.
   const pre = common(a, b);
   let post = 0;
   while (post < a.length - pre && post < b.length - pre && a.charCodeAt(a.length - 1 - post) === b.charCodeAt(b.length - 1 - post)) post++;
-  if (pre + post > 0) return editDistance(a.slice(pre, a.length - post), b.slice(pre, b.length - post));
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const c = a.charCodeAt(i - 1);
+  const x = pre + post > 0 ? a.slice(pre, a.length - post) : a;
+  const y = pre + post > 0 ? b.slice(pre, b.length - post) : b;
+  if (x.length === 0 || y.length === 0) return x.length + y.length;
+  if (y.length > 32) {
+    let d = 0;
+    sweep(x, y, (_k, _least, last) => ((d = last), true));
+    return d;
+  }
+  if (prevRow.length <= y.length) [prevRow, curRow] = [new Int32Array(2 * y.length + 2), new Int32Array(2 * y.length + 2)];
+  let prev = prevRow;
+  let cur = curRow;
+  for (let j = 0; j <= y.length; j++) prev[j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    const c = x.charCodeAt(i - 1);
     cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (b.charCodeAt(j - 1) === c ? 0 : 1));
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (y.charCodeAt(j - 1) === c ? 0 : 1));
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  return prev[y.length]!;
 }
 
 /**

@@ -7,12 +7,34 @@
  */
 import { editDistance } from './gap.ts';
 
+// Counts per UTF-16 code unit, zero between calls.
+const counts = new Int32Array(65536);
+
+/** Size of the common multiset of `a`'s and `b`'s characters. */
+function shared(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i)]!++;
+  let n = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (counts[c]! > 0) {
+      counts[c]!--;
+      n++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i)] = 0;
+  return n;
+}
+
 /** Characters of the word `a` left in `b` when `b` is `a` edited (a typo, a hyphen dropped, a
  * part of a compound changed: at most half of it), else 0: a replacement. */
 export function sameWord(a: string, b: string): number {
   if (a === b) return a.length;
   const allowed = Math.max(1, a.length >> 1);
   if (Math.abs(a.length - b.length) > allowed) return 0;
+  // Each edit leaves at most one more character without its like in the other word, so fewer
+  // shared characters than the longer word less `allowed` rule out an edit, without aligning
+  // (the word check compares every word of a quote with every word of its place).
+  if (Math.max(a.length, b.length) - shared(a, b) > allowed) return 0;
   const d = editDistance(a, b);
   return d <= allowed ? a.length - d : 0;
 }

@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { anchor, describe } from '../../src/anchoring/index.ts';
 import { endDistance, startDistance } from '../../src/anchoring/distance.ts';
 import { editDistance, gapErrors } from '../../src/anchoring/gap.ts';
+import { sameWord } from '../../src/anchoring/words.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 
 const SEED = 20261122;
@@ -94,6 +95,18 @@ it('computes the distance with a free stretch, and plain edit distance, as their
       expect(editDistance(q, text.slice(start, end))).toBe(plain(q, text.slice(start, end)));
     }),
     { seed: SEED, numRuns: 400 },
+  );
+});
+
+it('tells a word edited from a word replaced as its definition says', () => {
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '’'), minLength: 1, maxLength: 9 });
+  fc.assert(
+    fc.property(word, word, (a, b) => {
+      const allowed = Math.max(1, a.length >> 1);
+      const d = plain(a, b);
+      expect(sameWord(a, b)).toBe(a === b ? a.length : Math.abs(a.length - b.length) > allowed || d > allowed ? 0 : a.length - d);
+    }),
+    { seed: SEED, numRuns: 2000 },
   );
 });
 
