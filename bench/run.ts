@@ -15,6 +15,9 @@ const seed = seedFromArgs();
 /** Benches in the order they run. */
 const BENCHES: ReadonlyArray<[string, (seed: number) => Promise<BenchResult>]> = [
   ['anchoring', runAnchoringBench],
+  // Passages of 300–1,000 characters: a paragraph highlighted whole; anchoring cost grows with
+  // the quote's length, the Hypothesis-style matcher's much less (its errors are capped at 256).
+  ['anchoring-long', (s) => runAnchoringBench(s, 'long')],
   ['highlights', runHighlightBench],
   ['search', runSearchBench],
   ['map', runMapBench],
