@@ -1,8 +1,10 @@
 /**
  * Edit distance that lets one stretch of text inside the match go free: a sentence inserted
- * inside a passage leaves the passage whole, so it must not count against the quote.
+ * inside a passage leaves the passage whole, so it must not count against the quote. And plain
+ * edit distance, of a quote against a place or a word against a word. Long strings are compared
+ * by distance.ts's bit-parallel `sweep`.
  */
-import { reverse } from './distance.ts';
+import { reverse, sweep } from './distance.ts';
 
 /** Characters of text, past the quote's own length, that one side of the split may use. */
 const SIDE_SLACK = 16;
@@ -13,97 +15,6 @@ function common(a: string, b: string): number {
   let i = 0;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
-}
-
-// For each pair of bytes (bit r of the low byte: a +1 step at row r; of the high byte: a -1 step),
-// the sum of the eight steps and the least sum of their first 1..8, offset by 8 to fit a byte.
-let steps: Uint8Array | undefined;
-function stepTable(): Uint8Array {
-  if (steps) return steps;
-  steps = new Uint8Array(2 * 65536);
-  for (let x = 0; x < 65536; x++) {
-    let sum = 0;
-    let least = 8;
-    for (let r = 0; r < 8; r++) {
-      sum += ((x >> r) & 1) - ((x >> (r + 8)) & 1);
-      least = Math.min(least, sum);
-    }
-    steps[2 * x] = sum + 8;
-    steps[2 * x + 1] = least + 8;
-  }
-  return steps;
-}
-
-/**
- * The edit distances of `q`'s prefixes against `t`'s, column by column: bit-parallel (Myers 1999,
- * by blocks of 32 rows), `t` down the rows and `q` across the columns. After column k,
- * `visit(k, least, last)` gets the least distance of `q.slice(0, k)` to any prefix of `t` (k plus
- * the least running sum of the column's vertical steps, read a byte at a time from a table) and
- * its distance to all of `t`; columns after a `false` are not computed. O(|q|·|t|/32).
- */
-function sweep(q: string, t: string, visit: (k: number, least: number, last: number) => boolean): void {
-  const m = q.length;
-  const n = t.length;
-  if (!visit(0, 0, n)) return;
-  if (n === 0) {
-    for (let k = 1; k <= m; k++) if (!visit(k, k, k)) return;
-    return;
-  }
-  const blocks = (n + 31) >> 5;
-  // Match masks of the text's rows, per character of the quote.
-  const eqs = new Map<number, Int32Array>();
-  const none = new Int32Array(blocks);
-  for (let k = 0; k < m; k++) eqs.set(q.charCodeAt(k), none);
-  for (let i = 0; i < n; i++) {
-    const code = t.charCodeAt(i);
-    let eq = eqs.get(code);
-    if (eq === undefined) continue;
-    if (eq === none) eqs.set(code, (eq = new Int32Array(blocks)));
-    eq[i >> 5]! |= 1 << (i & 31);
-  }
-  // Column 0: D[i][0] = i, every step +1.
-  const pv = new Int32Array(blocks).fill(-1);
-  const mv = new Int32Array(blocks);
-  const lastBits = n - ((blocks - 1) << 5);
-  const lastMask = lastBits === 32 ? -1 : (1 << lastBits) - 1;
-  const table = stepTable();
-  for (let k = 1; k <= m; k++) {
-    const eqb = eqs.get(q.charCodeAt(k - 1))!;
-    // The top row is D[0][k] = k: a +1 enters the first block from above.
-    let hin = 1;
-    let running = 0;
-    let least = 0;
-    for (let b = 0; b < blocks; b++) {
-      let eq = eqb[b]!;
-      const p = pv[b]!;
-      const x = mv[b]!;
-      const xv = eq | x;
-      if (hin < 0) eq |= 1;
-      const xh = (((eq & p) + p) ^ p) | eq;
-      let ph = x | ~(xh | p);
-      let mh = p & xh;
-      const hout = ph & 0x80000000 ? 1 : mh & 0x80000000 ? -1 : 0;
-      ph <<= 1;
-      mh <<= 1;
-      if (hin < 0) mh |= 1;
-      else if (hin > 0) ph |= 1;
-      const np = mh | ~(xv | ph);
-      const nm = ph & xv;
-      pv[b] = np;
-      mv[b] = nm;
-      hin = hout;
-      // Only the text's rows count in the last block.
-      const mask = b === blocks - 1 ? lastMask : -1;
-      const up = np & mask;
-      const down = nm & mask;
-      for (let shift = 0; shift < 32; shift += 8) {
-        const at = 2 * (((up >>> shift) & 0xff) | (((down >>> shift) & 0xff) << 8));
-        least = Math.min(least, running + table[at + 1]! - 8);
-        running += table[at]! - 8;
-      }
-    }
-    if (!visit(k, k + least, k + running)) return;
-  }
 }
 
 /**
