@@ -15,8 +15,13 @@ import { WORD } from './distance.ts';
 // repeated verbatim.
 const NEAR_COPY = 1 / 8;
 
+// Longest stretch checked for near-copies: the search grows with its length (about 10 ms at this
+// length on the 76 KB text, per annotation made), and a passage this long repeated nearly is rare.
+const MAX_NEAR_COPY = 1024;
+
 /** Whether `text[from, to)` occurs, nearly verbatim (NEAR_COPY), elsewhere in `text`. */
 function nearlyRepeated(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_NEAR_COPY) return false;
   const s = text.slice(from, to);
   const k = Math.floor(s.length * NEAR_COPY);
   // approx-string-match returns the best matches only: search either side of the quote's place.
