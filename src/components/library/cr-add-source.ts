@@ -108,12 +108,13 @@ export class CrAddSource extends LitElement {
     const chosen = file instanceof File && file.name ? file : undefined;
     const text = fieldText(data, 'text');
     const details = readDetails(data);
-    this.error =
-      chosen && text.trim() ? 'Choose a file or paste text, not both.'
-      : !chosen && !text.trim() ? 'Choose a file or paste the text of the source.'
-      : 'error' in details ? details.error
-      : '';
-    if (this.error || 'error' in details) return this.#focusError();
+    const invalid =
+      chosen && text.trim() ? { error: 'Choose a file or paste text, not both.', field: 'file' }
+      : !chosen && !text.trim() ? { error: 'Choose a file or paste the text of the source.', field: 'file' }
+      : 'error' in details ? details
+      : undefined;
+    this.error = invalid?.error ?? '';
+    if (invalid || 'error' in details) return this.#focusError(invalid?.field);
     const { title, authors, year } = details;
     const abort = (this.#abort = new AbortController());
     this.busy = chosen ? `“${chosen.name}”` : 'the pasted text';
@@ -137,11 +138,13 @@ export class CrAddSource extends LitElement {
     }
   }
 
-  #focusError(): void {
-    // The message is announced (role=alert); focus stays in the form, on the first field to correct.
+  // `field`: the one to correct, where the form's own checks know it; for a refusal from reading
+  // the file or from the store, the one its message names.
+  #focusError(field?: string): void {
+    // The message is announced (role=alert); focus stays in the form, on the field to correct.
     void this.updateComplete.then(() => {
-      const field = /title/.test(this.error) ? 'title' : /year/.test(this.error) ? 'year' : 'file';
-      this.renderRoot.querySelector<HTMLElement>(`[name=${field}]`)?.focus();
+      const to = field ?? (/title/.test(this.error) ? 'title' : /year/.test(this.error) ? 'year' : 'file');
+      this.renderRoot.querySelector<HTMLElement>(`[name=${to}]`)?.focus();
     });
   }
 }

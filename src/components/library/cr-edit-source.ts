@@ -77,7 +77,7 @@ export class CrEditSource extends LitElement {
     if ('error' in details) {
       this.error = details.error;
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[name=${/year/.test(details.error) ? 'year' : 'title'}]`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`[name=${details.field}]`)?.focus();
       return;
     }
     try {

@@ -15,12 +15,18 @@ export function detailFields(source?: { title: string; authors: readonly string[
     <label>Year<input name="year" inputmode="numeric" autocomplete="off" .value=${source?.year?.toString() ?? ''} /></label>`;
 }
 
-/** What the detail fields of a submitted form say, or why they cannot be taken (the field to correct named in it). */
-export function readDetails(data: FormData): SourceDetails | { error: string } {
+/** Why the detail fields cannot be taken, and the field to correct. */
+export interface DetailsError {
+  error: string;
+  field: 'title' | 'year';
+}
+
+/** What the detail fields of a submitted form say, or why they cannot be taken. */
+export function readDetails(data: FormData): SourceDetails | DetailsError {
   const title = fieldText(data, 'title');
   const yearText = fieldText(data, 'year').trim();
   const year = yearText ? Number(yearText) : undefined;
-  if (!title.trim()) return { error: 'Give the source a title.' };
-  if (year !== undefined && (!Number.isInteger(year) || year < -5000 || year > 10_000)) return { error: 'The year must be a whole number, for example 2023.' };
+  if (!title.trim()) return { error: 'Give the source a title.', field: 'title' };
+  if (year !== undefined && (!Number.isInteger(year) || year < -5000 || year > 10_000)) return { error: 'The year must be a whole number, for example 2023.', field: 'year' };
   return { title, authors: fieldText(data, 'authors').split('\n'), year };
 }
