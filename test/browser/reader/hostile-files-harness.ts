@@ -94,6 +94,27 @@ export function watchLongTasks() {
   };
 }
 
+/**
+ * Run `attempt` (it watches its own work and returns the long tasks it saw) until one attempt
+ * has no stall, at most `tries` times; resolves with that attempt's result, or fails listing
+ * every attempt's stalls. Why more than one: a task's script time is wall-clock time, so when
+ * the shared machine stops the page's thread (a collection, another job on both cores) a task
+ * of 8-20 ms is sometimes seen at 51-66 ms (CI: the last slice of a 5 MB file, 52 ms; at 4×
+ * CPU throttling the same task takes 32 ms, so ~8 ms). The app's own work is there on every
+ * attempt; such a pause is not. The watch itself still fails at once on a real stall (see the
+ * hostile-files test "sees a stall").
+ */
+export async function withoutStall<T>(attempt: () => Promise<{ tasks: LongTask[]; result: T }>, tries = 3): Promise<T> {
+  const seen: string[] = [];
+  for (let i = 1; i <= tries; i++) {
+    const { tasks, result } = await attempt();
+    const stalls = tasks.filter(isStall);
+    if (!stalls.length) return result;
+    seen.push(`attempt ${i}:\n${listed(tasks)}`);
+  }
+  throw new Error(`a stall in each of ${tries} attempts:\n${seen.join('\n')}`);
+}
+
 /** The parts of a long-animation-frame entry used here (not in TypeScript's DOM types yet). */
 interface LongFrame extends PerformanceEntry {
   styleAndLayoutStart: number;
