@@ -10,7 +10,7 @@ import type { ForeignReport } from './foreign.ts';
 import { readHypothesis } from './hypothesis/read.ts';
 import { BACKUP_FORMAT, readBackup } from './map-file/backup.ts';
 import { MAP_FORMAT, type MapFile } from './map-file/format.ts';
-import { readMapFile, type MapFileProblem } from './map-file/read.ts';
+import { readMapFile, type MapFileProblem, type ReadContext } from './map-file/read.ts';
 import { reanchor, type Reanchored } from './map-file/reanchor.ts';
 import { readW3c } from './w3c/read.ts';
 
@@ -35,6 +35,8 @@ export type Incoming =
 export interface IncomingContext {
   docs: readonly DocModel[];
   has(collection: SharedCollection, id: string): boolean;
+  /** The hash Crossread gives a carried source's text (see ReadContext.hashOf). */
+  hashOf: ReadContext['hashOf'];
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -68,11 +70,11 @@ export function readIncoming(text: string, ctx: IncomingContext): Incoming {
   const refuse = (message: string): Incoming => ({ ok: false, kind, problems: [{ path: '', message }], more: 0 });
   switch (kind) {
     case 'crossread-map': {
-      const r = readMapFile(text, { sources: ctx.docs.map((d) => ({ id: d.meta.id, hash: d.hash })), has: (c, id) => ctx.has(c, id) });
+      const r = readMapFile(text, { sources: ctx.docs.map((d) => ({ id: d.meta.id, hash: d.hash })), has: (c, id) => ctx.has(c, id), hashOf: ctx.hashOf });
       return r.ok ? { ok: true, kind, batch: r.batch, map: r.file, findings: [...r.notes, ...reanchorFindings(reanchor(r.file.annotations, ctx.docs))] } : { ok: false, kind, problems: r.problems, more: r.more };
     }
     case 'crossread-backup': {
-      const r = readBackup(text, { sources: ctx.docs.map((d) => ({ id: d.meta.id, hash: d.hash })), has: (c, id) => ctx.has(c, id) });
+      const r = readBackup(text, { sources: ctx.docs.map((d) => ({ id: d.meta.id, hash: d.hash })), has: (c, id) => ctx.has(c, id), hashOf: ctx.hashOf });
       const layers = r.ok ? r.maps.map((m) => `${m.layer.name} (${m.claims.length} claims)`) : [];
       const moved = r.ok ? reanchorFindings(reanchor(r.maps.flatMap((m) => m.annotations), ctx.docs)) : [];
       return r.ok ? { ok: true, kind, batch: r.batch, maps: r.maps, findings: [`Layers: ${layers.join('; ')}.`, ...r.notes, ...moved] } : { ok: false, kind, problems: r.problems, more: r.more };

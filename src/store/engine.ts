@@ -298,6 +298,13 @@ export class StoreEngine extends StoreEvents {
     };
   }
 
+  /** What `receive(batch)` would do now, without doing it: the preview an import shows first. Throws as `receive` refuses. */
+  previewReceive(batch: IncomingBatch): ReceivePlan {
+    const plan = planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
+    this.#previewed = { batch, plan };
+    return plan;
+  }
+
   /**
    * The one door for records made elsewhere (ADR 0004): validates every
    * record of `batch` against its schema, merges it with the local state by
@@ -310,13 +317,6 @@ export class StoreEngine extends StoreEvents {
    * import is one undo step ("Import 12 records"); a sync is not undoable and,
    * like another tab's change, drops local undo steps touching its records.
    */
-  /** What `receive(batch)` would do now, without doing it: the preview an import shows first. Throws as `receive` refuses. */
-  previewReceive(batch: IncomingBatch): ReceivePlan {
-    const plan = planReceive(this.#state, batch, this.#quarantine.ids(), this.localLayer);
-    this.#previewed = { batch, plan };
-    return plan;
-  }
-
   receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
     return this.#run(async () => {
       // The plan of the preview just shown, while nothing changed since: planning thousands of

@@ -5,6 +5,7 @@ import { readBackup, writeBackup } from '../../src/exchange/map-file/backup.ts';
 import { importMapFile } from '../../src/exchange/map-file/import.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { exportData, seminarMap } from './exchange-fixtures.ts';
+import { renderedHash } from '../../src/corpus/user-file/text-hash.ts';
 
 /** A profile with two layers: the reader's own map and the imported sample map; and its backup. */
 async function twoLayers() {
@@ -33,7 +34,7 @@ describe('backup: every layer, restored all or nothing', () => {
   it('restores into an empty profile: the same records, versions included; restoring again changes nothing', async () => {
     const { store, text, docs } = await twoLayers();
     const { store: fresh } = await makeStore({ idBase: 5000 });
-    const r = readIncoming(text, { docs, has: (c, id) => fresh[c].has(id) });
+    const r = readIncoming(text, { docs, has: (c, id) => fresh[c].has(id), hashOf: renderedHash });
     expect(r.ok && r.kind).toBe('crossread-backup');
     if (!r.ok) return;
     const result = await fresh.receive(r.batch, 'import');
@@ -49,11 +50,11 @@ describe('backup: every layer, restored all or nothing', () => {
     const { backup, sources } = await twoLayers();
     const damaged = structuredClone(backup);
     (damaged.maps[1]!.claims[0] as unknown as Record<string, unknown>).statement = '';
-    const r = readBackup(JSON.stringify(damaged), { sources, has: () => false });
+    const r = readBackup(JSON.stringify(damaged), { sources, has: () => false, hashOf: renderedHash });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems[0]!.path).toBe('maps[1].claims[0].statement');
     expect(sniffKind(JSON.stringify({ format: 'crossread-backup', version: 2, maps: [] }))).toBe('crossread-backup');
-    const newer = readBackup(JSON.stringify({ format: 'crossread-backup', version: 2, maps: [] }), { sources, has: () => false });
+    const newer = readBackup(JSON.stringify({ format: 'crossread-backup', version: 2, maps: [] }), { sources, has: () => false, hashOf: renderedHash });
     expect(!newer.ok && newer.problems[0]!.message).toMatch(/newer Crossread/);
   });
 });

@@ -5,6 +5,7 @@ import { readIncoming } from '../../src/exchange/incoming.ts';
 import { writeBackup } from '../../src/exchange/map-file/backup.ts';
 import { largeMap } from '../shared/large-map.ts';
 import { corpusDocs, docOf } from './exchange-fixtures.ts';
+import { renderedHash } from '../../src/corpus/user-file/text-hash.ts';
 
 /** What the page gets: the slices after a structured clone each, as postMessage hands them over. */
 function handOver(read: Extract<ReturnType<typeof readIncoming>, { ok: true }>) {
@@ -22,7 +23,7 @@ describe('handing a checked file from the worker to the page in slices', () => {
   it('cuts a 1,200-claim map into small slices and puts it together again unchanged, maps sharing the batch records', async () => {
     const docs = await corpusDocs();
     const text = JSON.stringify(largeMap(docOf(docs, 'anisin-2026'), 1200));
-    const read = readIncoming(text, { docs, has: () => false });
+    const read = readIncoming(text, { docs, has: () => false, hashOf: renderedHash });
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     const { cut, got, done } = handOver(read);
     expect(cut.length).toBe(Math.ceil(3599 / slices.RECORDS_PER_SLICE) + 1);
@@ -38,7 +39,7 @@ describe('handing a checked file from the worker to the page in slices', () => {
     const a = largeMap(docOf(docs, 'anisin-2026'), 20, 1);
     const b = largeMap(docOf(docs, 'kurmashev-et-al-2018'), 10, 2, 'urn:uuid:0000beef-0000-4000-8000-000000000001', 'urn:uuid:0000beef-0000-4000-8000-000000000002');
     const backup = writeBackup({ ...a, annotations: [...a.annotations, ...b.annotations], claims: [...a.claims, ...b.claims], links: [...a.links, ...b.links], events: [], positions: [], sources: [], docs, builtIn: new Set(docs.map((d) => d.meta.id)), localLayer: a.layer.id, localName: 'Me', now: a.exported });
-    const read = readIncoming(JSON.stringify(backup), { docs, has: () => false });
+    const read = readIncoming(JSON.stringify(backup), { docs, has: () => false, hashOf: renderedHash });
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(handOver(read).done).toEqual(read);
   });

@@ -4,6 +4,7 @@ import { readIncoming, sniffKind } from '../../src/exchange/incoming.ts';
 import { writeMapFile } from '../../src/exchange/map-file/write.ts';
 import { toW3cCollection } from '../../src/exchange/w3c/export.ts';
 import { exportData, seminarMap } from './exchange-fixtures.ts';
+import { renderedHash } from '../../src/corpus/user-file/text-hash.ts';
 
 describe('exchange: formats offered and files recognised', () => {
   it('every export format writes the map, with each claim in it', async () => {
@@ -25,7 +26,7 @@ describe('exchange: formats offered and files recognised', () => {
     const w3c = JSON.stringify(toW3cCollection([...store.annotations.values()], docs, 'urn:uuid:00000000-0000-4000-8000-0000000000ff', 'x'));
     const hyp = JSON.stringify({ total: 0, rows: [] });
     expect([sniffKind(map), sniffKind(w3c), sniffKind(hyp), sniffKind('{"a":1}')]).toEqual(['crossread-map', 'w3c', 'hypothesis', 'unknown']);
-    const ctx = { docs, has: () => false };
+    const ctx = { docs, has: () => false, hashOf: renderedHash };
     expect(readIncoming(map, ctx)).toMatchObject({ ok: true, kind: 'crossread-map' });
     expect(readIncoming(w3c, ctx)).toMatchObject({ ok: true, kind: 'w3c' });
     expect(readIncoming(hyp, ctx)).toMatchObject({ ok: true, kind: 'hypothesis' });

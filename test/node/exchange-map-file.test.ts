@@ -7,6 +7,7 @@ import { readMapFile } from '../../src/exchange/map-file/read.ts';
 import { writeMapFile } from '../../src/exchange/map-file/write.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { seminarMap } from './exchange-fixtures.ts';
+import { renderedHash } from '../../src/corpus/user-file/text-hash.ts';
 
 /** The seminar map as a file, and the library it was made on. */
 async function sample() {
@@ -22,7 +23,7 @@ async function sample() {
   return { ...made, file, text: JSON.stringify(file), sources };
 }
 
-const ctx = (sources: Array<{ id: string; hash: string }>) => ({ sources, has: () => false });
+const ctx = (sources: Array<{ id: string; hash: string }>) => ({ sources, has: () => false, hashOf: renderedHash });
 const problemsOf = (text: string, sources: Array<{ id: string; hash: string }>) => {
   const r = readMapFile(text, ctx(sources));
   return r.ok ? [] : r.problems;

@@ -5,13 +5,14 @@ import * as v from 'valibot';
 import { libraryEntries, sourceEntry } from '../../src/app/own-sources.ts';
 import { buildDocument } from '../../src/corpus/pipeline.ts';
 import { slugify, userSourceId } from '../../src/corpus/source-id.ts';
-import { MAX_SOURCE_CHARS, SourceRecordSchema, buildSource, previewRemoval, type SourceDraft } from '../../src/store/index.ts';
+import { MAX_SOURCE_CHARS, SourceRecordSchema, buildSource, previewRemoval, type SourceDraft, type SourceRecord } from '../../src/store/index.ts';
 import * as sourceRecords from '../../src/store/source-records.ts';
 import { importMapFile } from '../../src/exchange/map-file/import.ts';
-import { readMapFile } from '../../src/exchange/map-file/read.ts';
+import { readMapFile, type ReadContext } from '../../src/exchange/map-file/read.ts';
 import { writeMapFile } from '../../src/exchange/map-file/write.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { LAYER, target } from './store-fixtures.ts';
+import { renderedHash } from '../../src/corpus/user-file/text-hash.ts';
 
 const TEXT = '# Field notes\n\nThe bazaar closed early on the fifth.\n\nPolice were absent from the square.\n';
 
@@ -196,11 +197,35 @@ describe('a source of one’s own in a claim-map file', () => {
       const damaged = structuredClone(file);
       change(damaged.sources[0]!);
       damaged.annotations[0]!.target.source = damaged.sources[0]!.id;
-      const bad = readMapFile(JSON.stringify(damaged), { sources: [], has: () => false });
+      const bad = readMapFile(JSON.stringify(damaged), { sources: [], has: () => false, hashOf: renderedHash });
       return bad.ok ? [] : bad.problems;
     };
     expect(problems((s) => delete s.created)).toEqual([{ path: 'sources[0].created', message: 'A source carried with its text needs this field too.' }]);
     expect(problems((s) => (s.id = 'user-field-notes-0000000000'))).toEqual([{ path: 'sources[0]', message: 'The source’s id does not match its content hash.' }]);
+  });
+
+  it('tells of a carried text that is not the one its hash names, or that cannot be read, and keeps it', async () => {
+    const { file, source } = await sharedMap();
+    const read = (change: (s: (typeof file.sources)[number]) => void, hashOf: ReadContext['hashOf'] = renderedHash) => {
+      const damaged = structuredClone(file);
+      change(damaged.sources[0]!);
+      const r = readMapFile(JSON.stringify(damaged), { sources: [], has: () => false, hashOf });
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return { notes: r.notes.filter((n) => n.startsWith('The text carried')), text: (r.batch.put![0]!.record as SourceRecord).text };
+    };
+    expect(source.hash).toBe(renderedHash(source.text, 'markdown'));
+    expect(read(() => {}).notes).toEqual([]);
+    // One word changed after the map was made: kept as carried, and said.
+    const changed = read((s) => (s.text = s.text!.replace('Police were absent', 'Police were present')));
+    expect(changed.text).toContain('Police were present');
+    expect(changed.notes).toEqual([
+      'The text carried for “Field notes” is not the one its hash names: it was changed after the map was made, or another version of Crossread read it. Its passages are placed by their quotes; any not found are listed in the reader.',
+    ]);
+    // Markdown and plain text render differently: the same text under the other format is another text.
+    expect(read((s) => (s.format = 'text')).notes).toHaveLength(1);
+    expect(read(() => {}, () => undefined).notes).toEqual(['The text carried for “Field notes” is one Crossread cannot read; its passages are kept but cannot be opened.']);
+    // Where nothing can check (the sample map, on the page), nothing is said.
+    expect(read((s) => (s.text = `${s.text} more`), null).notes).toEqual([]);
   });
 });
 

@@ -14,7 +14,8 @@ export const SAMPLE_MAP_URL = 'corpus/maps/seminar-sample.json';
 export async function loadSampleMap(store: CrossreadStore, entries: readonly LibraryEntry[]): Promise<{ message: string; result?: ReceiveResult }> {
   const res = await fetch(new URL(SAMPLE_MAP_URL, document.baseURI));
   if (!res.ok) throw new Error(`the sample map could not be fetched (HTTP ${res.status})`);
-  const read = readMapFile(await res.text(), { sources: entries.map((e) => ({ id: e.id, hash: e.hash })), has: (c, id) => store[c].has(id) });
+  // The sample is on the built-in sources only: no carried text to check (and no Markdown pipeline on the page).
+  const read = readMapFile(await res.text(), { sources: entries.map((e) => ({ id: e.id, hash: e.hash })), has: (c, id) => store[c].has(id), hashOf: null });
   if (!read.ok) throw new Error(read.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; '));
   const result = await store.receive(read.batch, 'import');
   await placeImported(store, read.file);

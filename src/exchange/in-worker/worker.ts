@@ -2,6 +2,7 @@
 // export) off the main thread, so a large map never freezes the tab; the page can stop it at
 // any time (terminate). It hands the result over in slices (`slices.ts`).
 import { readIncoming } from '../incoming.ts';
+import { renderedHash } from '../../corpus/user-file/text-hash.ts';
 import type { SharedCollection } from '../../store/index.ts';
 import { sliceIncoming } from './slices.ts';
 import type { CheckReply, CheckRequest } from './read-in-worker.ts';
@@ -18,7 +19,7 @@ async function check({ source, docs, ids }: CheckRequest): Promise<void> {
     const text = typeof source === 'string' ? source : await readText(source);
     scope.postMessage({ type: 'progress', stage: 'checking', done: 0, total: 0 });
     const here = Object.fromEntries(Object.entries(ids).map(([c, list]) => [c, new Set(list)])) as Record<SharedCollection, Set<string>>;
-    const read = readIncoming(text, { docs, has: (c, id) => here[c].has(id) });
+    const read = readIncoming(text, { docs, has: (c, id) => here[c].has(id), hashOf: renderedHash });
     if (!read.ok) return scope.postMessage({ type: 'refused', incoming: read });
     const total = read.batch.put?.length ?? 0;
     let done = 0;

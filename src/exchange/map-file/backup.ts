@@ -83,7 +83,7 @@ export function readBackup(text: string, ctx: ReadContext): BackupRead {
   const put: Array<NonNullable<IncomingBatch['put']>[number]> = [];
   const notes = new Set<string>();
   (top.maps as unknown[]).forEach((m, i) => {
-    const r = readMapFile(JSON.stringify(m), { sources: ctx.sources, has: (c, id) => ids.has(id) || ctx.has(c, id) });
+    const r = readMapFile(JSON.stringify(m), { ...ctx, has: (c, id) => ids.has(id) || ctx.has(c, id) });
     if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `maps[${i}]${p.path ? `.${p.path}` : ''}`, message: p.message })));
     maps.push(r.file);
     // A source the reader added travels in every map citing it; it is added once.

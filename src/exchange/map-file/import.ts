@@ -4,6 +4,7 @@
  */
 import type { CrossreadStore, ReceiveResult } from '../../store/index.ts';
 import { readMapFile, type MapFileProblem } from './read.ts';
+import { renderedHash } from '../../corpus/user-file/text-hash.ts';
 import type { MapFile } from './format.ts';
 
 export type MapImport =
@@ -12,7 +13,7 @@ export type MapImport =
 
 /** Imports `text` into `store`; `sources` are the library's sources. Nothing is written unless all of it is. */
 export async function importMapFile(store: CrossreadStore, text: string, sources: ReadonlyArray<{ id: string; hash: string }>): Promise<MapImport> {
-  const read = readMapFile(text, { sources, has: (c, id) => store[c].has(id) });
+  const read = readMapFile(text, { sources, has: (c, id) => store[c].has(id), hashOf: renderedHash });
   if (!read.ok) return read;
   try {
     const result = await store.receive(read.batch, 'import');

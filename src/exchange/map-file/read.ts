@@ -24,6 +24,10 @@ export interface ReadContext {
   sources: ReadonlyArray<{ id: string; hash: string }>;
   /** Whether a record exists here (a student's link may point at the instructor's claim). */
   has(collection: SharedCollection, id: string): boolean;
+  /** The hash Crossread gives a text (`renderedHash`; undefined if it cannot read it), to tell
+   * whether a carried source's text is the one its hash names; null where no source is carried
+   * and the Markdown pipeline is not loaded (the sample map, read on the page). */
+  hashOf: ((text: string, format: SourceRecord['format']) => string | undefined) | null;
 }
 
 export type MapRead =
@@ -102,6 +106,9 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
   // Sources a reader added, carried whole, that this library lacks: the import adds them (ADR 0014).
   const newSources: IncomingRecord[] = [];
   const unopenable: string[] = [];
+  // Carried texts that are not the one their hash names, or that Crossread cannot read at all.
+  const otherText: string[] = [];
+  const unreadable: string[] = [];
   file.sources.forEach((raw, i) => {
     const r = v.safeParse(SourceSchema, raw);
     if (!r.success) return void r.issues.forEach((issue) => add(pathOf(`sources[${i}]`, issue), describe(issue)));
@@ -114,6 +121,11 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
     if (fields.format === undefined) return void unopenable.push(s.title || s.id);
     const record = v.safeParse(SourceRecordSchema, { ...fields, authors, type: 'Source' } satisfies Partial<SourceRecord>);
     if (!record.success) return void record.issues.forEach((issue) => add(pathOf(`sources[${i}]`, issue), sourceProblem(issue)));
+    // Kept either way, as the text the map was made on; but the reader is told. Its passages then
+    // re-anchor by quote when opened (ADR 0007): refusing would lock out a map whose text another
+    // version of Crossread renders differently.
+    const rendered = ctx.hashOf && ctx.hashOf(record.output.text, record.output.format);
+    if (rendered !== null && rendered !== record.output.hash) (rendered === undefined ? unreadable : otherText).push(record.output.title);
     newSources.push({ collection: 'sources', record: record.output });
   });
 
@@ -169,6 +181,8 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
     .map(([id]) => `The map was made on another version of “${id}”; its passages are placed by their quotes.`);
   if (newSources.length) notes.push(`Adds ${newSources.length === 1 ? 'a source' : `${newSources.length} sources`} to your library: ${newSources.map((s) => `“${(s.record as SourceRecord).title}”`).join(', ')}.`);
   for (const title of unopenable) notes.push(`“${title}” comes with its text but not as a source Crossread can add; its passages are kept but cannot be opened.`);
+  for (const title of otherText) notes.push(`The text carried for “${title}” is not the one its hash names: it was changed after the map was made, or another version of Crossread read it. Its passages are placed by their quotes; any not found are listed in the reader.`);
+  for (const title of unreadable) notes.push(`The text carried for “${title}” is one Crossread cannot read; its passages are kept but cannot be opened.`);
   const put = [...newSources, ...COLLECTIONS.flatMap((c) => records[c].map(({ record }) => ({ collection: c, record })))];
   const out: MapFile = { ...file, format: MAP_FORMAT, version: MAP_VERSION, sources: file.sources as MapFile['sources'], positions } as MapFile;
   for (const c of COLLECTIONS) (out as unknown as Record<string, unknown>)[c] = records[c].map((r) => r.record);

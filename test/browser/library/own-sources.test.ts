@@ -7,7 +7,7 @@ import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 import { OwnSourceDocs, prepareSource } from '../../../src/app/own-sources.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
-import { importMapFile } from '../../../src/exchange/map-file/import.ts';
+import { checkInWorker } from '../../../src/exchange/in-worker/read-in-worker.ts';
 import { writeMapFile } from '../../../src/exchange/map-file/write.ts';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
@@ -186,9 +186,17 @@ describe('a source of your own', () => {
       annotations: [...sender.annotations.values()], claims: [...sender.claims.values()], links: [], events: [], now: new Date().toISOString(),
     });
 
+    // Through the importer's worker, as the Import button does: it checks the carried text against its hash.
     const receiver = await makeStore();
-    const imported = await importMapFile(receiver, JSON.stringify(file), []);
-    expect(imported.ok).to.equal(true);
+    const none = { annotations: [], claims: [], links: [], events: [], sources: [] };
+    const changed = structuredClone(file);
+    changed.sources[0]!.text = changed.sources[0]!.text!.replace('the crowd grew', 'the crowd fell');
+    const told = await checkInWorker(JSON.stringify(changed), { docs: [], ids: none });
+    expect(told.ok && told.findings.some((f) => f.startsWith('The text carried for “Field notes” is not the one its hash names'))).to.equal(true);
+    const incoming = await checkInWorker(JSON.stringify(file), { docs: [], ids: none });
+    if (!incoming.ok) throw new Error(JSON.stringify(incoming.problems));
+    expect(incoming.findings.filter((f) => f.startsWith('The text carried'))).to.deep.equal([]);
+    await receiver.receive(incoming.batch, 'import');
     const { reader } = await openReader(source.id, receiver);
     expect(reader.doc!.meta.title).to.equal('Field notes');
     await until(() => reader.annotations.placed.length === 1, 'the sender’s passage placed');
