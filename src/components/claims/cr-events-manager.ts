@@ -45,6 +45,9 @@ export class CrEventsManager extends LitElement {
       .dates { display: grid; grid-template-columns: 1fr 1fr; gap: 0.4rem; }
       input { min-width: 0; }
       li .actions { margin-top: 0.3rem; }
+      /* The list's own gap before the form, also when there is no list yet. */
+      .create { margin-top: 1rem; }
+      ol + .create { margin-top: 0; }
     `,
   ];
 
