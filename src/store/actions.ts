@@ -4,7 +4,7 @@
  */
 import type { ChangeSet } from './changeset.ts';
 import { StoreError } from './errors.ts';
-import type { BuildContext, CollectionName, Collections } from './records.ts';
+import { RECORD_NOUN, type BuildContext, type CollectionName, type Collections } from './records.ts';
 
 /** Everything an action needs besides the state; one `now` per action. */
 export interface ActionContext {
@@ -18,19 +18,10 @@ export interface ActionContext {
   layer: string;
 }
 
-const NOUN: { [C in CollectionName]: string } = {
-  annotations: 'annotation',
-  settings: 'setting',
-  claims: 'claim',
-  links: 'link',
-  events: 'event',
-  sources: 'source',
-};
-
 /** The record, or an `invalid` error naming what is missing. */
 export function need<C extends CollectionName>(cs: ChangeSet, c: C, id: string): Collections[C] {
   const record = cs.get(c, id);
-  if (record === undefined) throw invalid(`There is no ${NOUN[c]} ${id}.`);
+  if (record === undefined) throw invalid(`There is no ${RECORD_NOUN[c]} ${id}.`);
   return record;
 }
 

@@ -5,20 +5,10 @@
  * through `quarantine.ts`.
  */
 import * as v from 'valibot';
-import type { CollectionName } from './records.ts';
+import { RECORD_NOUN, type CollectionName } from './records.ts';
 
 // From this many missing fields on, a record is described as mostly missing.
 const MOSTLY_MISSING = 4;
-
-/** The one-word name of a record in each collection, for reasons. */
-const NOUN: Record<CollectionName, string> = {
-  annotations: 'passage',
-  settings: 'setting',
-  claims: 'claim',
-  links: 'link',
-  events: 'event',
-  sources: 'source',
-};
 
 /** How a `type` field names each kind of record. */
 const KIND_BY_TYPE: Record<string, string> = { Annotation: 'a passage', Claim: 'a claim', Link: 'a link', Event: 'an event', Source: 'a source' };
@@ -104,17 +94,17 @@ function problemWords(issue: v.BaseIssue<unknown>): string {
 /** The reason a value is not a valid record of collection `c`, in the reader's words. */
 export function reasonFor(c: CollectionName, value: unknown, issues: readonly v.BaseIssue<unknown>[]): string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return `It is not a ${NOUN[c]} at all, just ${describeValue(value)}.`;
+    return `It is not a ${RECORD_NOUN[c]} at all, just ${describeValue(value)}.`;
   }
   const type = (value as { type?: unknown }).type;
   if (typeof type === 'string' && c !== 'settings') {
     const kind = KIND_BY_TYPE[type];
-    if (kind && kind !== KIND_BY_TYPE[typeOf(c)]) return `It is ${kind}, stored among the ${NOUN[c]}s.`;
+    if (kind && kind !== KIND_BY_TYPE[typeOf(c)]) return `It is ${kind}, stored among the ${RECORD_NOUN[c]}s.`;
     if (!kind) return `It is a kind of record this version of Crossread does not know (“${type.slice(0, 40)}”).`;
   }
   // Listing field after field of a mostly empty record says less than saying so.
   const missing = issues.filter((i) => i.received === 'undefined' && !v.getDotPath(i)?.includes('.')).length;
-  if (missing >= MOSTLY_MISSING) return `Most of what a ${NOUN[c]} needs is missing (${missing} of its fields).`;
+  if (missing >= MOSTLY_MISSING) return `Most of what a ${RECORD_NOUN[c]} needs is missing (${missing} of its fields).`;
   const words = [...new Set(issues.map(problemWords))];
   const shown = words.slice(0, 3);
   const more = words.length - shown.length;

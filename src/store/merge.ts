@@ -27,7 +27,7 @@
 import { uniqueIds } from './claim-records.ts';
 import { deepEqual } from './equal.ts';
 import { normalizeTags } from './record-base.ts';
-import { motivationFor, type AnnotationBody, type CollectionName, type Collections } from './records.ts';
+import { motivationFor, RECORD_NOUN, type AnnotationBody, type CollectionName, type Collections } from './records.ts';
 import { mergeVersions, type Version } from './versions.ts';
 
 /** Collections whose records merge; settings are preferences, the last one set wins. */
@@ -204,16 +204,6 @@ function later(a: string, b: string): string {
   return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
-/** Each record kind in the reader's words, for messages. */
-const RECORD_WORDS: { [C in CollectionName]: string } = {
-  annotations: 'passage',
-  settings: 'setting',
-  claims: 'claim',
-  links: 'link',
-  events: 'event',
-  sources: 'source',
-};
-
 const FIELD_WORDS: Record<string, string> = { target: 'place in the text', record: 'content' };
 
 const quote = (value: unknown): string | undefined => {
@@ -228,7 +218,7 @@ const quote = (value: unknown): string | undefined => {
  * itself was deleted there.
  */
 export function conflictMessage(c: CollectionName, conflict: FieldConflict | undefined): string {
-  const record = RECORD_WORDS[c];
+  const record = RECORD_NOUN[c];
   if (!conflict) return `This ${record} was deleted in another tab, so your change to it was not saved.`;
   const { field, mine, theirs } = conflict;
   const what = `This ${record}’s ${FIELD_WORDS[field] ?? field}`;

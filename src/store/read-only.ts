@@ -8,8 +8,7 @@ import type { AnyRecord, StoreDiff, StoreState } from './diff.ts';
 import { StoreError } from './errors.ts';
 import { layerSettings } from './layers.ts';
 import type { SharedCollection, SharedRecord } from './receive.ts';
-
-const NOUN: { [C in SharedCollection]: string } = { annotations: 'passage', claims: 'claim', links: 'link', events: 'event', sources: 'source' };
+import { RECORD_NOUN } from './records.ts';
 
 // What the reader can do instead, in their own layer.
 const INSTEAD: { [C in SharedCollection]: string } = {
@@ -45,7 +44,7 @@ export function refuseOtherLayers(state: StoreState, diff: StoreDiff, local: str
   const { c, record, change } = foreign;
   const whose = `${layerSettings(state.settings.values()).get(record.layer)?.name ?? ('creator' in record ? record.creator.name : 'another reader')}’s map`;
   const message = ownTouched
-    ? `This would ${change} a ${NOUN[c]} of ${whose}, which is read-only here.`
-    : `This ${NOUN[c]} is from ${whose}, which is read-only here. ${INSTEAD[c]}`;
+    ? `This would ${change} a ${RECORD_NOUN[c]} of ${whose}, which is read-only here.`
+    : `This ${RECORD_NOUN[c]} is from ${whose}, which is read-only here. ${INSTEAD[c]}`;
   throw new StoreError('invalid', { message });
 }

@@ -324,3 +324,14 @@ const COLLECTION_SET: { [C in CollectionName]: true } = {
 
 /** All collection names. */
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SET) as readonly CollectionName[];
+
+/** Each kind of record in the reader's words, for every message that names one ("There is no
+ * passage …", "This claim was deleted in another tab"): an annotation is a passage to the reader. */
+export const RECORD_NOUN: { readonly [C in CollectionName]: string } = {
+  annotations: 'passage',
+  settings: 'setting',
+  claims: 'claim',
+  links: 'link',
+  events: 'event',
+  sources: 'source',
+};

@@ -4,7 +4,7 @@
  * does the committing); tested in Node.
  */
 import { diffIds, type StoreDiff } from './diff.ts';
-import type { CollectionName } from './records.ts';
+import { RECORD_NOUN, type CollectionName } from './records.ts';
 
 /** One undoable action. Compared by identity: keep the object to undo that action later. */
 export interface UndoEntry {
@@ -31,15 +31,6 @@ export interface Undoable {
 /** Default number of actions kept. */
 export const DEFAULT_UNDO_LIMIT = 100;
 
-const NOUN: { [C in CollectionName]: string } = {
-  annotations: 'passage',
-  settings: 'setting',
-  claims: 'claim',
-  links: 'link',
-  events: 'event',
-  sources: 'source',
-};
-
 function shared(a: StoreDiff, b: StoreDiff): CollectionName[] {
   const ids = diffIds(b);
   const mine = diffIds(a);
@@ -56,7 +47,7 @@ function andList(words: readonly string[], none: string): string {
 
 /** "claim", "claim and link": the kinds of record two diffs both touch. */
 function nouns(collections: readonly CollectionName[]): string {
-  return andList(collections.map((c) => NOUN[c]), 'records');
+  return andList(collections.map((c) => RECORD_NOUN[c]), 'records');
 }
 
 /** The reader's words for an outcome that did nothing. */
