@@ -8,6 +8,7 @@
  * the match, then moved out to a word boundary where the original had one.
  */
 import { endDistance, endDistances, reverse, startDistance, WORD } from './distance.ts';
+import { editDistance, gapErrors } from './gap.ts';
 import { EDGE } from './types.ts';
 
 /** What is known about the passage's ends. */
@@ -97,9 +98,10 @@ function endCosts(p: EdgeProbe, lo: number, hi: number): Costs {
  * at a word boundary. Near ties go outward (`outward` is -1 for starts, 1 for ends): a word
  * that could belong to the passage or to its context is covered, so that a highlight covers the
  * whole edited passage; a sentence or a line is not (text inserted between sentences is not the
- * passage's). Far ties go to the nearest.
+ * passage's). Of several far places, the one whose span (to `other`, the passage's other end)
+ * holds the quote best; ties go to the nearest.
  */
-function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: number, nearHi: number, outward: -1 | 1): Placed {
+function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: number, nearHi: number, outward: -1 | 1, other: number): Placed {
   const { context, quote } = costs;
   const contextLength = outward < 0 ? p.prefix.length : p.suffix.length;
   // Where the original end was between words, a place inside a word costs a little more: of two
@@ -117,16 +119,34 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
       : endDistance(word, p.text.slice(Math.max(0, x - word.length - slack), x)) <= slack;
   let near = -1;
   let nearCost = Infinity;
-  let far = -1;
-  let farCost = Infinity;
+  // Places past an insertion: runs of positions where the context is nearly verbatim, each with
+  // its best position (ties to the nearest).
+  const places: Array<{ x: number; cost: number }> = [];
+  const nearness = (x: number): number => Math.abs(x - nearLo);
   for (let x = lo; x < lo + context.length; x++) {
     if (x >= nearLo && x <= nearHi) {
       const c = total(x);
       if (c < nearCost || (c === nearCost && outward * (x - near) > 0)) [near, nearCost] = [x, c];
-    } else if (context[x - lo]! <= farContext) {
+    } else if (context[x - lo]! <= farContext && hasWord(x)) {
       const c = total(x);
-      if ((c < farCost || (c === farCost && Math.abs(x - nearLo) < Math.abs(far - nearLo))) && hasWord(x)) [far, farCost] = [x, c];
+      const last = places.at(-1);
+      if (!last || x - last.x > contextLength) places.push({ x, cost: c });
+      else if (c < last.cost || (c === last.cost && nearness(x) < nearness(last.x))) [last.x, last.cost] = [x, c];
     }
+  }
+  // Text repeated around the passage (a sentence, a title) gives several such places: each is
+  // judged by the whole span it makes, the quote against it with the insertion free, so that the
+  // passage neither stops at a copy of its context inside the insertion nor reaches past its own
+  // context to an earlier copy of its first words. Ties go to the nearest (the least inserted).
+  const spanErrors = (x: number): number => {
+    const [a, b] = outward < 0 ? [x, other] : [other, x];
+    return b - a > p.exact.length ? gapErrors(p.exact, p.text, a, b, true) : editDistance(p.exact, p.text.slice(a, b));
+  };
+  let far = -1;
+  let farCost = Infinity;
+  for (const place of places) {
+    const c = places.length > 1 ? context[place.x - lo]! + spanErrors(place.x) : place.cost;
+    if (c < farCost || (c === farCost && nearness(place.x) < nearness(far))) [far, farCost] = [place.x, c];
   }
   const edgeLength = Math.min(WORD, p.exact.length);
   // The quote's edge nearly verbatim both near and far: the far place is a copy of the passage
@@ -187,7 +207,7 @@ export function refineEdges(p: EdgeProbe, start: number, end: number): Refined {
   if (!before.endsWith(p.prefix)) {
     const lo = Math.max(0, start - NEAR_EDGE - MAX_GAP);
     const nearHi = Math.min(end - 1, start + NEAR_EDGE);
-    const placed = best(p, startCosts(p, lo, nearHi), startsAtWord, lo, Math.max(0, start - NEAR_EDGE), nearHi, -1);
+    const placed = best(p, startCosts(p, lo, nearHi), startsAtWord, lo, Math.max(0, start - NEAR_EDGE), nearHi, -1, end);
     s = placed.at;
     doubt = placed.doubt;
   }
@@ -195,7 +215,7 @@ export function refineEdges(p: EdgeProbe, start: number, end: number): Refined {
   if (!after.startsWith(p.suffix)) {
     const nearLo = Math.max(s + 1, end - NEAR_EDGE);
     const hi = Math.min(text.length, end + NEAR_EDGE + MAX_GAP);
-    const placed = best(p, endCosts(p, nearLo, hi), endsAtWord, nearLo, nearLo, Math.min(text.length, end + NEAR_EDGE), 1);
+    const placed = best(p, endCosts(p, nearLo, hi), endsAtWord, nearLo, nearLo, Math.min(text.length, end + NEAR_EDGE), 1, s);
     e = placed.at;
     doubt = Math.max(doubt, placed.doubt);
   }

@@ -4,7 +4,8 @@
  * orphan for a destroyed passage, never a lookalike.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { anchor, describe, type Anchor } from '../../src/anchoring/index.ts';
+import { readFile } from 'node:fs/promises';
+import { anchor, describe, type Anchor, type Selector } from '../../src/anchoring/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 import { gapErrors } from '../../src/anchoring/gap.ts';
 
@@ -198,4 +199,32 @@ it('counts text past an end against the quote when the free stretch must be insi
   // A sentence inside, between the first and the last word, stays free.
   const inside = 'CSTO According to the findings. intervention';
   expect(gapErrors(quote, inside, 0, inside.length, true)).toBe(0);
+});
+
+it('takes the nearest copy of its context past an insertion, not an earlier copy of its words', () => {
+  // A caption repeats the sentence the passage is in ("Source: State Program … in the Republic
+  // of Kazakhstan"); the caption was edited and a sentence inserted after the passage's first
+  // word. The start past the insertion is where the context is, just before it: from the
+  // caption's "in", the span would hold its own context (seen on the bench, seed 17).
+  const filler = 'The programme was reviewed by several committees over the following years, and its budget grew each time. '.repeat(3);
+  const caption = 'Source: State Program for Combating Religious Extremism and Terrorism in the Republic of Kazakhstan for 2018-2022.\n';
+  const body = 'In accordance with identified external and internal factors (see Table 1), the Kazakh Government has developed the State Program for Combating Religious Extremism and Terrorism in the Republic of Kazakhstan for 2018-2022 with the aim of ensuring the security of individuals, society and the state.';
+  const quote = 'in the Republic of';
+  const original = `${filler}${caption}${body}\n${filler}`;
+  const start = original.indexOf(quote, original.indexOf('In accordance'));
+  const sel = describe(original, start, start + quote.length);
+  const inserted = 'Namely, new laws enacted in 2017 tightened control over the social life of citizens. ';
+  const edited = original.replace('in the Republic of Kazakhstan for 2018-2022.', 'in measures Republic of to for 2018-2022.').replace(`Terrorism ${quote}`, `Terrorism in ${inserted}the Republic of`);
+  const at = edited.indexOf(`in ${inserted}`);
+  expect(placeOf(anchor(edited, sel, { originalLength: original.length }))).toEqual([at, at + quote.length + inserted.length]);
+});
+
+it('ends past an insertion that holds a copy of its last words and context, where the rest of the quote is', async () => {
+  // From the bench (seed 16, heavy): the inserted text repeats "The third was first deputy
+  // chairman of the KNB …", the passage's last word and its context. The nearest place with the
+  // context, inside the insertion, would leave out half the quote (taking it orphaned the passage).
+  const fixture = JSON.parse(await readFile(new URL('../fixtures/bench-cases/insertion-holds-suffix-copy.json', import.meta.url), 'utf8')) as {
+    quote: Selector; text: string; truth: { start: number; end: number };
+  };
+  expect(placeOf(anchor(fixture.text, [fixture.quote]))).toEqual([fixture.truth.start, fixture.truth.end]);
 });
