@@ -155,11 +155,13 @@ function best(p: EdgeProbe, costs: Costs, atWord: boolean, lo: number, nearLo: n
   const copy = far >= 0 && near >= 0 && verbatim(near) && verbatim(far);
   // Text between the place where the quote's edge is whole and the near place is the
   // passage's only as a word added to its edge word: a sentence or a line there was inserted
-  // between the passage and its context.
+  // between the passage and its context. Whole includes its edge word: a short last word lost
+  // is within the errors allowed (".out”). This" against ".out”)."), and a passage whose last
+  // word comes after an inserted fragment ends after it.
   if (near >= 0) {
     let inner = -1;
     for (let x = near - outward; x >= nearLo && x <= nearHi; x -= outward) {
-      if (quote[x - lo]! <= edgeLength / 8 && (inner < 0 || quote[x - lo]! < quote[inner - lo]!)) inner = x;
+      if (quote[x - lo]! <= edgeLength / 8 && (inner < 0 || quote[x - lo]! < quote[inner - lo]!) && hasWord(x)) inner = x;
     }
     if (inner >= 0 && quote[near - lo]! > quote[inner - lo]! && SENTENCE.test(outward < 0 ? p.text.slice(near, inner) : p.text.slice(inner, near))) near = inner;
   }

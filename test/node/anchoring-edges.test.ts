@@ -228,3 +228,15 @@ it('ends past an insertion that holds a copy of its last words and context, wher
   };
   expect(placeOf(anchor(fixture.text, [fixture.quote]))).toEqual([fixture.truth.start, fixture.truth.end]);
 });
+
+it('keeps its last word past a fragment inserted before it that ends a sentence', () => {
+  // "(“Old man, out”). This" edited to "(“Old man, out”). & Gawrich, A. This": the quote's tail
+  // without its last word ("This", four characters) is within the errors an edge may have, but
+  // the passage does not end there: its last word and its context are past the fragment.
+  const quote = 'the increase in gas prices was at play, protestors shouted, “Shal ket” (“Old man, out”). This';
+  const start = text.indexOf(quote);
+  expect(start).toBeGreaterThan(0);
+  const sel = describe(text, start, start + quote.length);
+  const edited = text.replace('out”). This refrain', 'out”). & Gawrich, A. This refrain');
+  expect(placeOf(anchor(edited, sel))).toEqual([start, start + quote.length + '& Gawrich, A. '.length]);
+});
