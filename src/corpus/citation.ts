@@ -40,6 +40,15 @@ export function fullCitation(m: DocMeta): string {
   return `${closed(who)} ${closed(String(when))} \u201c${closed(m.title)}\u201d${venue}`;
 }
 
+/** Where and when a text appeared, for the reader's header: "PONARS Eurasia Policy Memo No. 781,
+ * published 2022-01-14"; only "2022" for a source of the reader's own (no venue: not ", 2022");
+ * empty when neither is known. */
+export function venueLine(m: Pick<DocMeta, 'venue' | 'date' | 'year'>): string {
+  const when = m.date ? `published ${m.date}` : m.year !== undefined ? String(m.year) : '';
+  const line = [m.venue, when].filter(Boolean).join(', ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
 /** "(Duvanova & Junisbai 2022, ¶3)" or "(…, ¶3–5)". */
 export function inlineCitation(m: Pick<DocMeta, 'cite'>, from: number, to = from): string {
   return `(${m.cite}, \u00b6${from}${to > from ? `\u2013${to}` : ''})`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as citation from '../../src/corpus/citation.ts';
-import { citeOf, fullCitation, inlineCitation } from '../../src/corpus/citation.ts';
+import { citeOf, fullCitation, inlineCitation, venueLine } from '../../src/corpus/citation.ts';
 import type { DocMeta } from '../../src/corpus/types.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 
@@ -11,7 +11,7 @@ const meta = (over: Partial<DocMeta>): DocMeta => ({
 
 describe('corpus/citation', () => {
   it('exports its public API', () => {
-    expect(Object.keys(citation).sort()).toEqual(['citeLabel', 'citeOf', 'fullCitation', 'inlineCitation']);
+    expect(Object.keys(citation).sort()).toEqual(['citeLabel', 'citeOf', 'fullCitation', 'inlineCitation', 'venueLine']);
   });
 
   it('writes the full reference with one closing mark after the title', () => {
@@ -23,6 +23,15 @@ describe('corpus/citation', () => {
     expect(fullCitation(meta({ venue: 'Memo No. 781' }))).toMatch(/Memo No\. 781\.$/);
     expect(fullCitation(meta({ venue: 'Journal (J.)' }))).toMatch(/Journal \(J\.\)$/);
     expect(fullCitation(meta({ venue: '' }))).toBe('Lovelace, Ada. 2020. \u201cA Title.\u201d');
+  });
+
+  it('says where and when a text appeared, without a stray comma where the venue is not known', () => {
+    expect(venueLine(meta({ date: '2022-01-14', venue: 'PONARS Eurasia Policy Memo No. 781' }))).toBe('PONARS Eurasia Policy Memo No. 781, published 2022-01-14');
+    expect(venueLine(meta({}))).toBe('Venue, 2020');
+    // A source of the reader's own has no venue.
+    expect(venueLine(meta({ venue: '' }))).toBe('2020');
+    expect(venueLine(meta({ venue: '', year: undefined, date: '2022-01-14' }))).toBe('Published 2022-01-14');
+    expect(venueLine(meta({ venue: '', year: undefined }))).toBe('');
   });
 
   it('names two, three and no authors', () => {

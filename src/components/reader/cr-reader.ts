@@ -4,7 +4,7 @@ import type { DocModel } from '../../corpus/types.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
 import { routeHash } from '../../app/route.ts';
-import { fullCitation } from '../../corpus/citation.ts';
+import { fullCitation, venueLine } from '../../corpus/citation.ts';
 import { isTyping } from '../shared/keys.ts';
 import type { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';
@@ -107,7 +107,7 @@ export class CrReader extends LitElement {
           <span class="kind">${m.kind}</span>
           <h1>${m.title}</h1>
           <p class="authors">${m.authors.join(', ')}</p>
-          <p class="venue">${m.venue}${m.date ? html`, published ${m.date}` : m.year ? html`, ${m.year}` : nothing}</p>
+          ${venueLine(m) ? html`<p class="venue">${venueLine(m)}</p>` : nothing}
           <div class="facts">
             <span>${m.wordCount.toLocaleString('en')} words</span>
             <span>${m.readingMinutes} min read</span>

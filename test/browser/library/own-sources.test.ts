@@ -40,6 +40,7 @@ describe('a source of your own', () => {
     expect(toast.textContent).to.contain('Added “Field notes” to the library');
     const reader = await until(() => { const r = deep(app, 'cr-reader') as CrReader | null; return r?.doc?.meta.id === id ? r : null; }, 'reader', 20000);
     expect(reader.doc!.meta).to.include({ title: 'Field notes', cite: 'Sadykova & Smith 2022', kind: 'your source' });
+    expect(reader.shadowRoot!.querySelector('.venue')!.textContent).to.equal('2022');
     const docEl = await until(() => reader.document?.textMap && reader.document, 'text mapped');
     expect(docEl.shadowRoot!.querySelector('h1')!.textContent).to.equal('Field notes from Almaty');
     expect(docEl.shadowRoot!.querySelectorAll('h2').length).to.equal(2);
