@@ -96,6 +96,7 @@ export class CrReader extends LitElement {
     const d = this.doc;
     if (!d) return nothing;
     const m = d.meta;
+    const venue = venueLine(m);
     const base = routeHash({ view: 'read', id: m.id });
     const toc = html`<cr-toc .entries=${d.toc} .current=${this.#spy.current} base=${base} @cr-toc-select=${this.#onToc}></cr-toc>`;
     return html`<div class="layout"
@@ -107,7 +108,7 @@ export class CrReader extends LitElement {
           <span class="kind">${m.kind}</span>
           <h1>${m.title}</h1>
           <p class="authors">${m.authors.join(', ')}</p>
-          ${venueLine(m) ? html`<p class="venue">${venueLine(m)}</p>` : nothing}
+          ${venue ? html`<p class="venue">${venue}</p>` : nothing}
           <div class="facts">
             <span>${m.wordCount.toLocaleString('en')} words</span>
             <span>${m.readingMinutes} min read</span>

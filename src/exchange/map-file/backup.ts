@@ -82,8 +82,15 @@ export function readBackup(text: string, ctx: ReadContext): BackupRead {
   const maps: MapFile[] = [];
   const put: Array<NonNullable<IncomingBatch['put']>[number]> = [];
   const notes = new Set<string>();
+  // A source the reader added travels in every map citing it: its text is rendered once.
+  const rendered = new Map<string, string | undefined>();
+  const hashOf: ReadContext['hashOf'] = ctx.hashOf && ((t, format) => {
+    const key = `${format}\n${t}`;
+    if (!rendered.has(key)) rendered.set(key, ctx.hashOf!(t, format));
+    return rendered.get(key);
+  });
   (top.maps as unknown[]).forEach((m, i) => {
-    const r = readMapFile(JSON.stringify(m), { ...ctx, has: (c, id) => ids.has(id) || ctx.has(c, id) });
+    const r = readMapFile(JSON.stringify(m), { ...ctx, hashOf, has: (c, id) => ids.has(id) || ctx.has(c, id) });
     if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `maps[${i}]${p.path ? `.${p.path}` : ''}`, message: p.message })));
     maps.push(r.file);
     // A source the reader added travels in every map citing it; it is added once.
