@@ -4,11 +4,13 @@
  * a copy agrees with the 32 characters next to the quote about as often as the passage does,
  * rarely with what lies beyond (the outer context, which selectors made since the context grew
  * to 64 characters hold), and the passage, rewritten or deleted, leaves its context behind
- * (context-gaps.ts). choose.ts asks here before it takes a place.
+ * (context-gaps.ts). Text inserted next to the passage parts one side of its context too, but
+ * there the stored context comes back past the insertion (wholeSide). choose.ts asks here before
+ * it takes a place.
  */
 import { contextGaps } from './context-gaps.ts';
 import { endDistances, reverse, WORD } from './distance.ts';
-import { CONTEXT_SLACK, cost, DRIFT, overlaps, PLAUSIBLE, type Probe, type Scored, type Thresholds, WINDOW } from './probe.ts';
+import { CONTEXT_SLACK, cost, DRIFT, overlaps, PLAUSIBLE, type Probe, type Scored, sideErrors, type Thresholds, WINDOW } from './probe.ts';
 import { EDGE } from './types.ts';
 
 // Share of the outer context that may disagree at a place away from the expected one.
@@ -20,6 +22,19 @@ export const OUTER_WEIGHT = 1;
 // A place this far from the expected one is far (see choose.ts); a rewritten passage's context is
 // looked for this far from the expected place when a copy parts from the wider context.
 export const FAR = 4 * WINDOW;
+// Share of one side's stored context (pattern and outer context) that may disagree for that
+// side to count as whole.
+const WHOLE = 1 / 8;
+// Share of the stored context that may disagree at a place that is the passage, edited: other
+// text disagrees with about two thirds of it.
+const EDITED = 0.45;
+// Longest text inserted next to a passage that its context is looked for past, and the share of
+// WORD characters that may then disagree.
+const INSERTED = 1000;
+const RESUMED = 1 / 4;
+// Share of the quote a place that keeps the context must hold to rival one whose context an
+// insertion parted (a place edited where it was keeps less of the quote than a copy).
+const RIVAL_QUOTE = 1 / 2;
 
 /** Least distance between `pattern` and text ending at one of the last `ends` places of `t`. */
 function endsNear(pattern: string, t: string, ends: number): number {
@@ -68,6 +83,57 @@ export function outerErrors(p: Probe, start: number, end: number): number {
   return sum(before) + sum(after);
 }
 
+/** Whether one side of `c`'s stored context (a context grown past the patterns included) agrees
+ * but for a few edits. */
+function wholeOn(p: Probe, c: Scored, side: 'before' | 'after'): boolean {
+  const near = sideErrors(p, c.start, c.end)[side];
+  const pieces = outerPieces(p, c.start, c.end)[side];
+  const [pattern, outer] = side === 'before' ? [p.prefix, p.outerPrefix] : [p.suffix, p.outerSuffix];
+  return outer.length > 0 && near + sum(pieces) <= WHOLE * (pattern.length + outer.length);
+}
+
+/**
+ * Whether the stored context on one side of [start, end) stands a little further out than it
+ * would, past text inserted next to the passage: its outermost WORD characters, nearly
+ * verbatim, within INSERTED characters of where they would be, with no copy of the other side's
+ * context pattern in between (that would be the passage again, edited, and this a copy of it).
+ */
+function resumes(p: Probe, start: number, end: number, side: 'before' | 'after'): boolean {
+  const stored = side === 'before' ? p.outerPrefix + p.prefix : p.suffix + p.outerSuffix;
+  const other = side === 'before' ? p.suffix : p.prefix;
+  if (stored.includes(EDGE) || other.includes(EDGE) || stored.length < WORD) return false;
+  const piece = side === 'before' ? stored.slice(0, WORD) : stored.slice(-WORD);
+  const from = side === 'before' ? Math.max(0, start - stored.length - INSERTED) : end;
+  const t = p.text.slice(from, side === 'before' ? start : end + stored.length + INSERTED);
+  const d = endDistances(piece, t);
+  let at = 0;
+  for (let j = 1; j < d.length; j++) if (d[j]! < d[at]!) at = j;
+  if (d[at]! > RESUMED * WORD) return false;
+  const between = side === 'before' ? t.slice(at) : t.slice(0, Math.max(0, at - piece.length));
+  return between.length < other.length || Math.min(...endDistances(other, between)) > RESUMED * other.length;
+}
+
+/**
+ * Whether the quote at `c`, verbatim and near the expected place, keeps all of its stored context
+ * on one side while on the other the stored context resumes past an insertion: text inserted
+ * next to the passage parts that side from the stored one, as a copy's would, but a copy's
+ * context does not come back.
+ */
+function wholeSide(p: Probe, c: Scored): boolean {
+  if (c.errors > 0 || c.distance > WINDOW) return false;
+  return (wholeOn(p, c, 'before') && resumes(p, c.start, c.end, 'after')) || (wholeOn(p, c, 'after') && resumes(p, c.start, c.end, 'before'));
+}
+
+/** Whether `c` agrees with the stored context as the passage, edited, does rather than other
+ * text: one side whole, or both sides together mostly. */
+function keepsContext(p: Probe, c: Scored): boolean {
+  if (wholeOn(p, c, 'before') || wholeOn(p, c, 'after')) return true;
+  const near = sideErrors(p, c.start, c.end);
+  const { before, after } = outerPieces(p, c.start, c.end);
+  const length = p.prefix.length + p.suffix.length + p.outerPrefix.length + p.outerSuffix.length;
+  return near.before + near.after + sum(before) + sum(after) <= EDITED * length;
+}
+
 /**
  * Whether a place away from the expected one agrees with the outer context too (where the
  * selectors have one). Texts repeat sentences and phrases, with the same few words around them:
@@ -88,6 +154,7 @@ export function outerHolds(p: Probe, c: Scored): boolean {
   // a copy may sit near the expected place too (the generator's donor sentences do).
   const grown = p.outerPrefix.length > WORD || p.outerSuffix.length > WORD;
   if (c.distance <= DRIFT && !grown) return true;
+  if (wholeSide(p, c)) return true;
   // Computed here, for the few candidates it decides: scoring every candidate with it costs.
   const { before, after } = outerPieces(p, c.start, c.end);
   // The first WORD characters beyond the patterns, on both sides: a third may disagree.
@@ -133,7 +200,15 @@ export function copyVerdict(
     const bestFull = cost(best.c) + OUTER_WEIGHT * (sum(pieces.before) + sum(pieces.after));
     // Where the wider context parts from the stored one right beyond the nearest words, the
     // best place may itself be a copy: any other plausible place then makes it ambiguous.
-    const parted = (pieces.before[0] ?? 0) > PARTED * WORD || (pieces.after[0] ?? 0) > PARTED * WORD;
+    let parted = (pieces.before[0] ?? 0) > PARTED * WORD || (pieces.after[0] ?? 0) > PARTED * WORD;
+    // Unless text was inserted next to the best place (see wholeSide) and no other place keeps
+    // the context as well: then the costs decide, as below.
+    if (parted && wholeSide(p, best.c)) {
+      if (all.some((c) => !overlaps(c, best.c) && c.quoteSimilarity >= RIVAL_QUOTE && keepsContext(p, c))) {
+        return 'ambiguous: text next to the passage changed, and another place keeps its context';
+      }
+      parted = false;
+    }
     const rivalled = all.some(
       (c) =>
         !overlaps(c, best.c) &&

@@ -58,15 +58,22 @@ export const PLAUSIBLE = 0.5;
 const POSITION_WEIGHT = 2;
 const POSITION_SCALE = 200;
 
-function contextErrors(p: Probe, start: number, end: number): number {
+/** Disagreement of the context patterns with the text before and after [start, end). */
+export function sideErrors(p: Probe, start: number, end: number): { before: number; after: number } {
   const from = start - p.prefix.length - CONTEXT_SLACK;
   const before = (from <= 0 ? EDGE : '') + p.text.slice(Math.max(0, from), start);
   const to = end + p.suffix.length + CONTEXT_SLACK;
   const after = p.text.slice(end, to) + (to >= p.text.length ? EDGE : '');
   // Verbatim context is the common case and needs no alignment.
-  const pe = before.endsWith(p.prefix) ? 0 : endDistance(p.prefix, before);
-  const se = after.startsWith(p.suffix) ? 0 : startDistance(p.suffix, after);
-  return pe + se;
+  return {
+    before: before.endsWith(p.prefix) ? 0 : endDistance(p.prefix, before),
+    after: after.startsWith(p.suffix) ? 0 : startDistance(p.suffix, after),
+  };
+}
+
+function contextErrors(p: Probe, start: number, end: number): number {
+  const { before, after } = sideErrors(p, start, end);
+  return before + after;
 }
 
 /** Score `c` against the stored context and position; `method` unless the quote is exact. */

@@ -3,7 +3,8 @@
  * far from the expected place competes (choose.ts).
  */
 import { beforeAll, expect, it } from 'vitest';
-import { anchor, type Anchor, describe } from '../../src/anchoring/index.ts';
+import { readFile } from 'node:fs/promises';
+import { anchor, type Anchor, describe, type TextPositionSelector, type TextQuoteSelector } from '../../src/anchoring/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 
 let texts: Record<string, string> = {};
@@ -115,4 +116,56 @@ it('takes a place far from the expected one only with quote and context nearly v
   // The body's sentence moved there whole is taken.
   const moved = `${sentence} ${filler('a', 120)} ${abstract} ${filler('b', 20)}`.replace(` ${abstract}`, '');
   expect(placeOf(anchor(moved, sel, { originalLength: original.length }))).toEqual([moved.indexOf(quote), moved.indexOf(quote) + quote.length]);
+});
+
+it('takes a repeated passage that keeps one side of its context whole, the other parted by text inserted next to it', () => {
+  // kurmashev-et-al-2018 names its State Program three times; describe grows the context of a
+  // phrase in it to 128 characters. A remark inserted right after the passage parts the suffix
+  // from the stored one after a dozen characters; the prefix is whole, and the stored suffix
+  // stands again past the remark. The source line 180 characters before keeps only the suffix.
+  const text = texts['kurmashev-et-al-2018']!;
+  const lead = 'the Kazakh Government has developed the State Program for ';
+  const quote = 'Combating Religious Extremism and';
+  expect(count(text, `State Program for ${quote} Terrorism in the Republic`)).toBe(3);
+  const at = text.indexOf(lead + quote) + lead.length;
+  const sel = describe(text, at, at + quote.length);
+  expect(sel[0].prefix.length).toBe(128);
+  // Rows of the table before the source line deleted: the passage is 350 characters before its
+  // stored place, the copy 530.
+  const source = text.indexOf('\nSource: State Program');
+  const cutTo = text.lastIndexOf('\n', source - 1);
+  const cutFrom = text.lastIndexOf('\n', cutTo - 300);
+  const remark = ' (see also the 2013 Concept of State Policy in the Religious Sphere, adopted after a decade of debate)';
+  const edited = (text.slice(0, cutFrom) + text.slice(cutTo)).replace(`${lead}${quote} Terrorism in`, `${lead}${quote} Terrorism in${remark}`);
+  const where = edited.indexOf(lead + quote) + lead.length;
+  expect(at - where).toBeGreaterThan(256);
+  expect(placeOf(anchor(edited, sel))).toEqual([where, where + quote.length]);
+});
+
+interface BenchFixture {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  text: string;
+  truth: { start: number; end: number };
+}
+
+async function benchCase(name: string): Promise<BenchFixture> {
+  return JSON.parse(await readFile(new URL(`../fixtures/bench-cases/${name}.json`, import.meta.url), 'utf8')) as BenchFixture;
+}
+
+it('does not take a copy of the passage whose parted context comes back only at the passage itself', async () => {
+  // From the bench (seed 6, light): the table's source line keeps the quote and its prefix; the
+  // stored suffix stands again 220 characters on, after the passage, edited where it was.
+  const f = await benchCase('copy-before-edited-passage');
+  expect(placeOf(anchor(f.text, [f.quote, f.position]))).toEqual([f.truth.start, f.truth.end]);
+});
+
+it('does not take a copy keeping one side whole while the passage, edited where it was, keeps its context', async () => {
+  // From the bench (seed 18, heavy): the passage lost a word (quote similarity below the
+  // threshold for taking it) but keeps its context; the copy keeps the whole prefix and its
+  // stored suffix comes back further on. Text alone cannot tell which is the passage.
+  const f = await benchCase('copy-near-rewritten-passage');
+  const a = anchor(f.text, [f.quote, f.position]);
+  expect(a).toMatchObject({ status: 'orphan' });
+  expect(f.text.indexOf(f.quote.exact)).toBeLessThan(f.truth.start);
 });
