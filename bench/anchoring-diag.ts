@@ -4,7 +4,7 @@
  * one line per passage, to diff two versions of the engine). For looking into the bench's failures;
  * `boundarySplit` counts boundary errors on passages a moved paragraph cut in two.
  */
-import { anchor } from '../src/anchoring/index.ts';
+import { anchorAll } from '../src/anchoring/index.ts';
 import { benchCases, judge } from './anchoring.ts';
 const seeds = (process.argv[2] ?? '1,2').split(',').map(Number);
 const sev = process.argv[3] ?? 'heavy';
@@ -16,8 +16,9 @@ for (const seed of seeds) {
   let splitBoundary = 0;
   const t0 = performance.now();
   for (const c of cases) {
+    const anchors = anchorAll(c.text, c.selectors, { originalLength: c.originalLength });
     c.selectors.forEach((sel, i) => {
-      const a = anchor(c.text, sel, { originalLength: c.originalLength });
+      const a = anchors[i]!;
       const pl = a.status === 'anchored' ? { start: a.start, end: a.end } : null;
       const tr = c.truths[i]!;
       t.anchors++;

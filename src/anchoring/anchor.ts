@@ -86,7 +86,7 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   };
   const scale =
     options.originalLength && options.originalLength > 0 ? text.length / options.originalLength : 1;
-  const hint = pos ? Math.round(pos.start * scale) : undefined;
+  const hint = options.hint ?? (pos ? Math.round(pos.start * scale) : undefined);
   const p: Probe = { text, exact: quote.exact, ...contextPatterns(quote), hint };
   const m = p.exact.length;
 

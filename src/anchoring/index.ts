@@ -13,3 +13,4 @@ export type {
 export { CONTEXT_LENGTH } from './types.ts';
 export { describe } from './describe.ts';
 export { anchor, MIN_QUOTE_SCORE, MIN_SCORE } from './anchor.ts';
+export { anchorAll } from './anchor-all.ts';

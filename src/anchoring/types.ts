@@ -44,6 +44,10 @@ export interface AnchorOptions {
    * length, the stored position is scaled before it is used as a hint.
    */
   originalLength?: number;
+  /** Where the passage is expected in the current text, where the caller knows better than the
+   * stored position (anchor-all.ts: from the passages around it); overrides the position's
+   * scaled start as the expected place. */
+  hint?: number;
   /** Minimum combined score to anchor (default MIN_SCORE); lower means more guesses. */
   minScore?: number;
   /** Minimum similarity of the quote alone (default MIN_QUOTE_SCORE): below it, the passage

@@ -1,4 +1,4 @@
-import { anchor, describe } from '../anchoring/index.ts';
+import { anchorAll, describe } from '../anchoring/index.ts';
 import type { Annotation, AnnotationTarget } from '../store/index.ts';
 import { tagsOf } from '../store/index.ts';
 import type { DocModel } from '../corpus/types.ts';
@@ -18,18 +18,20 @@ export interface Placement {
 }
 
 /**
- * Anchor every annotation of a document in its current text. Orphans are kept, never dropped:
- * an annotation whose passage was edited away is listed apart with its quote.
+ * Anchor every annotation of a document in its current text, together: where text was added or
+ * cut before a passage, the passages found around it say where it went (anchor-all.ts). Orphans
+ * are kept, never dropped: an annotation whose passage was edited away is listed apart with its
+ * quote.
  */
 export function placeAnnotations(doc: DocModel, annotations: readonly Annotation[]): Placement {
   const placed: Placed[] = [];
   const orphans: Annotation[] = [];
-  for (const a of annotations) {
-    const [quote, position] = a.target.selector;
-    const r = anchor(doc.text, [position, quote]);
+  const found = anchorAll(doc.text, annotations.map((a) => a.target.selector));
+  annotations.forEach((a, i) => {
+    const r = found[i]!;
     if (r.status === 'anchored') placed.push({ annotation: a, start: r.start, end: r.end, method: r.method });
     else orphans.push(a);
-  }
+  });
   placed.sort((x, y) => x.start - y.start || y.end - x.end);
   return { placed, orphans };
 }

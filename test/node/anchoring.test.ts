@@ -26,7 +26,7 @@ function select(text: string, phrase: string, nth = 0): ReturnType<typeof descri
 }
 
 it('pins the public exports', () => {
-  expect(Object.keys(api).sort()).toEqual(['CONTEXT_LENGTH', 'MIN_QUOTE_SCORE', 'MIN_SCORE', 'anchor', 'describe']);
+  expect(Object.keys(api).sort()).toEqual(['CONTEXT_LENGTH', 'MIN_QUOTE_SCORE', 'MIN_SCORE', 'anchor', 'anchorAll', 'describe']);
 });
 
 group('describe', () => {

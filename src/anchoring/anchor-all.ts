@@ -1,0 +1,72 @@
+/**
+ * Anchoring a text's passages together. Each passage is anchored on its own first (anchor.ts),
+ * expected near its stored position, scaled to the text's new length. Text added or removed
+ * before a passage (a preface, a section cut) moves it further than that guess, and a phrase it
+ * shares with other text near the guessed place then looks like the passage edited where it
+ * was: the passage is orphaned as ambiguous. The passages found for sure, at their stored
+ * position or by their exact quote with its context, tell how far the text moved around them:
+ * an orphan is tried once more, expected where its nearest sure neighbour moved. The rules
+ * that tell a passage from its copies are the same; only the expected place is better.
+ */
+import { anchor } from './anchor.ts';
+import { DRIFT } from './probe.ts';
+import type { Anchor, AnchorOptions, Selector, TextPositionSelector } from './types.ts';
+
+// Sure passages whose shifts say how far the text moved around a passage.
+const NEIGHBOURS = 5;
+
+function positionOf(selectors: readonly Selector[]): TextPositionSelector | undefined {
+  return selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+}
+
+/** Where each passage of `text` is, by its selectors: `anchor` for each, the orphans tried again
+ * where their neighbours say the text moved. In the order given. */
+export function anchorAll(text: string, passages: ReadonlyArray<readonly Selector[]>, options: AnchorOptions = {}): Anchor[] {
+  const found = passages.map((s) => anchor(text, s, options));
+  // Shift of the text at each passage found for sure, by stored start.
+  const sure: Array<{ at: number; shift: number }> = [];
+  found.forEach((a, i) => {
+    const pos = positionOf(passages[i]!);
+    if (pos && a.status === 'anchored' && a.method !== 'fuzzy') sure.push({ at: pos.start, shift: a.start - pos.start });
+  });
+  if (sure.length === 0) return found;
+  sure.sort((x, y) => x.at - y.at);
+  const scale = options.originalLength && options.originalLength > 0 ? text.length / options.originalLength : 1;
+  return found.map((a, i) => {
+    const pos = positionOf(passages[i]!);
+    if (a.status === 'anchored' || !pos) return a;
+    const shift = shiftNear(sure, pos.start);
+    if (shift === undefined) return a;
+    const hint = pos.start + shift;
+    // Expected where it was expected already: anchoring again would say the same.
+    if (Math.abs(hint - Math.round(pos.start * scale)) <= DRIFT) return a;
+    const again = anchor(text, passages[i]!, { ...options, hint });
+    return again.status === 'anchored' ? again : a;
+  });
+}
+
+/**
+ * How far the text moved around `at` (a stored start): the median shift of the NEIGHBOURS sure
+ * passages nearest it by stored start, when most of them agree on it within DRIFT; undefined when
+ * they do not (a paragraph moved there, or a passage was taken at a copy: one neighbour is no
+ * evidence).
+ */
+function shiftNear(sure: ReadonlyArray<{ at: number; shift: number }>, at: number): number | undefined {
+  // The first sure passage starting after `at`, then outwards from there.
+  let lo = 0;
+  let hi = sure.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sure[mid]!.at <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const near: number[] = [];
+  for (let b = lo - 1, a = lo; near.length < NEIGHBOURS && (b >= 0 || a < sure.length); ) {
+    if (a >= sure.length || (b >= 0 && at - sure[b]!.at <= sure[a]!.at - at)) near.push(sure[b--]!.shift);
+    else near.push(sure[a++]!.shift);
+  }
+  near.sort((x, y) => x - y);
+  const median = near[near.length >> 1]!;
+  const agree = near.filter((s) => Math.abs(s - median) <= DRIFT).length;
+  return 2 * agree > near.length ? median : undefined;
+}

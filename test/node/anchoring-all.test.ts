@@ -1,0 +1,82 @@
+import { beforeAll, describe as group, expect, it } from 'vitest';
+import { anchor, anchorAll, describe, type Anchor } from '../../src/anchoring/index.ts';
+import { loadCorpus } from '../../scripts/corpus-files.ts';
+import { rng } from '../shared/rng.ts';
+
+let texts: Record<string, string> = {};
+beforeAll(async () => {
+  texts = Object.fromEntries((await loadCorpus()).map((d) => [d.meta.id, d.text]));
+});
+
+function placeOf(a: Anchor): [number, number] | string {
+  return a.status === 'anchored' ? [a.start, a.end] : `orphan (${a.reason})`;
+}
+
+/** `n` word-aligned passages of 15–300 characters starting at or after `from`, drawn with `seed`. */
+function passages(text: string, n: number, seed: number, from = 0): Array<[number, number]> {
+  const r = rng(seed);
+  const words = [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const).filter(([s]) => s >= from);
+  const out: Array<[number, number]> = [];
+  while (out.length < n) {
+    const i = Math.floor(r() * words.length);
+    const target = 15 + Math.floor(r() * 286);
+    let j = i;
+    while (j + 1 < words.length && words[j + 1]![1] - words[i]![0] <= target) j++;
+    out.push([words[i]![0], words[j]![1]]);
+  }
+  return out;
+}
+
+group('anchorAll', () => {
+  // Kurmashev et al. repeat the titles of laws and programmes; text added before the passages
+  // leaves each passage's stored position pointing at another mention of the same words.
+  it('finds passages pushed far by text added before them, where one at a time orphans some', () => {
+    const text = texts['kurmashev-et-al-2018']!;
+    const preface = texts['anisin-2026']!.slice(0, 20000);
+    const edited = preface + text;
+    const spans = passages(text, 300, 1);
+    const sels = spans.map(([s, e]) => describe(text, s, e));
+    const alone = sels.map((sel) => anchor(edited, sel, { originalLength: text.length }));
+    expect(alone.filter((a) => a.status === 'orphan').length).toBeGreaterThan(0);
+    const together = anchorAll(edited, sels, { originalLength: text.length });
+    together.forEach((a, i) => expect(placeOf(a), `passage ${i}`).toEqual([spans[i]![0] + 20000, spans[i]![1] + 20000]));
+  });
+
+  it('finds them without the original length too, as the reader anchors', () => {
+    const text = texts['kurmashev-et-al-2018']!;
+    const edited = texts['anisin-2026']!.slice(0, 5000) + text;
+    const spans = passages(text, 300, 2);
+    const sels = spans.map(([s, e]) => describe(text, s, e));
+    expect(sels.filter((sel) => anchor(edited, sel).status === 'orphan').length).toBeGreaterThan(0);
+    const together = anchorAll(edited, sels);
+    together.forEach((a, i) => expect(placeOf(a), `passage ${i}`).toEqual([spans[i]![0] + 5000, spans[i]![1] + 5000]));
+  });
+
+  it('finds passages after a cut at the start of the text', () => {
+    const text = texts['kurmashev-et-al-2018']!;
+    const edited = text.slice(5000);
+    const spans = passages(text, 300, 3, 5200);
+    const sels = spans.map(([s, e]) => describe(text, s, e));
+    expect(sels.filter((sel) => anchor(edited, sel).status === 'orphan').length).toBeGreaterThan(0);
+    const together = anchorAll(edited, sels);
+    together.forEach((a, i) => expect(placeOf(a), `passage ${i}`).toEqual([spans[i]![0] - 5000, spans[i]![1] - 5000]));
+  });
+
+  it('keeps a deleted passage an orphan while the text around it moved', () => {
+    const text = texts['kurmashev-et-al-2018']!;
+    const spans = passages(text, 150, 4);
+    // Delete one passage of more than a few words; the rest moved by the preface.
+    const gone = spans.findIndex(([s, e]) => e - s > 120);
+    const [gs, ge] = spans[gone]!;
+    const edited = texts['anisin-2026']!.slice(0, 8000) + text.slice(0, gs) + text.slice(ge);
+    const together = anchorAll(edited, spans.map(([s, e]) => describe(text, s, e)), { originalLength: text.length });
+    expect(together[gone]!.status).toBe('orphan');
+  });
+
+  it('leaves passages without a position, and an empty list, as anchor does', () => {
+    const text = texts['duvanova-junisbai-2022']!;
+    const [q] = describe(text, 100, 160);
+    expect(anchorAll(text, [[q]])).toEqual([anchor(text, [q])]);
+    expect(anchorAll(text, [])).toEqual([]);
+  });
+});
