@@ -8,15 +8,30 @@
  * an orphan is tried once more, expected where its nearest sure neighbour moved. The rules
  * that tell a passage from its copies are the same; only the expected place is better.
  */
-import { anchor } from './anchor.ts';
+import { anchor, MIN_SCORE } from './anchor.ts';
+import { NO_END, NOT_SIMILAR, QUOTE_NOT_FOUND, TOO_LITTLE } from './choose.ts';
 import { DRIFT } from './probe.ts';
 import type { Anchor, AnchorOptions, Selector, TextPositionSelector } from './types.ts';
 
 // Sure passages whose shifts say how far the text moved around a passage.
 const NEIGHBOURS = 5;
+// Orphans another expected place does not change (see positionMatters).
+const UNMOVED = new Set([QUOTE_NOT_FOUND, NO_END, TOO_LITTLE]);
 
 function positionOf(selectors: readonly Selector[]): TextPositionSelector | undefined {
   return selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+}
+
+/**
+ * Whether another expected place may change the verdict on orphan `a`: not where the quote
+ * occurs nowhere, nor where no place was similar enough before its distance was counted (the
+ * distance only ever adds to a place's disagreement), nor where the place chosen had too little
+ * of the quote or no end (the bench's 20 seeds: none of those was found on a retry, and long
+ * passages spent a fifteenth of their time on them). Each retry costs a whole `anchor()`.
+ */
+function positionMatters(a: Anchor & { status: 'orphan' }, options: AnchorOptions): boolean {
+  if (a.reason === NOT_SIMILAR) return a.score >= (options.minScore ?? MIN_SCORE);
+  return !UNMOVED.has(a.reason);
 }
 
 /** Where each passage of `text` is, by its selectors: `anchor` for each, the orphans tried again
@@ -34,7 +49,7 @@ export function anchorAll(text: string, passages: ReadonlyArray<readonly Selecto
   const scale = options.originalLength && options.originalLength > 0 ? text.length / options.originalLength : 1;
   return found.map((a, i) => {
     const pos = positionOf(passages[i]!);
-    if (a.status === 'anchored' || !pos) return a;
+    if (a.status === 'anchored' || !pos || !positionMatters(a, options)) return a;
     const shift = shiftNear(sure, pos.start);
     if (shift === undefined) return a;
     const hint = pos.start + shift;

@@ -25,7 +25,7 @@ export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMetho
   const { doubt } = refined;
   // Where neither the context nor the quote's first or last words are found, the passage's
   // extent would be a guess: an orphan, like a place that is not similar enough.
-  if (doubt > MAX_EDGE_DOUBT) return { status: 'orphan', score: c.similarity, reason: 'an end of the passage cannot be found' };
+  if (doubt > MAX_EDGE_DOUBT) return { status: 'orphan', score: c.similarity, reason: NO_END };
   // Moving the ends changes how much of the quote the place holds: a match that reached into
   // the context for letters the passage lost may hold too little of it once its ends are right.
   const m = p.exact.length;
@@ -35,13 +35,13 @@ export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMetho
   let errors = c.errors + moved;
   if (moved > 0 && errors > (1 - t.minQuoteScore) * m) {
     errors = end - start > m ? gapErrors(p.exact, p.text, start, end) : editDistance(p.exact, p.text.slice(start, end));
-    if (1 - errors / m < t.minQuoteScore) return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
+    if (1 - errors / m < t.minQuoteScore) return { status: 'orphan', score: c.similarity, reason: TOO_LITTLE };
   }
   // Fewer than half of the quote's words left (see words.ts): the passage was rewritten. A word
   // is lost only with more than half of it edited, which loses at most two characters of the
   // quote per edit: with fewer than a fifth of it edited, more than half is left.
   if (errors > m / 5 && survivingShare(p.exact, p.text.slice(start, end)) < MIN_SURVIVING) {
-    return { status: 'orphan', score: c.similarity, reason: 'too little of the quote is left' };
+    return { status: 'orphan', score: c.similarity, reason: TOO_LITTLE };
   }
   return { status: 'anchored', start, end, method, score: c.similarity };
 }
@@ -55,7 +55,15 @@ const GAP_TRIES = 4;
 // sits in other words, or was worded a little differently. Nearer places may just have drifted
 // while text around them was edited.
 const FAR_CONTEXT_ERRORS = 1 / 8;
-const NOT_SIMILAR = 'no place similar enough';
+/** Why a passage is orphaned when no place was similar enough, its distance counted; its score
+ * is then the best similarity without it. */
+export const NOT_SIMILAR = 'no place similar enough';
+/** Why a passage is orphaned when the place chosen has no end that agrees with the context, or
+ * holds too little of the quote. */
+export const NO_END = 'an end of the passage cannot be found';
+export const TOO_LITTLE = 'too little of the quote is left';
+/** Why a passage is orphaned when no candidate place was found at all. */
+export const QUOTE_NOT_FOUND = 'quote not found';
 // Share of the quote's words (by characters) that must be left for the passage to survive.
 const MIN_SURVIVING = 0.5;
 // Share of context and quote-edge characters that may disagree at an end (see edges.ts): past
@@ -80,7 +88,7 @@ function plausible(p: Probe, c: Scored, far: number, t: Thresholds): boolean {
  * good; then the passage is ambiguous and orphaned rather than guessed.
  */
 export function decide(p: Probe, all: Scored[], t: Thresholds): Anchor {
-  if (all.length === 0) return { status: 'orphan', score: 0, reason: 'quote not found' };
+  if (all.length === 0) return { status: 'orphan', score: 0, reason: QUOTE_NOT_FOUND };
   const total = p.exact.length + p.prefix.length + p.suffix.length;
   // A place far from the expected one must agree better: position is evidence too.
   const eligible = all
