@@ -27,10 +27,13 @@ export interface Reanchored {
 export function reanchor(annotations: readonly Annotation[], docs: readonly DocModel[]): Reanchored {
   const out: Reanchored = { changed: 0, fuzzy: 0, orphans: [] };
   for (const doc of docs) {
-    const mine = annotations.filter((a) => a.target.source === doc.meta.id && madeOnOtherText(doc, a));
-    if (mine.length === 0) continue;
-    const c = textChanges(doc, placeAnnotations(doc, mine));
-    out.changed += mine.length;
+    const ofDoc = annotations.filter((a) => a.target.source === doc.meta.id);
+    const changed = ofDoc.filter((a) => madeOnOtherText(doc, a)).length;
+    if (changed === 0) continue;
+    // All of them, as the reader places a source's annotations together: those made on the
+    // current text say where it moved around the others (anchor-all.ts).
+    const c = textChanges(doc, placeAnnotations(doc, ofDoc));
+    out.changed += changed;
     out.fuzzy += c.fuzzy.length;
     for (const a of c.missing) out.orphans.push({ id: a.id, source: doc.meta.id, quote: a.target.selector[0].exact });
   }
