@@ -5,8 +5,9 @@
  * shares with other text near the guessed place then looks like the passage edited where it
  * was: the passage is orphaned as ambiguous. The passages found for sure, at their stored
  * position or by their exact quote with its context, tell how far the text moved around them:
- * an orphan is tried once more, expected where its nearest sure neighbour moved. The rules
- * that tell a passage from its copies are the same; only the expected place is better.
+ * an orphan is tried once more, expected where most of its nearest sure neighbours say the text
+ * moved (ADR 0015). The rules that tell a passage from its copies are the same; only the
+ * expected place is better.
  */
 import { anchor, MIN_SCORE } from './anchor.ts';
 import { NO_END, NOT_SIMILAR, QUOTE_NOT_FOUND, TOO_LITTLE } from './choose.ts';
