@@ -9,7 +9,7 @@
  * moved (ADR 0015). The rules that tell a passage from its copies are the same; only the
  * expected place is better.
  */
-import { anchor, MIN_SCORE } from './anchor.ts';
+import { anchor, expectedStart, MIN_SCORE } from './anchor.ts';
 import { NO_END, NOT_SIMILAR, QUOTE_NOT_FOUND, TOO_LITTLE } from './choose.ts';
 import { DRIFT } from './probe.ts';
 import type { Anchor, AnchorOptions, Selector, TextPositionSelector } from './types.ts';
@@ -39,23 +39,23 @@ function positionMatters(a: Anchor & { status: 'orphan' }, options: AnchorOption
  * where their neighbours say the text moved. In the order given. */
 export function anchorAll(text: string, passages: ReadonlyArray<readonly Selector[]>, options: AnchorOptions = {}): Anchor[] {
   const found = passages.map((s) => anchor(text, s, options));
+  const positions = passages.map(positionOf);
   // Shift of the text at each passage found for sure, by stored start.
   const sure: Array<{ at: number; shift: number }> = [];
   found.forEach((a, i) => {
-    const pos = positionOf(passages[i]!);
+    const pos = positions[i];
     if (pos && a.status === 'anchored' && a.method !== 'fuzzy') sure.push({ at: pos.start, shift: a.start - pos.start });
   });
   if (sure.length === 0) return found;
   sure.sort((x, y) => x.at - y.at);
-  const scale = options.originalLength && options.originalLength > 0 ? text.length / options.originalLength : 1;
   return found.map((a, i) => {
-    const pos = positionOf(passages[i]!);
+    const pos = positions[i];
     if (a.status === 'anchored' || !pos || !positionMatters(a, options)) return a;
     const shift = shiftNear(sure, pos.start);
     if (shift === undefined) return a;
     const hint = pos.start + shift;
     // Expected where it was expected already: anchoring again would say the same.
-    if (Math.abs(hint - Math.round(pos.start * scale)) <= DRIFT) return a;
+    if (Math.abs(hint - expectedStart(text, pos, options)) <= DRIFT) return a;
     const again = anchor(text, passages[i]!, { ...options, hint });
     return again.status === 'anchored' ? again : a;
   });
@@ -63,25 +63,20 @@ export function anchorAll(text: string, passages: ReadonlyArray<readonly Selecto
 
 /**
  * How far the text moved around `at` (a stored start): the median shift of the NEIGHBOURS sure
- * passages nearest it by stored start, when most of them agree on it within DRIFT; undefined when
- * they do not (a paragraph moved there, or a passage was taken at a copy: one neighbour is no
- * evidence).
+ * passages nearest it by stored start (`sure` is sorted by it), when most of them agree on it
+ * within DRIFT; undefined when they do not (a paragraph moved there, or a passage was taken at a
+ * copy: one neighbour is no evidence).
  */
 function shiftNear(sure: ReadonlyArray<{ at: number; shift: number }>, at: number): number | undefined {
-  // The first sure passage starting after `at`, then outwards from there.
-  let lo = 0;
-  let hi = sure.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sure[mid]!.at <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const near: number[] = [];
-  for (let b = lo - 1, a = lo; near.length < NEIGHBOURS && (b >= 0 || a < sure.length); ) {
-    if (a >= sure.length || (b >= 0 && at - sure[b]!.at <= sure[a]!.at - at)) near.push(sure[b--]!.shift);
-    else near.push(sure[a++]!.shift);
-  }
-  near.sort((x, y) => x - y);
+  const after = sure.findIndex((s) => s.at > at);
+  const i = after === -1 ? sure.length : after;
+  // The nearest are among NEIGHBOURS on each side; a stable sort keeps the one before on a tie.
+  const near = sure
+    .slice(Math.max(0, i - NEIGHBOURS), i + NEIGHBOURS)
+    .sort((x, y) => Math.abs(x.at - at) - Math.abs(y.at - at))
+    .slice(0, NEIGHBOURS)
+    .map((s) => s.shift)
+    .sort((x, y) => x - y);
   const median = near[near.length >> 1]!;
   const agree = near.filter((s) => Math.abs(s - median) <= DRIFT).length;
   return 2 * agree > near.length ? median : undefined;

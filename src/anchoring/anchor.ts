@@ -61,6 +61,13 @@ function positionOnly(text: string, pos: TextPositionSelector, options: AnchorOp
   return { status: 'anchored', start: pos.start, end: pos.end, method: 'position', score: 0.5 };
 }
 
+/** Where the stored position expects the passage: its start, scaled to the text's new length
+ * where the length it was made on is known. */
+export function expectedStart(text: string, pos: TextPositionSelector, options: AnchorOptions): number {
+  const scale = options.originalLength && options.originalLength > 0 ? text.length / options.originalLength : 1;
+  return Math.round(pos.start * scale);
+}
+
 /**
  * Find the place in `text` that `selectors` describe. Tries, in order: the stored position if
  * it still holds the quote with its context; exact occurrences of the quote; approximate
@@ -84,9 +91,7 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
     minScore: options.minScore ?? MIN_SCORE,
     minQuoteScore: options.minQuoteScore ?? MIN_QUOTE_SCORE,
   };
-  const scale =
-    options.originalLength && options.originalLength > 0 ? text.length / options.originalLength : 1;
-  const hint = options.hint ?? (pos ? Math.round(pos.start * scale) : undefined);
+  const hint = options.hint ?? (pos ? expectedStart(text, pos, options) : undefined);
   const p: Probe = { text, exact: quote.exact, ...contextPatterns(quote), hint };
   const m = p.exact.length;
 
