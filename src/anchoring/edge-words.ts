@@ -8,9 +8,12 @@
  * last) words aligned with the text's, a word kept (up to a typo or two) costing nothing and a
  * word replaced, added or dropped costing one. Of equal costs, the place where the punctuation
  * around the edge is as it was wins (an edit of an edge word keeps the punctuation after it: in
- * "groups, Kazakhs were", "Kazakhs" is not the passage's), then the outer one: a word that may
- * belong to the passage or to its context is covered, as edges.ts does for characters; a
- * sentence is not.
+ * "groups, Kazakhs were", "Kazakhs" is not the passage's). Then, where the context's nearest
+ * word is right at the outer place, the outer one: a word added between an intact context and
+ * the passage is covered, as edges.ts does for characters (a sentence is not). Where that
+ * context word was itself edited, the inner one: words beside an edited context word are more
+ * likely that edit ("preventing the destruction" edited to "preventing and distinct
+ * destruction" starts at "destruction").
  */
 import { sameWord } from './words.ts';
 import { EDGE } from './types.ts';
@@ -91,6 +94,35 @@ function endsSentence(words: readonly string[], from: number, to: number, dir: -
   return false;
 }
 
+/** A boundary tried by place(), and what is known of the words at it. */
+interface Place {
+  b: number;
+  /** Words of context and quote replaced, added or dropped, aligned from this boundary. */
+  cost: number;
+  /** Punctuation at the boundary not as it was (0 to 2). */
+  misplaced: number;
+  /** The context's nearest word is right at the boundary. */
+  near: boolean;
+  /** The quote's edge word is right at the boundary. */
+  edge: boolean;
+  /** The context is in step with the text here: each of its words kept or replaced by one. */
+  step: boolean;
+}
+
+/**
+ * Of two boundaries that align equally well, whether the outer one wins. The words between them
+ * belong to the passage where the context's nearest word is right at the outer one (a word
+ * added at the passage's edge). They belong to the context where that word was edited and the
+ * quote's edge word is whole at the inner one: words beside an edited context word are more
+ * likely that edit ("preventing the destruction" edited to "preventing and distinct
+ * destruction" starts at "destruction"). Where both words were edited, the context keeps one
+ * word for each of its own (the boundary where it is in step).
+ */
+function outerWins(outer: Place, inner: Place): boolean {
+  if (!inner.edge && outer.step !== inner.step) return outer.step;
+  return outer.near;
+}
+
 /**
  * The boundary among `words` (the text's, in reading order; boundary i is before word i) best
  * placed between `outer` and `inner` (the context's and the quote's nearest words, nearest
@@ -114,9 +146,7 @@ function place(words: readonly string[], at: number, outer: readonly string[], i
     for (let j = towards < 0 ? b - 1 : b; j >= 0 && j < words.length && out.length < K + REACH; j += towards) out.push(j);
     return out;
   };
-  let best = at;
-  let bestCost = Infinity;
-  let bestPunct = Infinity;
+  let best: Place = { b: at, cost: Infinity, misplaced: Infinity, near: false, edge: false, step: false };
   let contextFound = false;
   // The boundary found first (where all is in place, nothing can do better), then the others.
   const order = [at];
@@ -131,20 +161,28 @@ function place(words: readonly string[], at: number, outer: readonly string[], i
     contextFound ||= context < outer.length;
     const cost = context + align(innerIds, inn, same);
     if (b === at && cost === 0) return at;
-    const misplaced =
-      Number(punct(outer[0], dir > 0) !== punct(words[out[0] ?? -1], dir > 0)) + Number(punct(inner[0], dir < 0) !== punct(words[inn[0] ?? -1], dir < 0));
-    if (cost < bestCost) [best, bestCost, bestPunct] = [b, cost, misplaced];
-    else if (cost === bestCost) {
+    const place: Place = {
+      b,
+      cost,
+      misplaced:
+        Number(punct(outer[0], dir > 0) !== punct(words[out[0] ?? -1], dir > 0)) + Number(punct(inner[0], dir < 0) !== punct(words[inn[0] ?? -1], dir < 0)),
+      near: outer.length > 0 && out.length > 0 && same(0, out[0]!),
+      edge: inner.length > 0 && inn.length > 0 && same(outer.length, inn[0]!),
+      step: outerIds.reduce((n, i) => n + Number(out[i] === undefined || !same(i, out[i])), 0) === context,
+    };
+    if (cost < best.cost) best = place;
+    else if (cost === best.cost) {
       // Of equal costs: never outward over a sentence (one inserted between the passage and its
-      // context is not the passage's), then the punctuation as it was, then outward.
-      const sentence = endsSentence(words, Math.min(b, best), Math.max(b, best), dir, inner[0]);
-      const outward = dir * (b - best) > 0;
-      const better = sentence ? !outward : misplaced < bestPunct || (misplaced === bestPunct && outward);
-      if (better) [best, bestCost, bestPunct] = [b, cost, misplaced];
+      // context is not the passage's), then the punctuation as it was, then by the words.
+      const outward = dir * (b - best.b) > 0;
+      const sentence = endsSentence(words, Math.min(b, best.b), Math.max(b, best.b), dir, inner[0]);
+      const wins = outward ? outerWins(place, best) : !outerWins(best, place);
+      const better = sentence ? !outward : place.misplaced < best.misplaced || (place.misplaced === best.misplaced && wins);
+      if (better) best = place;
     }
   }
   // No word of the context anywhere near (it was rewritten or deleted): nothing to go by.
-  return contextFound ? best : at;
+  return contextFound ? best.b : at;
 }
 
 /**

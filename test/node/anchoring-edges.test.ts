@@ -56,6 +56,36 @@ it('covers a word added on the outer side of the first word', () => {
   expect(both(edited, sel)).toEqual([[start, start + PASSAGE.length + 4], [start, start + PASSAGE.length + 4]]);
 });
 
+// A context word replaced by two words, next to an intact edge word: the new words are that
+// edit of the context, not words added to the passage (the bench's truth, and the likelier
+// reading). Contrast the test above, where the context is intact and the added word is covered.
+const MIDDLE = 'a distinct pattern emerging across the';
+function middle(from: string, to: string): { sel: ReturnType<typeof describe>; start: number; end: number; edited: string } {
+  const start = text.indexOf(PASSAGE) + PASSAGE.indexOf(MIDDLE);
+  const at = text.indexOf(from, start - 20);
+  const edited = text.slice(0, at) + to + text.slice(at + from.length);
+  const shift = at < start ? to.length - from.length : 0;
+  return { sel: describe(text, start, start + MIDDLE.length), start: start + shift, end: start + shift + MIDDLE.length, edited };
+}
+
+it('leaves to the context the words that replaced the context word before an intact first word', () => {
+  const { sel, start, end, edited } = middle('observe', 'clearly see');
+  expect(edited.slice(start, end)).toBe(MIDDLE);
+  expect(both(edited, sel)).toEqual([[start, end], [start, end]]);
+});
+
+it('leaves to the context the words that replaced the context word after an intact last word', () => {
+  const { sel, start, end, edited } = middle('region', 'whole steppe');
+  expect(edited.slice(start, end)).toBe(MIDDLE);
+  expect(both(edited, sel)).toEqual([[start, end], [start, end]]);
+});
+
+it('gives the context one word for its edited word where the first word was edited too', () => {
+  const { sel, start, end, edited } = middle('observe a', 'see plainly one');
+  const from = edited.indexOf('plainly one', start - 20);
+  expect(both(edited, sel)).toEqual([[from, end], [from, end]]);
+});
+
 it('snaps to word boundaries: a first word edited at its first letters is covered whole', () => {
   const { sel, start, edited } = setup(0, 2, 'You');
   const a = anchor(edited, sel);
