@@ -13,7 +13,8 @@
  * the passage is covered, as edges.ts does for characters (a sentence is not). Where that
  * context word was itself edited, the inner one: words beside an edited context word are more
  * likely that edit ("preventing the destruction" edited to "preventing and distinct
- * destruction" starts at "destruction").
+ * destruction" starts at "destruction"). Where the quote's edge word was edited too, the context
+ * keeps one word for each of its own.
  */
 import { sameWord } from './words.ts';
 import { EDGE } from './types.ts';
@@ -161,7 +162,7 @@ function place(words: readonly string[], at: number, outer: readonly string[], i
     contextFound ||= context < outer.length;
     const cost = context + align(innerIds, inn, same);
     if (b === at && cost === 0) return at;
-    const place: Place = {
+    const here: Place = {
       b,
       cost,
       misplaced:
@@ -170,15 +171,15 @@ function place(words: readonly string[], at: number, outer: readonly string[], i
       edge: inner.length > 0 && inn.length > 0 && same(outer.length, inn[0]!),
       step: outerIds.reduce((n, i) => n + Number(out[i] === undefined || !same(i, out[i])), 0) === context,
     };
-    if (cost < best.cost) best = place;
+    if (cost < best.cost) best = here;
     else if (cost === best.cost) {
       // Of equal costs: never outward over a sentence (one inserted between the passage and its
       // context is not the passage's), then the punctuation as it was, then by the words.
       const outward = dir * (b - best.b) > 0;
       const sentence = endsSentence(words, Math.min(b, best.b), Math.max(b, best.b), dir, inner[0]);
-      const wins = outward ? outerWins(place, best) : !outerWins(best, place);
-      const better = sentence ? !outward : place.misplaced < best.misplaced || (place.misplaced === best.misplaced && wins);
-      if (better) best = place;
+      const wins = outward ? outerWins(here, best) : !outerWins(best, here);
+      const better = sentence ? !outward : here.misplaced < best.misplaced || (here.misplaced === best.misplaced && wins);
+      if (better) best = here;
     }
   }
   // No word of the context anywhere near (it was rewritten or deleted): nothing to go by.
