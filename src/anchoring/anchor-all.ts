@@ -9,19 +9,15 @@
  * moved (ADR 0015). The rules that tell a passage from its copies are the same; only the
  * expected place is better.
  */
-import { anchor, expectedStart, MIN_SCORE } from './anchor.ts';
+import { anchor, expectedStart, MIN_SCORE, selectorsOf } from './anchor.ts';
 import { NO_END, NOT_SIMILAR, QUOTE_NOT_FOUND, TOO_LITTLE } from './choose.ts';
 import { DRIFT } from './probe.ts';
-import type { Anchor, AnchorOptions, Selector, TextPositionSelector } from './types.ts';
+import type { Anchor, AnchorOptions, Selector } from './types.ts';
 
 // Sure passages whose shifts say how far the text moved around a passage.
 const NEIGHBOURS = 5;
 // Orphans another expected place does not change (see positionMatters).
 const UNMOVED = new Set([QUOTE_NOT_FOUND, NO_END, TOO_LITTLE]);
-
-function positionOf(selectors: readonly Selector[]): TextPositionSelector | undefined {
-  return selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
-}
 
 /**
  * Whether another expected place may change the verdict on orphan `a`: not where the quote
@@ -39,7 +35,7 @@ function positionMatters(a: Anchor & { status: 'orphan' }, options: AnchorOption
  * where their neighbours say the text moved. In the order given. */
 export function anchorAll(text: string, passages: ReadonlyArray<readonly Selector[]>, options: AnchorOptions = {}): Anchor[] {
   const found = passages.map((s) => anchor(text, s, options));
-  const positions = passages.map(positionOf);
+  const positions = passages.map((s) => selectorsOf(s).pos);
   // Shift of the text at each passage found for sure, by stored start.
   const sure: Array<{ at: number; shift: number }> = [];
   found.forEach((a, i) => {

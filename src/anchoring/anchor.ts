@@ -61,6 +61,17 @@ function positionOnly(text: string, pos: TextPositionSelector, options: AnchorOp
   return { status: 'anchored', start: pos.start, end: pos.end, method: 'position', score: 0.5 };
 }
 
+/** The quote and the position among `selectors` (the last of each kind, in any order). */
+export function selectorsOf(selectors: readonly Selector[]): { quote?: TextQuoteSelector; pos?: TextPositionSelector } {
+  let quote: TextQuoteSelector | undefined;
+  let pos: TextPositionSelector | undefined;
+  for (const s of selectors) {
+    if (s.type === 'TextQuoteSelector') quote = s;
+    else if (s.type === 'TextPositionSelector') pos = s;
+  }
+  return { quote, pos };
+}
+
 /** Where the stored position expects the passage: its start, scaled to the text's new length
  * where the length it was made on is known. */
 export function expectedStart(text: string, pos: TextPositionSelector, options: AnchorOptions): number {
@@ -78,12 +89,7 @@ export function expectedStart(text: string, pos: TextPositionSelector, options: 
  * edited version at the expected place, or when an end of the passage cannot be found.
  */
 export function anchor(text: string, selectors: readonly Selector[], options: AnchorOptions = {}): Anchor {
-  let quote: TextQuoteSelector | undefined;
-  let pos: TextPositionSelector | undefined;
-  for (const s of selectors) {
-    if (s.type === 'TextQuoteSelector') quote = s;
-    else if (s.type === 'TextPositionSelector') pos = s;
-  }
+  const { quote, pos } = selectorsOf(selectors);
   if (!quote || quote.exact.length === 0) {
     return pos ? positionOnly(text, pos, options) : { status: 'orphan', score: 0, reason: 'no selector' };
   }
