@@ -5,10 +5,11 @@
  * insertion of the same characters). A passage's start follows the first character after it,
  * its end the last character before it; text replacing part of a passage belongs to the
  * passage, text inserted exactly at one of its ends does not; a passage split by a moved block
- * follows its larger part. A passage is *destroyed* when fewer than half of its original
- * characters remain in its tracked span (most of it was deleted or rewritten; a replaced word
- * counts as wholly changed, a word kept with another added beside it as kept). Text inserted
- * inside a passage does not destroy it; its true span then includes the insertion.
+ * follows its larger part (of the two blocks a move swaps, the shorter is the one moved). A
+ * passage is *destroyed* when fewer than half of its original characters remain in its tracked
+ * span (most of it was deleted or rewritten; a replaced word counts as wholly changed, a word
+ * kept with another added beside it as kept). Text inserted inside a passage does not destroy
+ * it; its true span then includes the insertion.
  *
  * Edge edits follow the same rule. A passage's first or last word replaced (by other words, or
  * by itself with a word added on the outer side) is replaced text, so the truth covers the new
@@ -53,6 +54,11 @@ export class TrackedText {
 
   /** Move [a, b) to the boundary `to` (outside the block); passages mostly inside move with it. */
   move(a: number, b: number, to: number): void {
+    // A block moved past its neighbour is that neighbour moved the other way: the same text.
+    // Describe it by the shorter of the two, as a reader or a diff would (a heading moved down
+    // past a paragraph, not the paragraph up past it); passages the shorter block cuts are split.
+    if (to < a && a - to < b - a) return this.move(to, a, b);
+    if (to > b && to - b < b - a) return this.move(b, to, a);
     const block = this.text.slice(a, b);
     const blockOrigin = this.origin.slice(a, b);
     // A passage goes with the block when most of its own characters are inside; the rest of

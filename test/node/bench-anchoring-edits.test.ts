@@ -33,3 +33,14 @@ it('leaves text inserted exactly at an end outside the passage', () => {
   t.replace(passage.end, passage.end, ' indeed');
   expect(t.truth(0)).toEqual({ destroyed: false, start: passage.start, end: passage.end });
 });
+
+it('describes a paragraph moved past a shorter one as the shorter one moved: a heading taken out of a passage', () => {
+  const before = 'The regime.\nJanuary 2022\nProtests erupted in the west.\nIn a televised address.\n';
+  const p = { start: before.indexOf('regime'), end: before.indexOf(' in the west') };
+  const t = new TrackedText(before, [p]);
+  // The paragraph under the heading moved up past it: the same text as the heading moved down.
+  t.move(before.indexOf('Protests'), before.indexOf('In a'), before.indexOf('January'));
+  expect(t.text).toBe('The regime.\nProtests erupted in the west.\nJanuary 2022\nIn a televised address.\n');
+  expect(t.text.slice(t.truth(0).start, t.truth(0).end)).toBe('regime.\nProtests erupted');
+  expect(t.split.has(0)).toBe(true);
+});
