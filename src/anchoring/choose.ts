@@ -3,7 +3,7 @@
  * (probe.ts): deciding between them or orphaning the passage (anchor.ts finds the places;
  * outer.ts tells the passage from copies of it), and placing the chosen one's ends (edges.ts).
  */
-import { refineEdges } from './edges.ts';
+import { refineEdges, snapToSpace } from './edges.ts';
 import { repairEnd, repairStart } from './edge-words.ts';
 import { editDistance, gapErrors } from './gap.ts';
 import { copyVerdict, FAR, OUTER_WEIGHT, outerErrors, outerHolds } from './outer.ts';
@@ -17,11 +17,13 @@ import { survivingShare } from './words.ts';
  */
 export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMethod = c.method): Anchor {
   const refined = refineEdges(p, c.start, c.end);
-  // Then word by word, where letters shared by chance may have given a word to the wrong side
-  // (only for the place chosen: the other callers of refineEdges look for insertions).
+  // Then out of punctuation to white space where the original was at white space, and word by
+  // word, where letters shared by chance may have given a word to the wrong side (only for the
+  // place chosen: the other callers of refineEdges look for insertions).
   const untouched = c.errors === 0 && c.contextErrors === 0;
-  const start = untouched ? refined.start : repairStart(p, refined.start, refined.end);
-  const end = untouched ? refined.end : repairEnd(p, start, refined.end);
+  const snapped = untouched ? refined : snapToSpace(p, refined.start, refined.end);
+  const start = untouched ? snapped.start : repairStart(p, snapped.start, snapped.end);
+  const end = untouched ? snapped.end : repairEnd(p, start, snapped.end);
   const { doubt } = refined;
   // Where neither the context nor the quote's first or last words are found, the passage's
   // extent would be a guess: an orphan, like a place that is not similar enough.

@@ -45,6 +45,12 @@ function isWordChar(ch: string | undefined): boolean {
   return /[\p{L}\p{N}]/u.test(ch);
 }
 
+/** Whether text[from, to) holds a letter or digit. */
+function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isWordChar(text[i])) return true;
+  return false;
+}
+
 /** Disagreement at each place of a window, in two parts: the stored context against the text
  * on its side of the place, the quote's first or last characters against the text on the other. */
 interface Costs {
@@ -237,4 +243,38 @@ export function refineEdges(p: EdgeProbe, start: number, end: number): Refined {
   if (!/\s/.test(q[0] ?? '')) while (s < e - 1 && /\s/.test(text[s]!)) s++;
   if (!/\s/.test(q[q.length - 1] ?? '')) while (e > s + 1 && /\s/.test(text[e - 1]!)) e--;
   return e > s ? { start: s, end: e, doubt } : { start, end, doubt };
+}
+
+/**
+ * [s, e) moved to white space where the original started (ended) at white space: not after the
+ * punctuation that closes the word before ("fire|. the" starts at "the"), nor between the next
+ * word and the punctuation that opens it ("and |“politics" ends at "and"); a word's own opening
+ * punctuation is taken in ("|“Nazarbayev”"). For the place chosen (refineEdges' other callers
+ * measure spans, which this would change by a character or two).
+ */
+export function snapToSpace(p: EdgeProbe, s: number, e: number): { start: number; end: number } {
+  const { text } = p;
+  // Beyond the text counts as white space.
+  const space = (i: number): boolean => i < 0 || i >= text.length || /\s/.test(text[i]!);
+  const atSpace = (c: string): boolean => c.endsWith(EDGE) || /\s$/.test(c);
+  if (atSpace(p.prefix) && /^\S/.test(p.exact) && !space(s - 1)) {
+    let a = s;
+    while (s - a <= MAX_SNAP && !space(a - 1)) a--;
+    let b = s;
+    while (b - s <= MAX_SNAP && !space(b)) b++;
+    if (space(a - 1) && !hasWordChar(text, a, s)) s = a;
+    else if (space(b) && !hasWordChar(text, s, b)) {
+      while (b < e && space(b)) b++;
+      if (b < e) s = b;
+    }
+  }
+  if ((p.suffix.startsWith(EDGE) || /^\s/.test(p.suffix)) && /\S$/.test(p.exact) && !space(e)) {
+    let a = e;
+    while (a > s && e - a <= MAX_SNAP && !space(a - 1)) a--;
+    if (a > s && space(a - 1) && !hasWordChar(text, a, e)) {
+      e = a;
+      while (e > s + 1 && space(e - 1)) e--;
+    }
+  }
+  return { start: s, end: e };
 }

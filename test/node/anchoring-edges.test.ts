@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { anchor, describe, type Anchor, type Selector } from '../../src/anchoring/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 import { gapErrors } from '../../src/anchoring/gap.ts';
+import { snapToSpace } from '../../src/anchoring/edges.ts';
 
 let text = '';
 beforeAll(async () => {
@@ -269,4 +270,19 @@ it('keeps its last word past a fragment inserted before it that ends a sentence'
   const sel = describe(text, start, start + quote.length);
   const edited = text.replace('out”). This refrain', 'out”). & Gawrich, A. This refrain');
   expect(placeOf(anchor(edited, sel))).toEqual([start, start + quote.length + '& Gawrich, A. '.length]);
+});
+
+// `[` and `]` mark the span found in `text`; the result is the span snapped, marked the same way.
+it.each([
+  ['starts after the stop that closes the word before', 'the dismantling ', 'of the family', ' hold', 'set on fire[. the family] hold', 'set on fire. [the family] hold'],
+  ['takes in the quotation mark that opens its first word', 'he said ', 'Nazarbayev family', ' hold', 'he said “[Nazarbayev family” hold]', 'he said [“Nazarbayev family” hold]'],
+  ['ends before the quotation mark that opens the next word', 'hold over ', 'economy and', ' politics', 'hold over [economy and “]politics”', 'hold over [economy and] “politics”'],
+  ['keeps a start after a dash, inside a word run', 'and then ', 'the family', ' hold', 'in 2022—[the family] hold', 'in 2022—[the family] hold'],
+  ['keeps a start the original had inside a word', 'the dismantl', 'ing of the family', ' hold', 'set on fire[. the family] hold', 'set on fire[. the family] hold'],
+])('snaps to white space where the original was at white space: %s', (_, prefix, exact, suffix, marked, expected) => {
+  const s = marked.indexOf('[');
+  const e = marked.indexOf(']') - 1;
+  const text = marked.replace('[', '').replace(']', '');
+  const r = snapToSpace({ text, exact, prefix, suffix }, s, e);
+  expect(text.slice(0, r.start) + '[' + text.slice(r.start, r.end) + ']' + text.slice(r.end)).toBe(expected);
 });
