@@ -141,8 +141,15 @@ export class CrReader extends LitElement {
     if ((changed.has('paragraph') || changed.has('doc')) && this.doc) {
       await this.documentEl.updateComplete;
       // Revealing ¶n fires cr-paragraph-focus, which marks its section in the contents.
-      if (this.paragraph) await this.documentEl.revealParagraph(this.paragraph, { flash: true });
-      else if (changed.has('doc')) window.scrollTo({ top: 0 });
+      if (this.paragraph) {
+        const n = this.paragraph;
+        // A link to a paragraph the source does not have (a typo, a cite from another edition):
+        // say so, rather than stay where the last one left the reader.
+        if (!(await this.documentEl.revealParagraph(n, { flash: true }))) {
+          const last = Math.max(0, ...this.documentEl.numberedBlocks.map((b) => b.n));
+          this.dispatchEvent(new NotifyEvent(`This source has no ¶${n}${last ? `: its paragraphs are numbered 1 to ${last}` : ''}.`));
+        }
+      } else if (changed.has('doc')) window.scrollTo({ top: 0 });
       this.#spy.spy();
     }
   }

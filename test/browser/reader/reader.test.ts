@@ -156,6 +156,16 @@ describe('reader', () => {
     expect(doc.shadowRoot!.activeElement).to.equal(el);
   });
 
+  it('says so when a link names a paragraph the source does not have, and no toast for one it has', async () => {
+    const { root } = await openReader('#/read/duvanova-junisbai-2022/p/3');
+    await until(() => root.querySelector('.current')?.getAttribute('data-n') === '3', '¶3');
+    const app = document.querySelector('cr-app')!;
+    expect(app.shadowRoot!.querySelector('.toast')).to.equal(null);
+    location.hash = '#/read/duvanova-junisbai-2022/p/40';
+    const toast = await until(() => app.shadowRoot!.querySelector('.toast'), 'toast');
+    expect(toast.textContent).to.contain('This source has no ¶40: its paragraphs are numbered 1 to 17.');
+  });
+
   it('follows back and forward between paragraph links', async () => {
     const { root } = await openReader('#/read/anisin-2026/p/5');
     location.hash = '#/read/anisin-2026/p/40';
