@@ -26,8 +26,10 @@ export function anchored(p: Probe, c: Scored, t: Thresholds, method: AnchorMetho
   const end = untouched ? snapped.end : repairEnd(p, start, snapped.end);
   const { doubt } = refined;
   // Where neither the context nor the quote's first or last words are found, the passage's
-  // extent would be a guess: an orphan, like a place that is not similar enough.
-  if (doubt > MAX_EDGE_DOUBT) return { status: 'orphan', score: c.similarity, reason: NO_END };
+  // extent would be a guess: an orphan, like a place that is not similar enough. (The whole
+  // quote found verbatim, ends where it was found, has its first and last words.)
+  const whole = c.errors === 0 && start === c.start && end === c.end;
+  if (doubt > MAX_EDGE_DOUBT && !whole) return { status: 'orphan', score: c.similarity, reason: NO_END };
   // Moving the ends changes how much of the quote the place holds: a match that reached into
   // the context for letters the passage lost may hold too little of it once its ends are right.
   const m = p.exact.length;

@@ -117,6 +117,13 @@ it('leaves out a sentence inserted just outside the passage', () => {
   expect(placeOf(anchor(edited, sel))).toEqual([start, start + PASSAGE.length]);
 });
 
+it('keeps a quote found whole where the text just after it was replaced, its end being its own', () => {
+  const start = text.indexOf('new term, titushky');
+  const end = text.indexOf(' provocateurs in Kyrgyzstan expanded');
+  const edited = text.slice(0, end) + ' The Soviet and Post-Soviet Review, 51(3), 299–321.' + text.slice(end);
+  expect(both(edited, describe(text, start, end))).toEqual([[start, end], [start, end]]);
+});
+
 it('still orphans a destroyed passage', () => {
   const { sel, edited } = setup(10, PASSAGE.length - 20, 'something else was said here, in other words altogether,');
   expect(anchor(edited, sel)).toMatchObject({ status: 'orphan' });
