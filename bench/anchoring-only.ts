@@ -1,19 +1,19 @@
 /**
- * `npx tsx bench/anchoring-only.ts [seed] [--long]`: the anchoring bench alone (bench/run.ts runs
- * every bench), printing its table and writing bench/results/anchoring.json (anchoring-seed<N>.json
- * for a seed other than 1; anchoring-long*.json with passages of 300–1,000 characters), as
- * bench/run.ts does.
+ * `npx tsx bench/anchoring-only.ts [seed] [--long|--short]`: the anchoring bench alone (bench/run.ts
+ * runs every bench), printing its table and writing bench/results/anchoring.json
+ * (anchoring-seed<N>.json for a seed other than 1; anchoring-long*.json with passages of 300–1,000
+ * characters, anchoring-short*.json with 3–20), as bench/run.ts does.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runAnchoringBench } from './anchoring.ts';
 
 const args = process.argv.slice(2);
-const long = args.includes('--long');
+const lengths = args.includes('--long') ? 'long' : args.includes('--short') ? 'short' : 'usual';
 const seed = Number(args.find((a) => !a.startsWith('--')) ?? 1);
 if (!Number.isInteger(seed)) throw new Error('the seed is an integer');
 const t0 = performance.now();
-const { table, json } = await runAnchoringBench(seed, long ? 'long' : 'usual');
+const { table, json } = await runAnchoringBench(seed, lengths);
 console.log(`\n${table}\n(anchoring: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-const file = `anchoring${long ? '-long' : ''}${seed === 1 ? '' : `-seed${seed}`}.json`;
+const file = `anchoring${lengths === 'usual' ? '' : `-${lengths}`}${seed === 1 ? '' : `-seed${seed}`}.json`;
 await writeFile(fileURLToPath(new URL(`./results/${file}`, import.meta.url)), JSON.stringify(json, null, 2) + '\n');

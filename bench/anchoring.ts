@@ -44,9 +44,10 @@ function wordSpans(text: string): Array<[number, number]> {
   return [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-/** Passage lengths drawn: the bench's usual ones, or (`--long`) the paragraph a reader highlights whole. */
-export type PassageLengths = 'usual' | 'long';
-const LENGTHS: Record<PassageLengths, [number, number]> = { usual: [15, 300], long: [300, 1000] };
+/** Passage lengths drawn: the bench's usual ones, (`--long`) the paragraph a reader highlights
+ * whole, or (`--short`) a word or a name, where the context is nearly all there is to go by. */
+export type PassageLengths = 'usual' | 'long' | 'short';
+const LENGTHS: Record<PassageLengths, [number, number]> = { usual: [15, 300], long: [300, 1000], short: [3, 20] };
 
 /** Random word-aligned passages (see LENGTHS); some are phrases repeated in the text. */
 function samplePassages(text: string, r: () => number, lengths: PassageLengths): Array<{ start: number; end: number }> {
@@ -295,6 +296,6 @@ export async function runAnchoringBench(seed = 1, lengths: PassageLengths = 'usu
     rows,
     targets: SEVERITIES.map((severity) => targetsFor(rows, severity)),
   };
-  const of = lengths === 'long' ? `, ${LENGTHS.long.join('–')} characters each` : '';
+  const of = lengths === 'usual' ? '' : `, ${LENGTHS[lengths].join('–')} characters each`;
   return { table: `Anchoring (seed ${seed}, ${rows[0]?.passages ?? 0} passages${of})\n${table(rows)}`, json };
 }

@@ -18,6 +18,8 @@ const BENCHES: ReadonlyArray<[string, (seed: number) => Promise<BenchResult>]> =
   // Passages of 300–1,000 characters: a paragraph highlighted whole; anchoring cost grows with
   // the quote's length, the Hypothesis-style matcher's much less (its errors are capped at 256).
   ['anchoring-long', (s) => runAnchoringBench(s, 'long')],
+  // A word or two (3–20 characters): the quote says little, its context nearly everything.
+  ['anchoring-short', (s) => runAnchoringBench(s, 'short')],
   ['highlights', runHighlightBench],
   ['search', runSearchBench],
   ['map', runMapBench],
