@@ -6,11 +6,11 @@
  * 300–1,000 characters, as the bench's long run; --short: 3–20, as its short run.
  */
 import { anchorAll } from '../src/anchoring/index.ts';
-import { benchCases, judge } from './anchoring.ts';
+import { benchCases, judge, lengthsFromArgs } from './anchoring.ts';
 const seeds = (process.argv[2] ?? '1,2').split(',').map(Number);
 const sev = process.argv[3] ?? 'heavy';
 const verbose = process.argv.includes('-v');
-const lengths = process.argv.includes('--long') ? 'long' : process.argv.includes('--short') ? 'short' : 'usual';
+const lengths = lengthsFromArgs();
 for (const seed of seeds) {
   const cases = (await benchCases(seed, lengths)).filter((c) => c.severity === sev);
   const t = { ms: 0, anchors: 0, surviving: 0, destroyed: 0, ok: 0, boundary: 0, off: 0, wrong: 0, orphaned: 0 };

@@ -6,10 +6,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { runAnchoringBench } from './anchoring.ts';
+import { lengthsFromArgs, runAnchoringBench } from './anchoring.ts';
 
 const args = process.argv.slice(2);
-const lengths = args.includes('--long') ? 'long' : args.includes('--short') ? 'short' : 'usual';
+const lengths = lengthsFromArgs(args);
 const seed = Number(args.find((a) => !a.startsWith('--')) ?? 1);
 if (!Number.isInteger(seed)) throw new Error('the seed is an integer');
 const t0 = performance.now();

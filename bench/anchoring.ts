@@ -49,6 +49,11 @@ function wordSpans(text: string): Array<[number, number]> {
 export type PassageLengths = 'usual' | 'long' | 'short';
 const LENGTHS: Record<PassageLengths, [number, number]> = { usual: [15, 300], long: [300, 1000], short: [3, 20] };
 
+/** The lengths a command line asks for: `--long`, `--short`, else the usual ones. */
+export function lengthsFromArgs(argv: readonly string[] = process.argv): PassageLengths {
+  return argv.includes('--long') ? 'long' : argv.includes('--short') ? 'short' : 'usual';
+}
+
 /** Random word-aligned passages (see LENGTHS); some are phrases repeated in the text. */
 function samplePassages(text: string, r: () => number, lengths: PassageLengths): Array<{ start: number; end: number }> {
   const [min, max] = LENGTHS[lengths];

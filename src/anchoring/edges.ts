@@ -256,8 +256,10 @@ export function snapToSpace(p: EdgeProbe, s: number, e: number): { start: number
   const { text } = p;
   // Beyond the text counts as white space.
   const space = (i: number): boolean => i < 0 || i >= text.length || /\s/.test(text[i]!);
-  const atSpace = (c: string): boolean => c.endsWith(EDGE) || /\s$/.test(c);
-  if (atSpace(p.prefix) && /^\S/.test(p.exact) && !space(s - 1)) {
+  // The original started (ended) between white space (or the text's edge) and a word.
+  const startedAtSpace = (p.prefix.endsWith(EDGE) || /\s$/.test(p.prefix)) && /^\S/.test(p.exact);
+  const endedAtSpace = (p.suffix.startsWith(EDGE) || /^\s/.test(p.suffix)) && /\S$/.test(p.exact);
+  if (startedAtSpace && !space(s - 1)) {
     let a = s;
     while (s - a <= MAX_SNAP && !space(a - 1)) a--;
     let b = s;
@@ -268,7 +270,7 @@ export function snapToSpace(p: EdgeProbe, s: number, e: number): { start: number
       if (b < e) s = b;
     }
   }
-  if ((p.suffix.startsWith(EDGE) || /^\s/.test(p.suffix)) && /\S$/.test(p.exact) && !space(e)) {
+  if (endedAtSpace && !space(e)) {
     let a = e;
     while (a > s && e - a <= MAX_SNAP && !space(a - 1)) a--;
     if (a > s && space(a - 1) && !hasWordChar(text, a, e)) {
