@@ -27,12 +27,14 @@ for (const seed of seeds) {
       const before = { ...t };
       judge(t, tr, pl);
       if (!tr.destroyed && !pl) survOrphan++;
+      // Destroyed as judged: an anchor on a copy of the passage makes it a surviving one.
+      const destroyed = t.destroyed > before.destroyed;
       let kind = '';
-      if (t.wrong > before.wrong) kind = tr.destroyed ? 'WRONG-destroyed' : 'WRONG-surviving';
+      if (t.wrong > before.wrong) kind = destroyed ? 'WRONG-destroyed' : 'WRONG-surviving';
       else if (t.boundary > before.boundary) kind = c.split.has(i) ? 'BOUNDARY-split' : 'BOUNDARY';
       if (kind === 'BOUNDARY-split') splitBoundary++;
-      else if (!kind && tr.destroyed && pl) kind = 'REMNANT';
-      else if (!tr.destroyed && !pl) kind = 'ORPHAN ' + (a.status === 'orphan' ? a.reason : '');
+      else if (!kind && destroyed && pl) kind = 'REMNANT';
+      else if (!destroyed && !pl) kind = 'ORPHAN ' + (a.status === 'orphan' ? a.reason : '');
       if (process.argv.includes('-k')) { console.log(`K ${seed} ${c.id} ${i} ${kind || (pl ? 'ok/off' : 'orph-ok')}`); return; }
       if (kind && verbose) {
         const q = sel[0];

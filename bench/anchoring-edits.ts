@@ -15,11 +15,26 @@
  * by itself with a word added on the outer side) is replaced text, so the truth covers the new
  * words; a first or last word deleted moves the edge to the next word inward; a sentence
  * inserted inside a passage is covered by it.
+ *
+ * Copies. A sentence inserted from the text's own original (a donor may be the text itself) is a
+ * copy of the original's characters: a passage it holds has a place there too, tracked as its
+ * own place is. A copy that keeps at least half the passage's characters is one of its places
+ * (`also`), judged like the truth by the bench. Where the passage's own place was destroyed, both
+ * readings stand: destroyed (orphaning it is right) or moved to the copy in all but name (the
+ * sentence deleted in one place, its words inserted in another; anchoring there is right).
  */
 import { rng } from '../test/shared/rng.ts';
 
 /** Where a passage is in the edited text, or that it was destroyed. */
-export type Truth = { destroyed: false; start: number; end: number } | { destroyed: true; start: number; end: number };
+export interface Truth {
+  destroyed: boolean;
+  start: number;
+  end: number;
+  /** Other places holding the passage's own characters (see Copies above); judged like the truth. */
+  also: Array<{ start: number; end: number }>;
+}
+
+type Span = { start: number; end: number };
 
 /** A text under edit, with the original index of every character (-1 for inserted ones). */
 export class TrackedText {
@@ -27,15 +42,30 @@ export class TrackedText {
   /** Passages a moved block cut in two (the truth follows the larger part): for diagnostics. */
   readonly split = new Set<number>();
   private origin: number[];
-  private readonly spans: Array<{ start: number; end: number }>;
+  private readonly spans: Span[];
+  /** Places of each passage in copies of the original's sentences. */
+  private readonly copies: Span[][];
 
   constructor(
-    text: string,
+    /** The text before any edit. */
+    readonly original: string,
     private readonly passages: ReadonlyArray<{ start: number; end: number }>,
   ) {
+    const text = original;
     this.text = text;
     this.origin = Array.from({ length: text.length }, (_, i) => i);
     this.spans = passages.map((p) => ({ ...p }));
+    this.copies = passages.map(() => []);
+  }
+
+  /** Insert at `at` a copy of the original's [from, from + length): its characters keep their
+   * origin, and each passage it holds gains a place in it. */
+  copy(at: number, from: number, length: number): void {
+    const to = from + length;
+    this.splice(at, at, this.original.slice(from, to), Array.from({ length }, (_, j) => from + j));
+    this.passages.forEach((o, i) => {
+      if (o.start < to && from < o.end) this.copies[i]!.push({ start: at + Math.max(o.start, from) - from, end: at + Math.min(o.end, to) - from });
+    });
   }
 
   /** Replace [a, b) with `insert`. */
@@ -77,6 +107,8 @@ export class TrackedText {
       return within > 0 && 2 * within >= own;
     });
     const before = this.spans.map((s) => ({ ...s }));
+    // A copy wholly inside the block goes with it.
+    const carried = this.copies.flat().filter((c) => c.start >= a && c.end <= b).map((c) => [c, c.start - a, c.end - a] as const);
     this.splice(a, b, '', []);
     const at = to >= b ? to - (b - a) : to;
     this.splice(at, at, block, blockOrigin);
@@ -85,11 +117,12 @@ export class TrackedText {
       s.start = at + Math.max(before[i]!.start, a) - a;
       s.end = at + Math.min(before[i]!.end, b) - a;
     });
+    for (const [c, s, e] of carried) [c.start, c.end] = [at + s, at + e];
   }
 
   private splice(a: number, b: number, insert: string, insertOrigin: number[]): void {
     const delta = insert.length - (b - a);
-    for (const s of this.spans) {
+    for (const s of [...this.spans, ...this.copies.flat()]) {
       if (a === b) {
         if (s.start >= a) s.start += insert.length;
         if (s.end > a) s.end += insert.length;
@@ -107,17 +140,30 @@ export class TrackedText {
     return this.passages.length;
   }
 
-  /** Where passage `i` is now (see the truth rule above). */
+  /** Where passage `i` is now (see the truth rule and Copies above). */
   truth(i: number): Truth {
+    return { ...this.primary(i), also: this.copies[i]!.filter((c) => this.keeps(i, c)).map((c) => ({ start: c.start, end: c.end })) };
+  }
+
+  /** Where passage `i`'s own place is now, copies aside: what edits aimed at a passage aim at. */
+  primary(i: number): { destroyed: boolean; start: number; end: number } {
     const { start, end } = this.spans[i]!;
+    return { destroyed: !this.keeps(i, { start, end }), start, end };
+  }
+
+  private keeps(i: number, s: Span): boolean {
+    const o = this.passages[i]!;
+    return s.end > s.start && this.kept(i, s) >= 0.5 * (o.end - o.start);
+  }
+
+  private kept(i: number, s: Span): number {
     const o = this.passages[i]!;
     let kept = 0;
-    for (let k = start; k < end; k++) {
+    for (let k = s.start; k < s.end; k++) {
       const g = this.origin[k]!;
       if (g >= o.start && g < o.end) kept++;
     }
-    const destroyed = end <= start || kept < 0.5 * (o.end - o.start);
-    return { destroyed, start, end };
+    return kept;
   }
 }
 
@@ -191,20 +237,25 @@ function sentenceEdit(t: TrackedText, donors: string[], r: () => number): void {
     return;
   }
   const at = starts[Math.floor(r() * starts.length)]!;
-  t.replace(at, at, donorSentence(donors, r));
+  insertDonorSentence(t, at, donors, r);
 }
 
-/** A sentence of a random donor (at most 400 characters), with a space after it. */
-function donorSentence(donors: string[], r: () => number): string {
+/** Insert at `at` a sentence of a random donor (at most 400 characters) and a space; one from the
+ * text's own original is a copy of it (`TrackedText.copy`). */
+function insertDonorSentence(t: TrackedText, at: number, donors: string[], r: () => number): void {
   const donor = donors[Math.floor(r() * donors.length)]!;
   const ds = sentenceStarts(donor);
   const k = Math.floor(r() * (ds.length - 1));
-  return donor.slice(ds[k], ds[k + 1]).slice(0, 400).replace(/\s+$/, '') + ' ';
+  const sentence = donor.slice(ds[k], ds[k + 1]).slice(0, 400).replace(/\s+$/, '');
+  if (donor === t.original) {
+    t.copy(at, ds[k]!, sentence.length);
+    t.replace(at + sentence.length, at + sentence.length, ' ');
+  } else t.replace(at, at, sentence + ' ');
 }
 
 /** The letter/digit words of passage `i` in the current text, or null when it is gone. */
 function passageWords(t: TrackedText, i: number): { start: number; words: Array<[number, number]> } | null {
-  const s = t.truth(i);
+  const s = t.primary(i);
   if (s.destroyed) return null;
   const words: Array<[number, number]> = [];
   for (const m of t.text.slice(s.start, s.end).matchAll(WORD_RE)) words.push([s.start + m.index, s.start + m.index + m[0].length]);
@@ -234,14 +285,14 @@ function edgeEdit(t: TrackedText, vocabulary: string[], r: () => number): void {
 // one, else after one of its inner spaces.
 function sentenceInside(t: TrackedText, donors: string[], r: () => number): void {
   const i = Math.floor(r() * t.passageCount);
-  const s = t.truth(i);
+  const s = t.primary(i);
   if (s.destroyed) return;
   const inner = t.text.slice(s.start, s.end);
   let spots = sentenceStarts(inner).filter((x) => x > 0 && x < inner.length);
   if (spots.length === 0) spots = [...inner.matchAll(/ (?=\S)/g)].map((m) => m.index + 1);
   if (spots.length === 0) return;
   const at = s.start + spots[Math.floor(r() * spots.length)]!;
-  t.replace(at, at, donorSentence(donors, r));
+  insertDonorSentence(t, at, donors, r);
 }
 
 function moveParagraph(t: TrackedText, r: () => number): void {

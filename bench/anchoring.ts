@@ -8,7 +8,7 @@
  * start or end is more than 5 characters off the truth (share of surviving passages; an
  * orphaned surviving passage is neither ok nor a boundary error); `off`, anchors overlapping
  * the truth but further off (share of all passages); `wrong`, anchors that do not overlap the
- * passage's place at all (share of all passages; for a destroyed passage, anchoring on its
+ * passage's place at all (nor a copy of it: see anchoring-edits.ts) (share of all passages; for a destroyed passage, anchoring on its
  * remnant is neither wrong nor an orphan); `orphan recall`, destroyed passages reported as
  * orphans. Each severity ends with Crossread's targets against the Hypothesis-style matcher.
  */
@@ -100,6 +100,11 @@ interface Tally {
 }
 
 export function judge(t: Tally, truth: Truth, place: Place): void {
+  // An anchor on another place holding the passage's own characters (a copy of its sentence) is
+  // judged against that place, as a surviving passage even where its own place was destroyed.
+  const overlapping = (s: { start: number; end: number }): boolean => !!place && place.start < s.end && s.start < place.end;
+  const copy = overlapping(truth) ? undefined : truth.also.find(overlapping);
+  if (copy) truth = { ...truth, ...copy, destroyed: false };
   if (truth.destroyed) t.destroyed++;
   else t.surviving++;
   if (!place) {
