@@ -5,17 +5,18 @@
  * shares with other text near the guessed place then looks like the passage edited where it
  * was: the passage is orphaned as ambiguous. The passages found for sure, at their stored
  * position or by their exact quote with its context, tell how far the text moved around them:
- * an orphan is tried once more, expected where most of its nearest sure neighbours say the text
- * moved (ADR 0015). The rules that tell a passage from its copies are the same; only the
- * expected place is better.
+ * an orphan is tried again, expected where the sure passages just before it say the text moved,
+ * and where those just after it say so, when the two differ (a paragraph moved or cut between
+ * them: the passage went with one side or the other; ADR 0015). The rules that tell a passage
+ * from its copies are the same; only the expected place is better.
  */
 import { anchor, expectedStart, MIN_SCORE, selectorsOf } from './anchor.ts';
 import { NO_END, NOT_SIMILAR, QUOTE_NOT_FOUND, TOO_LITTLE } from './choose.ts';
 import { DRIFT } from './probe.ts';
 import type { Anchor, AnchorOptions, Selector } from './types.ts';
 
-// Sure passages whose shifts say how far the text moved around a passage.
-const NEIGHBOURS = 5;
+// Sure passages on each side of a passage whose shifts say how far the text moved there.
+const NEIGHBOURS = 3;
 // Orphans another expected place does not change (see positionMatters).
 const UNMOVED = new Set([QUOTE_NOT_FOUND, NO_END, TOO_LITTLE]);
 
@@ -47,33 +48,40 @@ export function anchorAll(text: string, passages: ReadonlyArray<readonly Selecto
   return found.map((a, i) => {
     const pos = positions[i];
     if (a.status === 'anchored' || !pos || !positionMatters(a, options)) return a;
-    const shift = shiftNear(sure, pos.start);
-    if (shift === undefined) return a;
-    const hint = pos.start + shift;
+    const expected = expectedStart(text, pos, options);
     // Expected where it was expected already: anchoring again would say the same.
-    if (Math.abs(hint - expectedStart(text, pos, options)) <= DRIFT) return a;
-    const again = anchor(text, passages[i]!, { ...options, hint });
-    return again.status === 'anchored' ? again : a;
+    const hints = shiftsAround(sure, pos.start)
+      .map((shift) => pos.start + shift)
+      .filter((hint) => Math.abs(hint - expected) > DRIFT);
+    const again = hints.map((hint) => anchor(text, passages[i]!, { ...options, hint }));
+    const [first, ...others] = again.filter((x) => x.status === 'anchored');
+    // Placed apart by the two sides' shifts: the text cannot say which, so it stays an orphan.
+    if (!first || others.some((o) => o.start >= first.end || o.end <= first.start)) return a;
+    return first;
   });
 }
 
 /**
- * How far the text moved around `at` (a stored start): the median shift of the NEIGHBOURS sure
- * passages nearest it by stored start (`sure` is sorted by it), when most of them agree on it
- * within DRIFT; undefined when they do not (a paragraph moved there, or a passage was taken at a
- * copy: one neighbour is no evidence).
+ * How far the text moved around `at` (a stored start), as told by the sure passages on each side
+ * of it (`sure` is sorted by stored start): the median shift of the NEIGHBOURS nearest before it,
+ * and of those nearest after it, where most of them agree within DRIFT; one shift where both
+ * sides agree. Text was removed or inserted (or a paragraph moved) between the two sides when
+ * they differ: the passage moved with one or the other. Empty where neither side agrees within
+ * itself (a passage taken at a copy: one neighbour is no evidence).
  */
-function shiftNear(sure: ReadonlyArray<{ at: number; shift: number }>, at: number): number | undefined {
+function shiftsAround(sure: ReadonlyArray<{ at: number; shift: number }>, at: number): number[] {
   const after = sure.findIndex((s) => s.at > at);
   const i = after === -1 ? sure.length : after;
-  // The nearest are among NEIGHBOURS on each side; a stable sort keeps the one before on a tie.
-  const near = sure
-    .slice(Math.max(0, i - NEIGHBOURS), i + NEIGHBOURS)
-    .sort((x, y) => Math.abs(x.at - at) - Math.abs(y.at - at))
-    .slice(0, NEIGHBOURS)
-    .map((s) => s.shift)
-    .sort((x, y) => x - y);
-  const median = near[near.length >> 1]!;
-  const agree = near.filter((s) => Math.abs(s - median) <= DRIFT).length;
-  return 2 * agree > near.length ? median : undefined;
+  const sides = [sure.slice(Math.max(0, i - NEIGHBOURS), i).reverse(), sure.slice(i, i + NEIGHBOURS)]
+    .filter((side) => side.length > 0)
+    // The nearer side first.
+    .sort((x, y) => Math.abs(x[0]!.at - at) - Math.abs(y[0]!.at - at));
+  const shifts: number[] = [];
+  for (const side of sides) {
+    const sorted = side.map((s) => s.shift).sort((x, y) => x - y);
+    const median = sorted[sorted.length >> 1]!;
+    const agree = sorted.filter((s) => Math.abs(s - median) <= DRIFT).length;
+    if (agree >= 2 && 2 * agree > sorted.length && !shifts.some((s) => Math.abs(s - median) <= DRIFT)) shifts.push(median);
+  }
+  return shifts;
 }

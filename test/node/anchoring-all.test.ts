@@ -59,6 +59,32 @@ group('anchorAll', () => {
     expect(together[gone]!.status).toBe('orphan');
   });
 
+  it('expects a passage where the text on its own side moved: the paragraph before it moved away', () => {
+    const text = texts['kurmashev-et-al-2018']!;
+    const q = text.indexOf('Kazakhstan’s diplomacy has made');
+    const p = text.lastIndexOf('\n', q - 2) + 1;
+    // The paragraph before the passage moved to the end of the text.
+    const edited = text.slice(0, p) + text.slice(q) + '\n' + text.slice(p, q - 1);
+    const word = (at: number): [number, number] => {
+      const s = text.indexOf(' ', at) + 1;
+      return [s, text.indexOf(' ', text.indexOf(' ', s + 15))];
+    };
+    // Three sure passages at the end of the moved paragraph, two a little further into the next.
+    const neighbours = [q - 300, q - 200, q - 100, q + 250, q + 350].map(word);
+    // A phrase a few words into the paragraph: its outer context was the moved paragraph's end.
+    const at = text.indexOf('several important steps', q);
+    const target: [number, number] = [at, at + 'several important steps'.length];
+    const spans = [target, ...neighbours];
+    const sels = spans.map(([s, e]) => describe(text, s, e));
+    const options = { originalLength: text.length };
+    // Alone, it is orphaned: far from the expected place, the paragraph before it gone.
+    expect(anchor(edited, sels[0]!, options).status).toBe('orphan');
+    const together = anchorAll(edited, sels, options);
+    expect(together.slice(1).map((a) => a.status === 'anchored' && a.method !== 'fuzzy')).toEqual([true, true, true, true, true]);
+    // Most of its nearest neighbours moved with the paragraph; the ones after it say where it is.
+    expect(placeOf(together[0]!)).toEqual([target[0] - (q - p), target[1] - (q - p)]);
+  });
+
   it('leaves passages without a position, and an empty list, as anchor does', () => {
     const text = texts['duvanova-junisbai-2022']!;
     const [q] = describe(text, 100, 160);
