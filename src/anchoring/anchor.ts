@@ -7,7 +7,7 @@
  * words were edited, or with a sentence inserted inside it, is covered whole.
  */
 import { exactMatches, seededMatches, windowMatches } from './candidates.ts';
-import { anchored, decide, settle } from './choose.ts';
+import { anchored, decide, orOneSide, settle } from './choose.ts';
 import { contextHolds, DRIFT, type Probe, score, type Scored, type Thresholds, WINDOW } from './probe.ts';
 import { WORD } from './distance.ts';
 import {
@@ -121,7 +121,7 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
           if (!near.some((o) => o.start === c.start && o.end === c.end)) near.push(score(p, c, 'fuzzy'));
         }
       }
-      return decide(p, near, t);
+      return orOneSide(p, t, decide(p, near, t));
     }
   }
 
@@ -140,7 +140,7 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
         if (!all.some((o) => o.start === c.start && o.end === c.end)) all.push(score(p, c, 'fuzzy'));
       }
     }
-    return settle(p, all, t);
+    return orOneSide(p, t, settle(p, all, t));
   }
 
   const seeded = seededMatches(text, p.exact, quote.prefix.slice(-WORD), quote.suffix.slice(0, WORD));
@@ -151,5 +151,5 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
   // places its ends again and may find it good after all. (A last direct search around the
   // expected place, for edits the seeds missed, found nothing they did not once each cluster of
   // seeds was verified in a window just wider than the quote, and cost an eighth of the time.)
-  return settle(p, all, t);
+  return orOneSide(p, t, settle(p, all, t));
 }

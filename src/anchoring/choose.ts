@@ -5,10 +5,11 @@
  */
 import { refineEdges, snapToSpace } from './edges.ts';
 import { repairEnd, repairStart } from './edge-words.ts';
+import { endDistances } from './distance.ts';
 import { editDistance, gapErrors } from './gap.ts';
 import { copyVerdict, FAR, OUTER_WEIGHT, outerErrors, outerHolds } from './outer.ts';
 import { cost, DRIFT, overlaps, PLAUSIBLE, type Probe, score, type Scored, type Thresholds, WINDOW } from './probe.ts';
-import type { Anchor, AnchorMethod } from './types.ts';
+import { type Anchor, type AnchorMethod, CONTEXT_LENGTH, EDGE } from './types.ts';
 import { survivingShare } from './words.ts';
 
 /**
@@ -70,6 +71,10 @@ export const TOO_LITTLE = 'too little of the quote is left';
 export const QUOTE_NOT_FOUND = 'quote not found';
 // Share of the quote's words (by characters) that must be left for the passage to survive.
 const MIN_SURVIVING = 0.5;
+// A context pattern with at most this share of errors stands where it is found, give or take
+// this many characters (see otherSideElsewhere).
+const OTHER_SIDE_ERRORS = 1 / 4;
+const OTHER_SIDE_SLACK = 8;
 // Share of context and quote-edge characters that may disagree at an end (see edges.ts): past
 // it, no place agrees with either side of the end well enough to say where the passage stops.
 const MAX_EDGE_DOUBT = 0.4;
@@ -177,4 +182,58 @@ export function settle(p: Probe, all: Scored[], t: Thresholds): Anchor {
   if ((first.status === 'anchored' && distance <= WINDOW) || (first.status === 'orphan' && first.reason !== NOT_SIMILAR)) return first;
   const more = withInsertion(p, distance > 0 ? all.filter((c) => c.distance <= distance / 2) : all);
   return more.length === 0 ? first : decide(p, [...all, ...more], t);
+}
+
+/**
+ * `a`, or where no place was similar enough, the quote verbatim with its whole stored context on
+ * one side verbatim too, with the nearest of it found once in the text, within WINDOW of the
+ * expected place, and the other side's context not standing elsewhere near it: the
+ * other side's context was rewritten (a sentence after the passage replaced or deleted), which
+ * leaves too little agreement in all to count as similar. A copy of the passage elsewhere would
+ * need those 64 characters and the quote repeated exactly, within one paragraph.
+ */
+export function orOneSide(p: Probe, t: Thresholds, a: Anchor): Anchor {
+  if (a.status === 'anchored' || a.reason !== NOT_SIMILAR || p.hint === undefined) return a;
+  const m = p.exact.length;
+  // Each side: the quote with its nearest context (found once in the text: a phrase repeated
+  // with the same words beside it, a title cited again, vouches for nothing) and all of it.
+  const sides: Array<[string, string, number]> = [
+    [p.prefix + p.exact, p.outerPrefix + p.prefix + p.exact, p.prefix.length],
+    [p.exact + p.suffix, p.exact + p.suffix + p.outerSuffix, 0],
+  ];
+  for (const [near, whole, offset] of sides) {
+    // Within its paragraph: text across a line break is two paragraphs, and they move apart.
+    if (whole.includes(EDGE) || whole.includes('\n') || whole.length - m < CONTEXT_LENGTH) continue;
+    const at = p.text.indexOf(near);
+    const start = at + offset;
+    if (at < 0 || p.text.indexOf(near, at + 1) >= 0 || Math.abs(start - p.hint) > WINDOW) continue;
+    const from = offset > 0 ? start + m - whole.length : start;
+    if (p.text.slice(from, from + whole.length) !== whole) continue;
+    // The other side starts or ends a paragraph where the passage sat inside one: a copy (a
+    // table's source line), or the rest of its paragraph gone.
+    const [otherText, otherPattern] = offset > 0 ? [p.text.slice(start + m, start + m + p.suffix.length), p.suffix] : [p.text.slice(Math.max(0, start - p.prefix.length), start), p.prefix];
+    if (otherText.includes('\n') && !otherPattern.includes('\n')) continue;
+    if (otherSideElsewhere(p, offset > 0 ? 'after' : 'before', start, start + m)) continue;
+    const found = anchored(p, score(p, { start, end: start + m, errors: 0 }, 'quote'), t);
+    if (found.status === 'anchored') return found;
+  }
+  return a;
+}
+
+/**
+ * Whether the context pattern on `side` of [start, end), the side that did not vouch for it,
+ * stands nearly verbatim near the expected place but not next to it: the passage is there,
+ * edited on the other side, and [start, end) a copy (a programme's title cited twice).
+ */
+function otherSideElsewhere(p: Probe, side: 'before' | 'after', start: number, end: number): boolean {
+  const pattern = side === 'before' ? p.prefix : p.suffix;
+  const lo = Math.max(0, p.hint! - WINDOW);
+  const d = endDistances(pattern, p.text.slice(lo, Math.min(p.text.length, p.hint! + p.exact.length + WINDOW)));
+  for (let j = 0; j < d.length; j++) {
+    if (d[j]! > pattern.length * OTHER_SIDE_ERRORS) continue;
+    // Where the pattern would meet the passage: its end (before), its start (after).
+    const meets = side === 'before' ? lo + j : lo + j - pattern.length;
+    if (Math.abs(meets - (side === 'before' ? start : end)) > OTHER_SIDE_SLACK) return true;
+  }
+  return false;
 }

@@ -64,7 +64,8 @@ group('anchorAll', () => {
     const q = text.indexOf('Kazakhstan’s diplomacy has made');
     const p = text.lastIndexOf('\n', q - 2) + 1;
     // The paragraph before the passage moved to the end of the text.
-    const edited = text.slice(0, p) + text.slice(q) + '\n' + text.slice(p, q - 1);
+    const moved = text.slice(0, p) + text.slice(q) + '\n' + text.slice(p, q - 1);
+    const edited = moved.replace('steps to promote peace', 'steps to promote peeace');
     const word = (at: number): [number, number] => {
       const s = text.indexOf(' ', at) + 1;
       return [s, text.indexOf(' ', text.indexOf(' ', s + 15))];
@@ -77,7 +78,8 @@ group('anchorAll', () => {
     const spans = [target, ...neighbours];
     const sels = spans.map(([s, e]) => describe(text, s, e));
     const options = { originalLength: text.length };
-    // Alone, it is orphaned: far from the expected place, the paragraph before it gone.
+    // Alone, it is orphaned: far from the expected place, the paragraph before it gone, a word
+    // after it misspelt.
     expect(anchor(edited, sels[0]!, options).status).toBe('orphan');
     const together = anchorAll(edited, sels, options);
     expect(together.slice(1).map((a) => a.status === 'anchored' && a.method !== 'fuzzy')).toEqual([true, true, true, true, true]);
