@@ -204,11 +204,15 @@ export function orOneSide(p: Probe, t: Thresholds, a: Anchor): Anchor {
   for (const [near, whole, offset] of sides) {
     // Within its paragraph: text across a line break is two paragraphs, and they move apart.
     if (whole.includes(EDGE) || whole.includes('\n') || whole.length - m < CONTEXT_LENGTH) continue;
-    const at = p.text.indexOf(near);
+    // Looked for near the expected place first: most orphans have no such place, and scanning
+    // the whole text for each would cost a tenth of the heavy bench's time.
+    const lo = Math.max(0, p.hint - WINDOW - offset);
+    const i = p.text.slice(lo, p.hint + WINDOW + near.length).indexOf(near);
+    const at = lo + i;
     const start = at + offset;
-    if (at < 0 || p.text.indexOf(near, at + 1) >= 0 || Math.abs(start - p.hint) > WINDOW) continue;
+    if (i < 0 || Math.abs(start - p.hint) > WINDOW) continue;
     const from = offset > 0 ? start + m - whole.length : start;
-    if (p.text.slice(from, from + whole.length) !== whole) continue;
+    if (p.text.slice(from, from + whole.length) !== whole || p.text.indexOf(near) !== at || p.text.indexOf(near, at + 1) >= 0) continue;
     // The other side starts or ends a paragraph where the passage sat inside one: a copy (a
     // table's source line), or the rest of its paragraph gone.
     const [otherText, otherPattern] = offset > 0 ? [p.text.slice(start + m, start + m + p.suffix.length), p.suffix] : [p.text.slice(Math.max(0, start - p.prefix.length), start), p.prefix];
