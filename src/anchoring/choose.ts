@@ -185,18 +185,18 @@ export function settle(p: Probe, all: Scored[], t: Thresholds): Anchor {
 }
 
 /**
- * `a`, or where no place was similar enough, the quote verbatim with its whole stored context on
- * one side verbatim too, with the nearest of it found once in the text, within WINDOW of the
- * expected place, and the other side's context not standing elsewhere near it: the
- * other side's context was rewritten (a sentence after the passage replaced or deleted), which
- * leaves too little agreement in all to count as similar. A copy of the passage elsewhere would
- * need those 64 characters and the quote repeated exactly, within one paragraph.
+ * `a`, or, where no place was similar enough, the place where the quote and all of its stored
+ * context on one side stand verbatim: the other side's context was rewritten (the sentence after
+ * the passage replaced or deleted), which leaves too little agreement in all to count as similar.
+ * Only within WINDOW of the expected place and one paragraph, the quote with its nearest context
+ * on that side found once in the text (a phrase repeated with the same words beside it, a title
+ * cited again, vouches for nothing), and not where the other side's context stands near but
+ * elsewhere (the passage is there, edited, and this a copy).
  */
 export function orOneSide(p: Probe, t: Thresholds, a: Anchor): Anchor {
   if (a.status === 'anchored' || a.reason !== NOT_SIMILAR || p.hint === undefined) return a;
   const m = p.exact.length;
-  // Each side: the quote with its nearest context (found once in the text: a phrase repeated
-  // with the same words beside it, a title cited again, vouches for nothing) and all of it.
+  // Each side: the quote with its nearest context, the quote with all of it, the quote's offset.
   const sides: Array<[string, string, number]> = [
     [p.prefix + p.exact, p.outerPrefix + p.prefix + p.exact, p.prefix.length],
     [p.exact + p.suffix, p.exact + p.suffix + p.outerSuffix, 0],
@@ -217,7 +217,7 @@ export function orOneSide(p: Probe, t: Thresholds, a: Anchor): Anchor {
     // table's source line), or the rest of its paragraph gone.
     const [otherText, otherPattern] = offset > 0 ? [p.text.slice(start + m, start + m + p.suffix.length), p.suffix] : [p.text.slice(Math.max(0, start - p.prefix.length), start), p.prefix];
     if (otherText.includes('\n') && !otherPattern.includes('\n')) continue;
-    if (otherSideElsewhere(p, offset > 0 ? 'after' : 'before', start, start + m)) continue;
+    if (otherSideElsewhere(p, p.hint, offset > 0 ? 'after' : 'before', start, start + m)) continue;
     const found = anchored(p, score(p, { start, end: start + m, errors: 0 }, 'quote'), t);
     if (found.status === 'anchored') return found;
   }
@@ -229,10 +229,10 @@ export function orOneSide(p: Probe, t: Thresholds, a: Anchor): Anchor {
  * stands nearly verbatim near the expected place but not next to it: the passage is there,
  * edited on the other side, and [start, end) a copy (a programme's title cited twice).
  */
-function otherSideElsewhere(p: Probe, side: 'before' | 'after', start: number, end: number): boolean {
+function otherSideElsewhere(p: Probe, hint: number, side: 'before' | 'after', start: number, end: number): boolean {
   const pattern = side === 'before' ? p.prefix : p.suffix;
-  const lo = Math.max(0, p.hint! - WINDOW);
-  const d = endDistances(pattern, p.text.slice(lo, Math.min(p.text.length, p.hint! + p.exact.length + WINDOW)));
+  const lo = Math.max(0, hint - WINDOW);
+  const d = endDistances(pattern, p.text.slice(lo, Math.min(p.text.length, hint + p.exact.length + WINDOW)));
   for (let j = 0; j < d.length; j++) {
     if (d[j]! > pattern.length * OTHER_SIDE_ERRORS) continue;
     // Where the pattern would meet the passage: its end (before), its start (after).
