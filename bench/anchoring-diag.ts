@@ -26,9 +26,9 @@ for (const seed of seeds) {
       t.anchors++;
       const before = { ...t };
       judge(t, tr, pl);
-      if (!tr.destroyed && !pl) survOrphan++;
       // Destroyed as judged: an anchor on a copy of the passage makes it a surviving one.
       const destroyed = t.destroyed > before.destroyed;
+      if (!destroyed && !pl) survOrphan++;
       let kind = '';
       if (t.wrong > before.wrong) kind = destroyed ? 'WRONG-destroyed' : 'WRONG-surviving';
       else if (t.boundary > before.boundary) kind = c.split.has(i) ? 'BOUNDARY-split' : 'BOUNDARY';

@@ -51,9 +51,8 @@ export class TrackedText {
     readonly original: string,
     private readonly passages: ReadonlyArray<{ start: number; end: number }>,
   ) {
-    const text = original;
-    this.text = text;
-    this.origin = Array.from({ length: text.length }, (_, i) => i);
+    this.text = original;
+    this.origin = Array.from({ length: original.length }, (_, i) => i);
     this.spans = passages.map((p) => ({ ...p }));
     this.copies = passages.map(() => []);
   }

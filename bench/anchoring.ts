@@ -7,10 +7,10 @@
  * both ends (share of surviving passages); `boundary >5`, anchors of surviving passages whose
  * start or end is more than 5 characters off the truth (share of surviving passages; an
  * orphaned surviving passage is neither ok nor a boundary error); `off`, anchors overlapping
- * the truth but further off (share of all passages); `wrong`, anchors that do not overlap the
- * passage's place at all (nor a copy of it: see anchoring-edits.ts) (share of all passages; for a destroyed passage, anchoring on its
- * remnant is neither wrong nor an orphan); `orphan recall`, destroyed passages reported as
- * orphans. Each severity ends with Crossread's targets against the Hypothesis-style matcher.
+ * the truth but further off (share of all passages); `wrong`, anchors that overlap neither the
+ * passage's place nor a copy of it (see anchoring-edits.ts; share of all passages; for a destroyed
+ * passage, anchoring on its remnant is neither wrong nor an orphan); `orphan recall`, destroyed
+ * passages reported as orphans. Each severity ends with Crossread's targets against the Hypothesis-style matcher.
  */
 import os from 'node:os';
 import { anchorAll, describe } from '../src/anchoring/index.ts';
@@ -111,7 +111,7 @@ export function judge(t: Tally, truth: Truth, place: Place): void {
     if (truth.destroyed) t.orphaned++;
     return;
   }
-  const overlaps = place.start < truth.end && truth.start < place.end;
+  const overlaps = overlapping(truth);
   const within = Math.abs(place.start - truth.start) <= 5 && Math.abs(place.end - truth.end) <= 5;
   if (!truth.destroyed && !within) t.boundary++;
   if (!truth.destroyed && within) t.ok++;
