@@ -202,7 +202,8 @@ export function repairStart(p: WordProbe, s: number, e: number): number {
   if (at < 0) return s;
   const words = near.map(([a, b]) => text.slice(from + a, from + b));
   const b = place(words, at, wordsOf(p.prefix, true).slice(-K).reverse(), head, -1);
-  return b === at ? s : from + near[b]![0];
+  // Boundary near.length is the passage's end: a start there would leave nothing.
+  return b === at || b >= near.length ? s : from + near[b]![0];
 }
 
 /** The end `e` placed again, after `s` (mirror of repairStart). */

@@ -114,6 +114,15 @@ group('anchor', () => {
     expect(placeOf(anchor(edited, tail))).toEqual([edited.length - 40, edited.length]);
   });
 
+  it('anchors a one-word passage whose sentence before it was rewritten (it once threw)', () => {
+    const text = texts['duvanova-junisbai-2022']!;
+    const sel = select(text, 'Provocateurs');
+    const from = '“inspired provocateurs.” Provocateurs';
+    const edited = text.replace(from, 'their own ends. Provocateurs');
+    const at = edited.indexOf('ends. Provocateurs') + 'ends. '.length;
+    expect(placeOf(anchor(edited, sel, { originalLength: text.length }))).toEqual([at, at + 'Provocateurs'.length]);
+  });
+
   it('orphans a deleted passage', () => {
     const text = texts['kurmashev-et-al-2018']!;
     const sel = describe(text, 20000, 20150);
