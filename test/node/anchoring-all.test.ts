@@ -87,6 +87,25 @@ group('anchorAll', () => {
     expect(placeOf(together[0]!)).toEqual([target[0] - (q - p), target[1] - (q - p)]);
   });
 
+  it("covers a word added beside an edited context word, unless another passage's edge is there", () => {
+    const text = texts['anisin-2026']!;
+    const phrase = 'member states in comparison to';
+    const at = text.indexOf(phrase);
+    const target = describe(text, at + 'member states '.length, at + phrase.length);
+    // "states" replaced by "to", "enough" added before the passage: or "states" replaced by both.
+    const edited = text.replace(phrase, 'member to enough in comparison to');
+    const from = edited.indexOf('enough in comparison');
+    const options = { originalLength: text.length };
+    expect(placeOf(anchorAll(edited, [target], options)[0]!)).toEqual([from, from + 'enough in comparison to'.length]);
+    // A passage that started at "states": the two words may be its own first word edited.
+    const other = describe(text, at + 'member '.length, at + 'member states in comparison'.length);
+    const inner = from + 'enough '.length;
+    expect(placeOf(anchorAll(edited, [target, other], options)[0]!)).toEqual([inner, inner + 'in comparison to'.length]);
+    // One that ended at "member": words added at its end would not be beside the passage.
+    const before = describe(text, at - 'into its '.length, at + 'member'.length);
+    expect(placeOf(anchorAll(edited, [target, before], options)[0]!)).toEqual([from, from + 'enough in comparison to'.length]);
+  });
+
   it('leaves passages without a position, and an empty list, as anchor does', () => {
     const text = texts['duvanova-junisbai-2022']!;
     const [q] = describe(text, 100, 160);
