@@ -6,6 +6,7 @@ export type {
   Anchor,
   AnchorMethod,
   AnchorOptions,
+  Neighbours,
   Selector,
   TextPositionSelector,
   TextQuoteSelector,
