@@ -117,8 +117,7 @@ group('anchor', () => {
   it('anchors a one-word passage whose sentence before it was rewritten (it once threw)', () => {
     const text = texts['duvanova-junisbai-2022']!;
     const sel = select(text, 'Provocateurs');
-    const from = '“inspired provocateurs.” Provocateurs';
-    const edited = text.replace(from, 'their own ends. Provocateurs');
+    const edited = text.replace('“inspired provocateurs.” Provocateurs', 'their own ends. Provocateurs');
     const at = edited.indexOf('ends. Provocateurs') + 'ends. '.length;
     expect(placeOf(anchor(edited, sel, { originalLength: text.length }))).toEqual([at, at + 'Provocateurs'.length]);
   });
