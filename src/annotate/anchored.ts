@@ -1,4 +1,4 @@
-import { anchorAll, describe } from '../anchoring/index.ts';
+import { anchor, anchorAll, describe, type Anchor, type Selector } from '../anchoring/index.ts';
 import type { Annotation, AnnotationTarget } from '../store/index.ts';
 import { tagsOf } from '../store/index.ts';
 import type { DocModel } from '../corpus/types.ts';
@@ -26,7 +26,7 @@ export interface Placement {
 export function placeAnnotations(doc: DocModel, annotations: readonly Annotation[]): Placement {
   const placed: Placed[] = [];
   const orphans: Annotation[] = [];
-  const found = anchorAll(doc.text, annotations.map((a) => a.target.selector));
+  const found = anchorEach(doc.text, annotations.map((a) => a.target.selector));
   annotations.forEach((a, i) => {
     const r = found[i]!;
     if (r.status === 'anchored') placed.push({ annotation: a, start: r.start, end: r.end, method: r.method });
@@ -34,6 +34,25 @@ export function placeAnnotations(doc: DocModel, annotations: readonly Annotation
   });
   placed.sort((x, y) => x.start - y.start || y.end - x.end);
   return { placed, orphans };
+}
+
+/**
+ * anchorAll, or where it throws (an engine bug on some passage), each passage on its own, one
+ * that throws left an orphan: a bug on one passage must not cost a source all its highlights.
+ */
+function anchorEach(text: string, selectors: ReadonlyArray<readonly Selector[]>): Anchor[] {
+  try {
+    return anchorAll(text, selectors);
+  } catch (error) {
+    console.error('Anchoring failed; placing passages one by one.', error);
+    return selectors.map((s): Anchor => {
+      try {
+        return anchor(text, s);
+      } catch {
+        return { status: 'orphan', score: 0, reason: 'anchoring failed' };
+      }
+    });
+  }
 }
 
 /** The target of a new annotation on [start, end) of a document's text. */
