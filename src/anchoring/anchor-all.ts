@@ -16,7 +16,7 @@
 import { anchor, expectedStart, MIN_SCORE, selectorsOf } from './anchor.ts';
 import { NO_END, NOT_SIMILAR, QUOTE_NOT_FOUND, TOO_LITTLE } from './choose.ts';
 import { DRIFT } from './probe.ts';
-import type { Anchor, AnchorOptions, Neighbours, Selector, TextPositionSelector } from './types.ts';
+import type { Anchor, AnchorOptions, Neighbours, Selector } from './types.ts';
 
 // Sure passages on each side of a passage whose shifts say how far the text moved there.
 const NEIGHBOURS = 3;
@@ -38,8 +38,9 @@ function positionMatters(a: Anchor & { status: 'orphan' }, options: AnchorOption
 /** Where each passage of `text` is, by its selectors: `anchor` for each, the orphans tried again
  * where their neighbours say the text moved. In the order given. */
 export function anchorAll(text: string, passages: ReadonlyArray<readonly Selector[]>, options: AnchorOptions = {}): Anchor[] {
-  const positions = passages.map((s) => selectorsOf(s).pos);
-  const neighbours = neighboursOf(passages, positions);
+  const parsed = passages.map((s) => selectorsOf(s));
+  const positions = parsed.map((s) => s.pos);
+  const neighbours = neighboursOf(parsed);
   const found = passages.map((s, i) => anchor(text, s, { ...options, neighbours: neighbours[i] }));
   // Shift of the text at each passage found for sure, by stored start.
   const sure: Array<{ at: number; shift: number }> = [];
@@ -97,11 +98,8 @@ function shiftsAround(sure: ReadonlyArray<{ at: number; shift: number }>, at: nu
  * beside this one's. An edge on the far side of that word may not: words added there are not
  * beside this passage. Unknown without a position or a quote.
  */
-function neighboursOf(
-  passages: ReadonlyArray<readonly Selector[]>,
-  positions: ReadonlyArray<TextPositionSelector | undefined>,
-): Array<Neighbours | undefined> {
-  const edges = positions.flatMap((p) => (p ? [p.start, p.end] : [])).sort((a, b) => a - b);
+function neighboursOf(passages: ReadonlyArray<ReturnType<typeof selectorsOf>>): Array<Neighbours | undefined> {
+  const edges = passages.flatMap(({ pos }) => (pos ? [pos.start, pos.end] : [])).sort((a, b) => a - b);
   // Whether an edge lies in [lo, hi] (a passage's own edges lie outside the ranges asked about).
   const anyIn = (lo: number, hi: number): boolean => {
     let [i, j] = [0, edges.length];
@@ -112,9 +110,7 @@ function neighboursOf(
     }
     return i < edges.length && edges[i]! <= hi;
   };
-  return passages.map((s, i) => {
-    const pos = positions[i];
-    const { quote } = selectorsOf(s);
+  return passages.map(({ pos, quote }) => {
     if (!pos || !quote) return undefined;
     const before = /\S+\s*$/.exec(quote.prefix)?.[0].length ?? 0;
     const after = /^\s*\S+/.exec(quote.suffix)?.[0].length ?? 0;
