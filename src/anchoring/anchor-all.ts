@@ -8,15 +8,12 @@
  * an orphan is tried again, expected where the sure passages just before it say the text moved,
  * and where those just after it say so, when the two differ (a paragraph moved or cut between
  * them: the passage went with one side or the other; ADR 0015). The rules that tell a passage
- * from its copies are the same; only the expected place is better. Each passage is also told
- * whether another one's edge sits beside its own (AnchorOptions.neighbours): a word added
- * between an edited context word and a passage's edge is the passage's, unless it may be the
- * other passage's edit.
+ * from its copies are the same; only the expected place is better.
  */
 import { anchor, expectedStart, MIN_SCORE, selectorsOf } from './anchor.ts';
 import { NO_END, NOT_SIMILAR, QUOTE_NOT_FOUND, TOO_LITTLE } from './choose.ts';
 import { DRIFT } from './probe.ts';
-import type { Anchor, AnchorOptions, Neighbours, Selector } from './types.ts';
+import type { Anchor, AnchorOptions, Selector } from './types.ts';
 
 // Sure passages on each side of a passage whose shifts say how far the text moved there.
 const NEIGHBOURS = 3;
@@ -38,10 +35,8 @@ function positionMatters(a: Anchor & { status: 'orphan' }, options: AnchorOption
 /** Where each passage of `text` is, by its selectors: `anchor` for each, the orphans tried again
  * where their neighbours say the text moved. In the order given. */
 export function anchorAll(text: string, passages: ReadonlyArray<readonly Selector[]>, options: AnchorOptions = {}): Anchor[] {
-  const parsed = passages.map((s) => selectorsOf(s));
-  const positions = parsed.map((s) => s.pos);
-  const neighbours = neighboursOf(parsed);
-  const found = passages.map((s, i) => anchor(text, s, { ...options, neighbours: neighbours[i] }));
+  const found = passages.map((s) => anchor(text, s, options));
+  const positions = passages.map((s) => selectorsOf(s).pos);
   // Shift of the text at each passage found for sure, by stored start.
   const sure: Array<{ at: number; shift: number }> = [];
   found.forEach((a, i) => {
@@ -58,7 +53,7 @@ export function anchorAll(text: string, passages: ReadonlyArray<readonly Selecto
     const hints = shiftsAround(sure, pos.start)
       .map((shift) => pos.start + shift)
       .filter((hint) => Math.abs(hint - expected) > DRIFT);
-    const again = hints.map((hint) => anchor(text, passages[i]!, { ...options, hint, neighbours: neighbours[i] }));
+    const again = hints.map((hint) => anchor(text, passages[i]!, { ...options, hint }));
     const [first, ...others] = again.filter((x) => x.status === 'anchored');
     // Placed apart by the two sides' shifts: the text cannot say which, so it stays an orphan.
     if (!first || others.some((o) => o.start >= first.end || o.end <= first.start)) return a;
@@ -89,31 +84,4 @@ function shiftsAround(sure: ReadonlyArray<{ at: number; shift: number }>, at: nu
     if (agree >= 2 && 2 * agree > sorted.length && !shifts.some((s) => Math.abs(s - median) <= DRIFT)) shifts.push(median);
   }
   return shifts;
-}
-
-/**
- * For each passage, whether another passage's stored start or end lies at the context's nearest
- * word before its start (after its end), or in the white space between: an edit of that
- * passage's edge word (the context's word, or the one beside this passage) may have added words
- * beside this one's. An edge on the far side of that word may not: words added there are not
- * beside this passage. Unknown without a position or a quote.
- */
-function neighboursOf(passages: ReadonlyArray<ReturnType<typeof selectorsOf>>): Array<Neighbours | undefined> {
-  const edges = passages.flatMap(({ pos }) => (pos ? [pos.start, pos.end] : [])).sort((a, b) => a - b);
-  // Whether an edge lies in [lo, hi] (a passage's own edges lie outside the ranges asked about).
-  const anyIn = (lo: number, hi: number): boolean => {
-    let [i, j] = [0, edges.length];
-    while (i < j) {
-      const m = (i + j) >> 1;
-      if (edges[m]! < lo) i = m + 1;
-      else j = m;
-    }
-    return i < edges.length && edges[i]! <= hi;
-  };
-  return passages.map(({ pos, quote }) => {
-    if (!pos || !quote) return undefined;
-    const before = /\S+\s*$/.exec(quote.prefix)?.[0].length ?? 0;
-    const after = /^\s*\S+/.exec(quote.suffix)?.[0].length ?? 0;
-    return { start: anyIn(pos.start - before, pos.start - 1), end: anyIn(pos.end + 1, pos.end + after) };
-  });
 }

@@ -98,7 +98,7 @@ export function anchor(text: string, selectors: readonly Selector[], options: An
     minQuoteScore: options.minQuoteScore ?? MIN_QUOTE_SCORE,
   };
   const hint = options.hint ?? (pos ? expectedStart(text, pos, options) : undefined);
-  const p: Probe = { text, exact: quote.exact, ...contextPatterns(quote), hint, neighbours: options.neighbours };
+  const p: Probe = { text, exact: quote.exact, ...contextPatterns(quote), hint };
   const m = p.exact.length;
 
   if (pos && text.slice(pos.start, pos.end) === p.exact) {

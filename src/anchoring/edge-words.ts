@@ -11,14 +11,13 @@
  * "groups, Kazakhs were", "Kazakhs" is not the passage's). Then, where the context's nearest
  * word is right at the outer place, the outer one: a word added between an intact context and
  * the passage is covered, as edges.ts does for characters (a sentence is not). Where that
- * context word was itself edited, the outer one too, unless another passage has an edge at that
- * word: then the inner one, as words beside an edited context word may be that passage's edit
- * ("preventing the destruction" edited to "preventing and distinct destruction", where a passage
- * started at "the", starts at "destruction"). Where the quote's edge word was edited too, the
- * context keeps one word for each of its own.
+ * context word was itself edited, the inner one: words beside an edited context word are more
+ * likely that edit ("preventing the destruction" edited to "preventing and distinct
+ * destruction" starts at "destruction"). Where the quote's edge word was edited too, the context
+ * keeps one word for each of its own.
  */
 import { sameWord } from './words.ts';
-import { EDGE, type Neighbours } from './types.ts';
+import { EDGE } from './types.ts';
 
 /** Words of context and of quote compared at each end. */
 const K = 3;
@@ -66,8 +65,6 @@ export interface WordProbe {
   /** Context patterns, with EDGE where the text ended. */
   prefix: string;
   suffix: string;
-  /** Whether other passages have edges beside this one's (AnchorOptions.neighbours). */
-  neighbours?: Neighbours;
 }
 
 /** The words of `s` (white-space separated), dropping a first (`cutFirst`) or last word that
@@ -116,24 +113,24 @@ interface Place {
 /**
  * Of two boundaries that align equally well, whether the outer one wins. The words between them
  * belong to the passage where the context's nearest word is right at the outer one (a word
- * added at the passage's edge), and also where that word was edited, unless another passage has
- * an edge there (`crowded`): the words may then be that passage's edit. Where both the context
- * word and the quote's edge word were edited, the context keeps one word for each of its own
- * (the boundary where it is in step).
+ * added at the passage's edge). They belong to the context where that word was edited and the
+ * quote's edge word is whole at the inner one: words beside an edited context word are more
+ * likely that edit ("preventing the destruction" edited to "preventing and distinct
+ * destruction" starts at "destruction"). Where both words were edited, the context keeps one
+ * word for each of its own (the boundary where it is in step).
  */
-function outerWins(outer: Place, inner: Place, crowded: boolean): boolean {
+function outerWins(outer: Place, inner: Place): boolean {
   if (!inner.edge && outer.step !== inner.step) return outer.step;
-  return outer.near || !crowded;
+  return outer.near;
 }
 
 /**
  * The boundary among `words` (the text's, in reading order; boundary i is before word i) best
  * placed between `outer` and `inner` (the context's and the quote's nearest words, nearest
  * first), trying those within REACH of `at`. `dir` is -1 at a start (the context is before the
- * boundary), 1 at an end; `crowded`: another passage has an edge there (see outerWins). Returns
- * `at` where it cannot do better or has nothing to go by.
+ * boundary), 1 at an end. Returns `at` where it cannot do better or has nothing to go by.
  */
-function place(words: readonly string[], at: number, outer: readonly string[], inner: readonly string[], dir: -1 | 1, crowded: boolean): number {
+function place(words: readonly string[], at: number, outer: readonly string[], inner: readonly string[], dir: -1 | 1): number {
   const pattern = [...outer, ...inner];
   const known = new Map<number, boolean>();
   const same = (i: number, j: number): boolean => {
@@ -180,7 +177,7 @@ function place(words: readonly string[], at: number, outer: readonly string[], i
       // context is not the passage's), then the punctuation as it was, then by the words.
       const outward = dir * (b - best.b) > 0;
       const sentence = endsSentence(words, Math.min(b, best.b), Math.max(b, best.b), dir, inner[0]);
-      const wins = outward ? outerWins(here, best, crowded) : !outerWins(best, here, crowded);
+      const wins = outward ? outerWins(here, best) : !outerWins(best, here);
       const better = sentence ? !outward : here.misplaced < best.misplaced || (here.misplaced === best.misplaced && wins);
       if (better) best = here;
     }
@@ -204,7 +201,7 @@ export function repairStart(p: WordProbe, s: number, e: number): number {
   const at = near.findIndex(([a]) => from + a === s);
   if (at < 0) return s;
   const words = near.map(([a, b]) => text.slice(from + a, from + b));
-  const b = place(words, at, wordsOf(p.prefix, true).slice(-K).reverse(), head, -1, p.neighbours?.start ?? true);
+  const b = place(words, at, wordsOf(p.prefix, true).slice(-K).reverse(), head, -1);
   // Boundary near.length is the passage's end: a start there would leave nothing.
   return b === at || b >= near.length ? s : from + near[b]![0];
 }
@@ -222,6 +219,6 @@ export function repairEnd(p: WordProbe, s: number, e: number): number {
   const k = near.findIndex(([, b]) => from + b === e);
   if (k < 0) return e;
   const words = near.map(([a, b]) => text.slice(from + a, from + b));
-  const b = place(words, k + 1, wordsOf(p.suffix, false).slice(0, K), tail.reverse(), 1, p.neighbours?.end ?? true);
+  const b = place(words, k + 1, wordsOf(p.suffix, false).slice(0, K), tail.reverse(), 1);
   return b === k + 1 || b === 0 ? e : from + near[b - 1]![1];
 }

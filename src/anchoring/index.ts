@@ -6,7 +6,6 @@ export type {
   Anchor,
   AnchorMethod,
   AnchorOptions,
-  Neighbours,
   Selector,
   TextPositionSelector,
   TextQuoteSelector,

@@ -5,7 +5,7 @@
  */
 import type { Candidate } from './candidates.ts';
 import { endDistance, startDistance } from './distance.ts';
-import { EDGE, type AnchorMethod, type Neighbours } from './types.ts';
+import { EDGE, type AnchorMethod } from './types.ts';
 
 // Context windows are a little longer than the context, for edits inside it.
 export const CONTEXT_SLACK = 8;
@@ -26,8 +26,6 @@ export interface Probe {
   outerPrefix: string;
   outerSuffix: string;
   hint: number | undefined;
-  /** See AnchorOptions.neighbours. */
-  neighbours?: Neighbours;
 }
 
 /** Minimum scores of `anchor`'s options, resolved. */

@@ -53,16 +53,6 @@ export interface AnchorOptions {
   /** Minimum similarity of the quote alone (default MIN_QUOTE_SCORE): below it, the passage
    * counts as destroyed even where its context survives. */
   minQuoteScore?: number;
-  /** Whether another passage of the text has an edge at the context's nearest word before this
-   * one's start (after its end): a word added there may be that passage's edit rather than this
-   * one's (edge-words.ts). Unknown, as it is for a passage anchored alone, counts as there. */
-  neighbours?: Neighbours;
-}
-
-/** See AnchorOptions.neighbours. */
-export interface Neighbours {
-  start: boolean;
-  end: boolean;
 }
 
 /** Characters of context `describe` stores on each side of a quote. It was 32 before: texts

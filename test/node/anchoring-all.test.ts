@@ -87,23 +87,22 @@ group('anchorAll', () => {
     expect(placeOf(together[0]!)).toEqual([target[0] - (q - p), target[1] - (q - p)]);
   });
 
-  it("covers a word added beside an edited context word, unless another passage's edge is there", () => {
+  it('leaves to the context the words that replaced its word beside a passage, with other passages or without', () => {
     const text = texts['anisin-2026']!;
-    const phrase = 'member states in comparison to';
+    const phrase = 'member states in comparison to interventions';
     const at = text.indexOf(phrase);
-    const target = describe(text, at + 'member states '.length, at + phrase.length);
-    // "states" replaced by "to", "enough" added before the passage: or "states" replaced by both.
-    const edited = text.replace(phrase, 'member to enough in comparison to');
-    const from = edited.indexOf('enough in comparison');
+    const target = describe(text, at + 'member states '.length, at + 'member states in comparison to'.length);
+    // "states" replaced by two words, "interventions" by two: one edit at each end, outside it.
+    const edited = text.replace(phrase, 'member to enough in comparison to armed forays');
+    const from = edited.indexOf('in comparison to armed');
+    const want = [from, from + 'in comparison to'.length];
     const options = { originalLength: text.length };
-    expect(placeOf(anchorAll(edited, [target], options)[0]!)).toEqual([from, from + 'enough in comparison to'.length]);
-    // A passage that started at "states": the two words may be its own first word edited.
-    const other = describe(text, at + 'member '.length, at + 'member states in comparison'.length);
-    const inner = from + 'enough '.length;
-    expect(placeOf(anchorAll(edited, [target, other], options)[0]!)).toEqual([inner, inner + 'in comparison to'.length]);
-    // One that ended at "member": words added at its end would not be beside the passage.
-    const before = describe(text, at - 'into its '.length, at + 'member'.length);
-    expect(placeOf(anchorAll(edited, [target, before], options)[0]!)).toEqual([from, from + 'enough in comparison to'.length]);
+    expect(placeOf(anchorAll(edited, [target], options)[0]!)).toEqual(want);
+    expect(placeOf(anchor(edited, target, options))).toEqual(want);
+    // The same with passages ending and starting at those words.
+    const before = describe(text, at - 'into its '.length, at + 'member states'.length);
+    const after = describe(text, at + 'member states in comparison to '.length, at + phrase.length);
+    expect(placeOf(anchorAll(edited, [before, target, after], options)[1]!)).toEqual(want);
   });
 
   it('leaves passages without a position, and an empty list, as anchor does', () => {
