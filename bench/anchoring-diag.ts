@@ -1,18 +1,20 @@
 /**
- * `npx tsx bench/anchoring-diag.ts [seeds] [severity] [-v|-k] [--long|--short]`: Crossread's anchoring at one severity, untimed
+ * `npx tsx bench/anchoring-diag.ts [seeds] [severity] [-v|-k] [--long|--short] [--other]`: Crossread's anchoring at one severity, untimed
  * (one run, fast), with each failure printed (-v: quote, true and found spans in their text; -k:
  * one line per passage, to diff two versions of the engine). For looking into the bench's failures;
  * `boundarySplit` counts boundary errors on passages a moved paragraph cut in two. --long: passages of
- * 300–1,000 characters, as the bench's long run; --short: 3–20, as its short run.
+ * 300–1,000 characters, as the bench's long run; --short: 3–20, as its short run; --other: the
+ * second edit mix (anchoring-other-edits.ts).
  */
 import { anchorAll } from '../src/anchoring/index.ts';
-import { benchCases, judge, lengthsFromArgs } from './anchoring.ts';
+import { benchCases, judge, lengthsFromArgs, mixFromArgs } from './anchoring.ts';
 const seeds = (process.argv[2] ?? '1,2').split(',').map(Number);
 const sev = process.argv[3] ?? 'heavy';
 const verbose = process.argv.includes('-v');
 const lengths = lengthsFromArgs();
+const mix = mixFromArgs();
 for (const seed of seeds) {
-  const cases = (await benchCases(seed, lengths)).filter((c) => c.severity === sev);
+  const cases = (await benchCases(seed, lengths, mix)).filter((c) => c.severity === sev);
   const t = { ms: 0, anchors: 0, surviving: 0, destroyed: 0, ok: 0, boundary: 0, off: 0, wrong: 0, orphaned: 0 };
   let survOrphan = 0;
   let splitBoundary = 0;

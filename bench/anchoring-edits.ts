@@ -172,7 +172,8 @@ export type Severity = 'light' | 'medium' | 'heavy';
 /** Severities, from light to heavy. */
 export const SEVERITIES: readonly Severity[] = ['light', 'medium', 'heavy'];
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** Runs of letters and digits: the words an edit picks. */
+export const WORD_RE = /[\p{L}\p{N}]+/gu;
 
 function wordAt(text: string, at: number): [number, number] | null {
   let a = at;
@@ -182,7 +183,8 @@ function wordAt(text: string, at: number): [number, number] | null {
   return b - a >= 1 ? [a, b] : null;
 }
 
-function sentenceStarts(text: string): number[] {
+/** Where the sentences of `text` start: 0, and after each [.!?] (and a closing quote) and white space. */
+export function sentenceStarts(text: string): number[] {
   const starts = [0];
   for (const m of text.matchAll(/[.!?]["”)]?[ \n]+/g)) starts.push(m.index + m[0].length);
   return starts;
@@ -241,7 +243,7 @@ function sentenceEdit(t: TrackedText, donors: string[], r: () => number): void {
 
 /** Insert at `at` a sentence of a random donor (at most 400 characters) and a space; one from the
  * text's own original is a copy of it (`TrackedText.copy`). */
-function insertDonorSentence(t: TrackedText, at: number, donors: string[], r: () => number): void {
+export function insertDonorSentence(t: TrackedText, at: number, donors: string[], r: () => number): void {
   const donor = donors[Math.floor(r() * donors.length)]!;
   const ds = sentenceStarts(donor);
   const k = Math.floor(r() * (ds.length - 1));
@@ -294,7 +296,8 @@ function sentenceInside(t: TrackedText, donors: string[], r: () => number): void
   insertDonorSentence(t, at, donors, r);
 }
 
-function moveParagraph(t: TrackedText, r: () => number): void {
+/** Move a random paragraph to another paragraph break. */
+export function moveParagraph(t: TrackedText, r: () => number): void {
   const bounds = [0];
   for (let i = t.text.indexOf('\n'); i !== -1; i = t.text.indexOf('\n', i + 1)) bounds.push(i + 1);
   if (bounds.length < 3) return;

@@ -17,6 +17,7 @@ import { anchorAll, describe } from '../src/anchoring/index.ts';
 import { loadCorpus } from '../scripts/corpus-files.ts';
 import { rng } from '../test/shared/rng.ts';
 import { editText, SEVERITIES, type Severity, type Truth } from './anchoring-edits.ts';
+import { editOther, OTHER_PASSAGES_PER_TEXT, samplePassagesApart } from './anchoring-other-edits.ts';
 import { exactAnchor, hypothesisAnchor, type Place } from './anchoring-peers.ts';
 
 /** Passages drawn from each text. */
@@ -52,6 +53,15 @@ const LENGTHS: Record<PassageLengths, [number, number]> = { usual: [15, 300], lo
 /** The lengths a command line asks for: `--long`, `--short`, else the usual ones. */
 export function lengthsFromArgs(argv: readonly string[] = process.argv): PassageLengths {
   return argv.includes('--long') ? 'long' : argv.includes('--short') ? 'short' : 'usual';
+}
+
+/** Which passages and edits: the bench's own (anchoring-edits.ts), or (`--other`) the second
+ * mix, made apart from it to check the engine on edits it was not tuned on (anchoring-other-edits.ts). */
+export type EditMix = 'main' | 'other';
+
+/** The mix a command line asks for. */
+export function mixFromArgs(argv: readonly string[] = process.argv): EditMix {
+  return argv.includes('--other') ? 'other' : 'main';
 }
 
 /** Random word-aligned passages (see LENGTHS); some are phrases repeated in the text. */
@@ -221,11 +231,12 @@ export interface BenchCase {
 }
 
 /** The bench's inputs for `seed`: every corpus text edited at every severity. */
-export async function benchCases(seed: number, lengths: PassageLengths = 'usual'): Promise<BenchCase[]> {
+export async function benchCases(seed: number, lengths: PassageLengths = 'usual', mix: EditMix = 'main'): Promise<BenchCase[]> {
   const docs = (await loadCorpus()).map((d) => ({ id: d.meta.id, text: d.text }));
-  const r = rng(seed);
+  const r = rng(mix === 'main' ? seed : seed + 0x5eed);
+  const edit = mix === 'main' ? editText : editOther;
   const sets = docs.map((d) => {
-    const passages = samplePassages(d.text, r, lengths);
+    const passages = mix === 'main' ? samplePassages(d.text, r, lengths) : samplePassagesApart(d.text, r, LENGTHS[lengths]);
     // Selectors are made once, on the original: every severity edits the same text.
     return { ...d, passages, selectors: passages.map((p) => describe(d.text, p.start, p.end)) };
   });
@@ -233,7 +244,7 @@ export async function benchCases(seed: number, lengths: PassageLengths = 'usual'
   for (const [s, severity] of SEVERITIES.entries()) {
     for (const [k, d] of sets.entries()) {
       const donors = [...docs.filter((o) => o.id !== d.id).map((o) => o.text), d.text];
-      const edited = editText(d.text, d.passages, severity, donors, seed * 1000 + s * 10 + k);
+      const edited = edit(d.text, d.passages, severity, donors, seed * 1000 + s * 10 + k);
       cases.push({
         id: d.id,
         severity,
@@ -249,8 +260,8 @@ export async function benchCases(seed: number, lengths: PassageLengths = 'usual'
 }
 
 /** Run the anchoring bench with `seed`; returns the printed table and the JSON record. */
-export async function runAnchoringBench(seed = 1, lengths: PassageLengths = 'usual'): Promise<{ table: string; json: unknown }> {
-  const cases = await benchCases(seed, lengths);
+export async function runAnchoringBench(seed = 1, lengths: PassageLengths = 'usual', mix: EditMix = 'main'): Promise<{ table: string; json: unknown }> {
+  const cases = await benchCases(seed, lengths, mix);
   const rows: AnchoringRow[] = [];
   for (const severity of SEVERITIES) {
     const tallies = ENGINES.map(() => ({ ms: 0, anchors: 0, surviving: 0, destroyed: 0, ok: 0, boundary: 0, off: 0, wrong: 0, orphaned: 0 }));
@@ -304,11 +315,13 @@ export async function runAnchoringBench(seed = 1, lengths: PassageLengths = 'usu
       node: process.version,
     },
     texts: cases.filter((c) => c.severity === 'light').map((c) => ({ id: c.id, length: c.originalLength })),
-    passagesPerText: PASSAGES_PER_TEXT,
+    editMix: mix,
+    passagesPerText: mix === 'main' ? PASSAGES_PER_TEXT : OTHER_PASSAGES_PER_TEXT,
     passageLengths: LENGTHS[lengths],
     rows,
     targets: SEVERITIES.map((severity) => targetsFor(rows, severity)),
   };
   const of = lengths === 'usual' ? '' : `, ${LENGTHS[lengths].join('–')} characters each`;
-  return { table: `Anchoring (seed ${seed}, ${rows[0]?.passages ?? 0} passages${of})\n${table(rows)}`, json };
+  const other = mix === 'main' ? '' : ', the second edit mix: passages apart, other edits';
+  return { table: `Anchoring (seed ${seed}, ${rows[0]?.passages ?? 0} passages${of}${other})\n${table(rows)}`, json };
 }

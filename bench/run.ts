@@ -20,6 +20,8 @@ const BENCHES: ReadonlyArray<[string, (seed: number) => Promise<BenchResult>]> =
   ['anchoring-long', (s) => runAnchoringBench(s, 'long')],
   // A word or two (3–20 characters): the quote says little, its context nearly everything.
   ['anchoring-short', (s) => runAnchoringBench(s, 'short')],
+  // The second edit mix, made apart from the first, on which the engine was not tuned.
+  ['anchoring-other', (s) => runAnchoringBench(s, 'usual', 'other')],
   ['highlights', runHighlightBench],
   ['search', runSearchBench],
   ['map', runMapBench],
