@@ -16,7 +16,7 @@
  * destruction" starts at "destruction"). Where the quote's edge word was edited too, the context
  * keeps one word for each of its own.
  */
-import { sameWord } from './words.ts';
+import { keptWord } from './words.ts';
 import { EDGE } from './types.ts';
 
 /** Words of context and of quote compared at each end. */
@@ -136,7 +136,7 @@ function place(words: readonly string[], at: number, outer: readonly string[], i
   const same = (i: number, j: number): boolean => {
     const key = i * 4096 + j;
     let v = known.get(key);
-    if (v === undefined) known.set(key, (v = sameWord(pattern[i]!, words[j]!) > 0));
+    if (v === undefined) known.set(key, (v = keptWord(pattern[i]!, words[j]!)));
     return v;
   };
   const outerIds = outer.map((_, i) => i);

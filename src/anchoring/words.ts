@@ -39,6 +39,26 @@ export function sameWord(a: string, b: string): number {
   return d <= allowed ? a.length - d : 0;
 }
 
+/**
+ * Whether `b` is the word `a` kept, up to a typo or two (one edit in a word of up to five
+ * characters, two up to eight, ...; two letters swapped count as one): stricter than sameWord,
+ * which also takes a word with half of it changed. Where a passage's edge is placed, the question
+ * is whether the context word is still there: "the" for "that", "member," for "Center," or
+ * "counter-goals" for "counter-propaganda" are other words, and words beside them are their edit.
+ */
+export function keptWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const allowed = Math.max(1, Math.floor(a.length / 3));
+  if (Math.abs(a.length - b.length) > allowed) return false;
+  let d = editDistance(a, b);
+  if (d === 2 && a.length === b.length) {
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    if (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) d = 1;
+  }
+  return d <= allowed;
+}
+
 /** Words of `s` (runs of other than white space), each with the white space before it. */
 function words(s: string): Array<{ word: string; weight: number }> {
   const out: Array<{ word: string; weight: number }> = [];

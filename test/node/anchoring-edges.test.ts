@@ -293,3 +293,13 @@ it.each([
   const r = snapToSpace({ text, exact, prefix, suffix }, s, e);
   expect(text.slice(0, r.start) + '[' + text.slice(r.start, r.end) + ']' + text.slice(r.end)).toBe(expected);
 });
+
+it('leaves out a word beside a context word replaced by a like-looking one ("that" by "the involved")', async () => {
+  const text = (await loadCorpus()).find((d) => d.meta.id === 'anisin-2026')!.text;
+  const phrase = 'He emphasised that the deployment of CSTO troops had';
+  const at = text.indexOf(phrase);
+  const sel = describe(text, at + 'He emphasised that '.length, at + phrase.length);
+  const edited = text.replace(phrase, 'He emphasised the involved the deployment of CSTO troops had');
+  const from = edited.indexOf('the deployment of CSTO');
+  expect(placeOf(anchor(edited, sel, { originalLength: text.length }))).toEqual([from, from + 'the deployment of CSTO troops had'.length]);
+});
