@@ -339,11 +339,15 @@ export function editText(
   for (let i = 0; i < n / edgeEvery; i++) ops.push(() => edgeEdit(t, vocabulary, r));
   for (let i = 0; i < n / insideEvery; i++) ops.push(() => sentenceInside(t, donors, r));
   if (severity === 'heavy') for (let i = 0; i < Math.max(1, n / 8000); i++) ops.push(() => moveParagraph(t, r));
-  // Interleave the kinds of edit, as real revisions do.
+  runInterleaved(ops, r);
+  return t;
+}
+
+/** Run `ops` in a random order: the kinds of edit interleaved, as real revisions do. */
+export function runInterleaved(ops: Array<() => void>, r: () => number): void {
   for (let i = ops.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [ops[i], ops[j]] = [ops[j]!, ops[i]!];
   }
   for (const op of ops) op();
-  return t;
 }

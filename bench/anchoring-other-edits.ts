@@ -14,7 +14,7 @@
  * text replacing part of a passage is the passage's, text inserted at its ends is not.
  */
 import { rng } from '../test/shared/rng.ts';
-import { insertDonorSentence, moveParagraph, sentenceStarts, TrackedText, WORD_RE, type Severity } from './anchoring-edits.ts';
+import { insertDonorSentence, moveParagraph, runInterleaved, sentenceStarts, TrackedText, WORD_RE, type Severity } from './anchoring-edits.ts';
 
 /** Passages drawn from each text. */
 export const OTHER_PASSAGES_PER_TEXT = 300;
@@ -154,10 +154,6 @@ export function editOther(
     if (r() < passage) ops.push(() => passageEdit(t, i, donors, pick, r));
   });
   if (severity === 'heavy') for (let i = 0; i < Math.max(1, text.length / 8000); i++) ops.push(() => moveParagraph(t, r));
-  for (let i = ops.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [ops[i], ops[j]] = [ops[j]!, ops[i]!];
-  }
-  for (const op of ops) op();
+  runInterleaved(ops, r);
   return t;
 }
