@@ -2,13 +2,13 @@
  * Saved-annotation baselines (after Hypothesis's `anchoring/test/html-baselines/`): annotations
  * made with `describe()` on the corpus as it was, kept in test/fixtures/baselines/ and anchored
  * on every run. A corpus or engine change that moves an anchor, or finds it other than exactly,
- * fails here. The fixtures are written once by scripts/make-baselines.ts and never regenerated
+ * fails here, whether they are anchored one by one or together. The fixtures are written once by scripts/make-baselines.ts and never regenerated
  * by a test.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe as group, expect, it } from 'vitest';
-import { anchor } from '../../src/anchoring/index.ts';
+import { anchor, anchorAll, type Selector } from '../../src/anchoring/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 import type { BaselineFile } from '../../scripts/make-baselines.ts';
 
@@ -44,6 +44,17 @@ for (const file of files) {
       const quoteOnly = anchor(text!, [a.target.selector[0]]);
       expect(quoteOnly).toMatchObject({ status: 'anchored', start, end, method: quoteOnlyMethod });
       expect(text!.slice(start, end)).toBe(quote);
+    });
+
+    // The app places a source's annotations together (annotate/anchored.ts): anchorAll must
+    // agree with anchor() on each, with and without the stored positions.
+    it('anchors them all together where each was, as the reader places them', () => {
+      const text = texts.get(baseline.source)!;
+      const expected = baseline.annotations.map((a) => ({ status: 'anchored', start: a.expected.start, end: a.expected.end }));
+      const places = (selectors: Selector[][]) =>
+        anchorAll(text, selectors).map((a) => (a.status === 'anchored' ? { status: a.status, start: a.start, end: a.end } : a));
+      expect(places(baseline.annotations.map((a) => a.target.selector))).toEqual(expected);
+      expect(places(baseline.annotations.map((a) => [a.target.selector[0]]))).toEqual(expected);
     });
   });
 }
