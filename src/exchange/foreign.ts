@@ -8,7 +8,7 @@ import { anchor } from '../anchoring/index.ts';
 import { targetFor } from '../annotate/anchored.ts';
 import type { DocModel } from '../corpus/types.ts';
 import { reasonFor } from '../store/damage-words.ts';
-import { ANNOTATION_CONTEXT, AnnotationSchema, makeBody, motivationFor, stableRecordId, type Annotation, type IncomingLayer } from '../store/index.ts';
+import { ANNOTATION_CONTEXT, AnnotationSchema, makeBody, modifiedAt, motivationFor, stableRecordId, type Annotation, type IncomingLayer } from '../store/index.ts';
 
 /** A quote from elsewhere; its position, if any, counts characters of another text and is not used. */
 export interface ForeignQuote {
@@ -112,7 +112,7 @@ export function foreignAnnotation(p: ForeignPassage): { record: Annotation } | {
     type: 'Annotation',
     motivation: motivationFor(body),
     created,
-    modified: modified < created ? created : modified,
+    modified: modifiedAt({ created }, modified),
     creator: { type: 'Person', name: p.author.trim().slice(0, 200) || 'Unknown author' },
     body,
     target: targetFor(p.doc, p.start, p.end),

@@ -28,6 +28,7 @@ export {
   changeAnnotation,
   eventsOf,
   makeBody,
+  modifiedAt,
   motivationFor,
   newRecordId,
   stableRecordId,

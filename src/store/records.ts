@@ -13,7 +13,7 @@ import type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 
 export type { TextPositionSelector, TextQuoteSelector } from './selectors.ts';
 // Kept importable from here: every module that builds annotations reads them with these.
-export { normalizeTags, splitTags, type BuildContext, type Creator } from './record-base.ts';
+export { modifiedAt, normalizeTags, splitTags, type BuildContext, type Creator } from './record-base.ts';
 export type { Version } from './record-base.ts';
 
 /** JSON-LD context every annotation carries. */

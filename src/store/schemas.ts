@@ -103,6 +103,10 @@ const BodySchema = v.pipe(
   v.check((body) => unique(body.flatMap((b) => (b.purpose === 'classifying' ? [b.source] : []))), 'events must be unique'),
 );
 
+// Every record kind: a clock set back must not make a record look edited before it was made.
+const inOrder = (r: { created: string; modified: string }) => Date.parse(r.modified) >= Date.parse(r.created);
+const MODIFIED_AFTER_CREATED = 'modified must not precede created';
+
 /** A complete annotation, including the rules that tie fields together. */
 export const AnnotationSchema: v.GenericSchema<Annotation> = v.pipe(
   v.strictObject({
@@ -123,7 +127,7 @@ export const AnnotationSchema: v.GenericSchema<Annotation> = v.pipe(
     version: VersionSchema,
   }),
   v.check((a) => a.motivation === motivationFor(a.body), 'motivation must match the body'),
-  v.check((a) => Date.parse(a.modified) >= Date.parse(a.created), 'modified must not precede created'),
+  v.check((a) => inOrder(a), MODIFIED_AFTER_CREATED),
 );
 
 const coordinate = v.pipe(v.number(), v.finite(), v.minValue(-1e7), v.maxValue(1e7));
@@ -176,8 +180,6 @@ export const SettingSchema: v.GenericSchema<Setting> = v.lazy((input) => {
 const CreatorSchema = v.strictObject({ type: v.literal('Person'), name: nonEmpty(MAX_NAME_LENGTH) });
 const markdown = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH), v.check((s: string) => s.trim() !== '', 'must not be blank'));
 const TagsSchema = v.pipe(v.array(v.pipe(nonEmpty(MAX_TAG_LENGTH), trimmed)), v.check(unique, 'tags must be unique'));
-const inOrder = (r: { created: string; modified: string }) => Date.parse(r.modified) >= Date.parse(r.created);
-const MODIFIED_AFTER_CREATED = 'modified must not precede created';
 
 /** One piece of evidence: an annotation id and a stance. */
 export const EvidenceSchema = v.strictObject({ annotation: RecordIdSchema, stance: v.picklist(STANCES) });

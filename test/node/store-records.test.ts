@@ -26,7 +26,7 @@ it('exports a fixed public API', () => {
     'RecordIdSchema', 'RecordSchemas', 'SHARED_COLLECTIONS', 'SOURCE_ID_PATTERN', 'STANCES', 'SettingSchema', 'SourceRecordSchema', 'StoreError', 'StoreErrorEvent',
     'TextChangeSeenSettingSchema', 'TextPositionSelectorSchema', 'TextQuoteSelectorSchema', 'UndoHistory', 'VersionSchema', 'applyDiff',
     'buildAnnotation', 'buildSource', 'byCreated', 'changeAnnotation', 'compareRanges', 'compareVersions', 'deletionMessage', 'describeIssues', 'diffIds', 'emptyState', 'eventsOf', 'formatDate', 'formatRange', 'freeColour', 'hiddenLayers',
-    'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'layerRemovalMessage', 'layerSettingId', 'layerSettings', 'layersChanged', 'layersOf', 'linkKey', 'makeBody', 'motivationFor', 'newRecordId',
+    'integrityIssues', 'isEmptyDiff', 'isPartialDate', 'layerRemovalMessage', 'layerSettingId', 'layerSettings', 'layersChanged', 'layersOf', 'linkKey', 'makeBody', 'modifiedAt', 'motivationFor', 'newRecordId',
     'normalizeTags', 'noteOf', 'periodEnd', 'periodStart', 'precisionOf', 'previewRemoval', 'referencesOf', 'reverseDiff',
     'sortRecords', 'splitTags', 'stableRecordId', 'stateIssues', 'tagsOf',
   ]);

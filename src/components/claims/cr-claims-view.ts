@@ -38,8 +38,8 @@ const NO_FILTERS: Filters = { source: '', tag: '', event: '', author: '' };
  * All claims, newest first, filterable by source, tag, event and author, with
  * the events manager beside them. The selected claim (route `#/claims/<id>`,
  * or a click on a statement) is expanded. Deleting a claim asks first, listing
- * the links that go with it; deletions and merges offer Undo in a toast, and
- * Ctrl/⌘+Z (Shift for redo) works here outside text fields. Everything
+ * the links that go with it; deletions and merges offer Undo in a toast
+ * (Ctrl/⌘+Z is the app shell's, in every view). Everything
  * follows the store live, including changes made in other tabs.
  *
  * @fires cr-notify - after deleting, linking or merging (with Undo), and for refusals
