@@ -3,7 +3,7 @@
  * references, then each claim with its passages quoted and cited "(Author Year, ¶n)", its
  * links with their rationales, grouped by the source the claim is made in. Pure.
  */
-import { fullCitation } from '../../corpus/citation.ts';
+import { citeOf, fullCitation } from '../../corpus/citation.ts';
 import type { Claim } from '../../store/index.ts';
 import { RELATION_WORDS, STANCE_WORDS } from '../../map/words.ts';
 import { citeText, homeOf, passagesOf, sourcesOf, type ExportData } from './export-data.ts';
@@ -31,7 +31,7 @@ export function markdownReport(data: ExportData, title = 'Claim map'): string {
   const out = [`# ${mdInline(title)}`, '', `${data.claims.length} claims, ${data.links.length} links.`, '', '## Sources', ''];
   for (const s of sources) out.push(`- **${mdInline(s.cite)}**: ${s.meta ? mdInline(fullCitation(s.meta)) : 'not in this library'}`);
   for (const [home, claims] of [...groups].sort(([a], [b]) => order(sources, a) - order(sources, b))) {
-    const heading = home === undefined ? 'Claims without passages' : `Claims made in ${sources.find((s) => s.id === home)?.cite ?? home}`;
+    const heading = home === undefined ? 'Claims without passages' : `Claims made in ${citeOf(sources, home)}`;
     out.push('', `## ${mdInline(heading)}`);
     for (const c of claims) {
       out.push('', `### ${number.get(c.id)}. ${mdInline(c.statement)}`, '');
