@@ -68,11 +68,17 @@ export function linkSide(link: Link, claimId: string): LinkSide {
   return { words: said, other, outgoing };
 }
 
+/** What choosing `relation` means, said of the claim linked (`from`) and the other (`to`). */
+export function relationMeaning(relation: LinkRelation, from = 'This claim', to = 'the other'): string {
+  const words = RELATION_WORDS[relation];
+  return words.symmetric ? `${from} and ${to} ${words.active.replace(/s$/, '')} each other (both ways)` : `${from} ${words.active} ${to}`;
+}
+
 /** What choosing each relation means, said from the claim being linked. */
 export const RELATION_MEANING: Readonly<Record<LinkRelation, string>> = {
-  supports: 'This claim supports the other',
-  contradicts: 'This claim and the other contradict each other (both ways)',
-  qualifies: 'This claim qualifies the other',
+  supports: relationMeaning('supports'),
+  contradicts: relationMeaning('contradicts'),
+  qualifies: relationMeaning('qualifies'),
 };
 
 /** `1 link`, `2 links`: a count with its noun (regular plurals only). */

@@ -1,19 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import * as words from '../../src/map/words.ts';
-import { count, isSymmetric, linkDirection, linkSide, relationPhrase, RELATION_MEANING, RELATION_WORDS } from '../../src/map/words.ts';
+import { count, isSymmetric, linkDirection, linkSide, relationMeaning, relationPhrase, RELATION_MEANING, RELATION_WORDS } from '../../src/map/words.ts';
 import { LINK_RELATIONS, type Link } from '../../src/store/index.ts';
 
 const link = { relation: 'supports', from: 'A', to: 'B' } as Link;
 
 describe('map/words', () => {
   it('exports its public API', () => {
-    expect(Object.keys(words).sort()).toEqual(['RELATION_MEANING', 'RELATION_WORDS', 'STANCE_WORDS', 'count', 'isSymmetric', 'linkDirection', 'linkSide', 'relationPhrase']);
+    expect(Object.keys(words).sort()).toEqual(['RELATION_MEANING', 'RELATION_WORDS', 'STANCE_WORDS', 'count', 'isSymmetric', 'linkDirection', 'linkSide', 'relationMeaning', 'relationPhrase']);
   });
 
   it('says every relation, and only contradicts is symmetric', () => {
     expect(Object.keys(RELATION_WORDS)).toEqual([...LINK_RELATIONS]);
     expect(Object.keys(RELATION_MEANING)).toEqual([...LINK_RELATIONS]);
     expect(LINK_RELATIONS.filter(isSymmetric)).toEqual(['contradicts']);
+  });
+
+  it('says what each relation means, from the claim linked or from the reader\'s', () => {
+    expect(RELATION_MEANING).toEqual({
+      supports: 'This claim supports the other',
+      contradicts: 'This claim and the other contradict each other (both ways)',
+      qualifies: 'This claim qualifies the other',
+    });
+    expect(LINK_RELATIONS.map((r) => relationMeaning(r, 'Your claim', 'this one'))).toEqual([
+      'Your claim supports this one',
+      'Your claim and this one contradict each other (both ways)',
+      'Your claim qualifies this one',
+    ]);
   });
 
   it('reads a link from either end; contradicts has no arrow and no passive', () => {

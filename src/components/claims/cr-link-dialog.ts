@@ -8,15 +8,8 @@ import type { ClaimPickEvent } from './claim-events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
-import { RELATION_MEANING } from '../../map/words.ts';
+import { relationMeaning } from '../../map/words.ts';
 import './cr-claim-picker.ts';
-
-/** What each relation says when the reader's claim (picked) links to another layer's. */
-const MEANING_TOWARDS: Readonly<Record<LinkRelation, string>> = {
-  supports: 'Your claim supports this one',
-  contradicts: 'Your claim and this one contradict each other (both ways)',
-  qualifies: 'Your claim qualifies this one',
-};
 
 /**
  * "Link to…": a modal form linking one claim to another: the other claim
@@ -76,7 +69,7 @@ export class CrLinkDialog extends LitElement {
   override render() {
     const towards = this.towards;
     const statement = this.#data.store?.getClaim(towards ? this.to : this.from)?.statement ?? '';
-    const meaning = towards ? MEANING_TOWARDS : RELATION_MEANING;
+    const meaning = (r: LinkRelation) => (towards ? relationMeaning(r, 'Your claim', 'this one') : relationMeaning(r));
     return html`<dialog aria-labelledby="link-title">
       <h2 id="link-title">${towards ? 'Link a claim of yours to this one' : 'Link this claim to another'}</h2>
       <p class="from">“${statement}”</p>
@@ -91,7 +84,7 @@ export class CrLinkDialog extends LitElement {
             ${LINK_RELATIONS.map((r, i) => html`<label>
               <input type="radio" name="relation" value=${r} ?checked=${i === 0} />
               ${badge(RELATION_LOOK[r])}
-              <span class="hint">${meaning[r]}</span>
+              <span class="hint">${meaning(r)}</span>
             </label>`)}
           </div>
         </fieldset>
