@@ -57,13 +57,13 @@ export class AnnotationActions {
   }
 
   // The passage and the claim it backs are one action: saved together or not at all, one undo step.
-  /** Saves a passage as the first evidence of a new claim; offers to open the claim. */
+  /** Saves a passage as the first evidence of a new claim; the toast offers Undo and to open the claim. */
   async claimFromPassage(doc: DocModel, passage: Passage, claim: { statement: string; stance: Stance; tags: string[] }): Promise<{ annotation: Annotation; claim: Claim } | undefined> {
     const target = targetFor(doc, passage.start, passage.end);
     const made = await this.#run((s) => s.createClaimFromPassage({ target, tags: claim.tags }, claim), 'Could not save the claim');
     if (!made) return undefined;
     const id = made.value.claim.id;
-    this.#say('Claim saved', { label: 'Open', run: () => (location.hash = routeHash({ view: 'claims', claim: id })) });
+    this.#host.dispatchEvent(new NotifyEvent('Claim saved', made, { label: 'Open', run: () => (location.hash = routeHash({ view: 'claims', claim: id })) }));
     return made.value;
   }
 

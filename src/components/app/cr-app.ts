@@ -256,7 +256,7 @@ export class CrApp extends LitElement {
   }
 
   #onNotify = (e: NotifyEvent) => {
-    this.#toasts.say(e.message, e.action ? 8000 : 4000, e.action);
+    this.#toasts.say(e.message, e.action ? 8000 : 4000, e.action, e.also);
   };
 
   #onHash = () => {

@@ -1,16 +1,17 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { UndoOutcome } from '../../store/index.ts';
-import type { NotifyAction } from '../shared/events.ts';
+import type { NamedAction, NotifyAction } from '../shared/events.ts';
 
 /**
- * The app's one status toast: a short message, announced to screen readers, with at most one
- * action (Undo of the step it reports, or another named action). A new message replaces the
- * one shown; each goes after its time.
+ * The app's one status toast: a short message, announced to screen readers, with an action
+ * (Undo of the step it reports, or another named action) and at most one more named action.
+ * A new message replaces the one shown; each goes after its time.
  */
 export class Toasts implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #message = '';
   #action: NotifyAction | undefined;
+  #also: NamedAction | undefined;
   #timer = 0;
 
   constructor(host: ReactiveControllerHost) {
@@ -22,10 +23,11 @@ export class Toasts implements ReactiveController {
     clearTimeout(this.#timer);
   }
 
-  /** Show `message` for `ms`, with `action` as its button. */
-  say(message: string, ms = 2500, action?: NotifyAction): void {
+  /** Show `message` for `ms`, with `action` as its button and `also` beside it. */
+  say(message: string, ms = 2500, action?: NotifyAction, also?: NamedAction): void {
     this.#message = message;
     this.#action = action;
+    this.#also = also;
     clearTimeout(this.#timer);
     this.#timer = window.setTimeout(() => {
       this.#message = '';
@@ -49,17 +51,16 @@ export class Toasts implements ReactiveController {
   render() {
     if (!this.#message) return nothing;
     const action = this.#action;
+    const also = this.#also;
     return html`<div class="toast" role="status">${this.#message}${action
-      ? html`<button @click=${this.#act}>${'undo' in action ? 'Undo' : action.label}</button>`
-      : nothing}</div>`;
+      ? html`<button @click=${() => this.#act(action)}>${'undo' in action ? 'Undo' : action.label}</button>`
+      : nothing}${also ? html`<button @click=${() => this.#act(also)}>${also.label}</button>` : nothing}</div>`;
   }
 
-  #act = (): void => {
-    const action = this.#action;
+  #act(action: NotifyAction): void {
     this.#message = '';
     this.#host.requestUpdate();
-    if (!action) return;
     if ('undo' in action) void this.report(() => action.undo(), 'Undone');
     else action.run();
-  };
+  }
 }

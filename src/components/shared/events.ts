@@ -56,17 +56,20 @@ export class AnnotationActivateEvent extends Event {
   }
 }
 
+/** A toast's button that does something other than undo ("Open"). */
+export type NamedAction = { label: string; run: () => void };
 /** A toast's button: a labelled callback, or an action's own undo handle (the button says "Undo"). */
-export type NotifyAction = { label: string; run: () => void } | Undoable;
+export type NotifyAction = NamedAction | Undoable;
 
 /**
- * Asks the app to show a message, optionally with one action button. With an
+ * Asks the app to show a message, optionally with an action button. With an
  * undo handle the button undoes that action (not whatever happened last) and the
- * app says what came of it.
+ * app says what came of it; `also` is a second, named action beside Undo
+ * ("Claim saved — Undo · Open").
  */
 export class NotifyEvent extends Event {
   static readonly eventName = 'cr-notify';
-  constructor(readonly message: string, readonly action?: NotifyAction) {
+  constructor(readonly message: string, readonly action?: NotifyAction, readonly also?: NamedAction) {
     super(NotifyEvent.eventName, { bubbles: true, composed: true });
   }
 }

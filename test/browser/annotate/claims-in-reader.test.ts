@@ -39,6 +39,44 @@ describe('claims from the reader', () => {
     await until(() => store.claims.size === 0 && store.annotations.size === 0, 'one undo step removes both');
   });
 
+  it("says a claim was saved with its own Undo, also after a later action, and Open", async () => {
+    const store = await makeStore();
+    const { doc, panel, app } = await openReader('anisin-2026', store);
+    const q = doc.doc!.blocks.find((b) => b.numbered && b.n === 14)!;
+    const other = (await store.createClaimFromPassage({ target: targetFor(doc.doc!, q.start, q.start + 60) }, { statement: 'Another claim', stance: 'asserts' })).value.claim;
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 12)!;
+    await selectText(doc, p.start, p.start + 80);
+    pressKey('c');
+    const statement = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-statement'), 'claim form');
+    statement.value = 'Coercive control collapsed';
+    statement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+    const toast = await until(() => { const t = app.shadowRoot!.querySelector('.toast'); return t?.textContent?.includes('Claim saved') ? t : null; }, 'toast');
+    const buttons = [...toast.querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent)).to.deep.equal(['Undo', 'Open']);
+    const made = [...store.claims.values()].find((c) => c.statement === 'Coercive control collapsed')!;
+    // A later, unrelated action: the toast's Undo still takes back this claim and its passage only.
+    await store.updateClaim(other.id, { note: 'later' });
+    buttons[0]!.click();
+    await until(() => !store.getClaim(made.id) && store.annotations.size === 1, 'claim and passage undone');
+    expect(store.getClaim(other.id)!.note).to.equal('later');
+    await until(() => app.shadowRoot!.querySelector('.toast')?.textContent?.includes('Undone'), 'says what was undone');
+  });
+
+  it('opens the claim from its toast', async () => {
+    const store = await makeStore();
+    const { doc, panel, app } = await openReader('anisin-2026', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 12)!;
+    await selectText(doc, p.start, p.start + 80);
+    pressKey('c');
+    const statement = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-statement'), 'claim form');
+    statement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+    const open = await until(() => [...(app.shadowRoot!.querySelector('.toast')?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Open'), 'Open');
+    const claim = [...store.claims.values()][0]!;
+    open.click();
+    await until(() => location.hash === `#/claims/${claim.id}`, 'claims view on the claim');
+    location.hash = '';
+  });
+
   it('deleting a passage with the claims it leaves without evidence reports all of it, and Undo restores all', async () => {
     const store = await makeStore();
     const { doc, reader, panel, app } = await openReader('anisin-2026', store);
