@@ -74,6 +74,11 @@ export function paragraphsOfSpan(blocks: readonly Block[], start: number, end: n
   return { from: first.n, to };
 }
 
+/** The block that carries ¶n's number in the margin (where "¶n" is scrolled to), if any. */
+export function numberedBlock(blocks: readonly Block[], n: number): Block | undefined {
+  return blocks.find((b) => b.numbered && b.n === n);
+}
+
 /**
  * The text span of ¶n: from its first block that is not a heading to its last block (a heading
  * shares the number of the paragraph that opens its section, but is not part of its text).

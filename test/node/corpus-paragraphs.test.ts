@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as paragraphs from '../../src/corpus/paragraphs.ts';
-import { blockAt, blockBefore, blockIndexAt, paragraphAt, paragraphsOfSpan, spanOfParagraph } from '../../src/corpus/paragraphs.ts';
+import { blockAt, blockBefore, blockIndexAt, numberedBlock, paragraphAt, paragraphsOfSpan, spanOfParagraph } from '../../src/corpus/paragraphs.ts';
 import { buildDocument, type Block } from '../../src/corpus/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 
@@ -12,7 +12,11 @@ const at = (offset: number) => blockAt(blocks, offset)?.id;
 
 describe('corpus/paragraphs', () => {
   it('exports its public API', () => {
-    expect(Object.keys(paragraphs).sort()).toEqual(['blockAt', 'blockBefore', 'blockIndexAt', 'paragraphAt', 'paragraphsOfSpan', 'spanOfParagraph']);
+    expect(Object.keys(paragraphs).sort()).toEqual(['blockAt', 'blockBefore', 'blockIndexAt', 'numberedBlock', 'paragraphAt', 'paragraphsOfSpan', 'spanOfParagraph']);
+  });
+
+  it('finds the block that carries ¶n in the margin: not the heading sharing its number, a table by its first cell', () => {
+    expect([1, 2, 3, 4, 5].map((n) => numberedBlock(blocks, n)?.start)).toEqual([6, 18, 31, 47, undefined]);
   });
 
   it('is built on the model the fixture describes', () => {

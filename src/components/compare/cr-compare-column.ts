@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Placed } from '../../annotate/anchored.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
+import { numberedBlock } from '../../corpus/paragraphs.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import type { LinkView } from '../../map/graph.ts';
 import { count } from '../../map/words.ts';
@@ -198,7 +199,7 @@ export class CrCompareColumn extends LitElement {
     await this.updateComplete;
     const docEl = this.documentEl;
     await docEl?.updateComplete;
-    const block = this.doc?.blocks.find((b) => b.n === n && b.numbered);
+    const block = this.doc && numberedBlock(this.doc.blocks, n);
     const el = block && docEl?.textMap?.element(block.id);
     if (!el || !docEl) return false;
     this.#scrollTo(el);

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Highlighter } from '../../reader/highlighter.ts';
 import type { ColourBy, Placed } from '../../annotate/anchored.ts';
 import type { Block, DocModel } from '../../corpus/types.ts';
-import { paragraphsOfSpan } from '../../corpus/paragraphs.ts';
+import { numberedBlock, paragraphsOfSpan } from '../../corpus/paragraphs.ts';
 import { TextMap } from '../../reader/text-map.ts';
 import { parseRoute } from '../../app/route.ts';
 import { AnnotateRequestEvent, AnnotationActivateEvent, CiteCopiedEvent, ParagraphFocusEvent, type AnnotateIntent } from '../shared/events.ts';
@@ -213,7 +213,7 @@ export class CrDocument extends LitElement {
   /** Scroll to paragraph n, focus it and flash it. Returns false when there is no such ¶. */
   async revealParagraph(n: number, opts: { focus?: boolean; flash?: boolean } = {}): Promise<boolean> {
     await this.updateComplete;
-    const block = this.numberedBlocks.find((b) => b.n === n);
+    const block = this.doc && numberedBlock(this.doc.blocks, n);
     const el = block && this.textMap?.element(block.id);
     if (!block || !el) return false;
     const target = el.closest<HTMLElement>('.table-wrap') ?? (el as HTMLElement);

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { numberedBlock } from '../../corpus/paragraphs.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import type { TextMap } from '../../reader/text-map.ts';
 
@@ -10,8 +11,9 @@ const READ_LINE = 120;
  * the first heading for text before any; `''` when there is no such ¶ or no heading.
  */
 export function sectionOf(doc: DocModel, n: number): string {
-  const at = doc.blocks.findIndex((b) => b.numbered && b.n === n);
-  if (at < 0) return '';
+  const block = numberedBlock(doc.blocks, n);
+  if (!block) return '';
+  const at = doc.blocks.indexOf(block);
   const headings = new Set(doc.toc.map((t) => t.id));
   for (let i = at; i >= 0; i--) {
     const id = doc.blocks[i]?.id;
