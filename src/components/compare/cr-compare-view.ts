@@ -9,7 +9,7 @@ import { crossLinks, type CrossLink } from '../../map/graph.ts';
 import { count, relationPhrase } from '../../map/words.ts';
 import { shownData } from '../../map/shown.ts';
 import { marginEntries, paragraphOfPlaced, revealTarget, type MarginEntry } from './layout.ts';
-import { badge, badgeStyles, RELATION_LOOK } from '../shared/relations.ts';
+import { badgeStyles, linkBadge } from '../shared/relations.ts';
 import type { AnnotateRequestEvent, AnnotationActivateEvent } from '../shared/events.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
 import type { CrCompareColumn } from './cr-compare-column.ts';
@@ -147,7 +147,7 @@ export class CrCompareView extends LitElement {
       <summary>${count(n, 'link')} between ${this.#cite(this.left)} (left) and ${this.#cite(this.right)} (right)</summary>
       <ul>${cross.map((x) => html`<li><button type="button" @click=${() => this.#showBoth(x)}>
         <span>“${x.left.statement}”</span>
-        <span class="rel"><span aria-hidden="true">${x.direction === 'in' ? '←' : ''}${badge(RELATION_LOOK[x.link.relation])}${x.direction === 'out' ? '→' : ''}</span><span class="sr-only">${relationPhrase(x)}</span></span>
+        <span class="rel">${linkBadge(x)}</span>
         <span>“${x.right.statement}”</span>
       </button></li>`)}</ul>
     </details>`;

@@ -8,12 +8,11 @@ import type { DocModel } from '../../corpus/types.ts';
 import { compareTopic, topicSources, type Topic, type TopicComparison } from '../../map/topic.ts';
 import { shownData } from '../../map/shown.ts';
 import { topicMarkdown } from '../../exchange/formats/topic-markdown.ts';
-import { relationPhrase } from '../../map/words.ts';
 import { formatRange, tagsOf, type Annotation, type EventRecord } from '../../store/index.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { pageStyles } from '../shared/page-styles.ts';
 import { downloadText } from '../shared/download.ts';
-import { RELATION_LOOK, badge, badgeStyles } from '../shared/relations.ts';
+import { badgeStyles, linkBadge } from '../shared/relations.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { columnTemplate, type ColumnContext } from './event-column.ts';
 import { eventsStyles } from './events-styles.ts';
@@ -149,7 +148,7 @@ export class CrEventsView extends LitElement {
       ${cmp.links.length
         ? html`<ul class="links" aria-labelledby="links">${cmp.links.map((x) => html`<li data-link=${x.link.id}>
             <span><span class="who">${this.#cite(x.leftSource)}:</span> <a href=${routeHash({ view: 'claims', claim: x.left.id })}>${x.left.statement}</a></span>
-            <span><span aria-hidden="true">${x.direction === 'in' ? '← ' : ''}${badge(RELATION_LOOK[x.link.relation])}${x.direction === 'out' ? ' →' : ''}</span><span class="sr-only">${relationPhrase(x)}</span></span>
+            <span>${linkBadge(x)}</span>
             <span><span class="who">${this.#cite(x.rightSource)}:</span> <a href=${routeHash({ view: 'claims', claim: x.right.id })}>${x.right.statement}</a></span>
             ${x.link.rationale ? html`<span class="why">${x.link.rationale}</span>` : nothing}
           </li>`)}</ul>`

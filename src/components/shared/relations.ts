@@ -1,7 +1,6 @@
 import { html, css } from 'lit';
-import { RELATION_WORDS } from '../../map/words.ts';
-import { STANCE_WORDS } from '../../map/words.ts';
-import type { LinkRelation, Stance } from '../../store/index.ts';
+import { RELATION_WORDS, STANCE_WORDS, relationPhrase, type LinkDirection } from '../../map/words.ts';
+import type { Link, LinkRelation, Stance } from '../../store/index.ts';
 
 /** How a stance or relation looks everywhere: a text label, an icon (shape) and a colour, so
  * meaning never rests on colour alone. */
@@ -30,6 +29,12 @@ export const RELATION_LOOK: Record<LinkRelation, Look> = {
 /** A badge for a stance or relation: icon + label, coloured by class. */
 export function badge(look: Look, title?: string) {
   return html`<span class="badge ${look.cls}" title=${title ?? look.label}><span aria-hidden="true">${look.icon}</span> ${look.label}</span>`;
+}
+
+/** A link read from the claim on its left: the relation's badge with an arrow where it points one
+ * way, and the same in words for screen readers (`sr-only`, styled by the host). */
+export function linkBadge(view: { link: Pick<Link, 'relation'>; direction: LinkDirection }) {
+  return html`<span aria-hidden="true">${view.direction === 'in' ? '← ' : ''}${badge(RELATION_LOOK[view.link.relation])}${view.direction === 'out' ? ' →' : ''}</span><span class="sr-only">${relationPhrase(view)}</span>`;
 }
 
 /** Styles for `badge()`; include in any component that renders badges. */
