@@ -4,6 +4,7 @@
  * the index terms a result matched, so "Tokayev’s" is marked for "tokaev" (fuzzy) and
  * "middle-power-ness" for "middle power". Pure.
  */
+import { spanOfParagraph } from '../corpus/paragraphs.ts';
 import type { DocModel } from '../corpus/types.ts';
 import { contentWords, normalise } from './terms.ts';
 
@@ -91,10 +92,8 @@ export function snippet(text: string, terms: ReadonlySet<string>, size = 180): M
 export function paragraphMarks(doc: DocModel, n: number, mark: string): Array<[number, number]> {
   const terms = new Set(contentWords(mark));
   if (terms.size === 0) return [];
-  const spans: Array<[number, number]> = [];
-  for (const b of doc.blocks) {
-    if (!b.numbered || b.n !== n) continue;
-    for (const [s, e] of markTerms(doc.text.slice(b.start, b.end), terms)) spans.push([b.start + s, b.start + e]);
-  }
-  return spans;
+  // All of ¶n's text: a table is one ¶ of many cells, and a hit may be in any of them.
+  const span = spanOfParagraph(doc.blocks, n);
+  if (!span) return [];
+  return markTerms(doc.text.slice(span.start, span.end), terms).map(([s, e]) => [span.start + s, span.start + e]);
 }

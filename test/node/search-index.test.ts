@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
+import { buildDocument } from '../../src/corpus/index.ts';
 import type { DocModel } from '../../src/corpus/types.ts';
 import * as api from '../../src/search/search-index.ts';
 import { SearchIndex, type Hit, type Results } from '../../src/search/search-index.ts';
@@ -94,6 +95,14 @@ describe('search/search-index', () => {
     expect(paragraphMarks(doc, t.n, 'TOKAYEV, the')).toEqual(inPara); // normalised like the index
     expect(paragraphMarks(doc, t.n, '')).toEqual([]);
     expect(paragraphMarks(doc, 99999, 'tokayev')).toEqual([]);
+  });
+
+  it('marks a hit in any cell of a table, the table being one ¶', () => {
+    const doc = buildDocument('Before the table.\n\n| Region | Outcome |\n|---|---|\n| Almaty | looted |\n');
+    const table = doc.blocks.filter((b) => b.kind === 'table-cell');
+    expect(new Set(table.map((b) => b.n)).size).toBe(1);
+    const at = doc.text.indexOf('looted');
+    expect(paragraphMarks(doc, table[0]!.n, 'looted')).toEqual([[at, at + 'looted'.length]]);
   });
 
   it('matches in general, not for these six: case, accents, hyphens, prefixes, other spellings', () => {
