@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import type { CrApp } from '../../src/components/app/cr-app.ts';
 import '../../src/components/app/cr-app.ts';
 import { until } from '../shared/until.ts';
+import { testDbName } from '../shared/db-name.ts';
 import { CrossreadStore, type StoreOptions } from '../../src/store/index.ts';
 
 export { until };
@@ -10,8 +11,7 @@ import type { CrDocument } from '../../src/components/reader/cr-document.ts';
 import type { CrStoreProvider } from '../../src/components/store/cr-store-provider.ts';
 import '../../src/components/store/cr-store-provider.ts';
 
-/** A database name no other test uses. */
-export const testDbName = () => `crossread-test-${crypto.randomUUID()}`;
+export { testDbName };
 
 const made: CrossreadStore[] = [];
 afterEach(() => {

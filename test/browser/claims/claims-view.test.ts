@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { makeStore } from '../helpers.ts';
+import { makeStore, testDbName } from '../helpers.ts';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrLinkDialog } from '../../../src/components/claims/cr-link-dialog.ts';
 import type { CrMergeDialog } from '../../../src/components/claims/cr-merge-dialog.ts';
@@ -245,7 +245,7 @@ describe('cr-claims-view', () => {
   });
 
   it('follows changes from another tab live, and stops listening when removed', async () => {
-    const name = `crossread-test-${crypto.randomUUID()}`;
+    const name = testDbName();
     store = await makeStore({ name: name });
     const { a } = await seed(store);
     const view = await mount(store);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import axe from 'axe-core';
-import { until, makeStore } from '../helpers.ts';
+import { until, makeStore, testDbName } from '../helpers.ts';
 import { ANISIN, CompareHarness, DJ, KURMASHEV, seed } from './harness.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 
@@ -158,7 +158,7 @@ describe('compare view', () => {
   });
 
   it('follows the store live, from this tab and another, and lets go of it when closed', async () => {
-    const name = `crossread-test-${crypto.randomUUID()}`;
+    const name = testDbName();
     const store = await makeStore({ name: name });
     const live = countSubscriptions(store);
     const h = await CompareHarness.open(DJ, ANISIN, store);

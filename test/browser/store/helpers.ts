@@ -17,12 +17,13 @@ import {
   type Unversioned,
 } from '../../../src/store/persistence.ts';
 import type { Annotation, Claim, EventRecord, Link, Setting, SourceRecord, StoreDiff } from '../../../src/store/index.ts';
+import { testDbName } from '../../shared/db-name.ts';
 
 const created = new Set<string>();
 
-/** A database name no other test uses; deleted by {@link deleteTestDBs}. */
+/** A database name no other test uses ({@link testDbName}), deleted by {@link deleteTestDBs}. */
 export function uniqueDbName(label: string): string {
-  const name = `crossread-test-${label}-${crypto.randomUUID()}`;
+  const name = testDbName(label);
   created.add(name);
   return name;
 }
