@@ -1,4 +1,4 @@
-/** (Browser.) A database name no other test uses, `label` in it to tell whose it is. */
+/** An IndexedDB name no other test uses, with `label` in it to tell whose it is. */
 export function testDbName(label = ''): string {
   return `crossread-test-${label ? `${label}-` : ''}${crypto.randomUUID()}`;
 }
