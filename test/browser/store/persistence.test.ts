@@ -27,6 +27,7 @@ import {
   unversioned,
 } from './helpers.ts';
 import { checkedState } from '../../shared/state-of.ts';
+import { watchRejections } from '../../shared/until.ts';
 
 const noHooks = { onError: () => {} };
 const toClose: { close(): void }[] = [];
@@ -341,9 +342,7 @@ describe('commit', () => {
     // of the diff is written.
     const more = Array.from({ length: 800 }, (_, i) => annotation(2000 + i));
     // Every request that fails with the transaction is heard: no unhandled rejection.
-    const unhandled: unknown[] = [];
-    const onUnhandled = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
-    window.addEventListener('unhandledrejection', onUnhandled);
+    const unhandled = watchRejections();
     for (const order of [[many[0]!, ...more], [...more, many[0]!]]) {
       let error: unknown;
       try {
@@ -354,9 +353,7 @@ describe('commit', () => {
       expect((error as StoreError).kind).to.equal('write-failed');
       expect((await readDisk(name)).annotations.length).to.equal(1100);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    window.removeEventListener('unhandledrejection', onUnhandled);
-    expect(unhandled.map(String)).to.deep.equal([]);
+    expect((await unhandled.stop()).map(String)).to.deep.equal([]);
   });
 
   it('rejects after close with a StoreError', async () => {
