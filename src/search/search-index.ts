@@ -103,6 +103,11 @@ export class SearchIndex {
     return this.#docs.size;
   }
 
+  /** Whether discarded documents are being cleaned up (minisearch's vacuum; tests wait for it to end). */
+  get cleaning(): boolean {
+    return this.#mini.isVacuuming;
+  }
+
   /** Whether a source's blocks have been added (or are being added: see {@link addPassages}). */
   hasSource(source: string): boolean {
     return this.#blocks.has(source);
