@@ -6,12 +6,13 @@ import { routeHash } from '../../app/route.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { RELATION_WORDS, count } from '../../map/words.ts';
 import {
-  buildMap, clusterMap, filterChoices, filterMap, keepClaims, layoutInput, MapLayouter, updateMap,
-  type ArgumentMap, type Box, type ClusterBy, type MapFilter, type MapNode, type Point,
+  clusterMap, filterChoices, filterMap, keepClaims,
+  type ArgumentMap, type Box, type ClusterBy, type MapFilter, type MapNode,
 } from '../../map/index.ts';
 import { LINK_RELATIONS, type EvidenceItem, type LinkRelation } from '../../store/index.ts';
 import { hiddenNote } from '../layers/hidden-note.ts';
-import { StoreController, type StoreChange } from '../store/store-controller.ts';
+import { StoreController } from '../store/store-controller.ts';
+import { MapPlacement } from './map-placement.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { badgeStyles } from '../shared/relations.ts';
 import { NotifyEvent } from '../shared/events.ts';
@@ -47,7 +48,6 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { source: '', tag: '', event: '', author: '', relation: '' };
-const EMPTY_MAP: ArgumentMap = { nodes: new Map(), edges: new Map() };
 
 /**
  * The argument map (`#/map`): every claim a node, every link an edge, laid out in a worker
@@ -57,7 +57,7 @@ const EMPTY_MAP: ArgumentMap = { nodes: new Map(), edges: new Map() };
  * or PNG. Selecting a node shows its claim card beside the map: passages (each opens the reader
  * at its ¶), links, and the same Link/Merge/Delete as the claims list. Follows the store by
  * its diffs (`updateMap`): a change redraws the nodes and edges it touched and lays out only
- * claims that have no place yet.
+ * claims that have no place yet (the model and the places: `MapPlacement`).
  *
  * @fires cr-notify - after moving, linking or deleting (with Undo), and for failures
  */
@@ -70,14 +70,8 @@ export class CrMapView extends LitElement {
   /** Loads a source's document model, to give each passage its ¶. */
   @property({ attribute: false }) accessor documents: ((id: string) => Promise<DocModel>) | undefined;
 
-  @state() private accessor map: ArgumentMap = EMPTY_MAP;
-  /** Where each claim is drawn (the last layout), and the cluster frames. */
-  @state() private accessor positions: ReadonlyMap<string, Point> = new Map();
-  @state() private accessor clusterBoxes: Readonly<Record<string, Box>> = {};
   @state() private accessor filters: Filters = NO_FILTERS;
-  @state() private accessor clusterBy: ClusterBy = 'none';
   @state() private accessor selected = '';
-  @state() private accessor layingOut = false;
   @state() private accessor paragraphOf: (item: EvidenceItem) => Paragraph = () => undefined;
 
   @query('cr-map-canvas') private accessor canvas: CrMapCanvas | null = null;
@@ -85,19 +79,10 @@ export class CrMapView extends LitElement {
   @query('cr-merge-dialog') private accessor mergeDialog!: CrMergeDialog;
   @query('cr-confirm-dialog') private accessor confirm!: CrConfirmDialog;
 
-  readonly #data = new StoreController(this, (change) => this.#follow(change));
-  #layouter: MapLayouter | undefined;
-  /** Layouts asked for; an answer to an older one than the last is dropped. */
-  #asked = 0;
-  /** Positions of the clustered arrangements, kept while the view lives (only the plain map is stored). */
-  readonly #clustered = new Map<ClusterBy, Map<string, Point>>();
+  readonly #data = new StoreController(this, (change) => this.#placement.follow(change));
+  /** The map, where each claim is drawn, and the clusters. */
+  readonly #placement = new MapPlacement(this, () => this.#data.store);
   #paragraphs: Paragraphs | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#layouter?.dispose();
-    this.#layouter = undefined;
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('documents') || !this.#paragraphs) {
@@ -109,7 +94,7 @@ export class CrMapView extends LitElement {
 
   override render() {
     const store = this.#data.store;
-    const all = store ? keepClaims(this.map, (id) => store.isShown(store.getClaim(id) ?? { layer: '' })) : this.map;
+    const all = store ? keepClaims(this.#placement.map, (id) => store.isShown(store.getClaim(id) ?? { layer: '' })) : this.#placement.map;
     const shown = filterMap(all, this.#mapFilter());
     const nodes = [...shown.nodes.values()].map((n) => this.#drawn(n));
     const edges: DrawnEdge[] = [...shown.edges.values()].map((e) => ({ id: e.id, from: e.from, to: e.to, relation: e.relation, cross: e.crossSource }));
@@ -125,7 +110,7 @@ export class CrMapView extends LitElement {
               .selected=${this.selected} label=${`Argument map: ${count(shown.nodes.size, 'claim')}, ${count(shown.edges.size, 'link')}`}
               @cr-map-select=${this.#onSelect} @cr-map-move=${this.#onMove} @cr-map-link=${this.#onLink} @cr-map-delete=${this.#onDelete}></cr-map-canvas>
             ${legendTemplate(this.#sourcesShown(shown), mapLayers(this.#data.store))}
-            ${this.layingOut ? html`<p class="busy" role="status">Laying out…</p>` : nothing}`}
+            ${this.#placement.layingOut ? html`<p class="busy" role="status">Laying out…</p>` : nothing}`}
           </div>
           ${this.selected && all.nodes.has(this.selected) ? this.#panel() : nothing}
         </div>
@@ -150,15 +135,15 @@ export class CrMapView extends LitElement {
         ${any ? html`<button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button>` : nothing}
       </div>
       <label>Clusters
-        <select name="cluster" @change=${(e: Event) => this.#setClusters((e.target as HTMLSelectElement).value as ClusterBy)}>
-          ${(['none', 'source', 'event'] as const).map((c) => html`<option value=${c} ?selected=${c === this.clusterBy}>${c === 'none' ? 'None' : `By ${c}`}</option>`)}
+        <select name="cluster" @change=${(e: Event) => this.#placement.cluster((e.target as HTMLSelectElement).value as ClusterBy)}>
+          ${(['none', 'source', 'event'] as const).map((c) => html`<option value=${c} ?selected=${c === this.#placement.clusterBy}>${c === 'none' ? 'None' : `By ${c}`}</option>`)}
         </select></label>
       <p class="shown" role="status">${shown.nodes.size === all.nodes.size ? count(all.nodes.size, 'claim') : `Showing ${shown.nodes.size} of ${count(all.nodes.size, 'claim')}`}</p>
       <div class="tools" role="group" aria-label="View">
         <button type="button" @click=${() => this.canvas?.zoomBy(1.25)} aria-label="Zoom in" title="Zoom in (+)">+</button>
         <button type="button" @click=${() => this.canvas?.zoomBy(0.8)} aria-label="Zoom out" title="Zoom out (−)">−</button>
         <button type="button" @click=${() => this.canvas?.fit()} title="Fit the map to the screen (0)">Fit</button>
-        <button type="button" @click=${() => void this.#layout(true)} title="Lay the whole map out afresh (undoable)">Tidy up</button>
+        <button type="button" @click=${() => void this.#placement.layout(true)} title="Lay the whole map out afresh (undoable)">Tidy up</button>
         <button type="button" data-export="svg" @click=${() => this.#export('svg')}>Export SVG</button>
         <button type="button" data-export="png" @click=${() => this.#export('png')}>Export PNG</button>
       </div>`;
@@ -199,7 +184,7 @@ export class CrMapView extends LitElement {
   #boxes(nodes: readonly DrawnNode[]): Map<string, Box> {
     const boxes = new Map<string, Box>();
     for (const n of nodes) {
-      const p = this.positions.get(n.id);
+      const p = this.#placement.positions.get(n.id);
       if (p) boxes.set(n.id, { x: p.x, y: p.y, ...nodeSize(n.statement) });
     }
     return boxes;
@@ -207,11 +192,11 @@ export class CrMapView extends LitElement {
 
   #clusters(shown: ArgumentMap): DrawnCluster[] {
     const store = this.#data.store;
-    return clusterMap(shown, this.clusterBy).flatMap((c) => {
-      const box = this.clusterBoxes[c.id];
+    return clusterMap(shown, this.#placement.clusterBy).flatMap((c) => {
+      const box = this.#placement.clusterBoxes[c.id];
       if (!box) return [];
-      const label = c.kind === 'several' ? (this.clusterBy === 'source' ? 'Several sources' : 'Several events')
-        : c.kind === 'none' ? (this.clusterBy === 'source' ? 'Only argued against' : 'No event')
+      const label = c.kind === 'several' ? (this.#placement.clusterBy === 'source' ? 'Several sources' : 'Several events')
+        : c.kind === 'none' ? (this.#placement.clusterBy === 'source' ? 'Only argued against' : 'No event')
         : c.kind === 'source' ? sourceLook(this.entries, c.key).cite : (store?.getEvent(c.key)?.name ?? c.key);
       return [{ id: c.id, label, box }];
     });
@@ -220,61 +205,6 @@ export class CrMapView extends LitElement {
   #sourcesShown(shown: ArgumentMap) {
     const ids = new Set([...shown.nodes.values()].flatMap((n) => n.sources));
     return [...ids].map((id) => sourceLook(this.entries, id)).sort((a, b) => this.entries.findIndex((e) => e.id === a.id) - this.entries.findIndex((e) => e.id === b.id));
-  }
-
-  /** Follows the store: the map by its diff; a layout only when claims or links came or went, or a claim changed size. */
-  #follow(change: StoreChange | undefined): void {
-    const store = this.#data.store;
-    if (!store) return;
-    const { map, changes } = change ? updateMap(this.map, store, change.diff) : { map: buildMap(store), changes: undefined };
-    const moved = !!change && Object.keys({ ...change.diff.settings?.added, ...change.diff.settings?.updated, ...change.diff.settings?.removed }).some((id) => id.startsWith('mapPos:'));
-    const resized = !changes || changes.nodes.added.length > 0 || changes.nodes.removed.length > 0
-      || changes.nodes.updated.some((n) => nodeSize(n.label).height !== nodeSize(this.map.nodes.get(n.id)?.label ?? '').height)
-      || changes.edges.added.length > 0 || changes.edges.removed.length > 0;
-    this.map = map;
-    // (Re)attached: draw at once where the claims are stored; the layout adds only those without a place.
-    if (!change && this.clusterBy === 'none') this.positions = new Map(store.mapPositions());
-    // A stored position changed (a drag, its undo, another tab): draw it there; no layout needed.
-    if (moved && this.clusterBy === 'none') this.positions = new Map([...this.positions, ...store.mapPositions()]);
-    if (resized) void this.#layout();
-  }
-
-  async #layout(fresh = false): Promise<void> {
-    const store = this.#data.store;
-    if (!store) return;
-    const asked = ++this.#asked;
-    const by = this.clusterBy;
-    // The plain map is the stored one; a clustered arrangement lives as long as the view.
-    const known = by === 'none' ? new Map([...this.positions, ...store.mapPositions()]) : (this.#clustered.get(by) ?? new Map<string, Point>());
-    const input = layoutInput(this.map, { clusterBy: by, known, fresh, size: (n) => nodeSize(n.label) });
-    if (input.nodes.length === 0) {
-      this.positions = new Map();
-      return;
-    }
-    this.layingOut = true;
-    try {
-      this.#layouter ??= new MapLayouter();
-      const result = await this.#layouter.layout(input);
-      if (asked !== this.#asked) return;
-      const positions = new Map(Object.entries(result.positions));
-      this.positions = positions;
-      this.clusterBoxes = result.clusters;
-      if (by !== 'none') this.#clustered.set(by, positions);
-      // Tidying up is the reader's act: one undoable move of everything.
-      else if (fresh) this.dispatchEvent(new NotifyEvent('Map tidied up', await store.moveOnMap(positions)));
-      else if (result.placed.length) await store.placeOnMap(new Map(result.placed.map((id) => [id, positions.get(id)!])));
-    } catch (err) {
-      this.dispatchEvent(new NotifyEvent((err as Error).message));
-    } finally {
-      if (asked === this.#asked) this.layingOut = false;
-    }
-  }
-
-  #setClusters(by: ClusterBy): void {
-    this.clusterBy = by;
-    this.clusterBoxes = {};
-    if (by === 'none') this.positions = new Map(this.#data.store?.mapPositions() ?? []);
-    void this.#layout();
   }
 
   #choose(id: string): void {
@@ -289,23 +219,7 @@ export class CrMapView extends LitElement {
     if (e.claimId) this.canvas?.focusNode(e.claimId);
   };
 
-  #onMove = async (e: MapMoveEvent) => {
-    const store = this.#data.store;
-    if (!store) return;
-    const at = new Map([[e.claimId, { x: e.x, y: e.y }]]);
-    // Shown at once; the plain map's move is stored (undoable), a clustered one is kept in memory.
-    this.positions = new Map([...this.positions, ...at]);
-    if (this.clusterBy !== 'none') {
-      this.#clustered.set(this.clusterBy, new Map(this.positions));
-      return;
-    }
-    try {
-      const moved = await store.moveOnMap(at);
-      this.dispatchEvent(new NotifyEvent('Claim moved', moved));
-    } catch (err) {
-      this.dispatchEvent(new NotifyEvent((err as Error).message));
-    }
-  };
+  #onMove = (e: MapMoveEvent) => void this.#placement.move(e.claimId, { x: e.x, y: e.y });
 
   #onLink = (e: MapLinkEvent) => void this.linkDialog.open(e.from, e.to);
 
