@@ -4,11 +4,10 @@ import { parseRoute, type Route } from '../../app/route.ts';
 import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import type { CiteCopiedEvent, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
-import type { FileOpening } from '../library/cr-library.ts';
 import { isTyping } from '../shared/keys.ts';
 import { CrossreadStore, type StoragePersistence, type StoreErrorEvent } from '../../store/index.ts';
 import { storageNote } from '../store/storage-note.ts';
-import { openUserFile, TIME_LIMIT_MS } from '../../app/open-file.ts';
+import { TIME_LIMIT_MS } from '../../app/open-file.ts';
 import { libraryEntries, OwnSourceDocs } from '../../app/own-sources.ts';
 import { defaultCompareRoute, routeHash } from '../../app/route.ts';
 import '../library/cr-library.ts';
@@ -17,6 +16,7 @@ import '../reader/cr-reader.ts';
 import '../search/cr-search.ts';
 import { appStyles } from './app-styles.ts';
 import { Toasts } from './toasts.ts';
+import { OpenedFiles } from './opened-files.ts';
 
 /**
  * The app shell: owns the data (corpus client, store) and the route. The store reaches every
@@ -44,17 +44,18 @@ export class CrApp extends LitElement {
   @state() private accessor storeWarning = '';
   @state() private accessor storage: StoragePersistence | undefined;
   @state() private accessor setAside = 0;
-  /** The user's file being read, and how far reading has come. */
-  @state() private accessor opening: FileOpening | undefined;
 
   readonly #toasts = new Toasts(this);
+  readonly #files = new OpenedFiles(this, {
+    timeLimitMs: () => this.fileTimeLimitMs,
+    added: () => this.#listSources(),
+    say: (message, ms) => this.#toasts.say(message, ms),
+  });
   #unsubscribe: (() => void) | undefined;
-  // Stops reading the file being opened (Cancel, another file chosen, the app removed).
-  #openAbort: AbortController | undefined;
 
   /** Loads any document the app knows, built-in, added or opened by the user; handed down to views. */
   readonly documents = (id: string): Promise<DocModel> => {
-    const opened = this.#userDocs.get(id);
+    const opened = this.#files.docs.get(id);
     const added = this.store.sources.get(id);
     return added ? this.#ownDocs.document(added) : opened ? Promise.resolve(opened) : this.corpus.document(id);
   };
@@ -63,7 +64,7 @@ export class CrApp extends LitElement {
   readonly #ownDocs = new OwnSourceDocs();
   #listSources(): void {
     if (!this.#builtIn) return;
-    const opened = [...this.#userDocs.values()].map((d) => ({ ...d.meta, hash: d.hash }));
+    const opened = [...this.#files.docs.values()].map((d) => ({ ...d.meta, hash: d.hash }));
     this.entries = libraryEntries(this.#builtIn, this.storeReady ? this.store.sources.values() : [], opened);
   }
 
@@ -71,8 +72,6 @@ export class CrApp extends LitElement {
   #compareHref(): string {
     return routeHash(defaultCompareRoute(this.entries?.map((e) => e.id) ?? []));
   }
-  /** Files the user opened in this tab, by id. */
-  #userDocs = new Map<string, DocModel>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -92,7 +91,6 @@ export class CrApp extends LitElement {
     window.removeEventListener('keydown', this.#onKey);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#openAbort?.abort();
     if (this.store === this.#ownStore) this.store.close();
   }
 
@@ -124,7 +122,7 @@ export class CrApp extends LitElement {
     if (this.error) return html`<div class="status" role="alert"><h1>Something went wrong</h1><p>${this.error}</p><p><a href="#/">Back to the library</a></p></div>`;
     if (r.view === 'not-found') return html`<div class="status"><h1>Page not found</h1><p>Nothing lives at <code>${r.path}</code>.</p><p><a href="#/">Back to the library</a></p></div>`;
     if (!this.entries) return html`<p class="status" role="status">Loading the library…</p>`;
-    if (r.view === 'library') return html`<cr-library .entries=${this.entries} .opening=${this.opening}></cr-library>`;
+    if (r.view === 'library') return html`<cr-library .entries=${this.entries} .opening=${this.#files.opening}></cr-library>`;
     if (!this.storeReady) return html`<p class="status" role="status">Opening…</p>`;
     if (r.view === 'claims' || r.view === 'compare' || r.view === 'settings' || r.view === 'map') void loadView(r.view);
     if (r.view === 'share') {
@@ -157,7 +155,7 @@ export class CrApp extends LitElement {
       const r = this.route;
       if (r.view === 'read' && this.doc?.meta.id !== r.id && this.entries?.some((e) => e.id === r.id)) {
         // A file opened in this tab is at hand: no await, so the reader replaces the library in one render.
-        const opened = this.store.sources.has(r.id) ? undefined : this.#userDocs.get(r.id);
+        const opened = this.store.sources.has(r.id) ? undefined : this.#files.docs.get(r.id);
         const doc = opened ?? (await this.documents(r.id));
         if (this.route === r) {
           this.doc = doc;
@@ -172,47 +170,8 @@ export class CrApp extends LitElement {
     }
   }
 
-  #onOpenFile = (e: OpenFileEvent): void => void this.#openFile(e.file);
-  #onOpenCancel = (): void => this.#openAbort?.abort();
-
-  // Never rejects: a file that cannot be opened is reported in a toast. Reading runs in a worker
-  // (open-file.ts), so the page stays responsive and Cancel can stop it at any moment.
-  async #openFile(file: File): Promise<void> {
-    this.#openAbort?.abort();
-    const abort = (this.#openAbort = new AbortController());
-    const current = () => this.#openAbort === abort;
-    this.opening = { name: file.name, stage: 'reading', loaded: 0, total: file.size };
-    let opened = false;
-    try {
-      const doc = await openUserFile(file, {
-        signal: abort.signal,
-        timeLimitMs: this.fileTimeLimitMs,
-        onProgress: (p) => {
-          if (current()) this.opening = { name: file.name, ...p };
-        },
-      });
-      if (!current()) return;
-      // Ids are content keys: the same file opened twice is one source, listed once.
-      if (!this.#userDocs.has(doc.meta.id)) {
-        this.#userDocs.set(doc.meta.id, doc);
-        this.#listSources();
-      }
-      const hash = routeHash({ view: 'read', id: doc.meta.id });
-      // The library and its progress line stay until the reader replaces them (#onHash): ended
-      // here, they would re-render and move focus (styling the page) in the task that
-      // received the document.
-      opened = location.hash !== hash;
-      location.hash = hash;
-    } catch (err) {
-      if (!abort.signal.aborted) this.#toasts.say(`Could not open the file: ${(err as Error).message}`, 8000);
-      else if (current()) this.#toasts.say(`Stopped opening “${file.name}”.`);
-    } finally {
-      if (current()) {
-        this.#openAbort = undefined;
-        if (!opened) this.opening = undefined;
-      }
-    }
-  }
+  #onOpenFile = (e: OpenFileEvent): void => void this.#files.open(e.file);
+  #onOpenCancel = (): void => this.#files.cancel();
 
   // open() never rejects: without IndexedDB the store runs in memory and says so in `warning`.
   async #openStore(): Promise<void> {
@@ -261,7 +220,7 @@ export class CrApp extends LitElement {
 
   #onHash = () => {
     this.route = parseRoute(location.hash);
-    if (!this.#openAbort) this.opening = undefined;
+    this.#files.routeChanged();
     void this.#load();
   };
 
