@@ -14,6 +14,7 @@ import '../library/cr-library.ts';
 import '../store/cr-store-provider.ts';
 import '../reader/cr-reader.ts';
 import '../search/cr-search.ts';
+import './cr-help.ts';
 import { appStyles } from './app-styles.ts';
 import { Toasts } from './toasts.ts';
 import { OpenedFiles } from './opened-files.ts';
@@ -115,7 +116,8 @@ export class CrApp extends LitElement {
       ${this.#quarantineNote()}
       <main id="main">${this.#view(r)}</main></cr-store-provider>
       ${this.#storageNote()}
-      ${this.#toasts.render()}`;
+      ${this.#toasts.render()}
+      <cr-help></cr-help>`;
   }
 
   #view(r: Route) {
@@ -229,11 +231,12 @@ export class CrApp extends LitElement {
   };
 
   // Undo and redo are the app's, in every view: one handler, one place that says what happened.
-  // So is `/`, which focuses the search box.
+  // So are `/`, which focuses the search box, and `?`, the list of every shortcut.
   #onKey = (e: KeyboardEvent) => {
-    if (e.key === '/' && !e.defaultPrevented && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e)) {
+    if ((e.key === '/' || e.key === '?') && !e.defaultPrevented && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e)) {
       e.preventDefault();
-      this.renderRoot.querySelector('cr-search')?.focus();
+      if (e.key === '/') this.renderRoot.querySelector('cr-search')?.focus();
+      else this.renderRoot.querySelector('cr-help')?.show();
       return;
     }
     if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || isTyping(e)) return;

@@ -21,8 +21,6 @@ import './cr-toc.ts';
 import './cr-document.ts';
 import '../annotate/cr-annotation-panel.ts';
 import '../annotate/cr-text-changed.ts';
-import './cr-help.ts';
-import type { CrHelp } from './cr-help.ts';
 import '../related/cr-related.ts';
 import type { CrRelated } from '../related/cr-related.ts';
 import { HeatStrip } from '../overview/heat-strip.ts';
@@ -129,8 +127,7 @@ export class CrReader extends LitElement {
           activeId=${this.activeId} .draft=${this.draft} colourBy=${this.colourBy}
           .lastSelection=${this.#lastSelection}></cr-annotation-panel>
       </aside>
-    </div>
-    <cr-help></cr-help>`;
+    </div>`;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
@@ -248,11 +245,6 @@ export class CrReader extends LitElement {
   #onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || isTyping(e)) return;
     if (e.ctrlKey || e.metaKey) return;
-    if (e.key === '?') {
-      e.preventDefault();
-      (this.renderRoot.querySelector('cr-help') as CrHelp).show();
-      return;
-    }
     if (e.key === 'j' || e.key === 'k') {
       e.preventDefault();
       this.documentEl.step(e.key === 'j' ? 1 : -1);

@@ -50,9 +50,9 @@ describe('reader UI', () => {
   });
 
   it('opens the keyboard help with ? and closes it with Escape', async () => {
-    const { reader } = await openReader('duvanova-junisbai-2022', await makeStore({}, false));
+    const { app } = await openReader('duvanova-junisbai-2022', await makeStore({}, false));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true, composed: true, cancelable: true }));
-    const dialog = deep(reader, 'cr-help')!.shadowRoot!.querySelector('dialog')!;
+    const dialog = deep(app, 'cr-help')!.shadowRoot!.querySelector('dialog')!;
     await until(() => dialog.open, 'help open');
     expect(dialog.textContent).to.contain('Highlight the selected passage');
     dialog.close();
