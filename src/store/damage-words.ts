@@ -88,6 +88,12 @@ function problemWords(issue: v.BaseIssue<unknown>): string {
   const named = !path.includes('.') || path.startsWith('target.selector');
   if (issue.received === 'undefined') return `${field} ${is} ${named ? 'missing' : 'incomplete'}`;
   if (issue.expected === 'Array' && !path.includes('.')) return `${field} ${is} not a list`;
+  // A limit says which: the reader can fix the value.
+  const list = Array.isArray(issue.input);
+  if (issue.type === 'max_length') return list ? `${field} ${is} too many (at most ${String(issue.requirement)})` : `${field} ${is} too long (at most ${String(issue.requirement)} characters)`;
+  if (issue.type === 'min_length' && issue.requirement === 1) return `${field} ${is} empty`;
+  // A rule of a field worded to follow its name ("must be an ISO date: YYYY, …") says which.
+  if (issue.type === 'check' && named && issue.message.startsWith('must ')) return `${field} ${issue.message}`;
   return `${field} ${is} not valid`;
 }
 

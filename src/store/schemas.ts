@@ -238,7 +238,8 @@ export const EventRecordSchema: v.GenericSchema<EventRecord> = v.pipe(
     layer: LayerIdSchema,
     version: VersionSchema,
   }),
-  v.check((e) => isOrderedRange(e.start, e.end), 'end must not precede start'),
+  // Judged between valid dates only: an invalid one is its own field's problem.
+  v.check((e) => !isPartialDate(e.start) || (e.end !== undefined && !isPartialDate(e.end)) || isOrderedRange(e.start, e.end), 'the end date must not precede the start date'),
   v.check((r) => inOrder(r), MODIFIED_AFTER_CREATED),
 );
 

@@ -112,6 +112,9 @@ describe('claim-map file: refused with the path and the problem, nothing written
     ['a __proto__ key', (_f, t) => t.replace('"claims":[{', '"claims":[{"__proto__":{"polluted":1},'), /not allowed/, 'claims[0].__proto__'],
     ['a record of another layer', (f) => JSON.stringify({ ...f, claims: first(f.claims, { layer: ghost }) }), /another layer/, 'claims[0].layer'],
     ['a bad role', (f) => JSON.stringify({ ...f, layer: { ...f.layer, role: 'admin' } }), /instructor/, 'layer.role'],
+    ['a statement over the limit', (f) => JSON.stringify({ ...f, claims: first(f.claims, { statement: 'x'.repeat(501) }) }), /statement is too long \(at most 500 characters\)/, 'claims[0].statement'],
+    ['an event date in words', (f) => JSON.stringify({ ...f, events: first(f.events, { start: 'January 2022', end: '2022-01-05' }) }), /start date must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD\.$/, 'events[0].start'],
+    ['an event ending before it starts', (f) => JSON.stringify({ ...f, events: first(f.events, { start: '2022-01-06', end: '2022-01-02' }) }), /^The end date must not precede the start date\.$/, 'events[0]'],
   ];
   for (const [name, make, message, path] of cases) {
     it(name, async () => {
@@ -123,6 +126,16 @@ describe('claim-map file: refused with the path and the problem, nothing written
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
+
+  it('names an invalid record once: what refers to it is not said to refer to nothing', async () => {
+    const { file, sources } = await sample();
+    const f = structuredClone(file);
+    const linked = f.links[0]!.from;
+    const i = f.claims.findIndex((c) => c.id === linked);
+    f.claims[i] = { ...f.claims[i]!, statement: 'x'.repeat(501) };
+    const problems = problemsOf(JSON.stringify(f), sources);
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([`claims[${i}].statement: The statement is too long (at most 500 characters).`]);
+  });
 
   it('a seeded fuzz: every damaged file is refused or imported whole; a refused one leaves the database as it was', async () => {
     const { file, sources } = await sample();

@@ -75,7 +75,7 @@ export const DAMAGES = {
       { collection: 'events', value: { ...w.events[0]!, id: damagedId(6), start: '2022-13-45' } },
       { collection: 'events', value: { ...w.events[0]!, id: damagedId(7), start: '2022-01-06', end: '2022-01-02' } },
     ],
-    reasons: [/start date is not valid/, /End must not precede start/],
+    reasons: [/start date must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD/, /The end date must not precede the start date/],
   }),
   'records missing layer and version': (w: World): Damage => ({
     puts: [{ collection: 'links', value: without({ ...w.links[0]!, id: damagedId(8), relation: 'qualifies' }, 'layer', 'version') }],

@@ -138,6 +138,9 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
       const r = v.safeParse(RecordSchemas[c], raw);
       if (!r.success) {
         const issue = r.issues[0];
+        // Still in the file: what refers to it is not reported as referring to nothing.
+        const id = (raw as { id?: unknown } | null)?.id;
+        if (typeof id === 'string' && !ids.has(id)) ids.set(id, where);
         return void add(pathOf(where, issue), reasonFor(c, raw, r.issues));
       }
       const record = r.output as unknown as Record<string, unknown> & { id: string; layer: string; version: object };

@@ -42,7 +42,7 @@ describe('events in the claims view', () => {
     expect(field(events, 'name').value).to.equal('Almaty violence');
     expect(store.events.size).to.equal(0);
     create(events, 'Almaty violence', '2022-01-06', '2022-01-04');
-    await until(() => $(events, 'form.create .error')?.textContent?.includes('end must not precede start'), 'order refused');
+    await until(() => $(events, 'form.create .error')?.textContent?.includes('the end date must not precede the start date'), 'order refused');
     create(events, 'Almaty violence', '2022-01-04', '2022-01-06');
     await until(() => store.events.size === 1, 'created');
     await until(() => !$(events, 'form.create .error'), 'error cleared');
