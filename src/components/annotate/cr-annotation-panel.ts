@@ -87,6 +87,8 @@ export class CrAnnotationPanel extends LitElement {
   });
   /** A claim just made by keyboard, whose link gets focus as soon as its passage's card shows it. */
   #focusLinkTo = '';
+  /** A passage just saved from a draft, whose card gets focus as soon as it shows. */
+  #focusCard = '';
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('draft') && this.draft) void this.#focusDraft(this.draft.focus);
@@ -95,6 +97,11 @@ export class CrAnnotationPanel extends LitElement {
     }
     // The card appears when the reader has placed the new passage, an update or two later.
     if (this.#focusLinkTo && this.#claimLink(this.#focusLinkTo)) void this.focusClaimLink(this.#focusLinkTo);
+    const card = this.#focusCard && this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.#focusCard)}"] button.quote`);
+    if (card) {
+      this.#focusCard = '';
+      card.focus();
+    }
   }
 
   override render() {
@@ -196,7 +203,7 @@ export class CrAnnotationPanel extends LitElement {
   #draftForm() {
     const d = this.draft;
     if (!d) return nothing;
-    const cancel = () => this.dispatchEvent(new DraftCloseEvent());
+    const cancel = () => this.dispatchEvent(new DraftCloseEvent(false));
     if (d.focus === 'note' || d.focus === 'tag') {
       return noteForm('draft', d.quote, NO_FIELDS, this.#data.store?.eventsByStart() ?? [], { save: (fields) => void this.#save(d, fields), cancel });
     }
@@ -257,7 +264,7 @@ export class CrAnnotationPanel extends LitElement {
     if (!this.doc) return;
     const made = await this.#actions.claimFromPassage(this.doc, draft, claim);
     if (!made) return;
-    this.#drafted(made.annotation.id);
+    this.#drafted(made.annotation.id, false);
     await this.focusClaimLink(made.claim.id);
   }
 
@@ -272,9 +279,11 @@ export class CrAnnotationPanel extends LitElement {
     if (added) this.#drafted(added.id);
   }
 
-  #drafted(annotationId: string): void {
-    this.dispatchEvent(new DraftCloseEvent());
+  // Saved: the new passage's card takes focus once it shows (a claim's card, its link instead).
+  #drafted(annotationId: string, focusCard = true): void {
+    this.dispatchEvent(new DraftCloseEvent(true));
     this.dispatchEvent(new AnnotationActivateEvent([annotationId]));
+    if (focusCard) this.#focusCard = annotationId;
   }
 
   async #delete(id: string): Promise<void> {

@@ -7,8 +7,11 @@
 /** Fired when the pending draft is done with: saved (its annotation is then activated) or abandoned. */
 export class DraftCloseEvent extends Event {
   static readonly eventName = 'cr-draft-close';
-  constructor() {
+  /** Whether the draft was saved; if not (Cancel, Escape), focus goes back to its passage. */
+  readonly saved: boolean;
+  constructor(saved: boolean) {
     super(DraftCloseEvent.eventName, { bubbles: true, composed: true });
+    this.saved = saved;
   }
 }
 

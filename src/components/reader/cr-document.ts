@@ -210,6 +210,14 @@ export class CrDocument extends LitElement {
     return this.doc?.blocks.filter((b) => b.numbered) ?? [];
   }
 
+  /** Focus the block holding offset `at` (without scrolling): keys go on from there. */
+  focusPassage(at: number): void {
+    const el = this.textMap?.offsetsToRange(at, at)?.startContainer.parentElement?.closest<HTMLElement>('[data-block]');
+    if (!el) return;
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    el.focus({ preventScroll: true });
+  }
+
   /** Scroll to paragraph n, focus it and flash it. Returns false when there is no such ¶. */
   async revealParagraph(n: number, opts: { focus?: boolean; flash?: boolean } = {}): Promise<boolean> {
     await this.updateComplete;

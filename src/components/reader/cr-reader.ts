@@ -10,7 +10,7 @@ import type { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';
 import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../../annotate/anchored.ts';
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent, type ParagraphFocusEvent } from '../shared/events.ts';
-import type { ColourByEvent, TextChangeDoneEvent } from '../annotate/panel-events.ts';
+import type { ColourByEvent, DraftCloseEvent, TextChangeDoneEvent } from '../annotate/panel-events.ts';
 import type { Draft } from '../annotate/cr-annotation-panel.ts';
 import { layersChanged } from '../../store/index.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -99,7 +99,7 @@ export class CrReader extends LitElement {
     const toc = html`<cr-toc .entries=${d.toc} .current=${this.#spy.current} base=${base} @cr-toc-select=${this.#onToc}></cr-toc>`;
     return html`<div class="layout"
         @cr-annotate=${this.#onAnnotate} @cr-annotation-activate=${this.#onActivate} @cr-paragraph-focus=${this.#onParagraph}
-        @cr-draft-close=${() => (this.draft = undefined)} @cr-colour-by=${(e: ColourByEvent) => (this.colourBy = e.by)}>
+        @cr-draft-close=${this.#onDraftClose} @cr-colour-by=${(e: ColourByEvent) => (this.colourBy = e.by)}>
       <aside class="toc" aria-label="Table of contents">${toc}</aside>
       <div class="content">
         <header>
@@ -229,6 +229,13 @@ export class CrReader extends LitElement {
     return html`<cr-related .entries=${this.entries} .documents=${this.documents} source=${d.meta.id} quote=${to.quote}
       .paragraph=${paragraphAt(d.blocks, to.start)} @cr-related-close=${this.#onRelatedClose}></cr-related>`;
   }
+
+  // A draft given up: the next key starts from its passage again, not from the page's top.
+  #onDraftClose = (e: DraftCloseEvent) => {
+    const draft = this.draft;
+    this.draft = undefined;
+    if (!e.saved && draft) void this.updateComplete.then(() => this.documentEl.focusPassage(draft.start));
+  };
 
   #onRelatedClose = () => {
     this.relatedTo = undefined;

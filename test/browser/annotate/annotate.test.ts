@@ -42,12 +42,26 @@ describe('annotating in the reader', () => {
     expect(a.motivation).to.equal('commenting');
     expect(a.body.filter((b) => b.purpose === 'tagging').map((b) => b.value)).to.deep.equal(['violence', 'Almaty']);
     const card = await until(() => panel.shadowRoot!.querySelector(`[data-id="${a.id}"]`), 'card');
+    // The next key goes on from the saved passage's card.
+    await until(() => panel.shadowRoot!.activeElement === card.querySelector('button.quote'), 'the new card focused');
     const rendered = await until(() => card.querySelector('cr-note')?.shadowRoot?.querySelector('strong'), 'markdown rendered');
     expect(rendered.textContent).to.equal('bold');
     expect(card.querySelector('cr-note')!.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as unknown as { pwned?: boolean }).pwned).to.equal(false);
     // Tagged annotations take their tag's colour, not the default.
     expect(doc.highlighter.count('cr-h0')).to.equal(0);
+  });
+
+  it('Escape on a draft gives it up and puts focus back on its passage', async () => {
+    const store = await makeStore({}, false);
+    const { doc, panel } = await openReader('anisin-2026', store);
+    const p = doc.doc!.blocks.find((b) => b.n === 6 && b.numbered)!;
+    const note = await draftNote(doc, panel, p.start + 5, p.start + 40);
+    note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+    await until(() => !panel.shadowRoot!.querySelector('#draft-note'), 'draft closed');
+    const block = doc.textMap!.element(p.id)!;
+    await until(() => doc.shadowRoot!.activeElement === block, 'focus on the passage’s paragraph');
+    expect(store.annotationsOf('anisin-2026')).to.have.length(0);
   });
 
   it('clicking highlighted text opens its annotation; delete, then undo with Ctrl+Z', async () => {
