@@ -10,9 +10,6 @@ export default {
   plugins,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
-  // The app's page: its design tokens (colours, fonts) apply, so axe checks the contrast users see.
-  testRunnerHtml: (testFramework) =>
-    `<!doctype html><html lang="en"><head><link rel="stylesheet" href="/src/theme.css"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   browsers: [
     chromeLauncher({
       launchOptions: {

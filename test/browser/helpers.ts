@@ -110,8 +110,21 @@ export async function draftNote(doc: CrDocument, panel: Element, start: number, 
 export const pressKey = (key: string, init: KeyboardEventInit = {}) =>
   document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
 
-/** axe over the page, through every open shadow root; returns the violations' ids and targets. */
+// The app's design tokens (colours, fonts), as index.html links them: the test runner's page
+// does not, and axe must check the contrast users see.
+const theme = document.createElement('link');
+theme.rel = 'stylesheet';
+theme.href = new URL('../../src/theme.css', import.meta.url).href;
+const themeLoaded = new Promise<void>((resolve, reject) => {
+  theme.onload = () => resolve();
+  theme.onerror = () => reject(new Error(`theme.css did not load from ${theme.href}`));
+});
+document.head.append(theme);
+
+/** The one axe check: over the page as the app styles it, through every open shadow root;
+ * returns the violations' ids and targets. */
 export async function axeViolations(): Promise<string[]> {
+  await themeLoaded;
   document.documentElement.lang = 'en'; // as index.html has it; the test runner's page does not
   const result = await axe.run(document, { resultTypes: ['violations'] });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { openApp, until, deep, openReader, pressKey, selectText, makeStore, axeViolations as violations } from '../helpers.ts';
+import { openApp, until, deep, openReader, pressKey, selectText, makeStore, axeViolations } from '../helpers.ts';
 import { MAX_NOTE_LENGTH, MemoryPersistence } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 import { AnnotateRequestEvent } from '../../../src/components/shared/events.ts';
@@ -10,14 +10,14 @@ describe('reader UI', () => {
   it('has no axe violations in the library and in a reader with annotations', async () => {
     const lib = await openApp('#/', await makeStore({}, false));
     await until(() => deep(lib, 'cr-library')?.shadowRoot?.querySelector('li'), 'cards');
-    expect(await violations(), (await violations()).join('\n')).to.deep.equal([]);
+    expect(await axeViolations(), (await axeViolations()).join('\n')).to.deep.equal([]);
 
     const store = await makeStore();
     const { doc, panel } = await openReader('kurmashev-et-al-2018', store);
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 40), note: 'A *note*', tags: ['ANSAs'] });
     await until(() => panel.shadowRoot!.querySelector('.card'), 'card');
-    expect(await violations()).to.deep.equal([]);
+    expect(await axeViolations()).to.deep.equal([]);
   });
 
   it('sets the name put on annotations from the panel, and new annotations carry it', async () => {

@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
-import axe from 'axe-core';
 import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
-import { openApp, deep, makeStore } from '../helpers.ts';
+import { axeViolations, openApp, deep, makeStore } from '../helpers.ts';
 import { $, $$, card, dialogOf, isOpen, mount, press, seed, shownIds, type, until } from './harness.ts';
 
 let store: CrossreadStore;
@@ -24,14 +23,12 @@ describe('cr-claims-view accessibility', () => {
     const view = await mount(store, a.id);
     const c = await card(view, a.id);
     await until(() => $(c, '.evidence a[href*="/p/"]'), 'paragraphs placed');
-    let results = await axe.run(document);
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+    expect(await axeViolations()).to.deep.equal([]);
     $(c, '[data-intent=link]')!.click();
     await until(() => isOpen(dialogOf(view, 'cr-link-dialog')), 'dialog');
     await type('CSTO');
     await until(() => $$(dialogOf(view, 'cr-link-dialog').shadowRoot!.querySelector('cr-claim-picker')!, '[role=option]').length > 0, 'options');
-    results = await axe.run(document);
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+    expect(await axeViolations()).to.deep.equal([]);
     await press('Escape');
     await press('Escape');
   });

@@ -1,16 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import axe from 'axe-core';
-import { until, makeStore, testDbName } from '../helpers.ts';
+import { axeViolations, until, makeStore, testDbName } from '../helpers.ts';
 import { ANISIN, CompareHarness, DJ, KURMASHEV, seed } from './harness.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
-
-/** axe over the page, through every open shadow root; the violations' ids and targets. */
-async function violations(): Promise<string[]> {
-  document.documentElement.lang = 'en'; // as index.html has it; the test runner's page does not
-  const result = await axe.run(document, { resultTypes: ['violations'] });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-}
 
 /** Counts live subscriptions to a store. */
 function countSubscriptions(store: CrossreadStore): () => number {
@@ -201,7 +193,7 @@ describe('compare view', () => {
     await h.card('left', 'stood down');
     await h.card('right', 'overwhelmed');
     (h.view.shadowRoot!.querySelector('details.cross') as HTMLDetailsElement).open = true;
-    const found = await violations();
+    const found = await axeViolations();
     expect(found, found.join('\n')).to.deep.equal([]);
   });
 });
