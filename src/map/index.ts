@@ -40,6 +40,7 @@ export { filterMap, filterChoices, isOpenFilter, keepClaims, nodeShown, type Fil
 export { clusterMap, clusterOf, type ClusterBy, type ClusterKind, type MapCluster } from './clusters.ts';
 export { shownData, type ShowableData } from './shown.ts';
 export { layoutInput, type LayoutInputOptions } from './layout/input.ts';
+export { BoxGrid, centre, inflate, overlaps } from './layout/geometry.ts';
 export { layoutMap } from './layout/layout.ts';
 export { MapLayouter, type LayoutReply, type LayoutRequest } from './layout/layout-client.ts';
 export { nodeSize, NODE_WIDTH, MAX_LINES } from './layout/sizes.ts';

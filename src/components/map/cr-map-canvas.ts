@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { isTyping } from '../shared/keys.ts';
-import { nearestInDirection, type Box, type Direction } from './geometry.ts';
+import { dragRoutes, edgeRoutes, nearestInDirection, type Box, type Direction } from './geometry.ts';
 import { arrowDefs, clusterTemplate, edgeTemplate, nodeTemplate, type DrawnCluster, type DrawnEdge, type DrawnNode } from './map-draw.ts';
 import { MapDeleteEvent, MapLinkEvent, MapMoveEvent, MapSelectEvent, type MinimapPanEvent } from './map-events.ts';
 import { mapStyles } from './map-styles.ts';
@@ -144,6 +144,7 @@ export class CrMapCanvas extends LitElement {
     const near = this.#neighbourhood();
     const boxes = this.#drawnBoxes();
     const g = this.gesture;
+    const routes = g?.kind === 'move' ? dragRoutes(this.edges, this.boxes, boxes, g.id) : edgeRoutes(this.edges, boxes);
     const from = g?.kind === 'link' ? boxes.get(g.id) : undefined;
     return html`<svg class="map" xmlns="http://www.w3.org/2000/svg" role="group" aria-label=${this.label}
         aria-describedby="keys" @keydown=${this.#onKey}
@@ -153,9 +154,8 @@ export class CrMapCanvas extends LitElement {
         <g class="viewport">
           <g class="clusters">${repeat(this.clusters, (c) => c.id, (c) => clusterTemplate(c))}</g>
           <g class="edges" aria-hidden="true">${repeat(this.edges, (e) => e.id, (e) => {
-            const a = boxes.get(e.from);
-            const b = boxes.get(e.to);
-            return a && b ? edgeTemplate(e, a, b, !!near && !(near.has(e.from) && near.has(e.to))) : nothing;
+            const route = routes.get(e.id);
+            return route ? edgeTemplate(e, route, !!near && !(near.has(e.from) && near.has(e.to))) : nothing;
           })}</g>
           <g class="nodes">${repeat(this.nodes, (n) => n.id, (n) => {
             const box = boxes.get(n.id);

@@ -1,10 +1,10 @@
 /**
  * Where things go on the map's SVG, in map units: a node's box from its statement (labels are
  * wrapped by characters, so the same statement has the same box in the view, the export and
- * the layout), an edge's ends on the boxes' borders, and the nearest node in an arrow key's
+ * the layout), an edge's way from border to border around the nodes between, and the nearest node in an arrow key's
  * direction. Pure.
  */
-import type { Box } from '../../map/index.ts';
+import { BoxGrid, centre, inflate, overlaps, type Box, type Point } from '../../map/index.ts';
 
 export type { Box };
 
@@ -63,11 +63,118 @@ export function borderPoint(box: Box, tx: number, ty: number): { x: number; y: n
   return { x: cx + dx * s, y: cy + dy * s };
 }
 
-/** An edge between two boxes: from border to border along the line joining their centres. */
-export function edgeEnds(a: Box, b: Box): { x1: number; y1: number; x2: number; y2: number } {
-  const p = borderPoint(a, b.x + b.width / 2, b.y + b.height / 2);
-  const q = borderPoint(b, a.x + a.width / 2, a.y + a.height / 2);
-  return { x1: p.x, y1: p.y, x2: q.x, y2: q.y };
+/** How far an edge keeps from a node it goes around. */
+const CLEARANCE = 10;
+
+/**
+ * An edge from box `a` to box `b` as a polyline, border to border: the straight line between
+ * their centres, bent around any of `boxes` it would cross (the layout leaves room beside a
+ * node for an edge spanning its layer, but the line between centres need not use it). Each
+ * crossed box is passed on the shorter side, by its two corners on that side; at most four boxes
+ * are gone around, so a map dense enough to need more keeps some crossings.
+ */
+export function edgeRoute(a: Box, b: Box, boxes: Iterable<Box>): Point[] {
+  return route(a, b, obstacles(boxes));
+}
+
+/** Every edge's route among `boxes` (an edge whose ends are not both drawn has none); the same
+ * edges and boxes (the same objects) give the routes already made. */
+export function edgeRoutes(edges: Iterable<{ id: string; from: string; to: string }>, boxes: ReadonlyMap<string, Box>): ReadonlyMap<string, Point[]> {
+  const last = routed.get(boxes);
+  if (last?.edges === edges) return last.routes;
+  const grid = obstacles(boxes.values());
+  const routes = new Map<string, Point[]>();
+  for (const e of edges) {
+    const a = boxes.get(e.from);
+    const b = boxes.get(e.to);
+    if (a && b) routes.set(e.id, route(a, b, grid));
+  }
+  routed.set(boxes, { edges, routes });
+  return routes;
+}
+
+/**
+ * The routes while node `moved` is dragged (`boxes` has it where it is now): its own edges are
+ * routed again, every other edge keeps its route among the boxes as they were (`before`), so a
+ * frame costs the dragged node's edges, not the map's; the drop routes everything.
+ */
+export function dragRoutes(edges: Iterable<{ id: string; from: string; to: string }>, before: ReadonlyMap<string, Box>, boxes: ReadonlyMap<string, Box>, moved: string): ReadonlyMap<string, Point[]> {
+  const routes = new Map(edgeRoutes(edges, before));
+  const grid = obstacles(boxes.values());
+  for (const e of edges) {
+    const a = boxes.get(e.from);
+    const b = boxes.get(e.to);
+    if (a && b && (e.from === moved || e.to === moved)) routes.set(e.id, route(a, b, grid));
+  }
+  return routes;
+}
+
+// The last routes per map of boxes: hovering and focus redraw the map without moving a box.
+const routed = new WeakMap<ReadonlyMap<string, Box>, { edges: unknown; routes: ReadonlyMap<string, Point[]> }>();
+
+/** The boxes grown by the clearance, on a grid: a segment meets only those in the cells it crosses. */
+function obstacles(boxes: Iterable<Box>): BoxGrid {
+  const grid = new BoxGrid();
+  for (const box of boxes) grid.add(inflate(box, CLEARANCE));
+  return grid;
+}
+
+function route(a: Box, b: Box, grid: BoxGrid): Point[] {
+  const points = [centre(a), centre(b)];
+  // The ends' own boxes (and any within the clearance of them) are not in the way.
+  const inWay = (box: Box) => !overlaps(box, a) && !overlaps(box, b);
+  for (let bends = 0; bends < 4; bends++) {
+    const hit = firstCrossing(points, grid, inWay);
+    if (!hit) break;
+    points.splice(hit.at + 1, 0, ...around(points[hit.at]!, points[hit.at + 1]!, hit.box));
+  }
+  points[0] = borderPoint(a, points[1]!.x, points[1]!.y);
+  points[points.length - 1] = borderPoint(b, points[points.length - 2]!.x, points[points.length - 2]!.y);
+  return points;
+}
+
+const length = (p: Point, q: Point) => Math.hypot(q.x - p.x, q.y - p.y);
+
+/** The first segment of `points` that crosses a box in the way, and the box it meets first. */
+function firstCrossing(points: readonly Point[], grid: BoxGrid, inWay: (box: Box) => boolean): { at: number; box: Box } | undefined {
+  for (let at = 0; at < points.length - 1; at++) {
+    let best: { t: number; box: Box } | undefined;
+    for (const box of grid.along(points[at]!, points[at + 1]!)) {
+      if (!inWay(box)) continue;
+      const t = entry(points[at]!, points[at + 1]!, box);
+      if (t !== undefined && (!best || t < best.t)) best = { t, box };
+    }
+    if (best) return { at, box: best.box };
+  }
+  return undefined;
+}
+
+/** Where (0–1) segment p→q enters the inside of `box`, if it does (Liang–Barsky; touching the border is not entering). */
+function entry(p: Point, q: Point, box: Box): number | undefined {
+  const x = clip(q.x - p.x, box.x - p.x, box.x + box.width - p.x, 0, 1);
+  if (!x) return undefined;
+  const y = clip(q.y - p.y, box.y - p.y, box.y + box.height - p.y, x[0], x[1]);
+  return y && y[1] - y[0] > 1e-9 ? y[0] : undefined;
+}
+
+/** [t0, t1] narrowed to where p + t·d lies strictly between lo and hi (relative to p), or null. */
+function clip(d: number, lo: number, hi: number, t0: number, t1: number): [number, number] | null {
+  if (d === 0) return lo < 0 && hi > 0 ? [t0, t1] : null;
+  const a = (d > 0 ? lo : hi) / d;
+  const b = (d > 0 ? hi : lo) / d;
+  const from = Math.max(t0, a);
+  const to = Math.min(t1, b);
+  return to > from ? [from, to] : null;
+}
+
+/** Two corners of `box` to pass it by, going from p to q: on its shorter side across the way. */
+function around(p: Point, q: Point, box: Box): [Point, Point] {
+  const [left, right, top, bottom] = [box.x, box.x + box.width, box.y, box.y + box.height];
+  const options: Array<[Point, Point]> = Math.abs(q.y - p.y) >= Math.abs(q.x - p.x)
+    ? [left, right].map((x) => (q.y < p.y ? [{ x, y: bottom }, { x, y: top }] : [{ x, y: top }, { x, y: bottom }]) as [Point, Point])
+    : [top, bottom].map((y) => (q.x < p.x ? [{ x: right, y }, { x: left, y }] : [{ x: left, y }, { x: right, y }]) as [Point, Point]);
+  const cost = ([c, d]: [Point, Point]) => length(p, c) + length(c, d) + length(d, q);
+  return cost(options[0]!) <= cost(options[1]!) ? options[0]! : options[1]!;
 }
 
 /** An arrow key's direction. */

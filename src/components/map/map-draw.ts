@@ -8,7 +8,8 @@ import { svg, html, nothing } from 'lit';
 import type { LinkRelation } from '../../store/index.ts';
 import { RELATION_WORDS } from '../../map/words.ts';
 import { RELATION_LOOK } from '../shared/relations.ts';
-import { edgeEnds, HEAD, LINE_HEIGHT, type Box } from './geometry.ts';
+import type { Point } from '../../map/index.ts';
+import { HEAD, LINE_HEIGHT, type Box } from './geometry.ts';
 import type { SourceLook } from './source-look.ts';
 import type { LayerLook } from '../layers/layer-look.ts';
 import { legendEntry } from '../layers/layer-marks.ts';
@@ -104,14 +105,14 @@ export function nodeTemplate(n: DrawnNode, box: Box, s: NodeState) {
   </g>`;
 }
 
-/** One edge between two boxes; `dim` outside the neighbourhood in view. */
-export function edgeTemplate(e: DrawnEdge, a: Box, b: Box, dim: boolean) {
-  const { x1, y1, x2, y2 } = edgeEnds(a, b);
+/** One edge along its route (`edgeRoute`); `dim` outside the neighbourhood in view. */
+export function edgeTemplate(e: DrawnEdge, route: readonly Point[], dim: boolean) {
+  const points = route.map((p) => `${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`).join(' ');
   const line = RELATION_LINE[e.relation];
   return svg`<g class="edge ${RELATION_LOOK[e.relation].cls} ${e.relation}${e.cross ? ' cross' : ''}${dim ? ' dim' : ''}" data-id=${e.id}>
-    ${e.cross ? svg`<line class="halo" x1=${x1} y1=${y1} x2=${x2} y2=${y2}></line>` : nothing}
-    <line class="line" x1=${x1} y1=${y1} x2=${x2} y2=${y2} stroke-dasharray=${line.dash || nothing}
-      marker-end=${line.arrow ? `url(#arrow-${e.relation})` : nothing}></line>
+    ${e.cross ? svg`<polyline class="halo" points=${points}></polyline>` : nothing}
+    <polyline class="line" points=${points} stroke-dasharray=${line.dash || nothing}
+      marker-end=${line.arrow ? `url(#arrow-${e.relation})` : nothing}></polyline>
   </g>`;
 }
 

@@ -41,8 +41,15 @@ export const LARGE_MAP_OPTIONS: LayoutOptions = {
   'elk.layered.nodePlacement.strategy': 'SIMPLE',
 };
 
-/** Padding of a cluster's box in ELK, the same as `clusterBox` draws it (`geometry.ts`). */
+/**
+ * A cluster's own options: the map's spacing (ELK reads spacing from each node's parent, so a
+ * cluster's members would otherwise stand at ELK's default 20 apart, leaving no room for the
+ * edges between them), and the padding of its box, the same as `clusterBox` draws it
+ * (`geometry.ts`).
+ */
 const CLUSTER_OPTIONS: LayoutOptions = {
+  'elk.spacing.nodeNode': ELK_OPTIONS['elk.spacing.nodeNode']!,
+  'elk.layered.spacing.nodeNodeBetweenLayers': ELK_OPTIONS['elk.layered.spacing.nodeNodeBetweenLayers']!,
   'elk.padding': `[top=${CLUSTER_PADDING + CLUSTER_HEADER},left=${CLUSTER_PADDING},bottom=${CLUSTER_PADDING},right=${CLUSTER_PADDING}]`,
 };
 

@@ -66,6 +66,22 @@ export class BoxGrid {
     return false;
   }
 
+  /** The boxes in the cells segment p→q passes through, each once: those it may cross. */
+  along(p: Point, q: Point): Set<Box> {
+    const c = this.#cell;
+    const found = new Set<Box>();
+    // Sampled at an eighth of a cell: a segment only grazing a cell's corner may skip it.
+    const steps = Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / (c / 8)));
+    let last = '';
+    for (let s = 0; s <= steps; s++) {
+      const key = `${Math.floor((p.x + ((q.x - p.x) * s) / steps) / c)},${Math.floor((p.y + ((q.y - p.y) * s) / steps) / c)}`;
+      if (key === last) continue;
+      last = key;
+      for (const b of this.#cells.get(key) ?? []) found.add(b);
+    }
+    return found;
+  }
+
   #keys(box: Box): string[] {
     const c = this.#cell;
     const keys: string[] = [];

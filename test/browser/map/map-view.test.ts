@@ -138,7 +138,7 @@ describe('cr-map-view drawing', () => {
     for (const c of claims) expect(texts, c.statement).to.include(wrapLabel(c.statement).join(' '));
     // Self-contained: colours inline, no classes, no link to a stylesheet.
     expect(doc.querySelector('[class]')).to.equal(null);
-    expect(doc.querySelector('line')!.getAttribute('style')).to.match(/stroke:\s*rgb/);
+    expect(doc.querySelector('polyline')!.getAttribute('style')).to.match(/stroke:\s*rgb/);
     expect(text).not.to.contain('var(--');
     const png = await pngOf(text, 1);
     expect(png.type).to.equal('image/png');
