@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { buildMap, layoutInput, layoutMap, type Box, type LayoutInput, type LayoutResult } from '../../src/map/index.ts';
-import { overlaps } from '../../src/map/layout/geometry.ts';
+import { NODE_GAP, overlaps } from '../../src/map/layout/geometry.ts';
 import { generatedMap } from '../shared/map-graph.ts';
 import { world } from './graph-fixtures.ts';
 
@@ -80,6 +80,16 @@ describe('map layout', () => {
     expect(next.placed).toHaveLength(40);
     for (const n of input.nodes) expect(next.positions[n.id]).toEqual(first.positions[n.id]);
     expectNoOverlap(grown, next);
+  });
+
+  it('keeps the map’s spacing inside a cluster: a claim and the one it links to stand a layer gap apart', async () => {
+    const node = (id: string) => ({ id, width: 240, height: 80 });
+    const r = await layoutMap(elk, {
+      nodes: ['top', 'below', 'other', 'far'].map(node),
+      edges: [{ id: 'e1', from: 'far', to: 'top' }, { id: 'e2', from: 'below', to: 'top' }],
+      clusters: [{ id: 'd', members: ['top', 'below'] }, { id: 'a', members: ['other', 'far'] }],
+    });
+    expect(r.positions['below']!.y - (r.positions['top']!.y + 80)).toBeGreaterThanOrEqual(NODE_GAP * 2);
   });
 
   it('draws clusters as boxes around their members, apart from each other, and places a new claim inside its own', async () => {
