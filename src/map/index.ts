@@ -33,6 +33,8 @@
  * - Clusters: a clustered layout is derived, not stored (ADR 0011); keep its positions while shown
  *   and pass them as `known` for the next clustered layout.
  * - `nodeSize(node)` is the size the layout assumes when the view gives none.
+ * - Box geometry, shared with the view's drawing (edges routed around nodes): `overlaps`,
+ *   `inflate`, `centre`, and `BoxGrid` (boxes on a grid: `hits(box)`, `along(p, q)`).
  */
 export { buildMap, updateMap, nodesEqual, edgesEqual, type ArgumentMap, type MapData, type MapEdge, type MapNode, type MapUpdate } from './model.ts';
 export { diffMap, isEmptyMapDiff, type ItemsDiff, type MapDiff } from './map-diff.ts';

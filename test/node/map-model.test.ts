@@ -13,8 +13,8 @@ const ids = (m: ReadonlyMap<string, unknown>) => [...m.keys()];
 describe('map model', () => {
   it('exports its public API', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'MAX_LINES', 'MapLayouter', 'NODE_WIDTH', 'buildMap', 'clusterMap', 'clusterOf', 'diffMap', 'edgesEqual', 'filterChoices',
-      'filterMap', 'isEmptyMapDiff', 'isOpenFilter', 'keepClaims', 'layoutInput', 'layoutMap', 'nodeShown', 'nodeSize', 'nodesEqual', 'shownData', 'updateMap',
+      'BoxGrid', 'MAX_LINES', 'MapLayouter', 'NODE_WIDTH', 'buildMap', 'centre', 'clusterMap', 'clusterOf', 'diffMap', 'edgesEqual', 'filterChoices',
+      'filterMap', 'inflate', 'isEmptyMapDiff', 'isOpenFilter', 'keepClaims', 'layoutInput', 'layoutMap', 'nodeShown', 'nodeSize', 'nodesEqual', 'overlaps', 'shownData', 'updateMap',
     ]);
   });
 

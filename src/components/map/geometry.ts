@@ -1,8 +1,8 @@
 /**
  * Where things go on the map's SVG, in map units: a node's box from its statement (labels are
  * wrapped by characters, so the same statement has the same box in the view, the export and
- * the layout), an edge's way from border to border around the nodes between, and the nearest node in an arrow key's
- * direction. Pure.
+ * the layout), an edge's way from border to border around the nodes between, and the nearest
+ * node in an arrow key's direction. Pure.
  */
 import { BoxGrid, centre, inflate, overlaps, type Box, type Point } from '../../map/index.ts';
 
