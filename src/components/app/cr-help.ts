@@ -10,9 +10,9 @@ const GROUPS: Array<[string, Array<[string, string]>]> = [
     ['Esc', 'Cancel editing, close a dialog or this help'],
     ['?', 'Show this help'],
   ]],
-  ['Reading (also in Compare\'s columns)', [
-    ['j / k', 'Next / previous paragraph (reader)'],
-    ['H', 'Highlight the selected passage'],
+  ['Reading', [
+    ['j / k', 'Next / previous paragraph'],
+    ['H', 'Highlight the selected passage (also in Compare)'],
     ['N', 'Add a note to the selected passage'],
     ['T', 'Tag the selected passage'],
     ['C', 'Make a claim from the selected passage'],
