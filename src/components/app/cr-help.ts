@@ -43,9 +43,10 @@ export class CrHelp extends LitElement {
     dialog { border: 1px solid var(--cr-rule); border-radius: 10px; background: var(--cr-card); color: var(--cr-ink); padding: 1.2rem 1.4rem; max-width: 34rem; max-height: 85vh; overflow: auto; font: 0.92rem/1.5 var(--cr-sans); }
     dialog::backdrop { background: rgb(0 0 0 / 0.35); }
     h2 { margin: 0 0 0.8rem; font-size: 1.1rem; }
-    table { border-collapse: collapse; width: 100%; margin-bottom: 0.6rem; }
+    h2:focus { outline: none; }
+    table { border-collapse: collapse; width: 100%; margin-bottom: 0.6rem; table-layout: fixed; }
     caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
-    th { text-align: left; padding: 0.3rem 1rem 0.3rem 0; white-space: nowrap; }
+    th { text-align: left; padding: 0.3rem 1rem 0.3rem 0; white-space: nowrap; width: 10.5rem; }
     td { padding: 0.3rem 0; color: var(--cr-ink-soft); }
     kbd { font: 0.82rem var(--cr-mono); background: var(--cr-panel); border: 1px solid var(--cr-rule); border-radius: 4px; padding: 0.05rem 0.35rem; }
     button { margin-top: 1rem; font: 600 0.85rem var(--cr-sans); padding: 0.4rem 0.9rem; border-radius: 6px; border: 1px solid var(--cr-rule); background: var(--cr-bg); color: var(--cr-ink); cursor: pointer; }
@@ -56,12 +57,15 @@ export class CrHelp extends LitElement {
 
   /** Open the help. */
   show(): void {
-    if (!this.dialog.open) this.dialog.showModal();
+    if (this.dialog.open) return;
+    this.dialog.showModal();
+    // Its title takes focus, so the list opens at its top, not scrolled down to Close.
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   override render() {
     return html`<dialog aria-labelledby="help-title">
-      <h2 id="help-title">Keyboard shortcuts</h2>
+      <h2 id="help-title" tabindex="-1">Keyboard shortcuts</h2>
       ${GROUPS.map(([where, keys]) => html`<table>
         <caption>${where}</caption>
         ${keys.map(([k, what]) => html`<tr><th scope="row"><kbd>${k}</kbd></th><td>${what}</td></tr>`)}</table>`)}

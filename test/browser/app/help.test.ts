@@ -21,6 +21,8 @@ describe('keyboard help', () => {
       expect(dialog.open).to.equal(false);
       pressKey('?');
       await until(() => dialog.open, 'help open');
+      // Read from the top: its title has focus, not the Close button at the bottom.
+      expect(deep(app, 'cr-help')!.shadowRoot!.activeElement?.id).to.equal('help-title');
       const text = dialog.textContent;
       for (const what of ['Undo the last change', 'Highlight the selected passage', 'Link the claim', 'Move through the results']) expect(text).to.contain(what);
       dialog.close();
