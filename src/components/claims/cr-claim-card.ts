@@ -71,6 +71,11 @@ export class CrClaimCard extends LitElement {
     ],
   });
 
+  /** Moves focus to the statement, the card's first control. */
+  override focus(options?: FocusOptions) {
+    this.renderRoot.querySelector<HTMLElement>('#statement')?.focus(options);
+  }
+
   override render() {
     const c = this.claim;
     if (!c) return nothing;

@@ -34,6 +34,9 @@ interface Filters {
 
 const NO_FILTERS: Filters = { source: '', tag: '', event: '', author: '' };
 
+/** Cards listed at first and added by each "Show more": thousands of cards take seconds to lay out. */
+export const CLAIMS_PAGE = 200;
+
 /**
  * All claims, newest first, filterable by source, tag, event and author, with
  * the events manager beside them. The selected claim (route `#/claims/<id>`,
@@ -58,6 +61,7 @@ export class CrClaimsView extends LitElement {
       .filters select { max-width: 14rem; }
       .shown, .hidden-note { color: var(--cr-ink-faint); font-size: 0.82rem; margin: 0 0 0.7rem; }
       ol.claims { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.7rem; }
+      .more { color: var(--cr-ink-soft); font-size: 0.9rem; margin: 1rem 0 0; display: flex; gap: 0.6rem; align-items: baseline; flex-wrap: wrap; }
       .empty { background: var(--cr-card); border: 1px dashed var(--cr-rule); border-radius: 8px; padding: 1rem 1.2rem; color: var(--cr-ink-soft); line-height: 1.55; }
       .empty h2 { font-size: 1rem; color: var(--cr-ink); margin: 0 0 0.4rem; }
       kbd { font: 600 0.8rem var(--cr-mono); border: 1px solid var(--cr-rule); border-bottom-width: 2px; border-radius: 4px; padding: 0 0.3rem; background: var(--cr-bg); }
@@ -76,6 +80,8 @@ export class CrClaimsView extends LitElement {
 
   @state() private accessor selected = '';
   @state() private accessor filters: Filters = NO_FILTERS;
+  /** How many of the matching claims are listed; back to a page when the filters change. */
+  @state() private accessor listed = CLAIMS_PAGE;
   /** Claims whose card is being edited: a card stays while edited, even once another tab deleted its claim. */
   @state() private accessor edited: ReadonlyMap<string, Claim> = new Map();
   @state() private accessor paragraphOf: (item: EvidenceItem) => Paragraph = () => undefined;
@@ -92,6 +98,7 @@ export class CrClaimsView extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('claimId')) this.selected = this.claimId;
     if (changed.has('tag') && this.tag) this.filters = { ...NO_FILTERS, tag: this.tag };
+    if (changed.has('filters')) this.listed = CLAIMS_PAGE;
     if (changed.has('documents') || !this.#paragraphs) {
       const paragraphs = new Paragraphs(this.documents, () => (this.paragraphOf = (e) => paragraphs.of(e.annotation)));
       this.#paragraphs = paragraphs;
@@ -111,21 +118,25 @@ export class CrClaimsView extends LitElement {
     const all = store ? [...store.claims.values()].filter(store.isShown).sort(newest) : [];
     const gone = [...this.edited.values()].filter((c) => !this.#data.store?.getClaim(c.id));
     const shown = gone.length ? [...this.#filter(all), ...gone].sort(newest) : this.#filter(all);
+    // The selected claim is always listed, with the claims newer than it.
+    const listed = Math.max(this.listed, shown.findIndex((c) => c.id === this.selected) + 1);
     return html`<div class="layout">
         <section aria-labelledby="claims-title">
           <h1 id="claims-title" tabindex="-1">Claims</h1>
           ${hiddenNote(store)}
           ${all.length ? this.#filterBar(all) : nothing}
           ${all.length
-            ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}</p>`
+            ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}${
+              shown.length > listed ? `, the newest ${listed} listed` : ''}</p>`
             : nothing}
           <cr-layer-legend></cr-layer-legend>
           ${all.length + gone.length === 0 ? (store?.claims.size ? nothing : this.#empty()) : shown.length === 0
             ? html`<p class="empty">No claim matches these filters. <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button></p>`
             : html`<ol class="claims" @cr-claim-select=${this.#onSelect} @cr-claim-intent=${this.#onIntent} @cr-claim-editing=${this.#onEditing}>
-                ${repeat(shown, (c) => c.id, (c) => html`<li><cr-claim-card data-id=${c.id} .claim=${c} .entries=${this.entries}
+                ${repeat(shown.slice(0, listed), (c) => c.id, (c) => html`<li><cr-claim-card data-id=${c.id} .claim=${c} .entries=${this.entries}
                   .paragraphOf=${this.paragraphOf} .documents=${this.documents} ?expanded=${c.id === this.selected}></cr-claim-card></li>`)}
-              </ol>`}
+              </ol>
+              ${shown.length > listed ? this.#more(shown.length - listed, listed) : nothing}`}
         </section>
         <cr-events-manager></cr-events-manager>
       </div>
@@ -141,6 +152,19 @@ export class CrClaimsView extends LitElement {
         To make one, open a source from the <a href="#/">Library</a>, select a passage and press <kbd>C</kbd> (or choose <b>Claim</b> in the toolbar above the selection).</p>
       <p>Back here you can add more passages to it, link claims that support, contradict or qualify each other, place them in events and merge duplicates.</p>
     </div>`;
+  }
+
+  #more(rest: number, listed: number) {
+    return html`<p class="more">${count(rest, 'older claim')} not listed.
+      <button type="button" @click=${() => this.#listMore(listed, Math.min(CLAIMS_PAGE, rest))}>List ${Math.min(CLAIMS_PAGE, rest)} more</button>
+      ${rest > CLAIMS_PAGE ? html`<button type="button" @click=${() => this.#listMore(listed, rest)}>List all</button>` : nothing}</p>`;
+  }
+
+  // Focus goes to the first card added, where reading goes on.
+  async #listMore(listed: number, more: number): Promise<void> {
+    this.listed = listed + more;
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll('cr-claim-card')[listed]?.focus();
   }
 
   #filterBar(all: readonly Claim[]) {

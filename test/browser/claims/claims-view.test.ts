@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { makeStore, testDbName } from '../helpers.ts';
-import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
+import { CLAIMS_PAGE, type CrClaimsView } from '../../../src/components/claims/cr-claims-view.ts';
 import type { CrLinkDialog } from '../../../src/components/claims/cr-link-dialog.ts';
 import type { CrMergeDialog } from '../../../src/components/claims/cr-merge-dialog.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
@@ -74,6 +74,36 @@ describe('cr-claims-view', () => {
     choose(select('event'), '');
     await until(() => shownIds(view).length === 4, 'author only');
     choose(select('author'), '');
+  });
+
+  it('lists a page of the newest claims; "List more" adds the next, focused; the selected claim is always listed', async () => {
+    store = await makeStore();
+    const older = [];
+    for (let i = 0; i < 3; i++) older.push(await claimFrom(store, 'anisin-2026', 3 + i, `Older claim ${i}`));
+    await new Promise((r) => setTimeout(r, 5)); // the rest are newer by the clock
+    for (let i = 0; i < CLAIMS_PAGE; i++) await claimFrom(store, 'duvanova-junisbai-2022', 3 + (i % 5), `Newer claim ${i}`);
+    let view = await mount(store, older[2]!.id); // the newest of the three, just past the page
+    await until(() => shownIds(view).length === CLAIMS_PAGE + 1, 'the page and the selected claim');
+    expect(shownIds(view)).to.include(older[2]!.id);
+    expect($(view, '.more')!.textContent).to.match(/2 older claims not listed/);
+
+    view = await mount(store);
+    await until(() => shownIds(view).length === CLAIMS_PAGE, 'one page');
+    expect(shownIds(view)).to.not.include.members(older.map((c) => c.id));
+    expect($(view, '.shown')!.textContent).to.equal(`${CLAIMS_PAGE + 3} claims, the newest ${CLAIMS_PAGE} listed`);
+    expect($(view, '.more')!.textContent).to.match(/3 older claims not listed/);
+    const more = $$(view, '.more button');
+    expect(more.map((b) => b.textContent.trim())).to.deep.equal(['List 3 more']);
+    more[0]!.focus();
+    await press('Enter');
+    await until(() => shownIds(view).length === CLAIMS_PAGE + 3, 'all listed');
+    expect($(view, '.more')).to.equal(null);
+    expect(focused()?.id).to.equal('statement');
+    expect(older.map((c) => c.statement)).to.include(focused()?.textContent);
+    expect(focused()?.getRootNode()).to.equal($$(view, 'cr-claim-card')[CLAIMS_PAGE]!.shadowRoot);
+
+    choose($<HTMLSelectElement>(view, 'select[name=author]')!, 'Anonymous');
+    await until(() => shownIds(view).length === CLAIMS_PAGE, 'a new filter lists one page again');
   });
 
   it('shows events and each passage\'s stance (icon and label) on a collapsed card', async () => {
