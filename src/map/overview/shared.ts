@@ -113,6 +113,7 @@ function evidencePairs(list: readonly Claim[], spanOf: (annotation: string) => E
   }
   // Overlapping passages: each compared with those starting before it ends.
   for (const spans of byText.values()) {
+    if (new Set(spans.map((s) => list[s.claim]!.layer)).size < 2) continue;
     spans.sort((a, b) => a.start - b.start);
     for (let k = 0; k < spans.length; k++) {
       const a = spans[k]!;
@@ -125,22 +126,28 @@ function evidencePairs(list: readonly Claim[], spanOf: (annotation: string) => E
   return pairs;
 }
 
-/** Pairs of claims (indices into `list`) of different layers worded nearly the same. */
+/**
+ * Pairs of claims (indices into `list`) of different layers worded nearly the same. A prefix
+ * filter (Bayardo et al., "Scaling up all pairs similarity search", 2007): with each statement's
+ * terms in one order, rarest first, two statements alike to NEAR_IDENTICAL share a term among
+ * each one's first |terms| − ⌈NEAR_IDENTICAL·|terms|⌉ + 1. Only those are indexed and probed, so
+ * a word most statements have ("security") seldom brings a pair to measure.
+ */
 function wordingPairs(list: readonly Claim[]): Array<[number, number]> {
   const terms = list.map((c) => statementTerms(c.statement));
+  const frequency = new Map<string, number>();
+  for (const ts of terms) for (const t of ts) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const prefixes = terms.map((ts) => [...ts].sort(rarestFirst).slice(0, ts.size - Math.ceil(NEAR_IDENTICAL * ts.size - 1e-9) + 1));
   const postings = new Map<string, number[]>();
-  terms.forEach((ts, i) => {
-    for (const t of ts) push(postings, t, i);
+  prefixes.forEach((prefix, i) => {
+    for (const t of prefix) push(postings, t, i);
   });
   const pairs: Array<[number, number]> = [];
-  terms.forEach((ts, i) => {
-    const shared = new Map<number, number>();
-    for (const t of ts) for (const j of postings.get(t)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
-    // Jaccard ≥ x needs at least x of the larger set in common: a cheap filter before the measure.
-    for (const [j, n] of shared) {
-      if (n < NEAR_IDENTICAL * Math.max(ts.size, terms[j]!.size) || list[i]!.layer === list[j]!.layer) continue;
-      if (jaccard(ts, terms[j]!) >= NEAR_IDENTICAL) pairs.push([i, j]);
-    }
+  prefixes.forEach((prefix, i) => {
+    const candidates = new Set<number>();
+    for (const t of prefix) for (const j of postings.get(t)!) if (j > i && list[i]!.layer !== list[j]!.layer) candidates.add(j);
+    for (const j of candidates) if (jaccard(terms[i]!, terms[j]!) >= NEAR_IDENTICAL) pairs.push([i, j]);
   });
   return pairs;
 }
