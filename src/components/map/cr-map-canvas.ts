@@ -28,7 +28,8 @@ type Gesture =
  * focusable with a roving tabindex: arrow keys move to the nearest node that way (a linked one
  * first), Enter chooses, Delete asks to delete, L starts a link (arrows to the target, Enter;
  * Escape cancels). A node can be dragged to move it or, from its handle, onto another to link
- * them. Hover or focus dims everything outside the node's neighbourhood. Rendering is keyed by
+ * them. Hover or focus dims everything outside the node's neighbourhood (the hovered one's
+ * first), never the focused node itself. Rendering is keyed by
  * record id, so a change touches only the nodes and edges it changed.
  *
  * @fires cr-map-select - a node was clicked or Enter pressed on it
@@ -62,8 +63,10 @@ export class CrMapCanvas extends LitElement {
 
   /** The node holding the roving tab stop. */
   @state() private accessor current = '';
-  /** Hovered or focused node, whose neighbourhood is shown. */
+  /** Hovered node, whose neighbourhood is shown. */
   @state() private accessor hot = '';
+  /** Focused node: its neighbourhood is shown when none is hovered, and it is never dimmed. */
+  @state() private accessor focusedNode = '';
   /** Start of a link being made with the keyboard. */
   @state() private accessor linkFrom = '';
   @state() private accessor gesture: Gesture | undefined;
@@ -149,7 +152,7 @@ export class CrMapCanvas extends LitElement {
     return html`<svg class="map" xmlns="http://www.w3.org/2000/svg" role="group" aria-label=${this.label}
         aria-describedby="keys" @keydown=${this.#onKey}
         @pointerdown=${this.#onDown} @pointermove=${this.#onMove} @pointerup=${this.#onUp} @pointercancel=${this.#onCancel}
-        @focusin=${this.#onFocus} @focusout=${() => (this.hot = '')} @pointerover=${this.#onOver} @pointerleave=${() => (this.hot = '')}>
+        @focusin=${this.#onFocus} @focusout=${() => (this.focusedNode = '')} @pointerover=${this.#onOver} @pointerleave=${() => (this.hot = '')}>
         ${arrowDefs()}
         <g class="viewport">
           <g class="clusters">${repeat(this.clusters, (c) => c.id, (c) => clusterTemplate(c))}</g>
@@ -159,7 +162,7 @@ export class CrMapCanvas extends LitElement {
           })}</g>
           <g class="nodes">${repeat(this.nodes, (n) => n.id, (n) => {
             const box = boxes.get(n.id);
-            return box ? nodeTemplate(n, box, { focusable: n.id === this.current, selected: n.id === this.selected, dim: !!near && !near.has(n.id), linking: n.id === this.linkFrom }) : nothing;
+            return box ? nodeTemplate(n, box, { focusable: n.id === this.current, selected: n.id === this.selected, dim: !!near && !near.has(n.id) && n.id !== this.focusedNode, linking: n.id === this.linkFrom }) : nothing;
           })}</g>
           ${from && g?.kind === 'link' ? svg`<line class="draft-link" x1=${from.x + from.width} y1=${from.y + from.height / 2} x2=${g.x} y2=${g.y}></line>` : nothing}
         </g>
@@ -178,7 +181,7 @@ export class CrMapCanvas extends LitElement {
   }
 
   #neighbourhood(): Set<string> | undefined {
-    const id = this.linkFrom || this.hot;
+    const id = this.linkFrom || this.hot || this.focusedNode;
     if (!id) return undefined;
     const near = new Set([id]);
     for (const e of this.edges) {
@@ -282,7 +285,7 @@ export class CrMapCanvas extends LitElement {
     const id = (e.target as Element).closest<SVGGElement>('g.node')?.dataset['id'];
     if (!id) return;
     this.current = id;
-    this.hot = id;
+    this.focusedNode = id;
   }
 
   #onKey(e: KeyboardEvent): void {

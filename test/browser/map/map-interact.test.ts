@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 import type { CrMapView } from '../../../src/components/map/cr-map-view.ts';
 import type { CrLinkDialog } from '../../../src/components/claims/cr-link-dialog.ts';
@@ -102,6 +103,12 @@ describe('cr-map-view interaction', () => {
       moves++;
     }
     expect(moves).to.be.greaterThan(1);
+    // The mouse resting on a node away from the focused one dims the rest, never the focused node.
+    const away = [a, b, c, d].find((x) => x.id !== at && !neighbours(x.id).has(at))!;
+    await sendMouse({ type: 'move', position: ((p) => [Math.round(p.x), Math.round(p.y)] as [number, number])(centreOf(nodeOf(canvas, away.id)!.querySelector('.box')!)) });
+    await until(() => canvas.shadowRoot!.querySelector('g.node.dim'), 'hover dims the nodes outside its neighbourhood');
+    expect(nodeOf(canvas, at)!.classList.contains('dim'), 'focused node dimmed').to.equal(false);
+    await sendMouse({ type: 'move', position: [0, 0] });
     await press('Enter');
     const card = await until(() => panelCard(view), 'claim opened');
     expect(card.shadowRoot!.textContent).to.contain(store.getClaim(at)!.statement);
