@@ -30,6 +30,8 @@
  *   layout placed — not undoable; `store.moveOnMap(positions)` for a drag — undoable, returns an
  *   `ActionResult`). Pass `store.mapPositions()` as `known` so a reload shows the same map.
  * - "Tidy up": lay out with `fresh: true`, then `store.moveOnMap(all positions)`, one undoable step.
+ * - A drag: `dropSpot(box, otherBoxes)` is where the node goes: where dropped, or, dropped on
+ *   another node, the nearest free spot.
  * - Clusters: a clustered layout is derived, not stored (ADR 0011); keep its positions while shown
  *   and pass them as `known` for the next clustered layout.
  * - `nodeSize(node)` is the size the layout assumes when the view gives none.
@@ -44,6 +46,7 @@ export { shownData, type ShowableData } from './shown.ts';
 export { layoutInput, type LayoutInputOptions } from './layout/input.ts';
 export { BoxGrid, centre, inflate, overlaps } from './layout/geometry.ts';
 export { layoutMap } from './layout/layout.ts';
+export { dropSpot } from './layout/place.ts';
 export { MapLayouter, type LayoutReply, type LayoutRequest } from './layout/layout-client.ts';
 export { nodeSize, NODE_WIDTH, MAX_LINES } from './layout/sizes.ts';
 export type { Box, LayoutCluster, LayoutEdge, LayoutInput, LayoutNode, LayoutResult, Point } from './layout/types.ts';

@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { buildMap, layoutInput, layoutMap, type Box, type LayoutInput, type LayoutResult } from '../../src/map/index.ts';
+import { buildMap, dropSpot, layoutInput, layoutMap, type Box, type LayoutInput, type LayoutResult } from '../../src/map/index.ts';
 import { NODE_GAP, overlaps } from '../../src/map/layout/geometry.ts';
 import { generatedMap } from '../shared/map-graph.ts';
 import { world } from './graph-fixtures.ts';
@@ -124,6 +124,25 @@ describe('map layout', () => {
     const r = await layoutMap(elk, input);
     expect(r.positions[w.A.id]).toEqual({ x: 10, y: 20 });
     expect(r.placed).toEqual([w.B.id, w.C.id, w.D.id]);
+  });
+
+  it('leaves a dropped node where it was put, unless it covers another; then moves it to the nearest free spot', () => {
+    const others: Box[] = [{ x: 0, y: 0, width: 200, height: 60 }, { x: 0, y: 100, width: 200, height: 60 }, { x: 300, y: 0, width: 200, height: 60 }];
+    // Near others but on none: kept, even closer than the layout's gap.
+    expect(dropSpot({ x: 210, y: 0, width: 80, height: 60 }, others)).toEqual({ x: 210, y: 0 });
+    expect(dropSpot({ x: 0, y: 200, width: 200, height: 60 }, others)).toEqual({ x: 0, y: 200 });
+    for (const dropped of [{ x: 20, y: 10, width: 200, height: 60 }, { x: 250, y: 30, width: 200, height: 60 }, { x: 0, y: 100, width: 200, height: 60 }]) {
+      const spot = dropSpot(dropped, others);
+      const box = { ...dropped, ...spot };
+      expect(others.some((o) => overlaps(o, box)), JSON.stringify(dropped)).toBe(false);
+      // Near the drop: within two of its diagonals.
+      const d = Math.hypot(spot.x - dropped.x, spot.y - dropped.y);
+      expect(d, JSON.stringify(dropped)).toBeLessThanOrEqual(Math.hypot(dropped.width, dropped.height) * 2);
+      expect(d).toBeGreaterThan(0);
+    }
+    // Dropped on a node among others, it goes beside, not onto one of the others.
+    const spot = dropSpot({ x: 10, y: 90, width: 200, height: 60 }, others);
+    expect(others.some((o) => overlaps(o, { x: spot.x, y: spot.y, width: 200, height: 60 }))).toBe(false);
   });
 
   it('lays out an empty map', async () => {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildMap, layoutInput, MapLayouter, updateMap, type ArgumentMap, type Box, type ClusterBy, type Point } from '../../map/index.ts';
+import { buildMap, dropSpot, layoutInput, MapLayouter, updateMap, type ArgumentMap, type Box, type ClusterBy, type Point } from '../../map/index.ts';
 import type { CrossreadStore } from '../../store/index.ts';
 import type { StoreChange } from '../store/store-controller.ts';
 import { NotifyEvent } from '../shared/events.ts';
@@ -96,11 +96,19 @@ export class MapPlacement implements ReactiveController {
     void this.layout();
   }
 
-  /** A node dragged to `to`: shown at once; stored (undoable) on the plain map, kept in memory on a clustered one. */
+  /**
+   * A node dragged to `to` (moved aside when dropped on another node): shown at once; stored
+   * (undoable) on the plain map, kept in memory on a clustered one.
+   */
   async move(claimId: string, to: Point): Promise<void> {
     const store = this.#store();
-    if (!store) return;
-    const at = new Map([[claimId, to]]);
+    const node = this.map.nodes.get(claimId);
+    if (!store || !node) return;
+    const others = [...this.positions].flatMap(([id, p]) => {
+      const other = id === claimId ? undefined : this.map.nodes.get(id);
+      return other ? [{ ...p, ...nodeSize(other.label) }] : [];
+    });
+    const at = new Map([[claimId, dropSpot({ ...to, ...nodeSize(node.label) }, others)]]);
     this.#set({ positions: new Map([...this.positions, ...at]) });
     if (this.clusterBy !== 'none') {
       this.#clustered.set(this.clusterBy, new Map(this.positions));

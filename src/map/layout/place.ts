@@ -5,7 +5,7 @@
  * never over another node or another cluster. Nothing already placed moves: this is the
  * stability rule of the map (ADR 0011). Deterministic and pure.
  */
-import { BoxGrid, NODE_GAP, boundsOf, centre, clusterBox, inflate } from './geometry.ts';
+import { BoxGrid, NODE_GAP, boundsOf, centre, clusterBox, inflate, overlaps } from './geometry.ts';
 import type { Box, LayoutCluster, LayoutEdge, LayoutNode, Point } from './types.ts';
 
 /** How far from its neighbours the search for a free spot goes, in rings of steps. */
@@ -58,7 +58,7 @@ export function placeNew(
     const cluster = clusterOf.get(node.id);
     const target = wish(node, neighbours.get(node.id) ?? [], boxes, cluster, boxes.size ? boundsOf(boxes.values()) : undefined);
     const blocked = (b: Box) =>
-      grid.hits(inflate(b, NODE_GAP / 2)) || [...walls].some(([id, w]) => id !== cluster?.id && overlapsBox(w, b));
+      grid.hits(inflate(b, NODE_GAP / 2)) || [...walls].some(([id, w]) => id !== cluster?.id && overlaps(w, b));
     const spot = freeSpot(node, target, blocked) ?? below(boxes);
     const box = { ...spot, width: node.width, height: node.height };
     boxes.set(node.id, box);
@@ -72,7 +72,20 @@ export function placeNew(
   return placed;
 }
 
-const overlapsBox = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/**
+ * Where a node dropped at `box` goes: there, unless it lands on another node (`others`); then
+ * the free spot nearest the drop, a gap away from every node, so that no claim hides another.
+ */
+export function dropSpot(box: Box, others: Iterable<Box>): Point {
+  const grid = new BoxGrid();
+  let covers = false;
+  for (const b of others) {
+    grid.add(inflate(b, NODE_GAP / 2));
+    covers ||= overlaps(b, box);
+  }
+  if (!covers) return { x: box.x, y: box.y };
+  return freeSpot(box, box, (b) => grid.hits(inflate(b, NODE_GAP / 2))) ?? { x: box.x, y: box.y };
+}
 
 /** Where a node would best go: centred beside its placed neighbours; else under its cluster; else under everything. */
 function wish(
@@ -102,7 +115,7 @@ function wish(
 }
 
 /** The free spot nearest `target`, searched ring by ring on a grid of steps; `undefined` if none near. */
-function freeSpot(node: LayoutNode, target: Point, blocked: (b: Box) => boolean): Point | undefined {
+function freeSpot(node: Pick<LayoutNode, 'width' | 'height'>, target: Point, blocked: (b: Box) => boolean): Point | undefined {
   const sx = Math.max(16, Math.round(node.width / 4));
   const sy = Math.max(16, Math.round(node.height / 2));
   for (let r = 0; r <= MAX_RINGS; r++) {

@@ -80,6 +80,32 @@ describe('cr-map-view interaction', () => {
     expect([b.id, c.id].map((id) => placeOf(nodeOf(canvas, id)!))).to.deep.equal(others);
   });
 
+  it('a node dropped on another moves aside to the nearest free spot, and the toast’s Undo puts it back', async () => {
+    const store = await makeStore();
+    const { a, b, c, d } = await seed(store);
+    const view = await mountMap(store);
+    const canvas = await drawn(view, [a.id, b.id, c.id, d.id]);
+    const before = await until(() => store.mapPositions().get(a.id), 'first layout stored');
+    const boxOf = (id: string) => nodeOf(canvas, id)!.querySelector('.box')!.getBoundingClientRect();
+    notices.length = 0;
+    await drag(centreOf(nodeOf(canvas, a.id)!.querySelector('.box')!), centreOf(nodeOf(canvas, c.id)!.querySelector('.box')!));
+    const after = await until(() => {
+      const p = store.mapPositions().get(a.id)!;
+      return p.x !== before.x || p.y !== before.y ? p : null;
+    }, 'position stored');
+    await until(() => placeOf(nodeOf(canvas, a.id)!).x === after.x && placeOf(nodeOf(canvas, a.id)!).y === after.y, 'drawn where stored');
+    const [ra, rc] = [boxOf(a.id), boxOf(c.id)];
+    const apart = ra.right <= rc.left || rc.right <= ra.left || ra.bottom <= rc.top || rc.bottom <= ra.top;
+    expect(apart, 'the dropped node does not cover the one it was dropped on').to.equal(true);
+    for (const id of [b.id, d.id]) {
+      const r = boxOf(id);
+      expect(ra.right <= r.left || r.right <= ra.left || ra.bottom <= r.top || r.bottom <= ra.top, 'nor any other').to.equal(true);
+    }
+    const moved = notices.find((n) => n.message === 'Claim moved')!.action as Undoable;
+    await moved.undo();
+    await until(() => placeOf(nodeOf(canvas, a.id)!).x === before.x && placeOf(nodeOf(canvas, a.id)!).y === before.y, 'moved back by Undo');
+  });
+
   it('keyboard: arrows move focus to the nearest node that way, Enter opens it, L then Enter links, Delete asks', async () => {
     const store = await makeStore();
     const { a, b, c, d } = await seed(store);
