@@ -218,16 +218,24 @@ export class CrDocument extends LitElement {
     el.focus({ preventScroll: true });
   }
 
-  /** Scroll to paragraph n, focus it and flash it. Returns false when there is no such ¶. */
-  async revealParagraph(n: number, opts: { focus?: boolean; flash?: boolean } = {}): Promise<boolean> {
+  /**
+   * Scroll to paragraph n, focus it and flash it. Returns false when there is no such ¶. `at`
+   * (an offset in ¶n, e.g. a search's first match) picks the block of ¶n to focus: in a table,
+   * the cell that holds it rather than the first.
+   */
+  async revealParagraph(n: number, opts: { focus?: boolean; flash?: boolean; at?: number } = {}): Promise<boolean> {
     await this.updateComplete;
-    const block = this.doc && numberedBlock(this.doc.blocks, n);
+    const { at } = opts;
+    const first = this.doc && numberedBlock(this.doc.blocks, n);
+    const block = (at !== undefined && this.doc?.blocks.find((b) => b.n === n && b.start <= at && at < b.end)) || first;
     const el = block && this.textMap?.element(block.id);
     if (!block || !el) return false;
     const target = el.closest<HTMLElement>('.table-wrap') ?? (el as HTMLElement);
     target.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+    if (block !== first) el.scrollIntoView({ block: 'nearest', behavior: 'instant' as ScrollBehavior });
     this.renderRoot.querySelector('.current')?.classList.remove('current');
     el.classList.add('current');
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
     if (opts.focus !== false) (el as HTMLElement).focus({ preventScroll: true });
     if (opts.flash) this.flash(target);
     this.dispatchEvent(new ParagraphFocusEvent(this.doc!.meta.id, n));

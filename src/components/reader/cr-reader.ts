@@ -4,6 +4,7 @@ import type { DocModel } from '../../corpus/types.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
 import { routeHash } from '../../app/route.ts';
+import { paragraphMarks } from '../../search/snippet.ts';
 import { fullCitation, venueLine } from '../../corpus/citation.ts';
 import { isTyping } from '../shared/keys.ts';
 import type { TocSelectEvent } from './cr-toc.ts';
@@ -142,7 +143,9 @@ export class CrReader extends LitElement {
         const n = this.paragraph;
         // A link to a paragraph the source does not have (a typo, a cite from another edition):
         // say so, rather than stay where the last one left the reader.
-        if (!(await this.documentEl.revealParagraph(n, { flash: true }))) {
+        // A search's marks: the block holding the first one is focused (a cell of a table).
+        const at = this.mark ? paragraphMarks(this.doc, n, this.mark)[0]?.[0] : undefined;
+        if (!(await this.documentEl.revealParagraph(n, { flash: true, at }))) {
           const last = Math.max(0, ...this.documentEl.numberedBlocks.map((b) => b.n));
           this.dispatchEvent(new NotifyEvent(`This source has no ¶${n}${last ? `: its paragraphs are numbered 1 to ${last}` : ''}.`));
         }

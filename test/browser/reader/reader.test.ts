@@ -68,6 +68,19 @@ describe('reader', () => {
     expect(sr.querySelector('.cite')!.textContent).to.contain('Duvanova, Dinissa, and Barbara Junisbai. 2022.');
   });
 
+  it('a search\'s words in a table: the cell holding the first is focused, not the table\'s first', async () => {
+    const { reader, root } = await openReader('#/read/anisin-2026/p/22/mark/Belarus');
+    const cell = await until(() => (reader.doc ? [...root.querySelectorAll('td')].find((td) => td.textContent === '2020 Belarus') : undefined), 'the table');
+    await until(() => root.activeElement === cell, 'the cell with the match focused');
+    expect(cell.classList.contains('current')).to.equal(true);
+    expect(reader.document.currentParagraph).to.equal(22);
+    // Without marks, ¶22 is the table from its first cell.
+    location.hash = '#/read/anisin-2026/p/21';
+    await until(() => reader.paragraph === 21, '¶21');
+    location.hash = '#/read/anisin-2026/p/22';
+    await until(() => root.activeElement?.textContent === 'Case', 'the table\'s first cell');
+  });
+
   it('navigates by the table of contents and marks the current section', async () => {
     const { reader, doc } = await openReader('#/read/anisin-2026');
     const toc = deep(reader, 'aside cr-toc') as CrToc;
