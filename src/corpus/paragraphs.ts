@@ -80,6 +80,26 @@ export function numberedBlock(blocks: readonly Block[], n: number): Block | unde
 }
 
 /**
+ * The block to show for ¶n: the one of its text holding offset `at` (a search's match in a
+ * table's cell), else the numbered one. Undefined when there is no ¶n.
+ */
+export function blockToShow(blocks: readonly Block[], n: number, at?: number): Block | undefined {
+  const first = numberedBlock(blocks, n);
+  if (!first || at === undefined) return first;
+  return blocks.find((b) => b.n === n && b.kind !== 'heading' && b.start <= at && at < b.end) ?? first;
+}
+
+/**
+ * The ¶ number `delta` steps from ¶`current` (j / k): the first one when there is no current,
+ * and no further than the first or last.
+ */
+export function stepParagraph(blocks: readonly Block[], current: number | undefined, delta: 1 | -1): number | undefined {
+  const ns = [...new Set(blocks.filter((b) => b.numbered).map((b) => b.n))];
+  const i = current === undefined ? -1 : ns.indexOf(current);
+  return ns[Math.min(ns.length - 1, Math.max(0, i + delta))];
+}
+
+/**
  * The text span of ¶n: from its first block that is not a heading to its last block (a heading
  * shares the number of the paragraph that opens its section, but is not part of its text).
  * What a passage "¶n" quotes when a whole paragraph is meant, e.g. a related passage.

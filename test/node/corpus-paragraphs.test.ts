@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as paragraphs from '../../src/corpus/paragraphs.ts';
-import { blockAt, blockBefore, blockIndexAt, numberedBlock, paragraphAt, paragraphsOfSpan, spanOfParagraph } from '../../src/corpus/paragraphs.ts';
+import { blockAt, blockBefore, blockIndexAt, blockToShow, numberedBlock, paragraphAt, paragraphsOfSpan, spanOfParagraph, stepParagraph } from '../../src/corpus/paragraphs.ts';
 import { buildDocument, type Block } from '../../src/corpus/index.ts';
 import { loadCorpus } from '../../scripts/corpus-files.ts';
 
@@ -12,11 +12,26 @@ const at = (offset: number) => blockAt(blocks, offset)?.id;
 
 describe('corpus/paragraphs', () => {
   it('exports its public API', () => {
-    expect(Object.keys(paragraphs).sort()).toEqual(['blockAt', 'blockBefore', 'blockIndexAt', 'numberedBlock', 'paragraphAt', 'paragraphsOfSpan', 'spanOfParagraph']);
+    expect(Object.keys(paragraphs).sort()).toEqual(['blockAt', 'blockBefore', 'blockIndexAt', 'blockToShow', 'numberedBlock', 'paragraphAt', 'paragraphsOfSpan', 'spanOfParagraph', 'stepParagraph']);
   });
 
   it('finds the block that carries ¶n in the margin: not the heading sharing its number, a table by its first cell', () => {
     expect([1, 2, 3, 4, 5].map((n) => numberedBlock(blocks, n)?.start)).toEqual([6, 18, 31, 47, undefined]);
+  });
+
+  it('shows ¶n at the block holding an offset in its text (a table\'s cell), else at its numbered block', () => {
+    const start = (n: number, offset?: number) => blockToShow(blocks, n, offset)?.start;
+    expect([start(3), start(3, 35), start(3, 37), start(3, 38)]).toEqual([31, 35, 37, 31]); // 38 is past the table
+    expect([start(2, 20), start(2, 35)]).toEqual([18, 18]); // an offset outside ¶n is not ¶n's
+    expect([start(4, 40), start(4, 50)]).toEqual([47, 47]); // the heading sharing ¶4's number is not its text
+    expect(start(5, 50)).toBe(undefined);
+  });
+
+  it('steps from ¶ to ¶ (j / k), from the first when none is current, no further than the ends', () => {
+    expect([stepParagraph(blocks, undefined, 1), stepParagraph(blocks, undefined, -1)]).toEqual([1, 1]);
+    expect([stepParagraph(blocks, 2, 1), stepParagraph(blocks, 3, 1), stepParagraph(blocks, 2, -1)]).toEqual([3, 4, 1]);
+    expect([stepParagraph(blocks, 4, 1), stepParagraph(blocks, 1, -1)]).toEqual([4, 1]);
+    expect(stepParagraph([], undefined, 1)).toBe(undefined);
   });
 
   it('is built on the model the fixture describes', () => {

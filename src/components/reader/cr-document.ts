@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Highlighter } from '../../reader/highlighter.ts';
 import type { ColourBy, Placed } from '../../annotate/anchored.ts';
 import type { Block, DocModel } from '../../corpus/types.ts';
-import { numberedBlock, paragraphsOfSpan } from '../../corpus/paragraphs.ts';
+import { blockToShow, paragraphsOfSpan, stepParagraph } from '../../corpus/paragraphs.ts';
 import { TextMap } from '../../reader/text-map.ts';
 import { parseRoute } from '../../app/route.ts';
 import { AnnotateRequestEvent, AnnotationActivateEvent, CiteCopiedEvent, ParagraphFocusEvent, type AnnotateIntent } from '../shared/events.ts';
@@ -218,21 +218,15 @@ export class CrDocument extends LitElement {
     el.focus({ preventScroll: true });
   }
 
-  /**
-   * Scroll to paragraph n, focus it and flash it. Returns false when there is no such ¶. `at`
-   * (an offset in ¶n, e.g. a search's first match) picks the block of ¶n to focus: in a table,
-   * the cell that holds it rather than the first.
-   */
+  /** Scroll to ¶n (its block holding offset `at`, if given), focus it and flash it; false when there is no ¶n. */
   async revealParagraph(n: number, opts: { focus?: boolean; flash?: boolean; at?: number } = {}): Promise<boolean> {
     await this.updateComplete;
-    const { at } = opts;
-    const first = this.doc && numberedBlock(this.doc.blocks, n);
-    const block = (at !== undefined && this.doc?.blocks.find((b) => b.n === n && b.start <= at && at < b.end)) || first;
+    const block = this.doc && blockToShow(this.doc.blocks, n, opts.at);
     const el = block && this.textMap?.element(block.id);
     if (!block || !el) return false;
     const target = el.closest<HTMLElement>('.table-wrap') ?? (el as HTMLElement);
     target.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
-    if (block !== first) el.scrollIntoView({ block: 'nearest', behavior: 'instant' as ScrollBehavior });
+    if (!block.numbered) el.scrollIntoView({ block: 'nearest', behavior: 'instant' as ScrollBehavior });
     this.renderRoot.querySelector('.current')?.classList.remove('current');
     el.classList.add('current');
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
@@ -258,10 +252,7 @@ export class CrDocument extends LitElement {
 
   /** Move to the next (+1) or previous (-1) numbered paragraph. */
   step(delta: 1 | -1): void {
-    const ns = [...new Set(this.numberedBlocks.map((b) => b.n))];
-    const cur = this.currentParagraph ?? this.#firstVisible();
-    const i = cur === undefined ? -1 : ns.indexOf(cur);
-    const next = ns[Math.min(ns.length - 1, Math.max(0, i + delta))];
+    const next = this.doc && stepParagraph(this.doc.blocks, this.currentParagraph ?? this.#firstVisible(), delta);
     if (next !== undefined) void this.revealParagraph(next);
   }
 
