@@ -36,7 +36,8 @@
  *   and pass them as `known` for the next clustered layout.
  * - `nodeSize(node)` is the size the layout assumes when the view gives none.
  * - Box geometry, shared with the view's drawing (edges routed around nodes): `overlaps`,
- *   `inflate`, `centre`, and `BoxGrid` (boxes on a grid: `hits(box)`, `along(p, q)`).
+ *   `inflate`, `centre`, `boundsOf` (the box around boxes), and `BoxGrid` (boxes on a grid:
+ *   `hits(box)`, `along(p, q)`).
  */
 export { buildMap, updateMap, nodesEqual, edgesEqual, type ArgumentMap, type MapData, type MapEdge, type MapNode, type MapUpdate } from './model.ts';
 export { diffMap, isEmptyMapDiff, type ItemsDiff, type MapDiff } from './map-diff.ts';
@@ -44,7 +45,7 @@ export { filterMap, filterChoices, isOpenFilter, keepClaims, nodeShown, type Fil
 export { clusterMap, clusterOf, type ClusterBy, type ClusterKind, type MapCluster } from './clusters.ts';
 export { shownData, type ShowableData } from './shown.ts';
 export { layoutInput, type LayoutInputOptions } from './layout/input.ts';
-export { BoxGrid, centre, inflate, overlaps } from './layout/geometry.ts';
+export { BoxGrid, boundsOf, centre, inflate, overlaps } from './layout/geometry.ts';
 export { layoutMap } from './layout/layout.ts';
 export { dropSpot } from './layout/place.ts';
 export { MapLayouter, type LayoutReply, type LayoutRequest } from './layout/layout-client.ts';

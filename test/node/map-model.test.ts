@@ -13,7 +13,7 @@ const ids = (m: ReadonlyMap<string, unknown>) => [...m.keys()];
 describe('map model', () => {
   it('exports its public API', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'BoxGrid', 'MAX_LINES', 'MapLayouter', 'NODE_WIDTH', 'buildMap', 'centre', 'clusterMap', 'clusterOf', 'diffMap', 'dropSpot', 'edgesEqual', 'filterChoices',
+      'BoxGrid', 'MAX_LINES', 'MapLayouter', 'NODE_WIDTH', 'boundsOf', 'buildMap', 'centre', 'clusterMap', 'clusterOf', 'diffMap', 'dropSpot', 'edgesEqual', 'filterChoices',
       'filterMap', 'inflate', 'isEmptyMapDiff', 'isOpenFilter', 'keepClaims', 'layoutInput', 'layoutMap', 'nodeShown', 'nodeSize', 'nodesEqual', 'overlaps', 'shownData', 'updateMap',
     ]);
   });

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { isTyping } from '../shared/keys.ts';
+import { boundsOf } from '../../map/index.ts';
 import { dragRoutes, edgeRoutes, nearestInDirection, type Box, type Direction } from './geometry.ts';
 import { arrowDefs, clusterTemplate, edgeTemplate, nodeTemplate, type DrawnCluster, type DrawnEdge, type DrawnNode } from './map-draw.ts';
 import { MapDeleteEvent, MapLinkEvent, MapMoveEvent, MapSelectEvent, type MinimapPanEvent } from './map-events.ts';
@@ -86,7 +87,7 @@ export class CrMapCanvas extends LitElement {
 
   /** The box around everything drawn, in map units. */
   get bounds(): Box {
-    return boundsOf([...this.boxes.values(), ...this.clusters.map((c) => c.box)]) ?? { x: 0, y: 0, width: 0, height: 0 };
+    return boundsOf([...this.boxes.values(), ...this.clusters.map((c) => c.box)]);
   }
 
   /** Fit the whole map in view. */
@@ -318,16 +319,6 @@ export class CrMapCanvas extends LitElement {
     else return false;
     return true;
   }
-}
-
-/** The smallest box around `boxes`. */
-export function boundsOf(boxes: readonly Box[]): Box | undefined {
-  if (!boxes.length) return undefined;
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  const w = Math.max(...boxes.map((b) => b.x + b.width)) - x;
-  const h = Math.max(...boxes.map((b) => b.y + b.height)) - y;
-  return { x, y, width: w, height: h };
 }
 
 /** A pointer's position in an SVG element's own pixels. */

@@ -1,6 +1,7 @@
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Box } from './geometry.ts';
+import { boundsOf, inflate } from '../../map/index.ts';
 import { MinimapPanEvent } from './map-events.ts';
 
 /** Size of the overview, in CSS pixels. */
@@ -45,11 +46,7 @@ export class CrMapMinimap extends LitElement {
     const all = [...this.boxes.values()];
     // Nothing laid out yet (the first frame, before the layout worker answers): no overview to draw.
     if (all.length === 0) return nothing;
-    const pad = 40;
-    const x = Math.min(...all.map((b) => b.x)) - pad;
-    const y = Math.min(...all.map((b) => b.y)) - pad;
-    const w = Math.max(...all.map((b) => b.x + b.width)) + pad - x;
-    const h = Math.max(...all.map((b) => b.y + b.height)) + pad - y;
+    const { x, y, width: w, height: h } = inflate(boundsOf(all), 40);
     return html`<svg viewBox="${x} ${y} ${w} ${h}" preserveAspectRatio="xMidYMid meet" aria-hidden="true"
       @pointerdown=${this.#onDown} @pointermove=${this.#onMove} @pointerup=${this.#onUp} @pointercancel=${this.#onUp}>
       ${all.map((b) => svg`<rect class="n" x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>`)}
