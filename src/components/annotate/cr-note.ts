@@ -2,11 +2,15 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 
-let render: Promise<(md: string) => string> | undefined;
+let toHtml: ((md: string) => string) | undefined;
+let loading: Promise<void> | undefined;
+const load = () => (loading ??= import('../../corpus/note.ts').then((m) => void (toHtml = m.noteToHtml)));
+// Loaded once the page is idle: a note saved later shows formatted at once, not as Markdown first.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void load().catch(() => {}));
 
 /**
- * A note in light Markdown, shown as sanitized HTML. The Markdown pipeline loads on first use;
- * until then (and if it fails) the note shows as plain text, which is always inert.
+ * A note in light Markdown, shown as sanitized HTML. The Markdown pipeline loads apart from the
+ * app; until it is there (and if it fails) the note shows as plain text, which is always inert.
  */
 @customElement('cr-note')
 export class CrNote extends LitElement {
@@ -27,10 +31,9 @@ export class CrNote extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('text')) return;
-    this.html = undefined;
     const text = this.text;
-    render ??= import('../../corpus/note.ts').then((m) => m.noteToHtml);
-    render.then((fn) => { if (this.text === text) this.html = fn(text); }).catch(() => {});
+    this.html = toHtml?.(text);
+    if (!toHtml) load().then(() => { if (this.text === text) this.html = toHtml!(text); }).catch(() => {});
   }
 
   override render() {
