@@ -11,22 +11,28 @@ import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
 import type { CrCompareView } from '../../../src/components/compare/cr-compare-view.ts';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import { axeViolations, catchDownloads, deep, makeStore, openApp, testDbName, until } from '../helpers.ts';
+import { watchRejections } from '../../shared/until.ts';
 import { $, $$, card, claimFrom, shownIds } from '../claims/harness.ts';
 import { ANISIN, DJ, seed } from '../compare/harness.ts';
 import { DAMAGES, allDamage, type Damage, type DamageName, type World } from '../../shared/damage.ts';
 
-/** Uncaught errors and rejections while the app runs: a broken view shows up here. */
-const uncaught: string[] = [];
-const onError = (e: ErrorEvent) => uncaught.push(String(e.error ?? e.message));
-const onRejection = (e: PromiseRejectionEvent) => uncaught.push(String(e.reason));
-before(() => {
+/**
+ * Listens for uncaught errors and unhandled rejections while the app runs (a broken view shows up
+ * there); `none()` asserts there were none, once every rejection so far has been reported.
+ */
+function watchUncaught(): { none(): Promise<void> } {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent) => errors.push(String(e.error ?? e.message));
   window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-});
-after(() => {
-  window.removeEventListener('error', onError);
-  window.removeEventListener('unhandledrejection', onRejection);
-});
+  const rejections = watchRejections();
+  return {
+    async none() {
+      const reasons = await rejections.stop();
+      window.removeEventListener('error', onError);
+      expect([...errors, ...reasons.map(String)]).to.deep.equal([]);
+    },
+  };
+}
 afterEach(() => {
   document.querySelector('cr-app')?.remove();
   location.hash = '';
@@ -75,7 +81,7 @@ async function visit(app: CrApp, hash: string, tag: string): Promise<HTMLElement
 
 /** Opens the app on a damaged database and walks every view; checks what each must show. */
 async function walk(b: Built): Promise<{ app: CrApp; store: CrossreadStore }> {
-  uncaught.length = 0;
+  const uncaught = watchUncaught();
   const store = await makeStore({ name: b.name }, false);
   const app = await openApp('#/claims', store);
   // Claims: every valid claim, and the events list with every valid event.
@@ -110,7 +116,7 @@ async function walk(b: Built): Promise<{ app: CrApp; store: CrossreadStore }> {
   });
   expect(store.warning).to.equal(undefined);
   expect(store.mode).to.equal('indexeddb');
-  expect(uncaught).to.deep.equal([]);
+  await uncaught.none();
   return { app, store };
 }
 
@@ -175,7 +181,7 @@ describe('a damaged database still opens', () => {
 describe('another tab leaving a record damaged', () => {
   it('sets it aside when the change is announced: the view drops it, the notice counts it, nothing breaks', async () => {
     const b = await build(() => ({ puts: [], reasons: [] }));
-    uncaught.length = 0;
+    const uncaught = watchUncaught();
     const store = await makeStore({ name: b.name }, false);
     const app = await openApp('#/claims', store);
     const claims = (await visit(app, '#/claims', 'cr-claims-view')) as CrClaimsView;
@@ -198,7 +204,7 @@ describe('another tab leaving a record damaged', () => {
     $(linked, '#statement')!.click();
     const links = await until(() => $(linked, 'cr-claim-links'), 'links');
     await until(() => $(links, '.set-aside')?.textContent === 'a damaged claim, set aside', 'link names the damaged claim');
-    expect(uncaught).to.deep.equal([]);
+    await uncaught.none();
     store.close();
     await expectUntouched({ ...b, damage: { puts: [{ collection: 'claims', value: damaged }], reasons: [] } });
   });
@@ -209,7 +215,7 @@ describe('a database saved by a newer Crossread', () => {
     const name = testDbName();
     const newer = await openDB(name, DB_VERSION + 1, { upgrade: (db) => void db.createObjectStore('annotations', { keyPath: 'id' }).put({ id: 'kept', text: 'from the future' }) });
     newer.close();
-    uncaught.length = 0;
+    const uncaught = watchUncaught();
     const store = await makeStore({ name }, false);
     const app = await openApp('#/claims', store);
     const banner = await until(() => app.shadowRoot!.querySelector('.warning'), 'warning banner', 10000);
@@ -226,7 +232,7 @@ describe('a database saved by a newer Crossread', () => {
     const settings = await until(() => deep(app, 'cr-settings'), 'settings', 10000);
     const note = await until(() => $(settings, 'p.storage'), 'storage note');
     expect(note.textContent).to.contain('saved by a newer version of Crossread');
-    expect(uncaught).to.deep.equal([]);
+    await uncaught.none();
     store.close();
     const db = await openDB(name);
     expect(db.version).to.equal(DB_VERSION + 1);
