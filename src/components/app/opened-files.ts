@@ -36,7 +36,7 @@ export class OpenedFiles implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#abort?.abort();
+    this.cancel();
   }
 
   /** Stops reading the file being opened. */
