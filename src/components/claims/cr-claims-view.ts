@@ -12,7 +12,7 @@ import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import type { CrLinkDialog } from './cr-link-dialog.ts';
 import type { CrMergeDialog } from './cr-merge-dialog.ts';
 import { count } from '../../map/words.ts';
-import { deleteClaim } from './delete-claim.ts';
+import { actOnClaim } from './claim-actions.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { hiddenNote } from '../layers/hidden-note.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -221,16 +221,11 @@ export class CrClaimsView extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#claims-title')?.focus();
   };
 
-  #onIntent = (e: ClaimIntentEvent) => {
-    if (e.intent === 'link') void this.linkDialog.open(e.claimId);
-    else if (e.intent === 'merge') void this.mergeDialog.open(e.claimId);
-    else void this.#delete(e.claimId);
-  };
-
-  async #delete(id: string): Promise<void> {
+  #onIntent = async (e: ClaimIntentEvent): Promise<void> => {
     const store = this.#data.store;
-    if (store && (await deleteClaim(this, this.confirm, store, id)) && this.selected === id) this.#select_('');
-  }
+    const dialogs = { link: this.linkDialog, merge: this.mergeDialog, confirm: this.confirm };
+    if (store && (await actOnClaim(this, dialogs, store, e.intent, e.claimId)) && this.selected === e.claimId) this.#select_('');
+  };
 }
 
 declare global {

@@ -16,8 +16,8 @@ import { MapPlacement } from './map-placement.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { badgeStyles } from '../shared/relations.ts';
 import { NotifyEvent } from '../shared/events.ts';
-import type { ClaimIntentEvent, ClaimSelectEvent } from '../claims/claim-events.ts';
-import { deleteClaim } from '../claims/delete-claim.ts';
+import type { ClaimIntent, ClaimIntentEvent, ClaimSelectEvent } from '../claims/claim-events.ts';
+import { actOnClaim } from '../claims/claim-actions.ts';
 import type { CrLinkDialog } from '../claims/cr-link-dialog.ts';
 import type { CrMergeDialog } from '../claims/cr-merge-dialog.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
@@ -223,17 +223,15 @@ export class CrMapView extends LitElement {
 
   #onLink = (e: MapLinkEvent) => void this.linkDialog.open(e.from, e.to);
 
-  #onDelete = (e: MapDeleteEvent) => void this.#delete(e.claimId);
+  #onDelete = (e: MapDeleteEvent) => void this.#act('delete', e.claimId);
 
-  #onIntent = (e: ClaimIntentEvent) => {
-    if (e.intent === 'link') void this.linkDialog.open(e.claimId);
-    else if (e.intent === 'merge') void this.mergeDialog.open(e.claimId);
-    else void this.#delete(e.claimId);
-  };
+  #onIntent = (e: ClaimIntentEvent) => void this.#act(e.intent, e.claimId);
 
-  async #delete(id: string): Promise<void> {
+  // The card's intents and the node's Delete key go the one way.
+  async #act(intent: ClaimIntent, id: string): Promise<void> {
     const store = this.#data.store;
-    if (store && (await deleteClaim(this, this.confirm, store, id)) && this.selected === id) this.#choose('');
+    const dialogs = { link: this.linkDialog, merge: this.mergeDialog, confirm: this.confirm };
+    if (store && (await actOnClaim(this, dialogs, store, intent, id)) && this.selected === id) this.#choose('');
   }
 
   async #export(kind: 'svg' | 'png'): Promise<void> {

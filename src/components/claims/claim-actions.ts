@@ -4,16 +4,21 @@ import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge } from '../shared/relations.ts';
 import { SET_ASIDE } from '../shared/set-aside.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
+import type { ClaimIntent } from './claim-events.ts';
+import type { CrLinkDialog } from './cr-link-dialog.ts';
+import type { CrMergeDialog } from './cr-merge-dialog.ts';
 import { linkSide } from '../../map/words.ts';
 import { foreignLook, looksOf } from '../layers/layer-look.ts';
 
 /**
- * Deleting a claim, the same from every view (claims list, map): ask first, listing the links
+ * Acting on a claim the same from every view that shows it (claims list, map).
+ *
+ * Deleting: ask first, listing the links
  * that go with it; then delete and tell `host`'s toast, with Undo. Resolves true once deleted;
  * false when the reader said no or the store refused (the toast says why). Another layer's claim
  * (ADR 0013; e.g. Delete pressed on its map node) is not the reader's to delete: the toast says so.
  */
-export async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, store: CrossreadStore, id: string): Promise<boolean> {
+async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, store: CrossreadStore, id: string): Promise<boolean> {
   const claim = store.getClaim(id);
   if (!claim) return false;
   const other = foreignLook(looksOf(store), claim.layer);
@@ -45,4 +50,22 @@ export async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, s
     host.dispatchEvent(new NotifyEvent((err as Error).message));
     return false;
   }
+}
+
+/** The dialogs through which a view acts on a claim card's intents. */
+export interface ClaimDialogs {
+  link: CrLinkDialog;
+  merge: CrMergeDialog;
+  confirm: CrConfirmDialog;
+}
+
+/**
+ * A card's Link to…, Merge into… or Delete…, the same in every view that shows cards. Resolves
+ * true once the claim was deleted (the view then lets go of it), else false.
+ */
+export async function actOnClaim(host: HTMLElement, dialogs: ClaimDialogs, store: CrossreadStore, intent: ClaimIntent, id: string): Promise<boolean> {
+  if (intent === 'link') void dialogs.link.open(id);
+  else if (intent === 'merge') void dialogs.merge.open(id);
+  else return deleteClaim(host, dialogs.confirm, store, id);
+  return false;
 }
