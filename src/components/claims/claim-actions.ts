@@ -11,12 +11,11 @@ import { linkSide } from '../../map/words.ts';
 import { foreignLook, looksOf } from '../layers/layer-look.ts';
 
 /**
- * Acting on a claim the same from every view that shows it (claims list, map).
- *
- * Deleting: ask first, listing the links
- * that go with it; then delete and tell `host`'s toast, with Undo. Resolves true once deleted;
- * false when the reader said no or the store refused (the toast says why). Another layer's claim
- * (ADR 0013; e.g. Delete pressed on its map node) is not the reader's to delete: the toast says so.
+ * Deleting a claim, the same from every view that shows it (claims list, map): ask first,
+ * listing the links that go with it; then delete and tell `host`'s toast, with Undo. Resolves
+ * true once deleted; false when the reader said no or the store refused (the toast says why).
+ * Another layer's claim (ADR 0013; e.g. Delete pressed on its map node) is not the reader's to
+ * delete: the toast says so.
  */
 async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, store: CrossreadStore, id: string): Promise<boolean> {
   const claim = store.getClaim(id);

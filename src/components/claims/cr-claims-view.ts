@@ -34,7 +34,7 @@ interface Filters {
 
 const NO_FILTERS: Filters = { source: '', tag: '', event: '', author: '' };
 
-/** Cards listed at first and added by each "Show more": thousands of cards take seconds to lay out. */
+/** Cards listed at first and added by each "List more": thousands of cards take seconds to lay out. */
 export const CLAIMS_PAGE = 200;
 
 /**
