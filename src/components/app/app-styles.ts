@@ -23,10 +23,13 @@ export const appStyles = css`
   .notice { background: var(--cr-panel); color: var(--cr-ink); padding: 0.5rem 1.5rem; font: 0.88rem var(--cr-sans); border-bottom: 1px solid var(--cr-rule); }
   .notice a, .storage a { color: var(--cr-link); margin-left: 0.3rem; }
   .warning { background: #fef3c7; color: #78350f; padding: 0.5rem 1.5rem; font: 0.88rem var(--cr-sans); border-bottom: 1px solid #fcd34d; }
-  .toast {
+  .toasts {
     position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); z-index: 30;
-    background: var(--cr-ink); color: var(--cr-bg); padding: 0.6rem 1rem; border-radius: 6px;
-    font: 0.88rem var(--cr-sans); box-shadow: var(--cr-shadow); max-width: min(36rem, 90vw);
+    display: flex; flex-direction: column-reverse; align-items: center; gap: 0.5rem; width: max-content; max-width: min(36rem, 90vw);
   }
-  @media print { .bar, .storage, .notice, .warning, .toast { display: none; } }
+  .toast {
+    background: var(--cr-ink); color: var(--cr-bg); padding: 0.6rem 1rem; border-radius: 6px;
+    font: 0.88rem var(--cr-sans); box-shadow: var(--cr-shadow);
+  }
+  @media print { .bar, .storage, .notice, .warning, .toasts { display: none; } }
 `;

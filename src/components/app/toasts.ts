@@ -1,18 +1,32 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { UndoOutcome } from '../../store/index.ts';
 import type { NamedAction, NotifyAction } from '../shared/events.ts';
 
+/** Toasts with a button kept on screen at once; an older one goes when a fourth comes. */
+export const MAX_TOASTS = 3;
+
+interface Toast {
+  id: number;
+  message: string;
+  action: NotifyAction | undefined;
+  also: NamedAction | undefined;
+  ms: number;
+  timer: number;
+}
+
 /**
- * The app's one status toast: a short message, announced to screen readers, with an action
- * (Undo of the step it reports, or another named action) and at most one more named action.
- * A new message replaces the one shown; each goes after its time.
+ * The app's status toasts: a short message, announced to screen readers, with an action (Undo
+ * of the step it reports, or another named action) and at most one more named action. A toast
+ * with a button stays beside later ones (up to three, newest at the bottom), so its Undo can
+ * still be used after later changes; one without a button is news, replaced by the next.
+ * Each goes after its time, which stops while the pointer or focus is on the toasts.
  */
 export class Toasts implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  #message = '';
-  #action: NotifyAction | undefined;
-  #also: NamedAction | undefined;
-  #timer = 0;
+  #toasts: Toast[] = [];
+  #seq = 0;
+  #held = false;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -20,19 +34,17 @@ export class Toasts implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.#timer);
+    for (const t of this.#toasts) clearTimeout(t.timer);
   }
 
   /** Show `message` for `ms`, with `action` as its button and `also` beside it. */
   say(message: string, ms = 2500, action?: NotifyAction, also?: NamedAction): void {
-    this.#message = message;
-    this.#action = action;
-    this.#also = also;
-    clearTimeout(this.#timer);
-    this.#timer = window.setTimeout(() => {
-      this.#message = '';
-      this.#host.requestUpdate();
-    }, ms);
+    const kept = this.#toasts.filter((t) => t.action || t.also);
+    for (const t of this.#toasts) if (!kept.includes(t)) clearTimeout(t.timer);
+    const toast: Toast = { id: ++this.#seq, message, action, also, ms, timer: 0 };
+    this.#toasts = [toast, ...kept];
+    for (const old of this.#toasts.splice(MAX_TOASTS)) clearTimeout(old.timer);
+    this.#time(toast);
     this.#host.requestUpdate();
   }
 
@@ -47,19 +59,40 @@ export class Toasts implements ReactiveController {
     }
   }
 
-  /** The toast, if one is showing (styled by the host as `.toast`). */
+  /** The toasts, newest first in the document (styled by the host: `.toasts`, each `.toast`). */
   render() {
-    if (!this.#message) return nothing;
-    const action = this.#action;
-    const also = this.#also;
-    return html`<div class="toast" role="status">${this.#message}${action
-      ? html`<button @click=${() => this.#act(action)}>${'undo' in action ? 'Undo' : action.label}</button>`
-      : nothing}${also ? html`<button @click=${() => this.#act(also)}>${also.label}</button>` : nothing}</div>`;
+    return html`<div class="toasts" role="status" @pointerenter=${() => this.#hold(true)} @pointerleave=${() => this.#hold(false)}
+      @focusin=${() => this.#hold(true)} @focusout=${() => this.#hold(false)}>${this.#toasts.length
+        ? repeat(this.#toasts, (t) => t.id, (t) => html`<div class="toast"><span class="message">${t.message}</span>${t.action
+          ? html`<button @click=${() => this.#act(t, t.action!)}>${'undo' in t.action ? 'Undo' : t.action.label}</button>`
+          : nothing}${t.also ? html`<button @click=${() => this.#act(t, t.also!)}>${t.also.label}</button>` : nothing}</div>`)
+        : nothing}</div>`;
   }
 
-  #act(action: NotifyAction): void {
-    this.#message = '';
+  #time(t: Toast): void {
+    clearTimeout(t.timer);
+    if (!this.#held) t.timer = window.setTimeout(() => this.#close(t), t.ms);
+  }
+
+  // Reading a toast, or reaching for its button, stops it going; leaving starts its time again.
+  #hold(held: boolean): void {
+    this.#held = held;
+    for (const t of this.#toasts) {
+      if (held) clearTimeout(t.timer);
+      else this.#time(t);
+    }
+  }
+
+  #close(t: Toast): void {
+    clearTimeout(t.timer);
+    this.#toasts = this.#toasts.filter((x) => x !== t);
     this.#host.requestUpdate();
+  }
+
+  // The toast acted on goes, and with it any hold: its button, which held focus, is gone.
+  #act(t: Toast, action: NotifyAction): void {
+    this.#close(t);
+    this.#hold(false);
     if ('undo' in action) void this.report(() => action.undo(), 'Undone');
     else action.run();
   }

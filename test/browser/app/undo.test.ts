@@ -81,6 +81,33 @@ describe('undo in the app shell', () => {
     await until(() => toast(app).includes('Undone: Merge claims'), 'toast says so');
   });
 
+  it('a toast\'s Undo stays beside later toasts and undoes only its own action; news without a button is replaced', async () => {
+    store = await makeStore();
+    const { a, b, c } = await seed(store);
+    const app = await openApp('#/claims', store);
+    const view = await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
+    const toasts = () => [...app.shadowRoot!.querySelectorAll('.toast')].map((t) => t.querySelector('.message')!.textContent);
+    const undoOf = (message: string) => [...app.shadowRoot!.querySelectorAll('.toast')].find((t) => t.textContent!.startsWith(message))?.querySelector('button');
+    const linked = await store.createLink({ relation: 'supports', from: a.id, to: b.id });
+    view.dispatchEvent(new NotifyEvent('Claims linked', linked));
+    view.dispatchEvent(new NotifyEvent('Link to paragraph copied'));
+    const removed = await store.removeEvidence(c.id, c.evidence[0]!.annotation);
+    view.dispatchEvent(new NotifyEvent('Passage removed from the claim', removed));
+    view.dispatchEvent(new NotifyEvent('Passage copied with citation'));
+    await until(() => toasts().length === 3, 'three toasts');
+    // Newest first; the first news went when the second came.
+    expect(toasts()).to.deep.equal(['Passage copied with citation', 'Passage removed from the claim', 'Claims linked']);
+    undoOf('Claims linked')!.click();
+    await until(() => store.links.size === 0, 'the link undone');
+    expect(store.getClaim(c.id)!.evidence).to.deep.equal([]); // the later removal stays
+    await until(() => toasts().includes('Undone: Link claims'), 'says so');
+    expect(undoOf('Passage removed from the claim')).to.not.equal(undefined);
+    // A fourth toast with a button sends the oldest away.
+    for (const statement of ['One', 'Two', 'Three']) view.dispatchEvent(new NotifyEvent(`Edited: ${statement}`, await store.updateClaim(a.id, { statement })));
+    await until(() => toasts()[0] === 'Edited: Three', 'newest');
+    expect(toasts()).to.deep.equal(['Edited: Three', 'Edited: Two', 'Edited: One']);
+  });
+
   it('a toast whose action can no longer be undone says why, and undoes nothing else', async () => {
     store = await makeStore();
     const { a } = await seed(store);
