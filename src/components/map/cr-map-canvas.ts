@@ -150,7 +150,8 @@ export class CrMapCanvas extends LitElement {
     const g = this.gesture;
     const routes = g?.kind === 'move' ? dragRoutes(this.edges, this.boxes, boxes, g.id) : edgeRoutes(this.edges, boxes);
     const from = g?.kind === 'link' ? boxes.get(g.id) : undefined;
-    return html`<svg class="map" xmlns="http://www.w3.org/2000/svg" role="group" aria-label=${this.label}
+    // The drawing is no tab stop of its own (Chromium made it one): Tab goes to the current node.
+    return html`<svg class="map" xmlns="http://www.w3.org/2000/svg" role="group" aria-label=${this.label} tabindex="-1"
         aria-describedby="keys" @keydown=${this.#onKey}
         @pointerdown=${this.#onDown} @pointermove=${this.#onMove} @pointerup=${this.#onUp} @pointercancel=${this.#onCancel}
         @focusin=${this.#onFocus} @focusout=${() => (this.focusedNode = '')} @pointerover=${this.#onOver} @pointerleave=${() => (this.hot = '')}>

@@ -112,8 +112,11 @@ describe('cr-map-view interaction', () => {
     await store.createLink({ relation: 'supports', from: d.id, to: a.id });
     const view = await mountMap(store);
     const canvas = await drawn(view, [a.id, b.id, c.id, d.id]);
-    // One tab stop for the whole map.
+    // One tab stop for the whole map: Tab from the toolbar lands on a node, where the arrows work.
     expect(canvas.shadowRoot!.querySelectorAll('g.node[tabindex="0"]').length).to.equal(1);
+    [...view.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Export PNG')!.focus();
+    await press('Tab');
+    expect(focused() === canvas.shadowRoot!.querySelector('g.node[tabindex="0"]'), 'Tab lands on the current node').to.equal(true);
     nodeOf(canvas, d.id)!.focus();
     const neighbours = (id: string) => new Set([...canvas.edges].flatMap((e) => (e.from === id ? [e.to] : e.to === id ? [e.from] : [])));
     let at = d.id;
