@@ -12,6 +12,9 @@ const GROUPS: Array<[string, Array<[string, string]>]> = [
   ]],
   ['Reading', [
     ['j / k', 'Next / previous paragraph'],
+    ['Shift + → / ←', 'Select from the focused paragraph a word at a time, or extend / shrink the selection'],
+    ['Shift + ↓ / ↑', 'Extend / shrink the selection by a line'],
+    ['Shift + End / Home', 'Extend the selection to the paragraph\'s end / start'],
     ['H', 'Highlight the selected passage (also in Compare)'],
     ['N', 'Add a note to the selected passage'],
     ['T', 'Tag the selected passage'],
@@ -69,7 +72,7 @@ export class CrHelp extends LitElement {
       ${GROUPS.map(([where, keys]) => html`<table>
         <caption>${where}</caption>
         ${keys.map(([k, what]) => html`<tr><th scope="row"><kbd>${k}</kbd></th><td>${what}</td></tr>`)}</table>`)}
-      <p>Select text with the mouse, touch or Shift + arrow keys (with caret browsing, F7), then use the toolbar or the keys above.</p>
+      <p>Select text with the mouse, touch or Shift + arrow keys (from the paragraph j / k focused), then use the toolbar or the keys above.</p>
       <form method="dialog"><button>Close</button></form>
     </dialog>`;
   }
