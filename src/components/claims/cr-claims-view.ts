@@ -117,7 +117,8 @@ export class CrClaimsView extends LitElement {
     const store = this.#data.store;
     const all = store ? [...store.claims.values()].filter(store.isShown).sort(newest) : [];
     const gone = [...this.edited.values()].filter((c) => !this.#data.store?.getClaim(c.id));
-    const shown = gone.length ? [...this.#filter(all), ...gone].sort(newest) : this.#filter(all);
+    const matching = this.#filter(all);
+    const shown = gone.length ? [...matching, ...gone].sort(newest) : matching;
     // The selected claim is always listed, with the claims newer than it.
     const listed = Math.max(this.listed, shown.findIndex((c) => c.id === this.selected) + 1);
     return html`<div class="layout">
@@ -126,8 +127,8 @@ export class CrClaimsView extends LitElement {
           ${hiddenNote(store)}
           ${all.length ? this.#filterBar(all) : nothing}
           ${all.length
-            ? html`<p class="shown" role="status">${shown.length === all.length ? count(all.length, 'claim') : `Showing ${shown.length} of ${count(all.length, 'claim')}`}${
-              shown.length > listed ? `, the newest ${listed} listed` : ''}</p>`
+            ? html`<p class="shown" role="status">${matching.length === all.length ? count(all.length, 'claim') : `Showing ${matching.length} of ${count(all.length, 'claim')}`}${
+              gone.length ? ` (and ${count(gone.length, 'claim')} deleted elsewhere, kept while you edit)` : ''}${shown.length > listed ? `, the newest ${listed} listed` : ''}</p>`
             : nothing}
           <cr-layer-legend></cr-layer-legend>
           ${all.length + gone.length === 0 ? (store?.claims.size ? nothing : this.#empty()) : shown.length === 0

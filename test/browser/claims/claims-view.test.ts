@@ -106,6 +106,19 @@ describe('cr-claims-view', () => {
     await until(() => shownIds(view).length === CLAIMS_PAGE, 'a new filter lists one page again');
   });
 
+  it('counts a claim deleted elsewhere while its card is edited apart from the claims there are', async () => {
+    store = await makeStore();
+    const { a } = await seed(store);
+    const view = await mount(store);
+    const c = await expand(view, a.id);
+    $<HTMLButtonElement>(c, 'button.edit')!.click();
+    await until(() => $(c, 'form.edit'), 'editing');
+    await store.deleteClaims([a.id]);
+    await until(() => $(view, '.shown')!.textContent.startsWith('3 claims'), 'count without it');
+    expect($(view, '.shown')!.textContent).to.equal('3 claims (and 1 claim deleted elsewhere, kept while you edit)');
+    expect(shownIds(view)).to.include(a.id);
+  });
+
   it('shows events and each passage\'s stance (icon and label) on a collapsed card', async () => {
     store = await makeStore();
     const a = await claimFrom(store, 'duvanova-junisbai-2022', 3, 'Elites organised the Almaty violence');
