@@ -93,6 +93,9 @@ export interface DeleteAnnotationsOptions {
 /** `Delete claim`, `Delete 3 claims`: labels for undo menus. */
 const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Delete ${n} ${noun}s`);
 
+/** What making an annotation is called where the reader sees it (toasts, undo): a note, tags, or a highlight. */
+const annotating = (draft: AnnotationDraft) => (draft.note?.trim() ? 'Add note' : draft.tags?.some((t) => t.trim()) ? 'Tag passage' : 'Highlight passage');
+
 /**
  * The app's data. Create it, listen for `store-error`, `await open()`, then
  * hand it down to components, which read synchronously and call actions.
@@ -104,7 +107,7 @@ const deleting = (n: number, noun: string) => (n === 1 ? `Delete ${noun}` : `Del
 export class CrossreadStore extends StoreReads {
   /** Creates an annotation by the current reader. Resolves with the saved record. */
   createAnnotation(draft: AnnotationDraft): Promise<ActionResult<Annotation>> {
-    return this.#do('Create annotation', (cs, ctx) => this.#putAnnotation(cs, draft, ctx));
+    return this.#do(annotating(draft), (cs, ctx) => this.#putAnnotation(cs, draft, ctx));
   }
 
   /**
@@ -113,7 +116,7 @@ export class CrossreadStore extends StoreReads {
    */
   updateAnnotation(id: string, change: AnnotationChange): Promise<ActionResult<Annotation>> {
     const seen = this.state.annotations.get(id);
-    return this.#do('Edit annotation', (cs, ctx) => {
+    return this.#do('Edit passage', (cs, ctx) => {
       const from = need(cs, 'annotations', id);
       const lists = (a: Annotation) => ({ tags: tagsOf(a), events: eventsOf(a) });
       const rebased = seen && seen !== from ? rebaseLists(change, lists(seen), lists(from)) : change;
@@ -127,10 +130,10 @@ export class CrossreadStore extends StoreReads {
    */
   async deleteAnnotations(ids: readonly string[], options: DeleteAnnotationsOptions = {}): Promise<DeleteResult> {
     const done = await this.change<Annotation[]>(
-      (removed) => deleting(removed.length, 'annotation'),
+      (removed) => deleting(removed.length, 'passage'),
       (cs, ctx) => claims.deleteAnnotations(cs, ids, options.orphanedClaims ?? 'keep', ctx),
     );
-    return this.#deleted(done, 'annotations', 'Delete annotation');
+    return this.#deleted(done, 'annotations', 'Delete passage');
   }
 
   /** Sets the reader's display name for future records. Not undoable: it is a preference. */
@@ -152,9 +155,9 @@ export class CrossreadStore extends StoreReads {
     await this.change('Place on map', (cs) => putPositions(cs, positions, true), false);
   }
 
-  /** Moves claims on the map (a drag), as one undoable action; resolves with the positions written. */
-  moveOnMap(positions: ReadonlyMap<string, MapPosition>): Promise<ActionResult<ReadonlyMap<string, MapPosition>>> {
-    return this.#do(positions.size === 1 ? 'Move claim' : 'Move claims', (cs) => putPositions(cs, positions, false));
+  /** Moves claims on the map (a drag, a tidy-up: `label` says which), as one undoable action; resolves with the positions written. */
+  moveOnMap(positions: ReadonlyMap<string, MapPosition>, label = positions.size === 1 ? 'Move claim' : 'Move claims'): Promise<ActionResult<ReadonlyMap<string, MapPosition>>> {
+    return this.#do(label, (cs) => putPositions(cs, positions, false));
   }
 
   /** Creates a claim from a passage (its first evidence). */

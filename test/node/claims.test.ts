@@ -125,7 +125,7 @@ describe('cascades', () => {
     expect(result.alsoRemoved.links).toEqual([link]);
     expect(result.updated.claims.map((c) => c.id)).toEqual([c3.id]);
     expect(store.getClaim(c2.id)).toBeDefined();
-    expect(store.undoLabel).toBe('Delete annotation');
+    expect(store.undoLabel).toBe('Delete passage');
     expect((await store.undo()).done).toBe(true);
     expect(snapshot(store)).toEqual(before);
   });

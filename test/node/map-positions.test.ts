@@ -13,6 +13,8 @@ describe('map positions in the store', () => {
     expect([...w.store.mapPositions()]).toEqual([[w.A.id, at(10, -21)], [w.B.id, at(300, 40)]]);
     const again = await w.store.moveOnMap(new Map([[w.A.id, at(50, 50)]]));
     expect(again.label).toBe('Move claim');
+    expect((await w.store.moveOnMap(new Map([[w.B.id, at(0, 0)]]), 'Tidy up the map')).label).toBe('Tidy up the map');
+    expect(await w.store.undo()).toMatchObject({ done: true, label: 'Tidy up the map' });
     expect(await again.undo()).toMatchObject({ done: true });
     expect(w.store.mapPositions().get(w.A.id)).toEqual(at(10, -21));
     expect(await moved.undo()).toMatchObject({ done: true });

@@ -147,7 +147,7 @@ describe('receive: a valid batch', () => {
     expect((await merged.undo()).done).toBe(false);
     // The overtaken step says why once, then undo moves on.
     expect(await here.store.undo()).toEqual({ done: false, reason: 'Can\'t undo “Edit claim”: a synced update has changed the same claim since.' });
-    expect(here.store.undoLabel).toBe('Create annotation');
+    expect(here.store.undoLabel).toBe('Highlight passage');
     expect(here.store.getAnnotation(mine.id)).toBeDefined();
   });
 });

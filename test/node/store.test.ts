@@ -53,6 +53,18 @@ describe('actions', () => {
     expect(Object.isFrozen(a) && Object.isFrozen(a.body[0]) && Object.isFrozen(a.target.selector[1])).toBe(true);
   });
 
+  it('names each step in the reader\'s words, for toasts and undo: a highlight, a note, tags, a passage', async () => {
+    const { store } = await makeStore();
+    const labels: string[] = [];
+    for (const extra of [{ note: undefined, tags: [] }, { note: ' ', tags: ['claim'] }, { note: 'Why', tags: [] }]) {
+      labels.push((await store.createAnnotation(draft(labels.length, extra))).label);
+    }
+    expect(labels).toEqual(['Highlight passage', 'Tag passage', 'Add note']);
+    const [first] = [...store.annotations.keys()];
+    expect((await store.updateAnnotation(first!, { note: 'Later' })).label).toBe('Edit passage');
+    expect((await store.deleteAnnotations([first!])).label).toBe('Delete passage');
+  });
+
   it('saves nothing for a no-op edit and for deleting nothing', async () => {
     const { store, changes } = await makeStore();
     const a = (await store.createAnnotation(draft(1))).value;
@@ -61,7 +73,7 @@ describe('actions', () => {
     expect(result.removed).toEqual([]);
     expect((await result.undo()).done).toBe(false);
     expect(changes).toHaveLength(1);
-    expect(store.undoLabel).toBe('Create annotation');
+    expect(store.undoLabel).toBe('Add note');
   });
 
   it('rejects invalid input as `invalid` without an event or a change', async () => {
@@ -120,7 +132,7 @@ describe('undo and redo', () => {
     const a = (await store.createAnnotation(draft(1))).value;
     await store.updateAnnotation(a.id, { note: 'edited' });
     await store.deleteAnnotations([a.id]);
-    expect(store.undoLabel).toBe('Delete annotation');
+    expect(store.undoLabel).toBe('Delete passage');
     expect((await store.undo()).done).toBe(true);
     expect(noteOf(store.getAnnotation(a.id)!)).toBe('edited');
     expect((await store.undo()).done).toBe(true);
@@ -133,7 +145,7 @@ describe('undo and redo', () => {
     expect((await store.undo()).done).toBe(false);
     expect((await store.redo()).done).toBe(true);
     expect(store.getAnnotation(a.id)).toEqual({ ...a, version: { [replica]: 5 } });
-    expect(store.redoLabel).toBe('Edit annotation');
+    expect(store.redoLabel).toBe('Edit passage');
     expect(changes.map(([, o]) => o)).toEqual(['local', 'local', 'local', 'undo', 'undo', 'undo', 'redo']);
   });
 
@@ -144,7 +156,7 @@ describe('undo and redo', () => {
     const c = (await store.createAnnotation(draft(3))).value;
     expect((await deleted.undo()).done).toBe(true);
     expect([...store.annotations.keys()].sort()).toEqual([a.id, b.id, c.id].sort());
-    expect(store.undoLabel).toBe('Create annotation');
+    expect(store.undoLabel).toBe('Add note');
     expect((await deleted.undo()).done).toBe(false);
   });
 
@@ -175,7 +187,7 @@ describe('failures', () => {
     expect(store.getAnnotation(a.id)).toBe(a);
     expect(await persistence.loadAll()).toEqual(before);
     expect(changes).toHaveLength(1);
-    expect(store.undoLabel).toBe('Create annotation');
+    expect(store.undoLabel).toBe('Add note');
     // A failed undo keeps the entry so the reader can try again.
     persistence.failWith = error;
     await expect(store.undo()).rejects.toMatchObject({ kind });

@@ -128,7 +128,7 @@ describe('undo overtaken by another tab', () => {
     await until(() => one.store.getAnnotation(a.id)?.body.length === 1, 'the other tab');
     await one.store.updateAnnotation(a.id, { note: 'from one' });
     await until(() => JSON.stringify(two.store.getAnnotation(a.id)).includes('from one'), 'the other tab');
-    expect(await two.store.undo()).toEqual({ done: false, reason: 'Can\'t undo “Edit annotation”: another tab has changed the same passage since.' });
+    expect(await two.store.undo()).toEqual({ done: false, reason: 'Can\'t undo “Edit passage”: another tab has changed the same passage since.' });
     expect(JSON.stringify(two.store.getAnnotation(a.id))).toContain('from one');
     // The next undo moves on (here: nothing of tab two's is left).
     expect(await two.store.undo()).toEqual({ done: false, reason: 'Nothing to undo.' });

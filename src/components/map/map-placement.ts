@@ -80,7 +80,7 @@ export class MapPlacement implements ReactiveController {
       this.#set({ positions, clusterBoxes: result.clusters });
       if (by !== 'none') this.#clustered.set(by, positions);
       // Tidying up is the reader's act: one undoable move of everything.
-      else if (fresh) this.#host.dispatchEvent(new NotifyEvent('Map tidied up', await store.moveOnMap(positions)));
+      else if (fresh) this.#host.dispatchEvent(new NotifyEvent('Map tidied up', await store.moveOnMap(positions, 'Tidy up the map')));
       else if (result.placed.length) await store.placeOnMap(new Map(result.placed.map((id) => [id, positions.get(id)!])));
     } catch (err) {
       this.#host.dispatchEvent(new NotifyEvent((err as Error).message));

@@ -110,7 +110,7 @@ describe('store on IndexedDB', () => {
     expect(one.annotationsTagged('from-two').map((x) => x.id)).to.deep.equal([a.id]);
     // The tab that created it may no longer undo the creation: that would delete the other tab's edit.
     // It says so (not "Nothing to undo"), once.
-    expect(await one.undo()).to.deep.equal({ done: false, reason: 'Can\'t undo “Create annotation”: another tab has changed the same passage since.' });
+    expect(await one.undo()).to.deep.equal({ done: false, reason: 'Can\'t undo “Add note”: another tab has changed the same passage since.' });
     expect(one.canUndo).to.equal(false);
     expect(one.getAnnotation(a.id)).to.deep.equal(two.getAnnotation(a.id));
 
@@ -267,7 +267,7 @@ describe('failures keep memory and disk consistent', () => {
     expect(store.getAnnotation(a.id)).to.equal(a);
     expect(changes).to.have.length(1);
     expect(await readDisk(name)).to.deep.equal(disk);
-    expect(store.undoLabel).to.equal('Create annotation');
+    expect(store.undoLabel).to.equal('Add note');
 
     poison = false;
     await store.updateAnnotation(a.id, { note: 'saved' });
