@@ -8,6 +8,7 @@ import { writeMapFile } from '../../exchange/map-file/write.ts';
 import { encodeShare } from '../../exchange/share-link.ts';
 import { toW3cCollection } from '../../exchange/w3c/export.ts';
 import { routeHash } from '../../app/route.ts';
+import { slugify } from '../../corpus/source-id.ts';
 import { copyText } from '../shared/clipboard.ts';
 import { ANONYMOUS, newRecordId } from '../../store/index.ts';
 import { controlStyles } from '../shared/control-styles.ts';
@@ -55,7 +56,8 @@ export class CrExportList extends LitElement {
     return [
       {
         id: 'map', label: 'Claim map (Crossread)', hint: 'Your claims, links, events and passages, to hand to a seminar or back to an instructor.',
-        file: 'crossread-claim-map.json', type: 'application/json',
+        // Named for its maker and day: an instructor collects a seminar's maps in one folder.
+        file: `crossread-claim-map-${slugify(name) || 'anonymous'}-${new Date().toISOString().slice(0, 10)}.json`, type: 'application/json',
         write: (d) => JSON.stringify(writeMapFile({
           layer: { id: store.localLayer!, name, role: this.mapRole, ...(course ? { course } : {}) }, ...d,
           positions: [...store.mapPositions()].map(([claim, p]) => ({ claim, x: p.x, y: p.y })), builtIn: new Set(this.entries.map((e) => e.id)), sources: [...store.sources.values()], now: new Date().toISOString(),

@@ -40,7 +40,7 @@ describe('sharing and exchange', () => {
     const use = await until(() => deep(app, 'cr-settings')!.shadowRoot!.querySelector('.use'), 'storage use');
     expect(use.textContent).to.match(/^Crossread uses [\d.]+ [KMG]B of this browser's storage/);
     const [map] = await catchDownloads(async () => (await button(list, '[data-format=map]')).click());
-    expect(map!.name).to.equal('crossread-claim-map.json');
+    expect(map!.name).to.equal(`crossread-claim-map-anonymous-${new Date().toISOString().slice(0, 10)}.json`);
     const text = await map!.text;
     const file = JSON.parse(text) as MapFile;
     expect(file.format).to.equal('crossread-map');
