@@ -10,6 +10,7 @@ import { NotifyEvent } from '../shared/events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { libraryDocs, type DocumentLoader } from './library-docs.ts';
 import { placeImported } from './place-imported.ts';
+import { readSoFar } from '../shared/bytes.ts';
 import './cr-import-conflicts.ts';
 
 const KIND_NAME = { 'crossread-map': 'a Crossread claim map', 'crossread-backup': 'a Crossread backup of every layer', hypothesis: 'a Hypothesis export', w3c: 'W3C web annotations', unknown: 'a file of unknown kind' } as const;
@@ -212,7 +213,7 @@ export class CrImport extends LitElement {
   }
 
   #renderProgress(b: Busy) {
-    const count = b.stage === 'reading' ? `${(b.done / 1048576).toFixed(1)} of ${(b.total / 1048576).toFixed(1)} MB` : b.total ? plural(b.total, 'record') : '';
+    const count = b.stage === 'reading' ? readSoFar(b.done, b.total) : b.total ? plural(b.total, 'record') : '';
     const said = b.said ?? `${STAGE[b.stage]} ${b.name}${count ? ` (${count})` : ''}…`;
     return html`<div class="progress">
       <progress max="100" value=${ifDefined(percent(b))} aria-label=${b.stage === 'done' ? `Imported ${b.name}` : `Importing ${b.name}`}></progress>

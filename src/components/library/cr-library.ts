@@ -8,6 +8,7 @@ import { loadSampleMap } from '../exchange/sample-map.ts';
 import { StoreController } from '../store/store-controller.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { removeSource } from './remove-source.ts';
+import { readSoFar } from '../shared/bytes.ts';
 import '../shared/cr-confirm-dialog.ts';
 import './cr-add-source.ts';
 import './cr-edit-source.ts';
@@ -180,12 +181,11 @@ export class CrLibrary extends LitElement {
   }
 
   #progress(o: FileOpening) {
-    const mb = (n: number) => (n / 1048576).toFixed(1);
     const reading = o.stage === 'reading';
     return html`<div class="opening" @keydown=${this.#onKey}>
       <p role="status">${STAGE[o.stage]} “${o.name}”…</p>
       <progress aria-label="Opening ${o.name}" max=${reading ? o.total : nothing} value=${reading ? o.loaded : nothing}></progress>
-      ${reading ? html`<span>${mb(o.loaded)} of ${mb(o.total)} MB</span>` : ''}
+      ${reading && readSoFar(o.loaded, o.total) ? html`<span>${readSoFar(o.loaded, o.total)}</span>` : ''}
       <button type="button" class="cancel" @click=${this.#cancel}>Cancel</button>
     </div>`;
   }
