@@ -11,6 +11,7 @@ import { StoreController } from '../store/store-controller.ts';
 import { libraryDocs, type DocumentLoader } from './library-docs.ts';
 import { placeImported } from './place-imported.ts';
 import { readSoFar } from '../shared/bytes.ts';
+import { addedKinds } from './added-kinds.ts';
 import './cr-import-conflicts.ts';
 
 const KIND_NAME = { 'crossread-map': 'a Crossread claim map', 'crossread-backup': 'a Crossread backup of every layer', hypothesis: 'a Hypothesis export', w3c: 'W3C web annotations', unknown: 'a file of unknown kind' } as const;
@@ -192,7 +193,7 @@ export class CrImport extends LitElement {
     return html`<div class="preview" role="region" aria-label="What importing ${p.name} will do">
       <h3>${p.name}: ${KIND_NAME[i.kind]}${layer ? html` by ${layer.name} (${layer.role}${layer.course ? `, ${layer.course}` : ''})` : nothing}</h3>
       ${s
-        ? html`<p>Importing will add ${plural(s.added, 'record')}, update ${s.updated}, and leave ${s.unchanged} as they are.
+        ? html`<p>Importing will add ${plural(s.added, 'record')}${s.added ? ` (${addedKinds(p.plan!.diff)})` : ''}, update ${s.updated}, and leave ${s.unchanged} as they are.
             ${s.conflicts ? html`<strong>${plural(s.conflicts, 'record')} changed both here and in the file: yours are kept, and you choose for each after importing.</strong>` : nothing}</p>`
         : nothing}
       ${i.findings.length ? html`<ul>${i.findings.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}

@@ -60,7 +60,7 @@ describe('sharing and exchange', () => {
     // server: measured 5.8-6.6 s on this two-core machine, over until's usual 5 s.
     const preview = await until(() => importer.shadowRoot!.querySelector('.preview'), 'preview', 20_000);
     expect(preview.textContent).to.match(/a Crossread claim map by .* \(student\)/);
-    expect(preview.textContent).to.contain('Importing will add 2 records');
+    expect(preview.textContent).to.contain('Importing will add 2 records (1 claim and 1 passage)');
     expect(fresh.claims.size).to.equal(0);
     expect(importer.shadowRoot!.activeElement?.textContent).to.equal('Import'); // the next key imports
     (importer.shadowRoot!.activeElement as HTMLButtonElement).click();
