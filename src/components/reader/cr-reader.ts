@@ -106,7 +106,7 @@ export class CrReader extends LitElement {
       <div class="content">
         <header>
           <span class="kind">${m.kind}</span>
-          <h1>${m.title}</h1>
+          <h1 tabindex="-1">${m.title}</h1>
           <p class="authors">${m.authors.join(', ')}</p>
           ${venue ? html`<p class="venue">${venue}</p>` : nothing}
           <div class="facts">
@@ -142,15 +142,19 @@ export class CrReader extends LitElement {
       // Revealing ¶n fires cr-paragraph-focus, which marks its section in the contents.
       if (this.paragraph) {
         const n = this.paragraph;
-        // A link to a paragraph the source does not have (a typo, a cite from another edition):
-        // say so, rather than stay where the last one left the reader.
         // A search's marks: the block holding the first one is focused (a cell of a table).
         const at = this.mark ? paragraphMarks(this.doc, n, this.mark)[0]?.[0] : undefined;
+        // A link to a paragraph the source does not have (a typo, a cite from another edition):
+        // say so, rather than stay where the last one left the reader.
         if (!(await this.documentEl.revealParagraph(n, { flash: true, at }))) {
           const last = Math.max(0, ...this.documentEl.numberedBlocks.map((b) => b.n));
           this.dispatchEvent(new NotifyEvent(`This source has no ¶${n}${last ? `: its paragraphs are numbered 1 to ${last}` : ''}.`));
         }
-      } else if (changed.has('doc')) window.scrollTo({ top: 0 });
+      } else if (changed.has('doc')) {
+        window.scrollTo({ top: 0 });
+        // Opened from the library, whose link went with it: focus starts at the title, not the page.
+        if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      }
       this.#spy.spy();
     }
   }

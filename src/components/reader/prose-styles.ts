@@ -28,6 +28,8 @@ export const proseStyles = css`
   .prose [data-block].current {
     box-shadow: -0.6rem 0 0 -0.3rem var(--cr-accent);
   }
+  /* A cell's bar would fall on its neighbour: it is ringed instead. */
+  .prose td[data-block].current, .prose th[data-block].current { box-shadow: inset 0 0 0 2px var(--cr-accent); }
   .prose blockquote {
     margin: 1.2em 0;
     padding: 0 0 0 1.2em;
@@ -43,7 +45,7 @@ export const proseStyles = css`
     user-select: none;
     font-variant-numeric: lining-nums;
   }
-  .prose .table-wrap { position: relative; margin: 1em 0 1.4em; }
+  .prose .table-wrap { position: relative; margin: 1em 0 1.4em; scroll-margin-top: 5rem; }
   .prose table {
     border-collapse: collapse;
     font-family: var(--cr-sans);

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { openApp, openReader, until, deep, makeStore, withStore } from '../helpers.ts';
 import { openUserFile } from '../../../src/app/open-file.ts';
 import type { CrReader } from '../../../src/components/reader/cr-reader.ts';
@@ -26,10 +27,13 @@ describe('library', () => {
     expect(byId['anisin-2026']!.querySelector('.year')!.textContent).to.equal('2026');
     expect(byId['kurmashev-et-al-2018']!.querySelector('.kind')!.textContent).to.equal('journal article');
 
-    (byId['anisin-2026']!.querySelector('h2 a') as HTMLAnchorElement).click();
-    const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader after click');
+    // Opened by the keyboard: focus starts at the source's title, not lost with the library's link.
+    (byId['anisin-2026']!.querySelector('h2 a') as HTMLAnchorElement).focus();
+    await sendKeys({ press: 'Enter' });
+    const reader = await until(() => deep(app, 'cr-reader') as CrReader | null, 'reader after Enter');
     await until(() => reader.doc?.meta.id === 'anisin-2026', 'anisin loaded');
     expect(location.hash).to.equal('#/read/anisin-2026');
+    await until(() => reader.shadowRoot!.activeElement?.tagName === 'H1', 'the title focused');
   });
 });
 
