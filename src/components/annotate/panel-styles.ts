@@ -24,12 +24,13 @@ export const panelStyles = css`
     label { font-size: 0.75rem; color: var(--cr-ink-soft); display: grid; gap: 0.2rem; }
     textarea, input, select { font: 0.88rem var(--cr-sans); padding: 0.35rem 0.45rem; border: 1px solid var(--cr-rule); border-radius: 5px; background: var(--cr-bg); color: var(--cr-ink); }
     textarea { min-height: 4.5rem; resize: vertical; }
+    select { max-width: 100%; min-width: 0; text-overflow: ellipsis; }
     .empty, .hint { color: var(--cr-ink-faint); font-size: 0.85rem; }
     .orphans { margin-top: 1.4rem; }
     .orphans .card { border-left-color: var(--cr-ink-faint); border-style: dashed; cursor: default; }
     .who { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.8rem; font-size: 0.8rem; color: var(--cr-ink-soft); flex-wrap: wrap; }
     .filter { margin-bottom: 0.7rem; display: flex; gap: 0.8rem; align-items: center; font-size: 0.8rem; flex-wrap: wrap; }
-    .filter label { display: flex; gap: 0.3rem; align-items: center; }
+    .filter label { display: flex; gap: 0.3rem; align-items: center; min-width: 0; max-width: 100%; }
     fieldset.events { border: 1px solid var(--cr-rule); border-radius: 5px; padding: 0.3rem 0.5rem; margin: 0; display: grid; gap: 0.15rem; }
     fieldset.events legend { font-size: 0.75rem; color: var(--cr-ink-soft); }
     label.check { display: flex; gap: 0.4rem; align-items: center; font-size: 0.82rem; color: var(--cr-ink); }

@@ -16,7 +16,8 @@ export const claimCardStyles = css`
   .evidence li { border-top: 1px solid var(--cr-rule); padding-top: 0.45rem; }
   .evidence .line { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; font-size: 0.8rem; }
   blockquote { margin: 0.25rem 0; font: italic 0.88rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); }
-  .row label { display: flex; gap: 0.3rem; align-items: center; }
+  .row label { display: flex; gap: 0.3rem; align-items: center; min-width: 0; max-width: 100%; }
+  .row form { min-width: 0; max-width: 100%; }
   cr-note { margin: 0.4rem 0; }
   .claim-actions { margin-top: 0.9rem; }
   .stances { list-style: none; margin: 0.35rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; font-size: 0.76rem; color: var(--cr-ink-soft); }

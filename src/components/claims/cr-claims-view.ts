@@ -55,12 +55,12 @@ export class CrClaimsView extends LitElement {
       cr-layer-legend { margin: 0 0 0.6rem; }
       :host { display: block; }
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 19rem; gap: 2rem; max-width: 74rem; margin: 0 auto; padding: 1.5rem; align-items: start; }
-      @media (max-width: 56rem) { .layout { grid-template-columns: 1fr; } }
+      @media (max-width: 56rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
       h1 { font: 700 1.4rem/1.2 var(--cr-sans); margin: 0 0 0.8rem; }
       .filters { display: flex; gap: 0.7rem; flex-wrap: wrap; align-items: end; margin-bottom: 0.6rem; }
       .filters select { max-width: 14rem; }
       .shown, .hidden-note { color: var(--cr-ink-faint); font-size: 0.82rem; margin: 0 0 0.7rem; }
-      ol.claims { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.7rem; }
+      ol.claims { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.7rem; }
       .more { color: var(--cr-ink-soft); font-size: 0.9rem; margin: 1rem 0 0; display: flex; gap: 0.6rem; align-items: baseline; flex-wrap: wrap; }
       .empty { background: var(--cr-card); border: 1px dashed var(--cr-rule); border-radius: 8px; padding: 1rem 1.2rem; color: var(--cr-ink-soft); line-height: 1.55; }
       .empty h2 { font-size: 1rem; color: var(--cr-ink); margin: 0 0 0.4rem; }

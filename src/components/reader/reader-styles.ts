@@ -21,6 +21,8 @@ export const readerStyles = css`
     header { max-width: 38rem; margin-bottom: 2.5rem; }
     .kind { font: 600 0.72rem/1 var(--cr-sans); text-transform: uppercase; letter-spacing: 0.1em; color: var(--cr-accent); }
     h1 { font: 700 clamp(1.6rem, 3vw, 2.3rem)/1.15 var(--cr-sans); letter-spacing: -0.02em; margin: 0.5rem 0 0.8rem; color: var(--cr-ink); }
+    /* Focused on opening, so the keyboard starts at the top: a place to start from, not a control. */
+    h1:focus { outline: none; }
     .authors { font: 500 1.05rem/1.4 var(--cr-sans); color: var(--cr-ink); margin: 0; }
     .venue { font: 0.95rem/1.4 var(--cr-sans); color: var(--cr-ink-soft); margin: 0.25rem 0 0; }
     .cite { margin: 1rem 0 0; padding: 0.75rem 1rem; background: var(--cr-panel); border-radius: 6px; font: 0.85rem/1.5 var(--cr-sans); color: var(--cr-ink-soft); }

@@ -16,6 +16,8 @@ export const controlStyles = css`
   label.check { display: flex; gap: 0.4rem; align-items: center; color: var(--cr-ink); }
   textarea, input, select { font: 0.88rem var(--cr-sans); padding: 0.35rem 0.45rem; border: 1px solid var(--cr-rule); border-radius: 5px; background: var(--cr-bg); color: var(--cr-ink); }
   textarea { min-height: 4rem; resize: vertical; }
+  /* A long option (a tag, an event's name) must not push a select out of its panel. */
+  select { max-width: 100%; min-width: 0; text-overflow: ellipsis; }
   form { display: grid; gap: 0.5rem; }
   fieldset { border: 1px solid var(--cr-rule); border-radius: 6px; padding: 0.4rem 0.7rem 0.6rem; margin: 0; }
   legend { font-size: 0.78rem; color: var(--cr-ink-soft); padding: 0 0.3rem; }

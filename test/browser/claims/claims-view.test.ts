@@ -106,6 +106,19 @@ describe('cr-claims-view', () => {
     await until(() => shownIds(view).length === CLAIMS_PAGE, 'a new filter lists one page again');
   });
 
+  it('keeps a long event name inside a narrow page: the card and its select shrink, the name cut with an ellipsis', async () => {
+    store = await makeStore();
+    const { a } = await seed(store);
+    await store.createEvent({ name: 'Almaty violence, the looting of the airport and the city hall by organised groups', start: '2022-01-05' });
+    const view = await mount(store);
+    (view.closest('main') as HTMLElement).style.width = '420px';
+    const c = await expand(view, a.id);
+    const select = await until(() => $<HTMLSelectElement>(c, 'select[name=event]'), 'event select');
+    const [page, card, box] = [view.closest('main')!.getBoundingClientRect(), c.getBoundingClientRect(), select.getBoundingClientRect()];
+    expect(card.right, 'the card ends inside the page').to.be.at.most(page.right);
+    expect(box.right, 'the select ends inside the card').to.be.at.most(card.right);
+  });
+
   it('counts a claim deleted elsewhere while its card is edited apart from the claims there are', async () => {
     store = await makeStore();
     const { a } = await seed(store);
