@@ -12,7 +12,7 @@ const GROUPS: Array<[string, Array<[string, string]>]> = [
   ]],
   ['Reading', [
     ['j / k', 'Next / previous paragraph'],
-    ['Shift + → / ←', 'Select from the focused paragraph a word at a time, or extend / shrink the selection'],
+    ['Shift + → / ←', 'Select from the focused paragraph a word at a time, or extend / shrink the selection (also in Compare)'],
     ['Shift + ↓ / ↑', 'Extend / shrink the selection by a line'],
     ['Shift + End / Home', 'Extend the selection to the paragraph\'s end / start'],
     ['H', 'Highlight the selected passage (also in Compare)'],

@@ -18,7 +18,6 @@ import { StoreController } from '../store/store-controller.ts';
 import { looksOf } from '../layers/layer-look.ts';
 import { readerStyles } from './reader-styles.ts';
 import { ScrollSpy } from './scroll-spy.ts';
-import { selectByKey } from './keyboard-selection.ts';
 import './cr-toc.ts';
 import './cr-document.ts';
 import '../annotate/cr-annotation-panel.ts';
@@ -33,8 +32,8 @@ import { HeatStrip } from '../overview/heat-strip.ts';
  * annotation panel. It places the source's annotations in the text, keeps which one is chosen
  * and the passage waiting in a draft, and saves highlights; the panel saves everything else
  * (ADR 0005). A passage selected (R) or an annotation opened lists the passages of the other
- * sources related to it (`cr-related`). Keys: j / k paragraphs; Shift + arrows select
- * (`keyboard-selection.ts`); H / N / T / C / E / R on a selection; ? help.
+ * sources related to it (`cr-related`). Keys: j / k paragraphs; Shift + arrows select and
+ * H / N / T / C / E / R act on a selection (`selection-toolbar.ts`); ? help.
  *
  * @fires cr-notify - when a highlight could not be saved
  */
@@ -259,7 +258,7 @@ export class CrReader extends LitElement {
 
   #onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || isTyping(e)) return;
-    if (e.ctrlKey || e.metaKey || (this.documentEl && selectByKey(e, this.documentEl))) return;
+    if (e.ctrlKey || e.metaKey) return;
     if (e.key === 'j' || e.key === 'k') {
       e.preventDefault();
       this.documentEl.step(e.key === 'j' ? 1 : -1);

@@ -1,4 +1,4 @@
-import type { CrDocument } from './cr-document.ts';
+import type { TextMap } from '../../reader/text-map.ts';
 import { isTyping } from '../shared/keys.ts';
 
 // Shift + these keys select by word, line, or to the block's edge (Chromium's own granularities).
@@ -16,14 +16,13 @@ const MOVES: Record<string, [dir: 'forward' | 'backward', unit: string]> = {
  * Shift + arrows do nothing there): Shift + ←/→ by a word, ↑/↓ by a line, Home/End to the
  * block's edge. A selection in the text is extended or shrunk from its focus end; with none, one
  * starts at the focused block's start. The toolbar and its keys then follow, as after a mouse
- * selection (`selection-toolbar.ts`). True when the key was used.
+ * selection (`selection-toolbar.ts`, which calls this for its document: reader and Compare
+ * alike). True when the key was used.
  */
-export function selectByKey(e: KeyboardEvent, doc: CrDocument): boolean {
+export function selectByKey(e: KeyboardEvent, root: ShadowRoot, map: TextMap | undefined): boolean {
   const move = e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e) ? MOVES[e.key] : undefined;
-  const root = doc.shadowRoot;
-  const article = root?.querySelector('article');
-  const map = doc.textMap;
-  if (!move || !root || !article || !map) return false;
+  const article = root.querySelector('article');
+  if (!move || !article || !map) return false;
   // Chromium gives the selection's nodes inside a shadow root only through the root.
   const sel = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
   if (!sel) return false;

@@ -3,6 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { TextMap } from '../../reader/text-map.ts';
 import type { AnnotateIntent } from '../shared/events.ts';
 import { isTyping } from '../shared/keys.ts';
+import { selectByKey } from './keyboard-selection.ts';
 
 /** A passage of the text as offsets [start, end). */
 export interface Span {
@@ -72,6 +73,16 @@ export class SelectionToolbar implements ReactiveController {
     document.addEventListener('keydown', this.#onKey);
   }
 
+  // Kept on screen: over a passage near a column's edge (Compare's left one), half of it fell off.
+  hostUpdated(): void {
+    const bar = this.#root().querySelector<HTMLElement>('.toolbar');
+    const sel = this.#selected;
+    if (!bar || !sel) return;
+    const { left, right } = bar.getBoundingClientRect();
+    const shift = left < 8 ? 8 - left : right > innerWidth - 8 ? innerWidth - 8 - right : 0;
+    if (shift) bar.style.left = `${sel.x + shift}px`;
+  }
+
   hostDisconnected(): void {
     document.removeEventListener('selectionchange', this.#onSelectionChange);
     document.removeEventListener('keydown', this.#onKey);
@@ -126,6 +137,7 @@ export class SelectionToolbar implements ReactiveController {
   };
 
   #onKey = (e: KeyboardEvent) => {
+    if (selectByKey(e, this.#root(), this.#map())) return;
     if (!this.#selected || e.altKey || e.ctrlKey || e.metaKey || isTyping(e)) return;
     const key = e.key.toLowerCase();
     const intent = key in KEYS ? KEYS[key as keyof typeof KEYS] : undefined;

@@ -176,6 +176,28 @@ describe('compare view', () => {
     expect(live()).to.equal(0);
   });
 
+  it('selects by keyboard in a column too, its toolbar whole on screen, and H highlights there', async () => {
+    const store = await makeStore();
+    const h = await CompareHarness.open(DJ, ANISIN, store);
+    const doc = h.doc('left')!;
+    const block = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
+    const el = doc.textMap!.element(block.id)!;
+    el.scrollIntoView({ block: 'center' });
+    el.querySelector<HTMLElement>('a.pnum')!.focus();
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ up: 'Shift' });
+    }
+    const bar = await until(() => doc.shadowRoot!.querySelector<HTMLElement>('.toolbar'), 'toolbar');
+    await until(() => bar.getBoundingClientRect().left >= 0, 'toolbar on screen');
+    expect(bar.getBoundingClientRect().right).to.be.at.most(innerWidth);
+    await sendKeys({ press: 'h' });
+    const quote = doc.doc!.text.slice(block.start).split(/\s+/).slice(0, 3).join(' ');
+    const made = await until(() => [...store.annotations.values()].find((a) => a.target.source === DJ), 'highlight saved');
+    expect(made.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact).to.equal(quote);
+  });
+
   it('stacks the columns on narrow screens', async () => {
     await setViewport({ width: 800, height: 900 });
     const s = await seed();
