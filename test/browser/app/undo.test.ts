@@ -87,7 +87,7 @@ describe('undo in the app shell', () => {
     const app = await openApp('#/claims', store);
     const view = await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
     const toasts = () => [...app.shadowRoot!.querySelectorAll('.toast')].map((t) => t.querySelector('.message')!.textContent);
-    const undoOf = (message: string) => [...app.shadowRoot!.querySelectorAll('.toast')].find((t) => t.textContent!.startsWith(message))?.querySelector('button');
+    const undoOf = (message: string) => [...app.shadowRoot!.querySelectorAll('.toast')].find((t) => t.textContent.startsWith(message))?.querySelector('button');
     const linked = await store.createLink({ relation: 'supports', from: a.id, to: b.id });
     view.dispatchEvent(new NotifyEvent('Claims linked', linked));
     view.dispatchEvent(new NotifyEvent('Link to paragraph copied'));
