@@ -3,6 +3,7 @@
  * with the quote (stemmed, stop words left out: terms.ts), so the reader sees why it was found.
  * Pure.
  */
+import { clip } from '../corpus/clip.ts';
 import { contentWords, stem } from './terms.ts';
 
 /** Sentences of a text: split after . ! ? (and closing quotes or brackets) before a capital, digit or opening mark. */
@@ -24,7 +25,5 @@ export function relatedSnippet(paragraph: string, quote: string, max = 240): str
     const score = new Set(contentWords(s).map(stem).filter((w) => wanted.has(w))).size;
     if (score > bestScore) [best, bestScore] = [s, score];
   }
-  if (best.length <= max) return best;
-  const cut = best.slice(0, max - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+  return clip(best, max);
 }

@@ -24,6 +24,7 @@
  * `rebaseLists` applies the same set rule inside one tab, to edits that
  * replace tags or events whole.
  */
+import { clip } from '../corpus/clip.ts';
 import { uniqueIds } from './claim-records.ts';
 import { deepEqual } from './equal.ts';
 import { normalizeTags } from './record-base.ts';
@@ -208,7 +209,7 @@ const FIELD_WORDS: Record<string, string> = { target: 'place in the text', recor
 
 const quote = (value: unknown): string | undefined => {
   if (typeof value !== 'string') return undefined;
-  return `“${value.length > 80 ? `${value.slice(0, 79)}…` : value}”`;
+  return `“${clip(value, 80)}”`;
 };
 
 /**

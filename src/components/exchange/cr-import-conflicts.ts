@@ -3,13 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { conflictState, conflictWords, type ConflictState, type Names } from '../../exchange/conflicts.ts';
 import type { ActionResult, Conflict, ConflictChoice, CrossreadStore, SharedRecord } from '../../store/index.ts';
 import { deepEqual } from '../../store/equal.ts';
+import { clip } from '../../corpus/clip.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { StoreController } from '../store/store-controller.ts';
 
 const key = (c: Conflict) => `${c.collection} ${c.id}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const short = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
+const short = (s: string) => clip(s, 60);
 
 /**
  * The records an import found changed both here and in the file (ADR 0004), to settle one by

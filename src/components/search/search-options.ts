@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import { routeHash } from '../../app/route.ts';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
+import { clip } from '../../corpus/clip.ts';
 import type { Kind } from '../../search/documents.ts';
 import type { Hit } from '../../search/search-index.ts';
 import type { Marked } from '../../search/snippet.ts';
@@ -41,7 +42,7 @@ export function optionContent(hit: Hit, entries: readonly LibraryEntry[]) {
     case 'claim':
       return html`<span class="title">${hit.title ? markedText(hit.title) : nothing}</span>${snippet}`;
     case 'note':
-      return html`${snippet}<span class="where">on “${t.quote.length > 80 ? `${t.quote.slice(0, 80)}…` : t.quote}”, ${where(entries, t.source, hit.n)}</span>`;
+      return html`${snippet}<span class="where">on “${clip(t.quote, 80)}”, ${where(entries, t.source, hit.n)}</span>`;
     case 'tag':
       return html`<span class="title">${hit.title ? markedText(hit.title) : t.tag}</span>
         <span class="where">${[t.claims ? plural(t.claims, 'claim') : '', t.passages ? plural(t.passages, 'passage') : ''].filter(Boolean).join(' · ')}</span>`;

@@ -7,6 +7,7 @@
  */
 import type { Placed } from '../../annotate/anchored.ts';
 import { paragraphsOfSpan, spanOfParagraph } from '../../corpus/paragraphs.ts';
+import { clip } from '../../corpus/clip.ts';
 import type { DocModel } from '../../corpus/types.ts';
 
 /** One ¶ that students marked. */
@@ -82,9 +83,5 @@ function hottest(doc: DocModel, n: number, marks: readonly Mark[]): string {
 }
 
 function cut(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= QUOTE_CHARS) return t;
-  const head = t.slice(0, QUOTE_CHARS);
-  const space = head.lastIndexOf(' ');
-  return `${(space > QUOTE_CHARS / 2 ? head.slice(0, space) : head).replace(/[\s,;:]+$/, '')}…`;
+  return clip(text.replace(/\s+/g, ' ').trim(), QUOTE_CHARS);
 }

@@ -51,6 +51,7 @@ describe('claims from the reader', () => {
     statement.value = 'Coercive control collapsed';
     statement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
     const toast = await until(() => { const t = app.shadowRoot!.querySelector('.toast'); return t?.textContent?.includes('Claim saved') ? t : null; }, 'toast');
+    expect(toast.querySelector('.message')!.textContent).to.equal('Claim saved: “Coercive control collapsed”');
     const buttons = [...toast.querySelectorAll('button')];
     expect(buttons.map((b) => b.textContent)).to.deep.equal(['Undo', 'Open']);
     const made = [...store.claims.values()].find((c) => c.statement === 'Coercive control collapsed')!;
