@@ -1,4 +1,5 @@
 import axe from 'axe-core';
+import { sendKeys } from '@web/test-runner-commands';
 import type { CrApp } from '../../src/components/app/cr-app.ts';
 import '../../src/components/app/cr-app.ts';
 import { until } from '../shared/until.ts';
@@ -104,6 +105,13 @@ export async function draftNote(doc: CrDocument, panel: Element, start: number, 
   const note = await until(() => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('#draft-note'), 'note form');
   await until(() => panel.shadowRoot!.activeElement === note, 'note focused');
   return note;
+}
+
+/** Shift + `key` for real, as a user holds Shift down (selecting text by keyboard). */
+export async function pressShifted(key: string): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: key });
+  await sendKeys({ up: 'Shift' });
 }
 
 /** Press a key with nothing focused (as on the page body). */

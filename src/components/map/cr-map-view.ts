@@ -7,7 +7,7 @@ import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { RELATION_WORDS, count } from '../../map/words.ts';
 import {
   clusterMap, filterChoices, filterMap, keepClaims,
-  type ArgumentMap, type Box, type ClusterBy, type MapFilter, type MapNode,
+  type ArgumentMap, type ClusterBy, type MapFilter, type MapNode,
 } from '../../map/index.ts';
 import { LINK_RELATIONS, type EvidenceItem, type LinkRelation } from '../../store/index.ts';
 import { hiddenNote } from '../layers/hidden-note.ts';
@@ -21,7 +21,7 @@ import { actOnClaim } from '../claims/claim-actions.ts';
 import type { CrLinkDialog } from '../claims/cr-link-dialog.ts';
 import type { CrMergeDialog } from '../claims/cr-merge-dialog.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
-import { nodeSize, wrapLabel } from './geometry.ts';
+import { wrapLabel } from './geometry.ts';
 import { legendTemplate, type DrawnCluster, type DrawnEdge, type DrawnNode } from './map-draw.ts';
 import { mapLayers, nodeLayer } from './map-layers.ts';
 import { layerMarkStyles } from '../layers/layer-marks.ts';
@@ -106,7 +106,7 @@ export class CrMapView extends LitElement {
         </div>
         <div class="body">
           <div class="stage">${all.nodes.size === 0 ? noClaims() : shown.nodes.size === 0 ? noMatch(() => (this.filters = NO_FILTERS)) : html`
-            <cr-map-canvas .nodes=${nodes} .edges=${edges} .boxes=${this.#boxes(nodes)} .clusters=${this.#clusters(shown)}
+            <cr-map-canvas .nodes=${nodes} .edges=${edges} .boxes=${this.#placement.boxes(nodes.map((n) => n.id))} .clusters=${this.#clusters(shown)}
               .selected=${this.selected} label=${`Argument map: ${count(shown.nodes.size, 'claim')}, ${count(shown.edges.size, 'link')}`}
               @cr-map-select=${this.#onSelect} @cr-map-move=${this.#onMove} @cr-map-link=${this.#onLink} @cr-map-delete=${this.#onDelete}></cr-map-canvas>
             ${legendTemplate(this.#sourcesShown(shown), mapLayers(this.#data.store))}
@@ -179,15 +179,6 @@ export class CrMapView extends LitElement {
     const d: DrawnNode = { id: n.id, statement: n.label, lines: wrapLabel(n.label), sources: n.sources.map((s) => sourceLook(this.entries, s)), passages: n.passages, against: n.contested, links, layer };
     this.#drawnOf.set(n, d);
     return d;
-  }
-
-  #boxes(nodes: readonly DrawnNode[]): Map<string, Box> {
-    const boxes = new Map<string, Box>();
-    for (const n of nodes) {
-      const p = this.#placement.positions.get(n.id);
-      if (p) boxes.set(n.id, { x: p.x, y: p.y, ...nodeSize(n.statement) });
-    }
-    return boxes;
   }
 
   #clusters(shown: ArgumentMap): DrawnCluster[] {

@@ -104,10 +104,7 @@ export class MapPlacement implements ReactiveController {
     const store = this.#store();
     const node = this.map.nodes.get(claimId);
     if (!store || !node) return;
-    const others = [...this.positions].flatMap(([id, p]) => {
-      const other = id === claimId ? undefined : this.map.nodes.get(id);
-      return other ? [{ ...p, ...nodeSize(other.label) }] : [];
-    });
+    const others = this.boxes([...this.positions.keys()].filter((id) => id !== claimId)).values();
     const at = new Map([[claimId, dropSpot({ ...to, ...nodeSize(node.label) }, others)]]);
     this.#set({ positions: new Map([...this.positions, ...at]) });
     if (this.clusterBy !== 'none') {
@@ -119,6 +116,17 @@ export class MapPlacement implements ReactiveController {
     } catch (err) {
       this.#host.dispatchEvent(new NotifyEvent((err as Error).message));
     }
+  }
+
+  /** Where the claims `ids` are drawn, those placed: their positions, sized from their statements. */
+  boxes(ids: Iterable<string>): Map<string, Box> {
+    const boxes = new Map<string, Box>();
+    for (const id of ids) {
+      const p = this.positions.get(id);
+      const node = this.map.nodes.get(id);
+      if (p && node) boxes.set(id, { x: p.x, y: p.y, ...nodeSize(node.label) });
+    }
+    return boxes;
   }
 
   #set(part: Partial<Pick<MapPlacement, 'positions' | 'clusterBoxes' | 'clusterBy' | 'layingOut'>>): void {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { axeViolations, until, makeStore, testDbName } from '../helpers.ts';
+import { axeViolations, until, makeStore, pressShifted, testDbName } from '../helpers.ts';
 import { ANISIN, CompareHarness, DJ, KURMASHEV, seed } from './harness.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 
@@ -184,11 +184,7 @@ describe('compare view', () => {
     const el = doc.textMap!.element(block.id)!;
     el.scrollIntoView({ block: 'center' });
     el.querySelector<HTMLElement>('a.pnum')!.focus();
-    for (let i = 0; i < 3; i++) {
-      await sendKeys({ down: 'Shift' });
-      await sendKeys({ press: 'ArrowRight' });
-      await sendKeys({ up: 'Shift' });
-    }
+    for (let i = 0; i < 3; i++) await pressShifted('ArrowRight');
     const bar = await until(() => doc.shadowRoot!.querySelector<HTMLElement>('.toolbar'), 'toolbar');
     await until(() => bar.getBoundingClientRect().left >= 0, 'toolbar on screen');
     expect(bar.getBoundingClientRect().right).to.be.at.most(innerWidth);

@@ -1,19 +1,14 @@
 // Selecting text with the keyboard alone (Shift + arrows), then annotating it: real key presses.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { openReader, until, makeStore, selectText } from '../helpers.ts';
+import { openReader, until, makeStore, pressShifted, selectText } from '../helpers.ts';
 import { selectionRange } from '../../../src/components/reader/selection-toolbar.ts';
 import type { CrDocument } from '../../../src/components/reader/cr-document.ts';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
 const press = (key: string) => sendKeys({ press: key });
-/** Shift + key, as a user holds Shift down. */
-async function shift(key: string): Promise<void> {
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: key });
-  await sendKeys({ up: 'Shift' });
-}
+
 
 /** The selection in the document as text offsets and its text, or null. */
 function selected(doc: CrDocument): { start: number; end: number; text: string } | null {
@@ -44,11 +39,11 @@ describe('keyboard selection in the reader', () => {
     const words = (n: number) => text.slice(block.start).match(new RegExp(`^(\\S+\\s+){${n - 1}}\\S+`))![0];
     expect(words(3)).to.equal('Scholars have acknowledged'); // plain words: one step each
 
-    for (let i = 0; i < 3; i++) await shift('ArrowRight');
+    for (let i = 0; i < 3; i++) await pressShifted('ArrowRight');
     expect(selected(doc)).to.deep.equal({ start: block.start, end: block.start + words(3).length, text: words(3) });
-    await shift('ArrowLeft'); // back to the last word's start: the space before it stays selected
+    await pressShifted('ArrowLeft'); // back to the last word's start: the space before it stays selected
     expect(selected(doc)).to.deep.equal({ start: block.start, end: block.start + words(2).length + 1, text: `${words(2)} ` });
-    await shift('ArrowRight');
+    await pressShifted('ArrowRight');
     expect(selected(doc)?.text).to.equal(words(3));
 
     // The toolbar follows, as after a mouse selection; H highlights the passage.
@@ -63,33 +58,33 @@ describe('keyboard selection in the reader', () => {
 
   it('Shift+↓ / ↑ by a line, Shift+End to the paragraph\'s end; a mouse selection is extended from its end', async () => {
     const { doc, block } = await atParagraph6();
-    await shift('ArrowDown');
+    await pressShifted('ArrowDown');
     const line = selected(doc)!;
     expect(line.start).to.equal(block.start);
     expect(line.end).to.be.greaterThan(block.start + 30).and.lessThan(block.end);
-    await shift('ArrowDown');
+    await pressShifted('ArrowDown');
     expect(selected(doc)!.end).to.be.greaterThan(line.end);
-    await shift('ArrowUp');
+    await pressShifted('ArrowUp');
     expect(selected(doc)!.end).to.be.closeTo(line.end, 3);
-    await shift('End');
+    await pressShifted('End');
     expect(selected(doc)).to.include({ start: block.start, end: block.end });
 
     // A passage selected with the mouse, ending mid-word: Shift+→ goes on to the word's end.
     await selectText(doc, block.start + 9, block.start + 11); // "ha" of "have"
-    await shift('ArrowRight');
+    await pressShifted('ArrowRight');
     expect(selected(doc)?.text).to.equal('have');
   });
 
   it('Escape clears the selection and leaves focus on the paragraph', async () => {
     const { doc, root, el } = await atParagraph6();
-    await shift('ArrowRight');
+    await pressShifted('ArrowRight');
     await until(() => root.querySelector('.toolbar'), 'selection toolbar');
     await press('Escape');
     await until(() => !root.querySelector('.toolbar'), 'toolbar gone');
     expect(selected(doc)).to.equal(null);
     expect(root.activeElement).to.equal(el);
     // And the keys start again from the paragraph's start.
-    await shift('ArrowRight');
+    await pressShifted('ArrowRight');
     expect(selected(doc)?.text).to.equal('Scholars');
   });
 
@@ -97,18 +92,18 @@ describe('keyboard selection in the reader', () => {
     const { doc, panel, store } = await atParagraph6();
     for (const modifier of ['Control', 'Alt']) {
       await sendKeys({ down: modifier });
-      await shift('ArrowRight');
+      await pressShifted('ArrowRight');
       await sendKeys({ up: modifier });
     }
     expect(selected(doc)).to.equal(null);
-    await shift('ArrowRight');
+    await pressShifted('ArrowRight');
     expect(selected(doc)?.text).to.equal('Scholars');
 
     const input = await until(() => panel.shadowRoot!.querySelector<HTMLInputElement>('form.who input[name="name"]'), 'name field');
     input.focus();
     await sendKeys({ type: 'Aigerim' });
-    await shift('ArrowLeft');
-    await shift('ArrowLeft');
+    await pressShifted('ArrowLeft');
+    await pressShifted('ArrowLeft');
     // The field selects its own text, as fields do; the document's selection is gone, not extended.
     expect(input.value.slice(input.selectionStart!, input.selectionEnd!)).to.not.equal('');
     expect(selected(doc)).to.equal(null);
