@@ -8,7 +8,8 @@ import type { ClaimPickEvent } from './claim-events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
-import { relationMeaning } from '../../map/words.ts';
+import { RELATION_WORDS, relationMeaning } from '../../map/words.ts';
+import { clip } from '../../corpus/clip.ts';
 import './cr-claim-picker.ts';
 
 /**
@@ -18,7 +19,7 @@ import './cr-claim-picker.ts';
  * of the reader's own to it instead: the picker offers only theirs, and the link is theirs. A link the store refuses (a duplicate) shows the store's message
  * inline and keeps everything typed. Escape or Cancel closes without saving.
  *
- * @fires cr-notify - after saving ("Claims linked", with Undo)
+ * @fires cr-notify - after saving ("Linked: “…” supports “…”", with Undo)
  */
 @customElement('cr-link-dialog')
 export class CrLinkDialog extends LitElement {
@@ -126,7 +127,9 @@ export class CrLinkDialog extends LitElement {
         rationale: fieldText(data, 'rationale'),
       });
       this.dialog.close();
-      this.dispatchEvent(new NotifyEvent('Claims linked', linked));
+      // Named, as toasts stack: two "Claims linked" would not say whose Undo is whose.
+      const said = (id: string) => `“${clip(store.getClaim(id)?.statement ?? '', 40)}”`;
+      this.dispatchEvent(new NotifyEvent(`Linked: ${said(this.from)} ${RELATION_WORDS[linked.value.relation].active} ${said(this.to)}`, linked));
     } catch (err) {
       this.error = (err as Error).message;
     } finally {

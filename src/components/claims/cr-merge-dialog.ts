@@ -6,6 +6,7 @@ import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
 import { count } from '../../map/words.ts';
+import { clip } from '../../corpus/clip.ts';
 import './cr-claim-picker.ts';
 
 /**
@@ -13,7 +14,7 @@ import './cr-claim-picker.ts';
  * picker. Before anything happens, the dialog says what the merge does; the
  * merge is one undoable step (Undo in the toast).
  *
- * @fires cr-notify - after merging ("Claims merged", with Undo)
+ * @fires cr-notify - after merging ("Merged into “…”", with Undo)
  * @fires cr-claim-select - after merging, to show the claim that was kept
  */
 @customElement('cr-merge-dialog')
@@ -96,7 +97,7 @@ export class CrMergeDialog extends LitElement {
       const merged = await store.mergeClaims(this.keep, this.drop);
       this.dialog.close();
       this.dispatchEvent(new ClaimSelectEvent(merged.value.id));
-      this.dispatchEvent(new NotifyEvent('Claims merged', merged));
+      this.dispatchEvent(new NotifyEvent(`Merged into “${clip(merged.value.statement, 48)}”`, merged));
     } catch (err) {
       this.error = (err as Error).message;
     }

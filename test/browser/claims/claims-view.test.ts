@@ -5,6 +5,7 @@ import type { CrLinkDialog } from '../../../src/components/claims/cr-link-dialog
 import type { CrMergeDialog } from '../../../src/components/claims/cr-merge-dialog.ts';
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore, Undoable } from '../../../src/store/index.ts';
+import { clip } from '../../../src/corpus/clip.ts';
 import { $, $$, card, choose, claimFrom, dialogOf, expand, focused, isOpen, mount, notices, press, seed, shownIds, tabUntil, type, until } from './harness.ts';
 
 
@@ -204,6 +205,8 @@ describe('cr-claims-view', () => {
     await until(() => store.links.size === 1, 'link saved');
     const link = [...store.links.values()][0]!;
     expect(link).to.include({ relation: 'contradicts', from: a.id, to: b.id, rationale: 'Anisin reads the unrest as popular.' });
+    // Toasts stack, so the link's says which two claims its Undo is for.
+    expect(notices.at(-1)!.message).to.equal(`Linked: “${clip(a.statement, 40)}” contradicts “${clip(b.statement, 40)}”`);
     await until(() => !isOpen(dialog), 'dialog closed');
     const links = $(await card(view, a.id), 'cr-claim-links')!;
     // Contradicts is symmetric: no arrow, the same words from either end.
@@ -296,6 +299,7 @@ describe('cr-claims-view', () => {
     expect(kept.tags).to.have.members(['violence', 'Almaty', 'elites']);
     expect(store.linksOf(a.id).map((l) => l.relation)).to.deep.equal(['contradicts']);
     await until(() => location.hash === `#/claims/${a.id}`, 'kept claim selected');
+    expect(notices.at(-1)!.message).to.equal(`Merged into “${clip(a.statement, 48)}”`);
     void (notices.at(-1)!.action as Undoable).undo();
     await until(() => store.getClaim(d.id) && store.getClaim(a.id)!.evidence.length === 1, 'merge undone');
   });
