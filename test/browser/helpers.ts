@@ -107,12 +107,15 @@ export async function draftNote(doc: CrDocument, panel: Element, start: number, 
   return note;
 }
 
-/** Shift + `key` for real, as a user holds Shift down (selecting text by keyboard). */
-export async function pressShifted(key: string): Promise<void> {
-  await sendKeys({ down: 'Shift' });
+/** `modifier` + `key` for real, as a user holds the modifier down (Ctrl+Z, Ctrl+Enter). */
+export async function pressWith(modifier: 'Shift' | 'Control', key: string): Promise<void> {
+  await sendKeys({ down: modifier });
   await sendKeys({ press: key });
-  await sendKeys({ up: 'Shift' });
+  await sendKeys({ up: modifier });
 }
+
+/** Shift + `key` for real (selecting text by keyboard). */
+export const pressShifted = (key: string) => pressWith('Shift', key);
 
 /** Press a key with nothing focused (as on the page body). */
 export const pressKey = (key: string, init: KeyboardEventInit = {}) =>

@@ -4,7 +4,7 @@ import { parseRoute, type Route } from '../../app/route.ts';
 import { CorpusClient, type LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import type { CiteCopiedEvent, NotifyEvent, OpenFileEvent } from '../shared/events.ts';
-import { isTyping } from '../shared/keys.ts';
+import { shortcutsOff } from '../shared/keys.ts';
 import { CrossreadStore, type StoragePersistence, type StoreErrorEvent } from '../../store/index.ts';
 import { storageNote } from '../store/storage-note.ts';
 import { TIME_LIMIT_MS } from '../../app/open-file.ts';
@@ -233,13 +233,13 @@ export class CrApp extends LitElement {
   // Undo and redo are the app's, in every view: one handler, one place that says what happened.
   // So are `/`, which focuses the search box, and `?`, the list of every shortcut.
   #onKey = (e: KeyboardEvent) => {
-    if ((e.key === '/' || e.key === '?') && !e.defaultPrevented && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e)) {
+    if ((e.key === '/' || e.key === '?') && !e.defaultPrevented && !e.ctrlKey && !e.metaKey && !e.altKey && !shortcutsOff(e)) {
       e.preventDefault();
       if (e.key === '/') this.renderRoot.querySelector('cr-search')?.focus();
       else this.renderRoot.querySelector('cr-help')?.show();
       return;
     }
-    if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || isTyping(e)) return;
+    if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || shortcutsOff(e)) return;
     if (!this.storeReady) return;
     e.preventDefault();
     const redo = e.shiftKey;

@@ -43,6 +43,11 @@ async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, store: C
   if (!ok) return false;
   try {
     const result = await store.deleteClaims([id]);
+    // Gone while the dialog asked (another tab deleted it, or merged it away): nothing to undo.
+    if (!result.removed.length) {
+      host.dispatchEvent(new NotifyEvent('The claim was already gone (deleted or merged in another tab): nothing was deleted.'));
+      return false;
+    }
     host.dispatchEvent(new NotifyEvent(deletionMessage('Claim', result), result));
     return true;
   } catch (err) {

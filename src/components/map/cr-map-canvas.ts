@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { isTyping } from '../shared/keys.ts';
+import { shortcutsOff } from '../shared/keys.ts';
 import { boundsOf } from '../../map/index.ts';
 import { dragRoutes, edgeRoutes, nearestInDirection, type Box, type Direction } from './geometry.ts';
 import { arrowDefs, clusterTemplate, edgeTemplate, nodeTemplate, type DrawnCluster, type DrawnEdge, type DrawnNode } from './map-draw.ts';
@@ -291,7 +291,7 @@ export class CrMapCanvas extends LitElement {
   }
 
   #onKey(e: KeyboardEvent): void {
-    if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (shortcutsOff(e) || e.ctrlKey || e.metaKey || e.altKey) return;
     const id = (e.target as Element).closest?.<SVGGElement>('g.node')?.dataset['id'];
     const handled = this.#key(e.key, id);
     if (handled) {

@@ -6,7 +6,7 @@ import { paragraphAt } from '../../corpus/paragraphs.ts';
 import { routeHash } from '../../app/route.ts';
 import { paragraphMarks } from '../../search/snippet.ts';
 import { fullCitation, venueLine } from '../../corpus/citation.ts';
-import { isTyping } from '../shared/keys.ts';
+import { shortcutsOff } from '../shared/keys.ts';
 import type { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';
 import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../../annotate/anchored.ts';
@@ -257,7 +257,7 @@ export class CrReader extends LitElement {
   };
 
   #onKey = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.altKey || isTyping(e)) return;
+    if (e.defaultPrevented || e.altKey || shortcutsOff(e)) return;
     if (e.ctrlKey || e.metaKey) return;
     if (e.key === 'j' || e.key === 'k') {
       e.preventDefault();

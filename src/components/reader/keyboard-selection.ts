@@ -1,5 +1,5 @@
 import type { TextMap } from '../../reader/text-map.ts';
-import { isTyping } from '../shared/keys.ts';
+import { shortcutsOff } from '../shared/keys.ts';
 
 // Shift + these keys select by word, line, or to the block's edge (Chromium's own granularities).
 const MOVES: Record<string, [dir: 'forward' | 'backward', unit: string]> = {
@@ -20,7 +20,7 @@ const MOVES: Record<string, [dir: 'forward' | 'backward', unit: string]> = {
  * alike). True when the key was used.
  */
 export function selectByKey(e: KeyboardEvent, root: ShadowRoot, map: TextMap | undefined): boolean {
-  const move = e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e) ? MOVES[e.key] : undefined;
+  const move = e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && !shortcutsOff(e) ? MOVES[e.key] : undefined;
   const article = root.querySelector('article');
   if (!move || !article || !map) return false;
   // Chromium gives the selection's nodes inside a shadow root only through the root.

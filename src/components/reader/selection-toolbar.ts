@@ -2,7 +2,7 @@ import { html, css, nothing, type ReactiveController, type ReactiveControllerHos
 import { styleMap } from 'lit/directives/style-map.js';
 import type { TextMap } from '../../reader/text-map.ts';
 import type { AnnotateIntent } from '../shared/events.ts';
-import { isTyping } from '../shared/keys.ts';
+import { shortcutsOff } from '../shared/keys.ts';
 import { selectByKey } from './keyboard-selection.ts';
 
 /** A passage of the text as offsets [start, end). */
@@ -138,7 +138,7 @@ export class SelectionToolbar implements ReactiveController {
 
   #onKey = (e: KeyboardEvent) => {
     if (selectByKey(e, this.#root(), this.#map())) return;
-    if (!this.#selected || e.altKey || e.ctrlKey || e.metaKey || isTyping(e)) return;
+    if (!this.#selected || e.altKey || e.ctrlKey || e.metaKey || shortcutsOff(e)) return;
     const key = e.key.toLowerCase();
     const intent = key in KEYS ? KEYS[key as keyof typeof KEYS] : undefined;
     if (intent && this.annotate(intent)) e.preventDefault();

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { until, deep, openReader, selectText, pressKey, makeStore } from '../helpers.ts';
+import { until, deep, openReader, selectText, pressKey, pressWith, makeStore } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
@@ -167,9 +167,7 @@ describe('evidence and events from the reader', () => {
     expect(input.value).to.equal('terrorism abroad');
     await until(() => picker.shadowRoot!.querySelector(`[role="option"][data-id="${claim.id}"]`), 'the claim offered');
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ down: 'Control' });
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ up: 'Control' });
+    await pressWith('Control', 'Enter');
     await until(() => store.evidenceOf(claim.id).length === 2, 'evidence added');
   });
 

@@ -3,7 +3,8 @@ import { expect } from '@open-wc/testing';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import { NotifyEvent } from '../../../src/components/shared/events.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
-import { deep, openApp, pressKey, testDbName, until, makeStore } from '../helpers.ts';
+import { sendKeys } from '@web/test-runner-commands';
+import { deep, openApp, pressKey, pressWith, testDbName, until, makeStore } from '../helpers.ts';
 import { seed } from '../claims/harness.ts';
 
 let store: CrossreadStore;
@@ -55,6 +56,27 @@ describe('undo in the app shell', () => {
     // The store queues actions: a later action resolves only after any undo the key could have started.
     await store.setCreatorName('Ada');
     expect(store.getClaim(a.id)!.statement).to.equal('Typed over');
+  });
+
+  it('does not undo behind an open dialog: the dialog would then act on what the undo took away', async () => {
+    store = await makeStore();
+    const { a } = await seed(store);
+    const app = await openApp(`#/claims/${a.id}`, store);
+    const view = await until(() => deep(app, 'cr-claims-view'), 'claims view', 10000);
+    await store.updateClaim(a.id, { statement: 'Edited before the dialog' });
+    const card = await until(() => view.shadowRoot!.querySelector<HTMLElement>(`cr-claim-card[data-id="${a.id}"]`), 'card');
+    (await until(() => card.shadowRoot!.querySelector<HTMLButtonElement>('[data-intent=delete]'), 'delete button')).click();
+    const confirm = await until(() => deep(view, 'cr-confirm-dialog'), 'confirm');
+    const dialog = await until(() => (confirm.shadowRoot!.querySelector('dialog')?.open ? confirm.shadowRoot!.querySelector('dialog')! : null), 'dialog open');
+    // Ctrl+Z pressed for real, with focus in the dialog (on Cancel).
+    await pressWith('Control', 'z');
+    await store.setCreatorName('Ada'); // queued after any undo the key could have started
+    expect(store.getClaim(a.id)!.statement).to.equal('Edited before the dialog');
+    expect(dialog.open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 'closed');
+    await pressWith('Control', 'z');
+    await until(() => store.getClaim(a.id)!.statement !== 'Edited before the dialog', 'undone once the dialog is closed');
   });
 
   it('says why when there is nothing to undo', async () => {

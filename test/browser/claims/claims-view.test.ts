@@ -275,6 +275,21 @@ describe('cr-claims-view', () => {
     await until(() => shownIds(view).includes(a.id), 'card back');
   });
 
+  it('a claim deleted elsewhere while "Delete this claim?" asked is not reported deleted, and offers no Undo', async () => {
+    store = await makeStore();
+    const { a } = await seed(store);
+    const view = await mount(store, a.id);
+    const c = await expand(view, a.id);
+    $(c, '[data-intent=delete]')!.click();
+    const confirm = dialogOf<CrConfirmDialog>(view, 'cr-confirm-dialog');
+    await until(() => isOpen(confirm), 'confirm open');
+    await store.deleteClaims([a.id]); // as another tab would
+    $(confirm, 'button.confirm')!.click();
+    await until(() => !isOpen(confirm), 'closed');
+    await until(() => notices.at(-1)?.message.startsWith('The claim was already gone'), 'says so');
+    expect(notices.at(-1)!.action).to.equal(undefined);
+  });
+
   it('merges a duplicate into another claim after explaining the result; undoable', async () => {
     store = await makeStore();
     const { a, b, d } = await seed(store);

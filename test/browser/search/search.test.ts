@@ -49,6 +49,15 @@ describe('cr-search', () => {
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: '/' });
     await until(() => focusedInSearch(s), 'search focused from the claims view');
+
+    // A checkbox takes no text: `/` there is still the shortcut.
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    document.body.append(box);
+    box.focus();
+    await sendKeys({ press: '/' });
+    await until(() => focusedInSearch(s), 'search focused from a checkbox');
+    box.remove();
   });
 
   it('finds a passage by a misspelt name and opens it at its ¶ with Enter', async () => {
