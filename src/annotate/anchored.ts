@@ -60,6 +60,11 @@ export function targetFor(doc: DocModel, start: number, end: number): Annotation
   return { source: doc.meta.id, sourceHash: doc.hash, selector: describe(doc.text, start, end) };
 }
 
+/** A bare highlight of the layer's on exactly [start, end), if there is one: highlighting it again adds nothing. */
+export function highlightOn(placed: readonly Placed[], start: number, end: number, layer: string | undefined): Placed | undefined {
+  return placed.find((p) => p.start === start && p.end === end && p.annotation.body.length === 0 && p.annotation.layer === layer);
+}
+
 /** Annotations covering a text offset, innermost (shortest) first: what a click there means. */
 export function annotationsAt(placed: readonly Placed[], offset: number): Placed[] {
   return placed.filter((p) => p.start <= offset && offset < p.end).sort((a, b) => a.end - a.start - (b.end - b.start));

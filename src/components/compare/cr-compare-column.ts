@@ -24,6 +24,8 @@ interface InView {
 }
 
 const GAP = 8;
+// Compare highlights; notes, tags and claims are made in the reader (cr-compare-view says so).
+const HIGHLIGHT_ONLY = ['highlight'] as const;
 
 /**
  * One column of the compare view: a source picker, the text in its own scroll container with
@@ -137,7 +139,7 @@ export class CrCompareColumn extends LitElement {
       ${this.problem
         ? html`<p class="problem">${this.problem}</p>`
         : this.doc
-          ? html`<cr-document .doc=${this.doc} .placed=${this.placed} activeId=${this.activeId} .layers=${this.layers}></cr-document>`
+          ? html`<cr-document .doc=${this.doc} .placed=${this.placed} activeId=${this.activeId} .layers=${this.layers} .intents=${HIGHLIGHT_ONLY}></cr-document>`
           : html`<p class="hint">Opening ${cite}…</p>`}
     </div>`;
   }

@@ -3,14 +3,16 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import type { DocModel } from '../../corpus/types.ts';
-import { placeAnnotations, targetFor, type Placed } from '../../annotate/anchored.ts';
+import { placeAnnotations, type Placed } from '../../annotate/anchored.ts';
+import { paragraphAt } from '../../corpus/paragraphs.ts';
+import { highlight } from '../annotate/highlight.ts';
 import { routeHash } from '../../app/route.ts';
 import { crossLinks, type CrossLink } from '../../map/graph.ts';
 import { count, relationPhrase } from '../../map/words.ts';
 import { shownData } from '../../map/shown.ts';
 import { marginEntries, paragraphOfPlaced, revealTarget, type MarginEntry } from './layout.ts';
 import { badgeStyles, linkBadge } from '../shared/relations.ts';
-import type { AnnotateRequestEvent, AnnotationActivateEvent } from '../shared/events.ts';
+import type { AnnotateIntent, AnnotateRequestEvent, AnnotationActivateEvent } from '../shared/events.ts';
 import { CompareSelectEvent, CompareSourceEvent, type Side } from './compare-events.ts';
 import type { CrCompareColumn } from './cr-compare-column.ts';
 import { StoreController } from '../store/store-controller.ts';
@@ -23,6 +25,14 @@ type Pair<T> = Record<Side, T>;
 
 const SIDES: readonly Side[] = ['left', 'right'];
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
+/** What the columns' keys other than H would do, said where it is done. */
+const IN_READER: Record<Exclude<AnnotateIntent, 'highlight'>, string> = {
+  note: 'Notes are written in the reader',
+  tag: 'Tags are added in the reader',
+  claim: 'Claims are made in the reader',
+  evidence: 'Evidence is added to claims in the reader',
+  related: 'Related passages are listed in the reader',
+};
 
 /**
  * Side-by-side reading (`#/compare/<left>/<right>`): two sources in columns that scroll on
@@ -234,18 +244,22 @@ export class CrCompareView extends LitElement {
     this.selected = { ...this.selected, [side]: card?.key ?? '' };
   }
 
-  // Highlighting works here as in the reader; notes and tags are written in the reader.
+  // Highlighting works here as in the reader (the columns offer only H). Notes, tags, claims and
+  // related passages are the reader's: their keys say so and save nothing.
   async #onAnnotate(side: Side, e: AnnotateRequestEvent): Promise<void> {
     const doc = this.docs[side];
-    if (!doc || !this.#data.store || e.docId !== doc.meta.id) return;
-    if (e.intent === 'related') {
-      this.status = { ...this.status, [side]: 'Related passages are listed in the reader: select the passage there and press R.' };
+    const store = this.#data.store;
+    if (!doc || !store || e.docId !== doc.meta.id) return;
+    if (e.intent !== 'highlight') {
+      const n = paragraphAt(doc.blocks, e.start);
+      const where = `${this.#cite(doc.meta.id)}${n === undefined ? '' : `, ¶${n}`}`;
+      this.status = { ...this.status, [side]: `${IN_READER[e.intent]}: select the passage there (${where}). Nothing was saved.` };
       return;
     }
     try {
-      const a = (await this.#data.store.createAnnotation({ target: targetFor(doc, e.start, e.end) })).value;
-      this.active = { ...this.active, [side]: a.id };
-      this.status = { ...this.status, [side]: e.intent === 'highlight' ? 'Highlighted.' : 'Highlighted. Add notes and tags to it in the reader.' };
+      const done = await highlight(store, doc, this.#placed[side], e.start, e.end);
+      this.active = { ...this.active, [side]: done.id };
+      this.status = { ...this.status, [side]: done.existed ? 'Already highlighted.' : 'Highlighted.' };
     } catch (err) {
       this.status = { ...this.status, [side]: `Could not save the highlight: ${(err as Error).message}` };
     }

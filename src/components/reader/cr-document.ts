@@ -14,8 +14,8 @@ import { annotationsAtPoint, highlightStyles, paintHighlights, previewOf } from 
 import { paintSearchMarks, searchMarkStyles } from './search-marks.ts';
 import { layOut } from './lay-out.ts';
 import { foreignLook, type LayerLooks } from '../layers/layer-look.ts';
-import { heldImageOfButton, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
-import { SelectionToolbar, selectionRange, toolbarStyles, type Span } from './selection-toolbar.ts';
+import { heldImageOfButton, heldImagesBar, heldImageStyles, loadAllHeldImages, loadHeldImage } from './held-images.ts';
+import { ALL_INTENTS, SelectionToolbar, selectionRange, toolbarStyles, type Span } from './selection-toolbar.ts';
 import { heatStripStyles } from '../overview/heat-strip.ts';
 
 export { selectionRange } from './selection-toolbar.ts';
@@ -69,6 +69,8 @@ export class CrDocument extends LitElement {
   /** The ¶ where a search's words are marked (`search-marks.ts`), with the words, space-separated. */
   @property({ type: Number }) accessor markParagraph: number | undefined;
   @property() accessor markWords = '';
+  /** The selection toolbar's buttons (Compare offers only Highlight). */
+  @property({ attribute: false }) accessor intents: readonly AnnotateIntent[] = ALL_INTENTS;
 
   /** Images of this document not loaded yet (a user's file holds them until asked). */
   @state() private accessor heldImages = 0;
@@ -84,7 +86,7 @@ export class CrDocument extends LitElement {
 
   readonly #toolbar = new SelectionToolbar(this, () => this.renderRoot as ShadowRoot, () => this.textMap, (span, intent) => {
     if (this.doc) this.dispatchEvent(new AnnotateRequestEvent(this.doc.meta.id, span.start, span.end, intent));
-  });
+  }, () => this.intents);
   // The layout under way, if any, and how to stop it when the document changes.
   #layout: Promise<void> | undefined;
   #stopLayout: AbortController | undefined;
@@ -114,7 +116,7 @@ export class CrDocument extends LitElement {
   override render() {
     if (!this.doc) return html``;
     // The article's content is the layout's, not Lit's: the template leaves it empty.
-    return html`${this.#imagesBar()}${this.laying === undefined ? nothing : html`<p class="laying" role="status">Laying out the text… ${this.laying}%</p>`}
+    return html`${heldImagesBar(this.heldImages, () => this.#loadAll())}${this.laying === undefined ? nothing : html`<p class="laying" role="status">Laying out the text… ${this.laying}%</p>`}
       <article class="prose ${this.doc.html.length > LONG_HTML ? 'long' : ''}" lang="en" @copy=${this.#onCopy} @click=${this.#onClick} @mousemove=${this.#onHover}></article>
       ${this.#toolbar.render()}`;
   }
@@ -174,16 +176,6 @@ export class CrDocument extends LitElement {
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     if (el) this.flash(el);
     return true;
-  }
-
-  // Loading an image tells its server that the file was opened, so it is the reader's choice.
-  #imagesBar() {
-    if (!this.heldImages) return nothing;
-    const n = this.heldImages;
-    return html`<div class="images-bar" tabindex="-1">
-      <span>${n === 1 ? 'An image of this file is' : `${n} images of this file are`} not loaded: loading an image tells the server it comes from that you opened this file.</span>
-      <button type="button" @click=${this.#loadAll}>${n === 1 ? 'Load it' : `Load all ${n} images`}</button>
-    </div>`;
   }
 
   #loadAll(): void {

@@ -9,12 +9,13 @@ import { fullCitation, venueLine } from '../../corpus/citation.ts';
 import { shortcutsOff } from '../shared/keys.ts';
 import type { TocSelectEvent } from './cr-toc.ts';
 import type { CrDocument } from './cr-document.ts';
-import { placeAnnotations, targetFor, type ColourBy, type Placement } from '../../annotate/anchored.ts';
+import { placeAnnotations, type ColourBy, type Placement } from '../../annotate/anchored.ts';
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent, type ParagraphFocusEvent } from '../shared/events.ts';
 import type { ColourByEvent, DraftCloseEvent, TextChangeDoneEvent } from '../annotate/panel-events.ts';
 import type { Draft } from '../annotate/cr-annotation-panel.ts';
 import { layersChanged } from '../../store/index.ts';
 import { StoreController } from '../store/store-controller.ts';
+import { highlight } from '../annotate/highlight.ts';
 import { looksOf } from '../layers/layer-look.ts';
 import { readerStyles } from './reader-styles.ts';
 import { ScrollSpy } from './scroll-spy.ts';
@@ -212,7 +213,9 @@ export class CrReader extends LitElement {
     const store = this.#data.store;
     if (!store) return;
     try {
-      this.activeId = (await store.createAnnotation({ target: targetFor(d, e.start, e.end) })).value.id;
+      const done = await highlight(store, d, this.placement.placed, e.start, e.end);
+      this.activeId = done.id;
+      if (done.existed) this.dispatchEvent(new NotifyEvent('Already highlighted: its card is open in the panel.'));
     } catch (err) {
       this.dispatchEvent(new NotifyEvent(`Could not save the highlight: ${(err as Error).message}`));
     }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, html, nothing } from 'lit';
 import { HELD_IMAGE_CLASS, LOAD_IMAGE_CLASS } from '../../corpus/user-file/held-images.ts';
 
 /**
@@ -7,6 +7,16 @@ import { HELD_IMAGE_CLASS, LOAD_IMAGE_CLASS } from '../../corpus/user-file/held-
  * at once. Loading puts an `<img>` inside the placeholder, which stays apparatus (`data-nontext`),
  * so the text map and the highlights do not move.
  */
+
+/** The bar over a text with `n` images held. Loading an image tells its server that the file
+ * was opened, so it is the reader's choice. */
+export function heldImagesBar(n: number, loadAll: () => void) {
+  if (!n) return nothing;
+  return html`<div class="images-bar" tabindex="-1">
+    <span>${n === 1 ? 'An image of this file is' : `${n} images of this file are`} not loaded: loading an image tells the server it comes from that you opened this file.</span>
+    <button type="button" @click=${loadAll}>${n === 1 ? 'Load it' : `Load all ${n} images`}</button>
+  </div>`;
+}
 
 /** The held image whose "Load image" button an event's target is, if any. */
 export function heldImageOfButton(target: EventTarget | null): HTMLElement | null {

@@ -26,6 +26,8 @@ export function selectionRange(root: ShadowRoot): Range | null {
 }
 
 const KEYS = { h: 'highlight', n: 'note', t: 'tag', c: 'claim', e: 'evidence', r: 'related' } as const satisfies Record<string, AnnotateIntent>;
+/** Every intent, in the toolbar's order. */
+export const ALL_INTENTS: readonly AnnotateIntent[] = Object.values(KEYS);
 
 /** Styles of the toolbar; include them in the host's styles. */
 export const toolbarStyles = css`
@@ -56,12 +58,16 @@ export class SelectionToolbar implements ReactiveController {
   readonly #root: () => ShadowRoot;
   readonly #map: () => TextMap | undefined;
   readonly #annotate: (span: Span, intent: AnnotateIntent) => void;
+  readonly #offered: () => readonly AnnotateIntent[];
   #selected: Selected | undefined;
   #frame = 0;
 
-  /** `annotate` is called with the passage and what the user asked for. */
-  constructor(host: ReactiveControllerHost, root: () => ShadowRoot, map: () => TextMap | undefined, annotate: (span: Span, intent: AnnotateIntent) => void) {
+  /** `annotate` is called with the passage and what the user asked for; `offered` are the
+   * buttons shown (the keys of the others still call `annotate`, for the host to say where
+   * that is done). */
+  constructor(host: ReactiveControllerHost, root: () => ShadowRoot, map: () => TextMap | undefined, annotate: (span: Span, intent: AnnotateIntent) => void, offered: () => readonly AnnotateIntent[] = () => ALL_INTENTS) {
     this.#host = host;
+    this.#offered = offered;
     this.#root = root;
     this.#map = map;
     this.#annotate = annotate;
@@ -102,8 +108,9 @@ export class SelectionToolbar implements ReactiveController {
   render() {
     const sel = this.#selected;
     if (!sel) return nothing;
+    const offered = this.#offered();
     const button = (intent: AnnotateIntent, label: string, key: string) =>
-      html`<button type="button" @click=${() => this.annotate(intent)}>${label}<kbd>${key}</kbd></button>`;
+      offered.includes(intent) ? html`<button type="button" @click=${() => this.annotate(intent)}>${label}<kbd>${key}</kbd></button>` : nothing;
     return html`<div class="toolbar" role="toolbar" aria-label="Annotate selection" style=${styleMap({ left: `${sel.x}px`, top: `${sel.y}px` })}
         @mousedown=${(e: Event) => e.preventDefault()}>
         ${button('highlight', 'Highlight', 'H')} ${button('note', 'Note', 'N')} ${button('tag', 'Tag', 'T')}

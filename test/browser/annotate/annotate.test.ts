@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { until, openReader, selectText, pressKey, testDbName, makeStore, draftNote } from '../helpers.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
+import type { NotifyEvent } from '../../../src/components/shared/events.ts';
+
+const notices: NotifyEvent[] = [];
+document.body.addEventListener('cr-notify', (e) => notices.push(e));
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
@@ -71,8 +75,14 @@ describe('annotating in the reader', () => {
     await selectText(doc, p.start, p.start + 60);
     pressKey('h');
     await until(() => store.annotationsOf('anisin-2026').length === 1, 'saved');
-    document.getSelection()!.removeAllRanges();
     const id = store.annotationsOf('anisin-2026')[0]!.id;
+    // The same words highlighted again: the highlight there is the answer, not a second card.
+    await until(() => reader.annotations.placed.length === 1, 'placed');
+    await selectText(doc, p.start, p.start + 60);
+    pressKey('h');
+    await until(() => notices.at(-1)?.message.startsWith('Already highlighted'), 'says so');
+    expect(store.annotationsOf('anisin-2026').map((a) => a.id)).to.deep.equal([id]);
+    document.getSelection()!.removeAllRanges();
 
     // A click in the middle of the highlighted words: hit-testing finds the annotation.
     const rect = doc.textMap!.offsetsToRange(p.start + 20, p.start + 21)!.getBoundingClientRect();

@@ -194,6 +194,39 @@ describe('compare view', () => {
     expect(made.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact).to.equal(quote);
   });
 
+  it('offers only Highlight in a column: C, N, T, E save nothing and say where that is done; H twice highlights once', async () => {
+    const store = await makeStore();
+    const h = await CompareHarness.open(DJ, ANISIN, store);
+    const doc = h.doc('left')!;
+    const block = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
+    const select = async () => {
+      const el = doc.textMap!.element(block.id)!;
+      el.scrollIntoView({ block: 'center' });
+      el.querySelector<HTMLElement>('a.pnum')!.focus();
+      for (let i = 0; i < 3; i++) await pressShifted('ArrowRight');
+      return until(() => doc.shadowRoot!.querySelector<HTMLElement>('.toolbar'), 'toolbar');
+    };
+    const bar = await select();
+    expect([...bar.querySelectorAll('button')].map((b) => b.textContent.replace(/[A-Z]$/, ''))).to.deep.equal(['Highlight']);
+    const status = () => h.column('left').shadowRoot!.textContent;
+    for (const [key, says] of [['c', 'Claims are made in the reader'], ['n', 'Notes are written in the reader'], ['t', 'Tags are added in the reader'], ['e', 'Evidence is added to claims in the reader']]) {
+      await select();
+      await sendKeys({ press: key! });
+      await until(() => status().includes(says!), `${key} says where`);
+      expect(status()).to.contain('Duvanova & Junisbai 2022, ¶3). Nothing was saved.');
+    }
+    expect(store.annotations.size).to.equal(0);
+    await select();
+    await sendKeys({ press: 'h' });
+    await until(() => store.annotations.size === 1, 'highlighted');
+    await until(() => h.view.shadowRoot!.querySelector('cr-compare-column') && status().includes('Highlighted.'), 'said');
+    await until(() => (h.doc('left')!.placed.length === 1 ? true : null), 'placed');
+    await select();
+    await sendKeys({ press: 'h' });
+    await until(() => status().includes('Already highlighted.'), 'the same passage again');
+    expect(store.annotations.size).to.equal(1);
+  });
+
   it('stacks the columns on narrow screens', async () => {
     await setViewport({ width: 800, height: 900 });
     const s = await seed();
