@@ -72,6 +72,8 @@ const fuzzy = (t: string) => (t.length >= 5 && !/\d/.test(t) ? 0.15 : false);
 
 /** How many of a kind's best hits may move up for holding the query as a phrase. */
 const PHRASE_CHECKED = 100;
+/** The most hits a kind can list: only the best {@link PHRASE_CHECKED} are ranked. */
+export const MOST_PER_KIND = PHRASE_CHECKED;
 
 /** Hits listed per kind before "more". */
 export const DEFAULT_LIMIT = 6;

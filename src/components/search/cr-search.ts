@@ -6,22 +6,30 @@ import type { DocModel } from '../../corpus/types.ts';
 import { paragraphAt } from '../../corpus/paragraphs.ts';
 import { SLICE_MS } from '../../search/add-source.ts';
 import { LiveIndex } from '../../search/live-index.ts';
-import type { Target } from '../../search/documents.ts';
-import type { Hit, Results } from '../../search/search-index.ts';
+import { DEFAULT_LIMIT, MOST_PER_KIND, type Hit, type Results } from '../../search/search-index.ts';
+import type { Kind, Target } from '../../search/documents.ts';
+import { count } from '../../map/words.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import { StoreController } from '../store/store-controller.ts';
-import { hitHash, KIND_LABELS, optionContent } from './search-options.ts';
+import { hitHash, KIND_LABELS, KIND_NOUNS, optionContent } from './search-options.ts';
 import { searchStyles } from './search-styles.ts';
 
 /**
  * The one search box (issue 9 §3), in the app bar: the sources' text, claims, notes, tags and
  * events, ranked, with prefix and fuzzy matching (`src/search/`). An ARIA 1.2 combobox whose
  * popup is a listbox grouped by kind: ArrowDown/ArrowUp move, Enter or a click opens, Escape
- * closes the list (and a second Escape empties the box). The app shell focuses it on `/`.
+ * closes the list (and a second Escape empties the box). The app shell focuses it on `/`. Each
+ * kind lists its best few; a last option lists the rest of that kind (the best hundred).
  *
  * The index follows the store's diffs (`LiveIndex`); the sources are added in slices from the
  * first focus on, user-opened files as they arrive. Results render user text as text.
  */
+/** An option: a hit, or the one that lists a kind cut short whole. */
+type Item = Hit | { more: Kind; total: number };
+
+const moreLabel = (m: { more: Kind; total: number }) =>
+  m.total > MOST_PER_KIND ? `Show the best ${MOST_PER_KIND} of ${count(m.total, KIND_NOUNS[m.more])}` : `Show all ${count(m.total, KIND_NOUNS[m.more])}`;
+
 @customElement('cr-search')
 export class CrSearch extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -35,6 +43,8 @@ export class CrSearch extends LitElement {
   @state() private accessor query = '';
   @state() private accessor open = false;
   @state() private accessor active = -1;
+  /** The kind listed whole ("Show all 58 passages"), until the query changes. */
+  @state() private accessor whole: Kind | undefined;
   // Bumped when the index changes, so results are searched again.
   @state() private accessor version = 0;
 
@@ -60,7 +70,8 @@ export class CrSearch extends LitElement {
   // searches never pays for it, and nothing runs behind other work (a file being read, say).
   #wanted = false;
   #results: Results | undefined;
-  #hits: Hit[] = [];
+  // The options in order: hits, and after a kind cut short, the option that lists it whole.
+  #items: Item[] = [];
 
   /** The index behind the box (for tests: it is updated, never replaced). */
   get index() {
@@ -81,11 +92,14 @@ export class CrSearch extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('entries') || changed.has('documents')) this.#indexSources();
-    if (changed.has('query') || changed.has('version')) {
-      this.#results = this.query.trim() ? this.#live.index.search(this.query, undefined, this.#shown) : undefined;
-      this.#hits = this.#results?.groups.flatMap((g) => g.hits) ?? [];
+    if (changed.has('query')) this.whole = undefined;
+    if (changed.has('query') || changed.has('version') || changed.has('whole')) {
+      const found = this.query.trim() ? this.#live.index.search(this.query, this.whole ? MOST_PER_KIND : DEFAULT_LIMIT, this.#shown) : undefined;
+      const groups = found?.groups.map((g) => (g.kind === this.whole ? g : { ...g, hits: g.hits.slice(0, DEFAULT_LIMIT) }));
+      this.#results = found && { ...found, groups: groups! };
+      this.#items = groups?.flatMap((g): Item[] => (g.total > g.hits.length && g.kind !== this.whole ? [...g.hits, { more: g.kind, total: g.total }] : g.hits)) ?? [];
       // The first option is active as soon as there is one (Enter opens it), also when results arrive late.
-      const n = this.#hits.length;
+      const n = this.#items.length;
       this.active = n ? Math.min(Math.max(this.active, 0), n - 1) : -1;
     }
   }
@@ -95,7 +109,7 @@ export class CrSearch extends LitElement {
   }
 
   override render() {
-    const expanded = this.open && this.#hits.length > 0;
+    const expanded = this.open && this.#items.length > 0;
     return html`<input id="input" type="search" role="combobox" aria-label="Search sources, claims, notes, tags and events"
         aria-autocomplete="list" aria-controls="results" aria-expanded=${expanded ? 'true' : 'false'}
         aria-activedescendant=${expanded && this.active >= 0 ? `opt-${this.active}` : nothing}
@@ -114,12 +128,21 @@ export class CrSearch extends LitElement {
     return (this.#results?.groups ?? []).map((g) => html`<ul role="group" aria-labelledby="head-${g.kind}">
       <li class="head" id="head-${g.kind}" role="presentation">${KIND_LABELS[g.kind]}<span>${g.total > g.hits.length ? `${g.hits.length} of ${g.total}` : g.total}</span></li>
       ${g.hits.map((hit) => this.#option(hit, i++))}
+      ${g.total > g.hits.length && g.kind !== this.whole ? this.#option({ more: g.kind, total: g.total }, i++) : nothing}
     </ul>`);
   }
 
-  #option(hit: Hit, i: number) {
-    return html`<li id="opt-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} data-kind=${hit.target.kind}
-      @mousedown=${(e: Event) => e.preventDefault()} @click=${() => void this.#go(hit)}>${optionContent(hit, this.entries)}</li>`;
+  #option(item: Item, i: number) {
+    const more = 'more' in item;
+    return html`<li id="opt-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} data-kind=${more ? 'more' : item.target.kind}
+      @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.#choose(item)}>${more ? moreLabel(item) : optionContent(item, this.entries)}</li>`;
+  }
+
+  // A hit opens; "Show all" lists its kind whole, the active option staying where it was: on
+  // the first hit not shown before.
+  #choose(item: Item): void {
+    if ('more' in item) this.whole = item.more;
+    else void this.#go(item);
   }
 
   #message() {
@@ -140,7 +163,7 @@ export class CrSearch extends LitElement {
     const r = this.#results;
     if (!r) return '';
     if (r.groups.length === 0) return `No results for ${this.query.trim()}.`;
-    const parts = r.groups.map((g) => `${g.total} ${KIND_LABELS[g.kind].toLowerCase()}`);
+    const parts = r.groups.map((g) => count(g.total, KIND_NOUNS[g.kind]));
     return `${parts.join(', ')}. Use the arrow keys to choose, Enter to open.`;
   }
 
@@ -175,7 +198,7 @@ export class CrSearch extends LitElement {
   }
 
   #onKey(e: KeyboardEvent): void {
-    const n = this.#hits.length;
+    const n = this.#items.length;
     switch (e.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
@@ -185,10 +208,10 @@ export class CrSearch extends LitElement {
         return;
       }
       case 'Enter': {
-        const hit = this.#hits[Math.max(this.active, 0)];
-        if (!this.open || !hit) return;
+        const item = this.#items[Math.max(this.active, 0)];
+        if (!this.open || !item) return;
         e.preventDefault();
-        void this.#go(hit);
+        this.#choose(item);
         return;
       }
       case 'Escape':

@@ -10,9 +10,12 @@ import { clip } from '../../corpus/clip.ts';
 import type { Kind } from '../../search/documents.ts';
 import type { Hit } from '../../search/search-index.ts';
 import type { Marked } from '../../search/snippet.ts';
+import { count } from '../../map/words.ts';
 
 /** Group headings, by kind. */
 export const KIND_LABELS: Record<Kind, string> = { passage: 'Passages', claim: 'Claims', note: 'Notes', tag: 'Tags', event: 'Events' };
+/** One of a kind, for counts ("1 tag", "58 passages"). */
+export const KIND_NOUNS: Record<Kind, string> = { passage: 'passage', claim: 'claim', note: 'note', tag: 'tag', event: 'event' };
 
 /** Text with its marked ranges in `<mark>`, and "…" where it was cut. */
 export function markedText(m: Marked) {
@@ -30,8 +33,6 @@ export function markedText(m: Marked) {
 const where = (entries: readonly LibraryEntry[], source: string, n: number | undefined) =>
   `${citeOf(entries, source)}${n !== undefined ? `, ¶${n}` : ''}`;
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
 /** The content of one option. */
 export function optionContent(hit: Hit, entries: readonly LibraryEntry[]) {
   const t = hit.target;
@@ -45,7 +46,7 @@ export function optionContent(hit: Hit, entries: readonly LibraryEntry[]) {
       return html`${snippet}<span class="where">on “${clip(t.quote, 80)}”, ${where(entries, t.source, hit.n)}</span>`;
     case 'tag':
       return html`<span class="title">${hit.title ? markedText(hit.title) : t.tag}</span>
-        <span class="where">${[t.claims ? plural(t.claims, 'claim') : '', t.passages ? plural(t.passages, 'passage') : ''].filter(Boolean).join(' · ')}</span>`;
+        <span class="where">${[t.claims ? count(t.claims, 'claim') : '', t.passages ? count(t.passages, 'passage') : ''].filter(Boolean).join(' · ')}</span>`;
     case 'event':
       return html`<span class="title">${hit.title ? markedText(hit.title) : nothing}</span>${snippet}`;
   }
@@ -53,7 +54,7 @@ export function optionContent(hit: Hit, entries: readonly LibraryEntry[]) {
 
 /**
  * Where opening a result goes: a passage (its matched words marked), or a note's passage, in the reader at its ¶; a claim
- * in the claims view; a tag as the claims view filtered by it; an event in its comparison.
+ * in the claims view; a tag as the claims view filtered by it (its passages by tag, when no claim has it); an event in its comparison.
  */
 export function hitHash(hit: Hit): string {
   const t = hit.target;
@@ -66,7 +67,8 @@ export function hitHash(hit: Hit): string {
     case 'claim':
       return routeHash({ view: 'claims', claim: t.claim });
     case 'tag':
-      return routeHash({ view: 'claims', tag: t.tag });
+      // On passages only, the claims view filtered by it would be empty: its passages are listed by tag.
+      return t.claims ? routeHash({ view: 'claims', tag: t.tag }) : routeHash({ view: 'events', tag: t.tag });
     case 'event':
       return routeHash({ view: 'events', event: t.event });
   }

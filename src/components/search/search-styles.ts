@@ -32,6 +32,7 @@ export const searchStyles = css`
   [role='option'] { display: grid; gap: 0.1rem; padding: 0.35rem 0.5rem; border-radius: 5px; cursor: pointer; }
   [role='option']:hover { background: var(--cr-hover); }
   [role='option'][aria-selected='true'] { background: var(--cr-hover); outline: 2px solid var(--cr-focus); outline-offset: -2px; }
+  [role='option'][data-kind='more'] { color: var(--cr-accent, var(--cr-ink-soft)); font: 600 0.8rem var(--cr-sans); }
   .title { color: var(--cr-ink); }
   .where { font-size: 0.75rem; color: var(--cr-ink-faint); }
   .snippet { font: 0.85rem/1.45 var(--cr-serif); color: var(--cr-ink-soft); }

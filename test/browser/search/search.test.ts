@@ -126,6 +126,36 @@ describe('cr-search', () => {
     await until(() => view.shadowRoot!.querySelector<HTMLSelectElement>('select[name=tag]')?.value === 'labour unrest', 'filtered by the tag');
   });
 
+  it('lists a kind whole from its last option, the active option staying on the next hit; a tag only on passages opens them; counts are singular', async () => {
+    const store = await makeStore();
+    const app = await openApp('#/', store);
+    const s = searchOf(app);
+    const first = await search(s, 'CSTO', 'passage');
+    await until(() => !s.shadowRoot!.textContent.includes('Still indexing'), 'every source indexed', 20000);
+    const head = s.shadowRoot!.querySelector('#head-passage')!.textContent;
+    const total = Number(/of (\d+)/.exec(head)![1]);
+    expect(total).to.be.greaterThan(first.length);
+    const more = options(s, 'more')[0]!;
+    expect(more.textContent).to.equal(`Show all ${total} passages`);
+    for (let i = 0; i < options(s, 'passage').length; i++) await sendKeys({ press: 'ArrowDown' });
+    expect(more.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'Enter' });
+    await until(() => options(s, 'passage').length === Math.min(total, 100), 'listed whole');
+    expect(options(s, 'more')).to.have.length(0);
+    expect(options(s, 'passage')[first.length]!.getAttribute('aria-selected')).to.equal('true');
+    expect(focusedInSearch(s)).to.equal(true);
+
+    const doc = await corpus.document('anisin-2026');
+    const block = doc.blocks.find((b) => b.numbered && b.n === 5)!;
+    await store.createAnnotation({ target: targetFor(doc, block.start, block.start + 30), tags: ['snowmelt strikes'] });
+    const [tag] = await search(s, 'snowmelt', 'tag');
+    expect(tag!.textContent).to.contain('1 passage');
+    expect(tag!.textContent).to.not.contain('1 passages');
+    await until(() => /\b1 tag[,.]/.test(s.shadowRoot!.querySelector('[role=status]')!.textContent), 'announced in the singular');
+    tag!.click();
+    await until(() => location.hash === '#/events/tag/snowmelt%20strikes', 'its passages, not an empty claims list');
+  });
+
   it('shows user text inert: a note with markup is found and shown as text', async () => {
     const store = await makeStore();
     const app = await openApp('#/', store);
