@@ -1,0 +1,22 @@
+// The reader at a phone's width (420 px): ¶ numbers on screen, the selection toolbar within the
+// window, and a draft's form opened where the reader is, not below the whole text.
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { makeStore, openReader, until } from '../helpers.ts';
+
+beforeEach(async () => {
+  document.body.style.margin = '0';
+  await setViewport({ width: 420, height: 860 });
+});
+afterEach(() => document.querySelector('cr-app')?.remove());
+
+describe('the reader at 420 px wide', () => {
+  it('shows the ¶ numbers whole, none past the left edge', async () => {
+    const { root } = await openReader('#/read/anisin-2026/p/44', await makeStore());
+    const current = await until(() => root.querySelector('.current'), '¶44 shown');
+    expect(current.querySelector('.pnum')!.textContent).to.equal('44');
+    const shown = [...root.querySelectorAll('.pnum')].map((a) => a.getBoundingClientRect()).filter((r) => r.width > 0);
+    expect(shown.length).to.be.greaterThan(10);
+    expect(Math.min(...shown.map((r) => r.left))).to.be.at.least(0);
+  });
+});
