@@ -2,7 +2,7 @@
 // window, and a draft's form opened where the reader is, not below the whole text.
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { makeStore, openReader, until } from '../helpers.ts';
+import { makeStore, openReader, selectText, until } from '../helpers.ts';
 
 beforeEach(async () => {
   document.body.style.margin = '0';
@@ -18,5 +18,17 @@ describe('the reader at 420 px wide', () => {
     const shown = [...root.querySelectorAll('.pnum')].map((a) => a.getBoundingClientRect()).filter((r) => r.width > 0);
     expect(shown.length).to.be.greaterThan(10);
     expect(Math.min(...shown.map((r) => r.left))).to.be.at.least(0);
+  });
+
+  it('keeps the whole selection toolbar in the window, Related included', async () => {
+    const { doc } = await openReader('#/read/anisin-2026/p/44', await makeStore());
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 44)!;
+    const bar = await selectText(doc, p.start + 20, p.start + 40);
+    await until(() => bar.getBoundingClientRect().width > 0, 'toolbar laid out');
+    const r = bar.getBoundingClientRect();
+    expect(r.left).to.be.at.least(0);
+    expect(r.right).to.be.at.most(innerWidth);
+    const related = [...bar.querySelectorAll('button')].find((b) => b.textContent.startsWith('Related'))!;
+    expect(related.getBoundingClientRect().right).to.be.at.most(innerWidth);
   });
 });
