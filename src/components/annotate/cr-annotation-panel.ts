@@ -204,11 +204,12 @@ export class CrAnnotationPanel extends LitElement {
     const d = this.draft;
     if (!d) return nothing;
     const cancel = () => this.dispatchEvent(new DraftCloseEvent(false));
-    if (d.focus === 'note' || d.focus === 'tag') {
-      return noteForm('draft', d.quote, NO_FIELDS, this.#data.store?.eventsByStart() ?? [], { save: (fields) => void this.#save(d, fields), cancel });
-    }
-    if (d.focus === 'claim') return claimForm(d.quote, { save: (claim) => void this.#saveClaim(d, claim), cancel });
-    return evidenceForm(d.quote, { save: (stance) => void this.#saveEvidence(d, stance), cancel, pick: (id) => (this.pickedClaim = id) });
+    const form = d.focus === 'note' || d.focus === 'tag'
+      ? noteForm('draft', d.quote, NO_FIELDS, this.#data.store?.eventsByStart() ?? [], { save: (fields) => void this.#save(d, fields), cancel })
+      : d.focus === 'claim'
+        ? claimForm(d.quote, { save: (claim) => void this.#saveClaim(d, claim), cancel })
+        : evidenceForm(d.quote, { save: (stance) => void this.#saveEvidence(d, stance), cancel, pick: (id) => (this.pickedClaim = id) });
+    return html`<div class="draft">${form}</div>`;
   }
 
   #paragraphOf(a: Annotation): number | undefined {

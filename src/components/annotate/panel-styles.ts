@@ -38,4 +38,12 @@ export const panelStyles = css`
     .cites a { color: var(--cr-ink); text-decoration: none; font-size: 0.8rem; display: flex; gap: 0.4rem; align-items: baseline; }
     .cites a:hover { text-decoration: underline; }
     .cites a:focus-visible { outline: 2px solid var(--cr-focus); outline-offset: 1px; }
+    /* Where the reader puts the panel below the text (reader-styles, same width), a draft's form
+       there was a page's scroll away from its passage: it opens over the window's foot instead. */
+    @media (max-width: 860px) {
+      .draft {
+        position: fixed; left: 0; right: 0; bottom: 0; z-index: 35; max-height: 60dvh; overflow: auto;
+        padding: 0.8rem 1rem; background: var(--cr-bg); border-top: 1px solid var(--cr-rule); box-shadow: var(--cr-shadow);
+      }
+    }
   `;

@@ -31,5 +31,12 @@ export const appStyles = css`
     background: var(--cr-ink); color: var(--cr-bg); padding: 0.6rem 1rem; border-radius: 6px;
     font: 0.88rem var(--cr-sans); box-shadow: var(--cr-shadow);
   }
+  /* Too narrow for one row (a phone, half a projector screen): brand and search on the first,
+     the nav wrapping below, so every link stays on screen. The bar scrolls away with the page,
+     or its three rows would hold a sixth of a phone's height. */
+  @media (max-width: 52rem) {
+    .bar { position: static; flex-wrap: wrap; height: auto; padding: 0.4rem 1rem; gap: 0.2rem 1rem; }
+    nav { order: 1; flex-basis: 100%; flex-wrap: wrap; gap: 0 0.9rem; }
+  }
   @media print { .bar, .storage, .notice, .warning, .toasts { display: none; } }
 `;

@@ -35,10 +35,13 @@ export const toolbarStyles = css`
     position: fixed; z-index: 40; display: flex; gap: 2px; padding: 3px;
     background: var(--cr-ink); border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
     transform: translate(-50%, calc(-100% - 8px));
+    /* Never wider than the window (a phone's is narrower than the six buttons): they wrap, and
+       hostUpdated can then keep all of it on screen. max-content, or its width would depend on left. */
+    box-sizing: border-box; width: max-content; max-width: calc(100vw - 16px); flex-wrap: wrap; justify-content: center;
   }
   .toolbar button {
     font: 600 0.82rem var(--cr-sans); color: var(--cr-bg); background: transparent; border: 0;
-    padding: 0.4rem 0.65rem; border-radius: 5px; cursor: pointer;
+    padding: 0.4rem 0.65rem; border-radius: 5px; cursor: pointer; white-space: nowrap;
   }
   .toolbar button:hover, .toolbar button:focus-visible { background: rgb(255 255 255 / 0.16); outline: none; }
   .toolbar kbd { font: 0.7rem var(--cr-mono); opacity: 0.65; margin-left: 0.3rem; }
