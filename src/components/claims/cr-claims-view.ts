@@ -16,6 +16,7 @@ import { actOnClaim } from './claim-actions.ts';
 import { Paragraphs, type Paragraph } from '../../annotate/paragraphs.ts';
 import { hiddenNote } from '../layers/hidden-note.ts';
 import { StoreController } from '../store/store-controller.ts';
+import type { CrClaimCard } from './cr-claim-card.ts';
 import './cr-claim-card.ts';
 import '../layers/cr-layer-legend.ts';
 import '../shared/cr-confirm-dialog.ts';
@@ -108,7 +109,10 @@ export class CrClaimsView extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('selected') && this.selected) {
-      this.renderRoot.querySelector(`cr-claim-card[data-id="${CSS.escape(this.selected)}"]`)?.scrollIntoView({ block: 'nearest' });
+      const card = this.renderRoot.querySelector<CrClaimCard>(`cr-claim-card[data-id="${CSS.escape(this.selected)}"]`);
+      card?.scrollIntoView({ block: 'nearest' });
+      // Arrived from elsewhere (a chip in the reader, a toast's Open): the next key is for the card.
+      if (card && !(this.renderRoot as ShadowRoot).activeElement) card.focus();
     }
   }
 
