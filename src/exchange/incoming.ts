@@ -5,12 +5,11 @@
  */
 import type { DocModel } from '../corpus/types.ts';
 import type { IncomingBatch } from '../store/index.ts';
-import type { SharedCollection } from '../store/receive.ts';
 import type { ForeignReport } from './foreign.ts';
 import { readHypothesis } from './hypothesis/read.ts';
 import { BACKUP_FORMAT, readBackup } from './map-file/backup.ts';
 import { MAP_FORMAT, type MapFile } from './map-file/format.ts';
-import { readMapFile, type MapFileProblem, type ReadContext } from './map-file/read.ts';
+import { readMapFile, type Held, type MapFileProblem, type ReadContext } from './map-file/read.ts';
 import { reanchor, type Reanchored } from './map-file/reanchor.ts';
 import { readW3c } from './w3c/read.ts';
 
@@ -34,7 +33,7 @@ export type Incoming =
 /** What the importer may rely on: the library's sources and what the store holds. */
 export interface IncomingContext {
   docs: readonly DocModel[];
-  has(collection: SharedCollection, id: string): boolean;
+  has(collection: Held, id: string): boolean;
   /** The hash Crossread gives a carried source's text (see ReadContext.hashOf). */
   hashOf: ReadContext['hashOf'];
 }

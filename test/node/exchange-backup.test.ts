@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readIncoming, sniffKind } from '../../src/exchange/incoming.ts';
 import { readBackup, writeBackup } from '../../src/exchange/map-file/backup.ts';
 import { importMapFile } from '../../src/exchange/map-file/import.ts';
+import { heldIn } from '../../src/exchange/map-file/read.ts';
 import { makeStore, snapshot } from './claims-fixtures.ts';
 import { exportData, seminarMap } from './exchange-fixtures.ts';
 import { renderedHash } from '../../src/corpus/user-file/text-hash.ts';
@@ -34,7 +35,7 @@ describe('backup: every layer, restored all or nothing', () => {
   it('restores into an empty profile: the same records, versions included; restoring again changes nothing', async () => {
     const { store, text, docs } = await twoLayers();
     const { store: fresh } = await makeStore({ idBase: 5000 });
-    const r = readIncoming(text, { docs, has: (c, id) => fresh[c].has(id), hashOf: renderedHash });
+    const r = readIncoming(text, { docs, has: heldIn(fresh), hashOf: renderedHash });
     expect(r.ok && r.kind).toBe('crossread-backup');
     if (!r.ok) return;
     const result = await fresh.receive(r.batch, 'import');

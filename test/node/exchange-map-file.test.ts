@@ -112,6 +112,7 @@ describe('claim-map file: refused with the path and the problem, nothing written
     ['a __proto__ key', (_f, t) => t.replace('"claims":[{', '"claims":[{"__proto__":{"polluted":1},'), /not allowed/, 'claims[0].__proto__'],
     ['a record of another layer', (f) => JSON.stringify({ ...f, claims: first(f.claims, { layer: ghost }) }), /another layer/, 'claims[0].layer'],
     ['a bad role', (f) => JSON.stringify({ ...f, layer: { ...f.layer, role: 'admin' } }), /instructor/, 'layer.role'],
+    ['a bad role of a map it answers', (f) => JSON.stringify({ ...f, refers: [{ ...f.layer, id: ghost, role: 'admin' }] }), /instructor/, 'refers[0].role'],
     ['a statement over the limit', (f) => JSON.stringify({ ...f, claims: first(f.claims, { statement: 'x'.repeat(501) }) }), /statement is too long \(at most 500 characters\)/, 'claims[0].statement'],
     ['an event date in words', (f) => JSON.stringify({ ...f, events: first(f.events, { start: 'January 2022', end: '2022-01-05' }) }), /start date must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD\.$/, 'events[0].start'],
     ['an event ending before it starts', (f) => JSON.stringify({ ...f, events: first(f.events, { start: '2022-01-06', end: '2022-01-02' }) }), /^The end date must not precede the start date\.$/, 'events[0]'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { placeAnnotations } from '../../src/annotate/anchored.ts';
 import { readIncoming } from '../../src/exchange/incoming.ts';
 import { reanchor } from '../../src/exchange/map-file/reanchor.ts';
+import { heldIn } from '../../src/exchange/map-file/read.ts';
 import { writeMapFile } from '../../src/exchange/map-file/write.ts';
 import { makeStore } from './claims-fixtures.ts';
 import { claimFrom, docOf, exportData, seminarMap } from './exchange-fixtures.ts';
@@ -43,7 +44,7 @@ describe('a map made on another version of a built-in source', () => {
   it('still imports: the summary lists the orphan by quote, every passage is kept, the rest anchor on the current text', async () => {
     const { docs, anisin, file, gone, orphanId } = await madeOnAnEarlierText();
     const { store } = await makeStore({ idBase: 1000 });
-    const incoming = readIncoming(JSON.stringify(file), { docs, has: (c, id) => store[c].has(id), hashOf: renderedHash });
+    const incoming = readIncoming(JSON.stringify(file), { docs, has: heldIn(store), hashOf: renderedHash });
     expect(incoming.ok).toBe(true);
     if (!incoming.ok) return;
     expect(incoming.findings.join('\n')).toMatch(/another version of “anisin-2026”/);

@@ -60,7 +60,7 @@ export class CrExportList extends LitElement {
         file: `crossread-claim-map-${slugify(name) || 'anonymous'}-${new Date().toISOString().slice(0, 10)}.json`, type: 'application/json',
         write: (d) => JSON.stringify(writeMapFile({
           layer: { id: store.localLayer!, name, role: this.mapRole, ...(course ? { course } : {}) }, ...d,
-          positions: [...store.mapPositions()].map(([claim, p]) => ({ claim, x: p.x, y: p.y })), builtIn: new Set(this.entries.map((e) => e.id)), sources: [...store.sources.values()], now: new Date().toISOString(),
+          positions: [...store.mapPositions()].map(([claim, p]) => ({ claim, x: p.x, y: p.y })), builtIn: new Set(this.entries.map((e) => e.id)), sources: [...store.sources.values()], layers: store.layers(), now: new Date().toISOString(),
         }), null, 2) + '\n',
       },
       {

@@ -92,7 +92,7 @@ export class CrImport extends LitElement {
     let preview: Preview;
     try {
       const docs = await libraryDocs(this.entries, this.documents);
-      const ids = { annotations: store.annotations.keys(), claims: store.claims.keys(), links: store.links.keys(), events: store.events.keys(), sources: store.sources.keys() };
+      const ids = { annotations: store.annotations.keys(), claims: store.claims.keys(), links: store.links.keys(), events: store.events.keys(), sources: store.sources.keys(), layers: store.layers().map((l) => l.id) };
       const incoming = await checkInWorker(source, { docs, ids }, { signal: checking.signal, onProgress: (p) => (this.busy = { name, ...p }) });
       preview = { name, incoming };
       if (incoming.ok) {

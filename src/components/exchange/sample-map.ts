@@ -3,7 +3,7 @@
  * when the reader asks, through the same checks and the same door as any imported map.
  */
 import type { LibraryEntry } from '../../app/corpus-client.ts';
-import { readMapFile } from '../../exchange/map-file/read.ts';
+import { heldIn, readMapFile } from '../../exchange/map-file/read.ts';
 import type { CrossreadStore, ReceiveResult } from '../../store/index.ts';
 import { placeImported } from './place-imported.ts';
 
@@ -15,7 +15,7 @@ export async function loadSampleMap(store: CrossreadStore, entries: readonly Lib
   const res = await fetch(new URL(SAMPLE_MAP_URL, document.baseURI));
   if (!res.ok) throw new Error(`the sample map could not be fetched (HTTP ${res.status})`);
   // The sample is on the built-in sources only: no carried text to check (and no Markdown pipeline on the page).
-  const read = readMapFile(await res.text(), { sources: entries.map((e) => ({ id: e.id, hash: e.hash })), has: (c, id) => store[c].has(id), hashOf: null });
+  const read = readMapFile(await res.text(), { sources: entries.map((e) => ({ id: e.id, hash: e.hash })), has: heldIn(store), hashOf: null });
   if (!read.ok) throw new Error(read.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; '));
   const result = await store.receive(read.batch, 'import');
   await placeImported(store, read.file);

@@ -7,7 +7,7 @@
  * a file the readers refuse resolves as the refusal, with every problem at its place.
  */
 import type { DocModel } from '../../corpus/types.ts';
-import type { SharedCollection } from '../../store/index.ts';
+import type { Held } from '../map-file/read.ts';
 import type { Incoming } from '../incoming.ts';
 import { IncomingAssembler, type IncomingSlice } from './slices.ts';
 import { importWorkerUrl } from './worker-url.ts';
@@ -27,7 +27,7 @@ export interface CheckProgress {
 export interface CheckRequest {
   source: File | string;
   docs: DocModel[];
-  ids: Record<SharedCollection, string[]>;
+  ids: Record<Held, string[]>;
 }
 
 /** What the worker answers: progress, then the read file in slices, a refusal or a failure. */
@@ -47,7 +47,8 @@ export interface CheckOptions {
 /** What the worker is told of this installation. */
 export interface CheckContext {
   docs: readonly DocModel[];
-  ids: Record<SharedCollection, Iterable<string>>;
+  /** Ids of the records the store holds, and of its layers (`layers()`): a map may answer another. */
+  ids: Record<Held, Iterable<string>>;
 }
 
 /** Reads and checks `source` (a chosen file, or the text of a share link) in a worker. */

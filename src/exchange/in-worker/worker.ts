@@ -3,7 +3,7 @@
 // any time (terminate). It hands the result over in slices (`slices.ts`).
 import { readIncoming } from '../incoming.ts';
 import { renderedHash } from '../../corpus/user-file/text-hash.ts';
-import type { SharedCollection } from '../../store/index.ts';
+import type { Held } from '../map-file/read.ts';
 import { sliceIncoming } from './slices.ts';
 import type { CheckReply, CheckRequest } from './read-in-worker.ts';
 
@@ -18,7 +18,7 @@ async function check({ source, docs, ids }: CheckRequest): Promise<void> {
   try {
     const text = typeof source === 'string' ? source : await readText(source);
     scope.postMessage({ type: 'progress', stage: 'checking', done: 0, total: 0 });
-    const here = Object.fromEntries(Object.entries(ids).map(([c, list]) => [c, new Set(list)])) as Record<SharedCollection, Set<string>>;
+    const here = Object.fromEntries(Object.entries(ids).map(([c, list]) => [c, new Set(list)])) as Record<Held, Set<string>>;
     const read = readIncoming(text, { docs, has: (c, id) => here[c].has(id), hashOf: renderedHash });
     if (!read.ok) return scope.postMessage({ type: 'refused', incoming: read });
     const total = read.batch.put?.length ?? 0;

@@ -9,7 +9,7 @@ import type { Annotation, Claim, EventRecord, IncomingBatch, Link, SourceRecord 
 import { jsonDepth } from '../json-guard.ts';
 import { MAX_DEPTH, MAX_FILE_CHARS, MAX_PROBLEMS, type MapFile, type MapLayer, type MapPosition } from './format.ts';
 import { readMapFile, type MapFileProblem, type ReadContext } from './read.ts';
-import { writeMapFile } from './write.ts';
+import { mapLayerOf, writeMapFile } from './write.ts';
 
 export const BACKUP_FORMAT = 'crossread-backup';
 export const BACKUP_VERSION = 1;
@@ -44,8 +44,7 @@ export interface BackupContent {
 export function writeBackup(c: BackupContent): BackupFile {
   const layers = new Map<string, string>([[c.localLayer, c.localName]]);
   for (const r of [...c.claims, ...c.annotations, ...c.links, ...c.events]) if (!layers.has(r.layer)) layers.set(r.layer, r.creator.name);
-  // Only what a map file says of its layer: a view of a layer carries more (colour, counts).
-  const known = new Map((c.layers ?? []).map(({ id, name, role, course }): [string, MapLayer] => [id, { id, name, role, ...(course ? { course } : {}) }]));
+  const known = new Map((c.layers ?? []).map((l): [string, MapLayer] => [l.id, mapLayerOf(l)]));
   const maps = [...layers].map(([id, name]) => writeMapFile({ ...c, layer: id === c.localLayer ? { id, name, role: 'student' } : known.get(id) ?? { id, name, role: 'student' }, positions: c.positions }));
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: c.now, maps: maps.filter((m, i) => i === 0 || m.claims.length + m.annotations.length + m.links.length + m.events.length > 0) };
 }

@@ -1,7 +1,7 @@
 /**
  * The claim-map file (`"format": "crossread-map", "version": 1`), documented for other tools
- * by docs/crossread-map.schema.json: the sources it refers to, the author's layer, and the
- * layer's annotations (W3C Web Annotations as stored), claims, links and events, with their
+ * by docs/crossread-map.schema.json: the sources it refers to, the author's layer, the other
+ * layers it answers, and the layer's annotations (W3C Web Annotations as stored), claims, links and events, with their
  * versions (ADR 0004), and map positions. What a receiver needs and nothing of the sender's
  * installation (settings never travel).
  */
@@ -62,6 +62,9 @@ export interface MapFile {
   /** ISO time of export. */
   exported: string;
   layer: MapLayer;
+  /** The other layers whose claims, passages or events the records point at (a student's map
+   * answering the instructor's): the receiver must hold them first. Absent in older files. */
+  refers?: MapLayer[];
   sources: MapSource[];
   annotations: Annotation[];
   claims: Claim[];

@@ -3,7 +3,7 @@
  * store's one door, which merges them in one transaction or refuses them all (ADR 0004).
  */
 import type { CrossreadStore, ReceiveResult } from '../../store/index.ts';
-import { readMapFile, type MapFileProblem } from './read.ts';
+import { heldIn, readMapFile, type MapFileProblem } from './read.ts';
 import { renderedHash } from '../../corpus/user-file/text-hash.ts';
 import type { MapFile } from './format.ts';
 
@@ -13,7 +13,7 @@ export type MapImport =
 
 /** Imports `text` into `store`; `sources` are the library's sources. Nothing is written unless all of it is. */
 export async function importMapFile(store: CrossreadStore, text: string, sources: ReadonlyArray<{ id: string; hash: string }>): Promise<MapImport> {
-  const read = readMapFile(text, { sources, has: (c, id) => store[c].has(id), hashOf: renderedHash });
+  const read = readMapFile(text, { sources, has: heldIn(store), hashOf: renderedHash });
   if (!read.ok) return read;
   try {
     const result = await store.receive(read.batch, 'import');

@@ -11,7 +11,7 @@ export function mapFileJsonSchema(): object {
     description:
       'One author\u2019s layer of a claim map: the sources it refers to, its W3C Web Annotations, claims, links, events and map positions. ' +
       'Beyond this schema, a reader checks: every record\u2019s layer is the file\u2019s layer.id; ids are unique across the file; ' +
-      'evidence, event bodies, claim events, link ends and positions refer to records in the file (or already held by the receiver); ' +
+      'evidence, event bodies, claim events, link ends and positions refer to records in the file (or already held by the receiver: refers names the other maps, by their layer, that the receiver must import first); ' +
       'a passage\u2019s target.source is among sources (a source the receiver lacks carries its text); modified is not before created; ' +
       'tags and events are unique within a record; an annotation\u2019s motivation matches its body; an event\u2019s end is not before its start; ' +
       'a link joins two different claims; versions name at least one write.',

@@ -6,11 +6,12 @@
  */
 import * as v from 'valibot';
 import { reasonFor } from '../../store/damage-words.ts';
-import { eventsOf, RecordSchemas, SourceRecordSchema, type IncomingBatch, type IncomingRecord, type SourceRecord } from '../../store/index.ts';
+import { eventsOf, RecordSchemas, SourceRecordSchema, type CrossreadStore, type IncomingBatch, type IncomingRecord, type SourceRecord } from '../../store/index.ts';
 import type { SharedCollection } from '../../store/receive.ts';
 import { MAP_FORMAT, MAP_VERSION, MAX_DEPTH, MAX_FILE_CHARS, MAX_PROBLEMS, type MapFile } from './format.ts';
 import { MapLayerSchema, PositionSchema, SourceSchema } from './schema.ts';
 import { jsonDepth, prototypeKeys } from '../json-guard.ts';
+import { missingMaps, type Missing } from './missing-maps.ts';
 
 /** One problem of a file: where it is (`''` for the file as a whole) and what is wrong. */
 export interface MapFileProblem {
@@ -18,16 +19,25 @@ export interface MapFileProblem {
   message: string;
 }
 
+/** What a file may refer to that this installation holds: records of a collection, or layers. */
+export type Held = SharedCollection | 'layers';
+
 /** What this installation already has, that a file may refer to without carrying it. */
 export interface ReadContext {
   /** Sources of the library: a passage may be on one of them. */
   sources: ReadonlyArray<{ id: string; hash: string }>;
-  /** Whether a record exists here (a student's link may point at the instructor's claim). */
-  has(collection: SharedCollection, id: string): boolean;
+  /** Whether a record exists here (a student's link may point at the instructor's claim), or a
+   * layer (`'layers'`: the reader's own, or one whose records or name this installation holds). */
+  has(collection: Held, id: string): boolean;
   /** The hash Crossread gives a text (`renderedHash`; undefined if it cannot read it), to tell
    * whether a carried source's text is the one its hash names; null where no source is carried
    * and the Markdown pipeline is not loaded (the sample map, read on the page). */
   hashOf: ((text: string, format: SourceRecord['format']) => string | undefined) | null;
+}
+
+/** What `store` holds, as a reader asks: records by collection, layers by id (its own and those it knows). */
+export function heldIn(store: Pick<CrossreadStore, SharedCollection | 'layers'>): ReadContext['has'] {
+  return (c, id) => (c === 'layers' ? store.layers().some((l) => l.id === id) : store[c].has(id));
 }
 
 export type MapRead =
@@ -39,6 +49,7 @@ const COLLECTIONS = ['events', 'annotations', 'claims', 'links'] as const;
 const EnvelopeSchema = v.object({
   exported: v.pipe(v.string(), v.isoTimestamp('must be an ISO date and time')),
   layer: MapLayerSchema,
+  refers: v.optional(v.array(MapLayerSchema)),
   sources: v.array(v.unknown()),
   annotations: v.array(v.unknown()),
   claims: v.array(v.unknown()),
@@ -155,21 +166,26 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
   const inFile = (c: SharedCollection, id: string) => ids.get(id)?.startsWith(`${c}[`) ?? false;
   const exists = (c: SharedCollection, id: string) => inFile(c, id) || ctx.has(c, id);
 
-  // References: nothing may point at what neither the file nor this installation has.
+  // References: nothing may point at what neither the file nor this installation has. Each one
+  // missing is listed at its place, after one first problem that says which map to import first.
+  const missing: Missing = { claims: new Set(), annotations: new Set(), events: new Set() };
+  const need = (c: keyof Missing, id: string, path: string, message: string) => exists(c, id) || (missing[c].add(id), add(path, message));
   for (const { i, record } of records.annotations) {
     const a = record as unknown as MapFile['annotations'][number];
     if (!sources.has(a.target.source) && !known.has(a.target.source)) add(`annotations[${i}].target.source`, `It marks a passage in “${a.target.source}”, a source neither in the file nor in this library.`);
-    eventsOf(a).forEach((id) => exists('events', id) || add(`annotations[${i}].body`, `It names an event (${id}) that is not in the file.`));
+    eventsOf(a).forEach((id) => need('events', id, `annotations[${i}].body`, `It names an event (${id}) that is not in the file.`));
   }
   for (const { i, record } of records.claims) {
     const c = record as unknown as MapFile['claims'][number];
-    c.evidence.forEach((e, j) => exists('annotations', e.annotation) || add(`claims[${i}].evidence[${j}].annotation`, `It cites a passage (${e.annotation}) that is not in the file.`));
-    c.events.forEach((id, j) => exists('events', id) || add(`claims[${i}].events[${j}]`, `It names an event (${id}) that is not in the file.`));
+    c.evidence.forEach((e, j) => need('annotations', e.annotation, `claims[${i}].evidence[${j}].annotation`, `It cites a passage (${e.annotation}) that is not in the file.`));
+    c.events.forEach((id, j) => need('events', id, `claims[${i}].events[${j}]`, `It names an event (${id}) that is not in the file.`));
   }
   for (const { i, record } of records.links) {
     const l = record as unknown as MapFile['links'][number];
-    for (const end of ['from', 'to'] as const) if (!exists('claims', l[end])) add(`links[${i}].${end}`, `It links a claim (${l[end]}) that is not in the file.`);
+    for (const end of ['from', 'to'] as const) need('claims', l[end], `links[${i}].${end}`, `It links a claim (${l[end]}) that is not in the file.`);
   }
+  const absent = missingMaps(missing, file.layer.id, file.refers, (id) => ctx.has('layers', id));
+  if (absent) problems.unshift({ path: '', message: absent });
   const positions: MapFile['positions'] = [];
   file.positions.forEach((raw, i) => {
     const r = v.safeParse(PositionSchema, raw);

@@ -41,6 +41,7 @@ export const MapFileSchema = v.strictObject({
   version: v.literal(MAP_VERSION),
   exported: v.pipe(v.string(), v.isoTimestamp()),
   layer: MapLayerSchema,
+  refers: v.optional(v.array(MapLayerSchema)),
   sources: v.array(SourceSchema),
   annotations: v.array(AnnotationSchema),
   claims: v.array(ClaimSchema),

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import type { CrApp } from '../../../src/components/app/cr-app.ts';
 import type { CrImport } from '../../../src/components/exchange/cr-import.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
+import type { MapLayer } from '../../../src/exchange/map-file/format.ts';
+import { importMapFile } from '../../../src/exchange/map-file/import.ts';
 import { writeMapFile } from '../../../src/exchange/map-file/write.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 import { largeMap } from '../../shared/large-map.ts';
@@ -20,9 +22,9 @@ async function oneClaim(store: CrossreadStore) {
 }
 
 /** The reader's own map as a file, as Export writes it. */
-function myMap(store: CrossreadStore, doc: NonNullable<Awaited<ReturnType<typeof oneClaim>>['doc']>) {
+function myMap(store: CrossreadStore, doc: NonNullable<Awaited<ReturnType<typeof oneClaim>>['doc']>, layer: MapLayer = { id: store.localLayer!, name: 'Me', role: 'student' }) {
   return structuredClone(writeMapFile({
-    layer: { id: store.localLayer!, name: 'Me', role: 'student' }, docs: [doc], builtIn: new Set([doc.meta.id]), now: '2026-01-01T00:00:00.000Z',
+    layer, docs: [doc], builtIn: new Set([doc.meta.id]), layers: store.layers(), now: '2026-01-01T00:00:00.000Z',
     annotations: [...store.annotations.values()], claims: [...store.claims.values()], links: [...store.links.values()], events: [...store.events.values()],
   }));
 }
@@ -124,6 +126,36 @@ describe('importing: conflicts to settle, orphans listed', () => {
     expect(preview.textContent).to.contain(`1 passage not found in this version of the text, imported all the same and listed in the reader to re-attach: \u201c${gone}\u201d`);
     importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary')!.click();
     await until(() => fresh.annotations.size === 1 && fresh.claims.size === 1, 'imported, orphan kept');
+  });
+
+  it('a student’s map answering an instructor’s map not here says to import that first; after it, both import', async () => {
+    const teacher = await makeStore();
+    const { doc, claim } = await oneClaim(teacher);
+    const handout = myMap(teacher, doc, { id: teacher.localLayer!, name: 'Dr. Sato', role: 'instructor', course: 'HIST 210' });
+    const student = await makeStore();
+    const got = await importMapFile(student, JSON.stringify(handout), [{ id: doc.meta.id, hash: doc.hash }]);
+    if (!got.ok) throw new Error(JSON.stringify(got.problems));
+    const start = doc.text.indexOf('bulldozers');
+    const mine = (await student.createClaimFromPassage({ target: targetFor(doc, start, start + 10) }, { statement: 'The bulldozers were borrowed', stance: 'asserts' })).value;
+    await student.createLink({ relation: 'qualifies', from: mine.claim.id, to: claim.id });
+    const handIn = JSON.stringify(myMap(student, doc));
+
+    // A TA's browser, which has neither map: the student's first.
+    const fresh = await makeStore();
+    const app = await openApp('#/settings', fresh);
+    const importer = await importFile(app, handIn, 'ann.json');
+    const refused = await until(() => importer.shadowRoot!.querySelector('.preview[role=alert]'), 'refusal');
+    const problems = [...refused.querySelectorAll('.problems li')].map((li) => li.textContent);
+    expect(problems[0]).to.equal('It answers Dr. Sato’s map (instructor, HIST 210), which is not here: import that map first, then this one.');
+    expect(problems.slice(1)).to.deep.equal([`links[0].to: It links a claim (${claim.id}) that is not in the file.`]);
+    refused.querySelector<HTMLButtonElement>('button[data-next]')!.click();
+
+    await importFile(app, JSON.stringify(handout), 'sato.json');
+    (await until(() => importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary'), 'import')).click();
+    await until(() => fresh.claims.size === 1, 'the instructor’s map imported');
+    await importFile(app, handIn, 'ann.json');
+    (await until(() => importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary'), 'import')).click();
+    await until(() => fresh.claims.size === 2 && fresh.links.size === 1, 'the student’s map imported');
   });
 
   /** What the importer's progress showed, at every change of its shadow DOM. */

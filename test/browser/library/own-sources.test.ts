@@ -189,7 +189,7 @@ describe('a source of your own', () => {
 
     // Through the importer's worker, as the Import button does: it checks the carried text against its hash.
     const receiver = await makeStore();
-    const none = { annotations: [], claims: [], links: [], events: [], sources: [] };
+    const none = { annotations: [], claims: [], links: [], events: [], sources: [], layers: [] };
     const changed = structuredClone(file);
     changed.sources[0]!.text = changed.sources[0]!.text!.replace('the crowd grew', 'the crowd fell');
     const told = await checkInWorker(JSON.stringify(changed), { docs: [], ids: none });
