@@ -94,6 +94,7 @@ export class CrClaimsView extends LitElement {
   readonly #data = new StoreController(this);
 
   #paragraphs: Paragraphs | undefined;
+  #focusCard = false;
 
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -108,11 +109,16 @@ export class CrClaimsView extends LitElement {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('selected') && this.selected) {
-      const card = this.renderRoot.querySelector<CrClaimCard>(`cr-claim-card[data-id="${CSS.escape(this.selected)}"]`);
+    const card = this.selected ? this.renderRoot.querySelector<CrClaimCard>(`cr-claim-card[data-id="${CSS.escape(this.selected)}"]`) : null;
+    if (changed.has('selected')) {
       card?.scrollIntoView({ block: 'nearest' });
-      // Arrived from elsewhere (a chip in the reader, a toast's Open): the next key is for the card.
-      if (card && !(this.renderRoot as ShadowRoot).activeElement) card.focus();
+      // Arrived from elsewhere (a chip in the reader, a toast's Open): the next key is for the
+      // card, once it is drawn (the store may still be loading).
+      this.#focusCard = !!this.selected && !(this.renderRoot as ShadowRoot).activeElement;
+    }
+    if (this.#focusCard && card) {
+      this.#focusCard = false;
+      void card.updateComplete.then(() => card.focus());
     }
   }
 

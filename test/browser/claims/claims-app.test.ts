@@ -3,7 +3,7 @@ import type { CrClaimsView } from '../../../src/components/claims/cr-claims-view
 import type { CrConfirmDialog } from '../../../src/components/shared/cr-confirm-dialog.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 import { axeViolations, openApp, deep, makeStore } from '../helpers.ts';
-import { $, $$, card, dialogOf, isOpen, mount, press, seed, shownIds, type, until } from './harness.ts';
+import { $, $$, card, dialogOf, focused, isOpen, mount, press, seed, shownIds, type, until } from './harness.ts';
 
 let store: CrossreadStore;
 afterEach(() => {
@@ -36,6 +36,23 @@ describe('cr-claims-view accessibility', () => {
 
 describe('cr-claims-view in the app', () => {
   afterEach(() => document.querySelector('cr-app')?.remove());
+
+  it('a claim opened from another view (a chip in the reader, a toast’s Open) takes focus', async () => {
+    store = await makeStore();
+    const { a, b } = await seed(store);
+    const app = await openApp('#/read/anisin-2026', store);
+    await until(() => deep(app, 'cr-reader'), 'reader', 10000);
+    location.hash = `#/claims/${a.id}`;
+    const view = await until(() => deep(app, 'cr-claims-view') as CrClaimsView | null, 'claims view', 10000);
+    const c = await card(view, a.id);
+    await until(() => focused() === $(c, '#statement'), 'the card has focus');
+    // Chosen within the view (a click, which here leaves focus where it was), focus is the user's.
+    const other = await card(view, b.id);
+    $<HTMLElement>(other, '#statement')!.click();
+    await until(() => location.hash === `#/claims/${b.id}`, 'selected');
+    await other.updateComplete;
+    expect(focused() === $(c, '#statement')).to.equal(true);
+  });
 
   it('opens a claim from its URL; a deletion’s toast offers Undo, which restores it', async () => {
     store = await makeStore();
