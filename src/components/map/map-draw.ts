@@ -71,7 +71,9 @@ export function nodeName(n: DrawnNode): string {
   const sources = n.sources.length ? `Sources: ${n.sources.map((s) => s.cite).join(', ')}` : 'No passages';
   const passages = `${n.passages} ${n.passages === 1 ? 'passage' : 'passages'}${n.against ? ', one or more arguing against it' : ''}`;
   const from = n.layer && !n.layer.local ? ` From ${n.layer.from}, read-only.` : '';
-  return `${n.statement}. ${sources}. ${passages}. ${n.links} ${n.links === 1 ? 'link' : 'links'}.${from}`;
+  // A statement that ends its own sentence gets no second stop ("…family.. Sources").
+  const statement = /[.!?…]["”’)]*$/.test(n.statement) ? n.statement : `${n.statement}.`;
+  return `${statement} ${sources}. ${passages}. ${n.links} ${n.links === 1 ? 'link' : 'links'}.${from}`;
 }
 
 /** Arrowheads, one per relation that has one, coloured like its line. */

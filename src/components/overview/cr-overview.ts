@@ -76,7 +76,7 @@ export class CrOverview extends LitElement {
       ${o.students.length === 0
         ? html`<div class="empty"><h2>No students’ maps yet</h2>
             <p>Import students’ maps (<a href=${routeHash({ view: 'settings' })}>Settings › Import</a>) to compare them here:
-              which passages many of them tagged, which claims they share and which of their links read your claims otherwise.</p></div>`
+              which passages many of them marked, which claims they share and which of their links read your claims otherwise.</p></div>`
         : pending
           ? html`<p class="hint" role="status">Placing passages in their sources…</p>`
           : html`${this.#unplaced()}${this.#passages(o)}${this.#shared(o)}${this.#disagreements(o)}`}
@@ -100,16 +100,16 @@ export class CrOverview extends LitElement {
   #unplaced() {
     const failed = this.entries.filter((e) => this.#docs.get(e.id) === 'failed');
     return failed.length
-      ? html`<p class="hint" role="status">Passages of ${failed.map((e) => e.cite).join(', ')} are left out of the tagged passages: the source could not be loaded. Claims and links are compared all the same.</p>`
+      ? html`<p class="hint" role="status">Passages of ${failed.map((e) => e.cite).join(', ')} are left out of the marked passages: the source could not be loaded. Claims and links are compared all the same.</p>`
       : nothing;
   }
 
   #passages(o: ClassOverview) {
     const shown = this.allPassages ? o.passages : o.passages.slice(0, FIRST_PASSAGES);
     return html`<section aria-labelledby="passages">
-      <h2 id="passages">Passages students tagged</h2>
+      <h2 id="passages">Passages students marked</h2>
       ${o.passages.length === 0
-        ? html`<p class="hint">No student has tagged a passage yet.</p>`
+        ? html`<p class="hint">No student has marked a passage yet.</p>`
         : html`<ol class="passages">${shown.map((p) => this.#passage(o, p))}</ol>
           ${o.passages.length > FIRST_PASSAGES
             ? html`<button type="button" class="link" aria-expanded=${String(this.allPassages)} @click=${() => (this.allPassages = !this.allPassages)}>

@@ -33,13 +33,13 @@ export const heatStripStyles = css`
 
 const STRIP = 'heat-strip';
 
-/** "Tagged by 3 of 5 students". */
-export const heatLabel = (count: number, of: number) => `Tagged by ${count} of ${of} student${of === 1 ? '' : 's'}`;
+/** "Marked by 3 of 5 students": a highlight, note, tag or cited passage all count. */
+export const heatLabel = (count: number, of: number) => `Marked by ${count} of ${of} student${of === 1 ? '' : 's'}`;
 
 /**
  * The heat strip of the reader margin (issue 10 §2): beside each ¶ that students marked, a
  * narrow bar shaded by how many of them did, labelled for assistive technology and on hover
- * ("Tagged by 3 of 5 students"). Shown when the reader asks (`#/read/<id>?heat`, the class
+ * ("Marked by 3 of 5 students"). Shown when the reader asks (`#/read/<id>?heat`, the class
  * overview's links, or the toggle), only when the reader holds students' maps. The bars are
  * apparatus in the text (`data-nontext`): no quote, selection or copy includes them.
  */
@@ -68,8 +68,8 @@ export class HeatStrip implements ReactiveController {
     const n = this.#students(input).length;
     if (!input.doc || n === 0) return nothing;
     const href = routeHash({ view: 'read', id: input.doc.meta.id, ...(input.on ? {} : { heat: true as const }) });
-    return html`<p class="heat-toggle"><a href=${href}>${input.on ? 'Hide' : 'Show'} how many students tagged each ¶</a>
-      ${input.on ? html`<span>The bar left of a ¶ is darker the more of the ${n} student${n === 1 ? '' : 's'} tagged it.</span>` : nothing}</p>`;
+    return html`<p class="heat-toggle"><a href=${href}>${input.on ? 'Hide' : 'Show'} how many students marked each ¶</a>
+      ${input.on ? html`<span>The bar left of a ¶ is darker the more of the ${n} student${n === 1 ? '' : 's'} marked it.</span>` : nothing}</p>`;
   }
 
   async #paint(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * Passage heat: per ¶ of a source, which students marked something in it. A student counts
- * once per ¶ however many of their passages overlap there, so the number reads "tagged by 3
+ * once per ¶ however many of their passages overlap there, so the number reads "marked by 3
  * of 5 students", not "5 highlights". A passage over several ¶s counts in each (the one ¶
  * index, `corpus/paragraphs.ts`, says which). The ¶'s quote is the stretch of it that most of
  * them marked, so a reader sees what drew them, not the whole paragraph. Pure.

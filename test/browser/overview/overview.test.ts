@@ -58,7 +58,7 @@ describe('class overview', () => {
     expect(view.shadowRoot!.querySelector('[data-export]')).to.equal(null);
   });
 
-  it('shows the passages students tagged, the claims they share and the links that disagree; exports them; opens the reader with the heat strip', async () => {
+  it('shows the passages students marked, the claims they share and the links that disagree; exports them; opens the reader with the heat strip', async () => {
     const store = await seminar();
     const app = await openApp('#/overview', store);
     const view = await until(() => deep(app, 'cr-overview') as CrOverview | null, 'overview');
@@ -67,7 +67,7 @@ describe('class overview', () => {
     expect(view.shadowRoot!.querySelector('.sub')?.textContent).to.match(/Compared with the map of\s+Dr\. Example \(you, instructor\) · 2 students:\s+Ann,\s+Ben/);
 
     const passages = [...section(view, 'passages').querySelectorAll('ol.passages > li')];
-    expect(passages.map((li) => li.querySelector('.count')!.textContent)).to.deep.equal(['Tagged by 2 of 2 students', 'Tagged by 2 of 2 students', 'Tagged by 1 of 2 students']);
+    expect(passages.map((li) => li.querySelector('.count')!.textContent)).to.deep.equal(['Marked by 2 of 2 students', 'Marked by 2 of 2 students', 'Marked by 1 of 2 students']);
     expect(passages[0]!.querySelector('blockquote')!.textContent).to.equal(STOOD);
     expect(passages[0]!.querySelector('.names')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Ann, Ben');
 
@@ -106,9 +106,9 @@ describe('class overview', () => {
       return found.length === 3 ? found : null;
     }, 'heat strips');
     const stood = strips.find((s) => s.parentElement!.querySelector('.pnum')?.textContent === '10')!;
-    expect(stood.getAttribute('aria-label')).to.equal('Tagged by 2 of 2 students');
+    expect(stood.getAttribute('aria-label')).to.equal('Marked by 2 of 2 students');
     expect(stood.getAttribute('role')).to.equal('img');
-    expect(reader.shadowRoot!.querySelector('.heat-toggle a')!.textContent).to.contain('Hide how many students tagged each ¶');
+    expect(reader.shadowRoot!.querySelector('.heat-toggle a')!.textContent).to.contain('Hide how many students marked each ¶');
   });
 
   it('shows the heat strip in the reader only when asked, and offers it only with students\u2019 maps', async () => {
