@@ -314,10 +314,11 @@ export class StoreEngine extends StoreEvents {
    * (`invalid`, listing every problem; storage errors as for actions) having
    * changed nothing. Subscribers and other tabs hear of it like any commit,
    * with `origin` as the change's origin. Versions are kept as received. An
-   * import is one undo step ("Import 12 records"); a sync is not undoable and,
+   * import is one undo step, named for what was imported when `name` says
+   * ("Import stu-map.json"), else by count ("Import 12 records"); a sync is not undoable and,
    * like another tab's change, drops local undo steps touching its records.
    */
-  receive(batch: IncomingBatch, origin: ReceiveOrigin): Promise<ReceiveResult> {
+  receive(batch: IncomingBatch, origin: ReceiveOrigin, name?: string): Promise<ReceiveResult> {
     return this.#run(async () => {
       // The plan of the preview just shown, while nothing changed since: planning thousands of
       // records again would be the import's longest task on the page.
@@ -327,10 +328,10 @@ export class StoreEngine extends StoreEvents {
       let entry: UndoEntry | undefined;
       if (!isEmptyDiff(plan.diff)) {
         const { written } = await this.#commit(plan.diff, origin);
-        if (origin === 'import') this.#history.push((entry = { label: importLabel(plan.summary), diff: written }));
+        if (origin === 'import') this.#history.push((entry = { label: importLabel(plan.summary, name), diff: written }));
         else this.#history.forget(written, 'a synced update');
       }
-      return { ...plan, origin, ...this.handle(importLabel(plan.summary), entry) };
+      return { ...plan, origin, ...this.handle(importLabel(plan.summary, name), entry) };
     });
   }
 

@@ -240,8 +240,9 @@ export function planReceive(state: StoreState, batch: IncomingBatch, setAside: S
 
 type Shared = SharedRecord;
 
-/** Undo label of an import: "Import 1 record", "Import 12 records". */
-export function importLabel(summary: ReceiveSummary): string {
+/** Undo label of an import: "Import stu-map.json" when named, else "Import 1 record", "Import 12 records". */
+export function importLabel(summary: ReceiveSummary, name?: string): string {
+  if (name) return `Import ${name}`;
   const n = summary.added + summary.updated + summary.removed;
   return `Import ${n} record${n === 1 ? '' : 's'}`;
 }

@@ -153,7 +153,7 @@ export class CrImport extends LitElement {
     this.busy = { name: p.name, stage: 'writing', done: 0, total: planned };
     try {
       await paint();
-      const result = await store.receive(p.incoming.batch, 'import');
+      const result = await store.receive(p.incoming.batch, 'import', `“${p.name}”`);
       const n = result.summary.added + result.summary.updated;
       for (const map of p.incoming.map ? [p.incoming.map] : (p.incoming.maps ?? [])) await placeImported(store, map);
       this.busy = { name: p.name, stage: 'done', done: n, total: n, said: `${p.name}: ${n ? plural(n, 'record') : 'nothing new'} written.` };
@@ -161,7 +161,7 @@ export class CrImport extends LitElement {
       this.conflicts = result.conflicts.length ? { name: p.name, list: result.conflicts } : undefined;
       const s = result.summary;
       const parts = [s.added && `${s.added} added`, s.updated && `${s.updated} updated`, s.unchanged && `${s.unchanged} already here`, s.conflicts && `${plural(s.conflicts, 'conflict')} to settle`].filter(Boolean);
-      this.dispatchEvent(new NotifyEvent(`Imported ${p.name}: ${parts.join(', ') || 'nothing new'}`, s.added + s.updated > 0 ? result : undefined));
+      this.dispatchEvent(new NotifyEvent(`Imported “${p.name}”: ${parts.join(', ') || 'nothing new'}`, s.added + s.updated > 0 ? result : undefined));
       await this.updateComplete;
       // The next thing to do: settle the conflicts, else import another file.
       if (this.conflicts) this.renderRoot.querySelector('cr-import-conflicts')?.focus();

@@ -35,7 +35,7 @@ export class CrShareView extends LitElement {
     try {
       const text = await decodeShare(this.code);
       await this.importer.updateComplete;
-      await this.importer.show('The shared map', text);
+      await this.importer.show('Shared map', text);
     } catch (e) {
       this.problem = (e as Error).message;
     }

@@ -65,10 +65,12 @@ describe('sharing and exchange', () => {
     expect(importer.shadowRoot!.activeElement?.textContent).to.equal('Import'); // the next key imports
     (importer.shadowRoot!.activeElement as HTMLButtonElement).click();
     await until(() => fresh.claims.size === 1, 'imported');
-    await until(() => /Imported seminar\.json: 2 added/.test(toast(app)), 'import toast');
+    await until(() => /Imported “seminar\.json”: 2 added/.test(toast(app)), 'import toast');
     await until(() => fresh.mapPositions().get(made.claim.id)?.x === 120, 'the author\u2019s map position');
     app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button')!.click();
     await until(() => fresh.claims.size === 0 && fresh.annotations.size === 0, 'import undone');
+    // Its undo is named for the file, as its toast was.
+    await until(() => toast(app).includes('Undone: Import “seminar.json”'), 'undo names the file');
   });
 
   it('refuses a damaged map with each problem at its path, and changes nothing', async () => {
