@@ -164,8 +164,10 @@ export class CrImport extends LitElement {
       this.dispatchEvent(new NotifyEvent(`Imported “${p.name}”: ${parts.join(', ') || 'nothing new'}`, s.added + s.updated > 0 ? result : undefined));
       await this.updateComplete;
       // The next thing to do: settle the conflicts, else import another file.
+      // Where the next key goes: settling conflicts, another file, or (no chooser: a share link's
+      // page, done with) the imported claims.
       if (this.conflicts) this.renderRoot.querySelector('cr-import-conflicts')?.focus();
-      else this.renderRoot.querySelector<HTMLElement>('.choose')?.focus();
+      else this.renderRoot.querySelector<HTMLElement>(this.chooser ? '.choose' : '.next a')?.focus();
     } catch (e) {
       this.busy = undefined;
       this.preview = { ...p, refused: (e as Error).message };
@@ -220,6 +222,7 @@ export class CrImport extends LitElement {
       <progress max="100" value=${ifDefined(percent(b))} aria-label=${b.stage === 'done' ? `Imported ${b.name}` : `Importing ${b.name}`}></progress>
       <span role="status">${said}</span>
       ${this.#checking ? html`<button type="button" class="stop" @click=${this.#stop}>Cancel</button>` : nothing}
+      ${b.stage === 'done' && b.done ? html`<span class="next">See them in <a href="#/claims">Claims</a> or on <a href="#/map">the map</a>.</span>` : nothing}
     </div>`;
   }
 

@@ -106,6 +106,10 @@ describe('sharing and exchange', () => {
     expect(fresh.claims.size).to.equal(0);
     importer.shadowRoot!.querySelector<HTMLButtonElement>('.preview button.primary')!.click();
     await until(() => fresh.claims.size === 1, 'imported from the link');
+    // Done with the link's page: the next key goes to the imported claims.
+    const next = await until(() => (importer.shadowRoot!.activeElement as HTMLAnchorElement | null), 'focus on the way on');
+    expect(next.getAttribute('href')).to.equal('#/claims');
+    expect(importer.shadowRoot!.querySelector('.next')!.textContent).to.equal('See them in Claims or on the map.');
 
     app = await openApp('#/share/AAAAbroken', fresh);
     const alert = await until(() => deep(app, 'cr-share-view')?.shadowRoot?.querySelector('[role=alert]'), 'refusal');
