@@ -138,7 +138,12 @@ export class CrossreadStore extends StoreReads {
 
   /** Sets the reader's display name for future records. Not undoable: it is a preference. */
   async setCreatorName(name: string): Promise<void> {
-    await this.change('Set name', (cs) => cs.put('settings', { id: 'creatorName', value: name.trim() }), false);
+    await this.change('Set name', (cs) => {
+      const value = name.trim();
+      if (value) cs.put('settings', { id: 'creatorName', value });
+      // Cleared (in Settings), the name is gone: new records are by Anonymous again.
+      else if (cs.get('settings', 'creatorName')) cs.remove('settings', 'creatorName');
+    }, false);
   }
 
   /** Remembers what the reader was told about a source's changed text. Not undoable: like the

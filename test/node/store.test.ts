@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  ANONYMOUS,
   CrossreadStore,
   MemoryPersistence,
   StoreError,
@@ -120,9 +121,19 @@ describe('creator name', () => {
     await store.undo();
     expect(store.creatorName).toBe('Ada Lovelace');
     expect(store.canUndo).toBe(false);
-    await expect(store.setCreatorName('   ')).rejects.toMatchObject({ kind: 'invalid' });
     const again = await makeStore({ persistence });
     expect(again.store.creatorName).toBe('Ada Lovelace');
+  });
+
+  it('is cleared by a blank name (Settings): new annotations are by Anonymous again, after a reload too', async () => {
+    const { store, persistence } = await makeStore();
+    await store.setCreatorName('Ada');
+    await store.setCreatorName('   ');
+    expect(store.creatorName).toBe(undefined);
+    expect(((await store.createAnnotation(draft(1))).value).creator.name).toBe(ANONYMOUS);
+    await store.setCreatorName(''); // nothing to clear: no error
+    const again = await makeStore({ persistence });
+    expect(again.store.creatorName).toBe(undefined);
   });
 });
 

@@ -170,7 +170,7 @@ export class CrAnnotationPanel extends LitElement {
 
   #who() {
     const name = this.#data.store?.creatorName ?? '';
-    if (name) return html`<div class="who">Annotating as <b>${name}</b></div>`;
+    if (name) return html`<div class="who" tabindex="-1">Annotating as <b>${name}</b> (<a href="#/settings">change it in Settings</a>)</div>`;
     return html`<form class="who" @submit=${this.#setName}>
       <label>Your name on annotations <input name="name" maxlength="80" placeholder="e.g. Aigerim" autocomplete="name" /></label>
       <button>Set</button>
@@ -302,7 +302,8 @@ export class CrAnnotationPanel extends LitElement {
   #setName(e: Event): void {
     e.preventDefault();
     const name = fieldText(new FormData(e.target as HTMLFormElement), 'name').trim();
-    if (name) void this.#actions.setName(name);
+    // The form gives way to "Annotating as …", which takes focus (it fell to the page body).
+    if (name) void this.#actions.setName(name).then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>('.who')?.focus());
   }
 }
 

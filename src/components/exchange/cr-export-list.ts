@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { ExportData } from '../../exchange/formats/export-data.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../exchange/formats/index.ts';
@@ -120,12 +121,27 @@ export class CrExportList extends LitElement {
     }
   }
 
+  // Saved as typed; empty means no name (an export then says "Anonymous"). Not undoable: a
+  // preference, as in the reader's panel.
+  #setName = async (e: Event): Promise<void> => {
+    const name = (e.target as HTMLInputElement).value.trim();
+    try {
+      await this.#data.store?.setCreatorName(name);
+      this.dispatchEvent(new NotifyEvent(name ? `Your name is now ${name}: what you make from now on carries it.` : 'Your name is cleared: what you make from now on is by Anonymous.'));
+    } catch (err) {
+      this.dispatchEvent(new NotifyEvent(`Could not save your name: ${(err as Error).message}`));
+    }
+  };
+
   override render() {
     const store = this.#data.store;
     if (!store) return html`<p class="hint">Opening your data…</p>`;
     const empty = store.annotations.size === 0 && store.claims.size === 0;
     if (empty) return html`<p class="hint">Nothing to export yet: mark a passage or make a claim in a reading first.</p>`;
     return html`<div class="row">
+        <label>Your name (on your annotations, claims and maps)
+          <input name="creator" maxlength="80" autocomplete="name" placeholder=${ANONYMOUS} .value=${live(store.creatorName ?? '')} @change=${this.#setName} />
+        </label>
         <label>The claim map is by ${store.creatorName ?? ANONYMOUS}, as
           <select .value=${this.mapRole} @change=${(e: Event) => (this.mapRole = (e.target as HTMLSelectElement).value as 'student' | 'instructor')}>
             <option value="student">a student</option>

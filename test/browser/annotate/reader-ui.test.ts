@@ -28,6 +28,9 @@ describe('reader UI', () => {
     form.requestSubmit();
     await until(() => panel.shadowRoot!.querySelector('div.who')?.textContent?.includes('Annotating as Aigerim'), 'name shown');
     expect(store.creatorName).to.equal('Aigerim');
+    // The form gave way: focus is on what replaced it, which says where to change the name.
+    await until(() => panel.shadowRoot!.activeElement === panel.shadowRoot!.querySelector('div.who'), 'focus kept in the panel');
+    expect(panel.shadowRoot!.querySelector('div.who a')!.getAttribute('href')).to.equal('#/settings');
     const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 2)!;
     doc.dispatchEvent(new AnnotateRequestEvent('duvanova-junisbai-2022', p.start, p.start + 30, 'highlight'));
     await until(() => reader.annotations.placed.length === 1, 'highlight saved by the reader');

@@ -73,6 +73,22 @@ describe('sharing and exchange', () => {
     await until(() => toast(app).includes('Undone: Import “seminar.json”'), 'undo names the file');
   });
 
+  it('changes or clears the reader\u2019s name in Settings; the map is then by that name', async () => {
+    const store = await makeStore();
+    await oneClaim(store);
+    const app = await openApp('#/settings', store);
+    const list = await until(() => deep(app, 'cr-settings', 'cr-export-list'), 'export list');
+    const field = await until(() => list.shadowRoot!.querySelector<HTMLInputElement>('input[name=creator]'), 'name field');
+    field.value = 'Aigerim';
+    field.dispatchEvent(new Event('change'));
+    await until(() => store.creatorName === 'Aigerim', 'saved');
+    await until(() => list.shadowRoot!.textContent.includes('The claim map is by Aigerim'), 'the map says so');
+    field.value = '';
+    field.dispatchEvent(new Event('change'));
+    await until(() => store.creatorName === undefined, 'cleared');
+    await until(() => list.shadowRoot!.textContent.includes('The claim map is by Anonymous'), 'by Anonymous again');
+  });
+
   it('refuses a damaged map with each problem at its path, and changes nothing', async () => {
     const store = await makeStore();
     const app = await openApp('#/settings', store);
