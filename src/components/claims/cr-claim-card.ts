@@ -5,10 +5,11 @@ import { formatRange, STANCES, splitTags, type Claim, type EvidenceItem, type St
 import type { LibraryEntry } from '../../app/corpus-client.ts';
 import type { DocModel } from '../../corpus/types.ts';
 import { claimRelated } from '../related/claim-related.ts';
+import type { CrRelated } from '../related/cr-related.ts';
+import { eventsRow } from './claim-events-row.ts';
 import { citeOf } from '../../corpus/citation.ts';
 import { routeHash } from '../../app/route.ts';
 import { NotifyEvent } from '../shared/events.ts';
-import { fieldText } from '../shared/form-fields.ts';
 import { EditDraft } from '../shared/edit-draft.ts';
 import { sameTags } from '../shared/draft-fields.ts';
 import { STANCE_LOOK, badge, badgeStyles } from '../shared/relations.ts';
@@ -54,6 +55,8 @@ export class CrClaimCard extends LitElement {
   /** Loads a source's document model (for the passages related to the claim). */
   @property({ attribute: false }) accessor documents: ((id: string) => Promise<DocModel>) | undefined;
 
+  /** The claim as the last events change left it, until the card shows it. */
+  #eventsSet: Claim | undefined;
   /** The reader closed "Related in other sources". */
   @state() private accessor relatedClosed = false;
 
@@ -134,7 +137,7 @@ export class CrClaimCard extends LitElement {
       <p class="meta">By ${c.creator.name} · created <time datetime=${c.created}>${day(c.created)}</time>${c.modified !== c.created
         ? html` · edited <time datetime=${c.modified}>${day(c.modified)}</time>` : nothing}</p>
       <h3>Events</h3>
-      ${this.#events(c, !look)}
+      ${eventsRow(c, this.#data.store?.eventsByStart() ?? [], !look, (events) => void this.#setEvents(events))}
       <h3>Evidence (${evidence.length})</h3>
       ${evidence.length
         ? html`<ol class="evidence">${evidence.map((e) => this.#evidence(c, e, !look))}</ol>`
@@ -146,7 +149,7 @@ export class CrClaimCard extends LitElement {
       <h3>Links</h3>
       <cr-claim-links claimId=${c.id}></cr-claim-links>
       ${look ? nothing : html`${claimRelated(c, evidence, { entries: this.entries, documents: this.documents, paragraphOf: this.paragraphOf,
-        closed: this.relatedClosed, toggle: (closed) => (this.relatedClosed = closed) })}
+        closed: this.relatedClosed, toggle: (closed) => void this.#toggleRelated(closed) })}
       <div class="actions claim-actions">
         ${this.#intent('link', 'Link to…')} ${this.#intent('merge', 'Merge into…')} ${this.#intent('delete', 'Delete claim…')}
       </div>`}`;
@@ -166,23 +169,6 @@ export class CrClaimCard extends LitElement {
       ${d.notice()}
       <div class="actions"><button class="primary">Save</button><button type="button" @click=${() => this.#setEditing(false)}>Cancel</button></div>
     </form>`;
-  }
-
-  #events(c: Claim, editable: boolean) {
-    const all = this.#data.store?.eventsByStart() ?? [];
-    const others = all.filter((e) => !c.events.includes(e.id));
-    const mine = c.events.flatMap((id) => all.filter((e) => e.id === id));
-    return html`<div class="row">
-      ${mine.map((e) => html`<span class="chip">${e.name}, ${formatRange(e.start, e.end)}
-        ${editable ? html`<button type="button" aria-label="Remove event ${e.name}" title="Remove event" @click=${() => this.#setEvents(c.events.filter((x) => x !== e.id))}>×</button>` : nothing}</span>`)}
-      ${mine.length === 0 ? html`<span class="hint">None.</span>` : nothing}
-      ${!editable ? nothing : others.length
-        ? html`<form class="row" @submit=${(ev: Event) => { ev.preventDefault(); const id = fieldText(new FormData(ev.target as HTMLFormElement), 'event'); if (id) void this.#setEvents([...c.events, id]); }}>
-            <label>Add event <select name="event">${others.map((e) => html`<option value=${e.id}>${e.name} (${formatRange(e.start, e.end)})</option>`)}</select></label>
-            <button>Add</button>
-          </form>`
-        : all.length === 0 ? html`<span class="hint">Create events in the Events list to place claims in time.</span>` : nothing}
-    </div>`;
   }
 
   #evidence(c: Claim, e: EvidenceItem, editable: boolean) {
@@ -239,7 +225,33 @@ export class CrClaimCard extends LitElement {
   }
 
   async #setEvents(events: string[]): Promise<boolean> {
-    return (await this.#act(this.#data.store?.updateClaim(this.claim!.id, { events }))) !== undefined;
+    const done = await this.#act(this.#data.store?.updateClaim(this.claim!.id, { events }));
+    if (!done) return false;
+    this.#eventsSet = done.value;
+    await this.updateComplete;
+    this.#keepEventsFocus();
+    return true;
+  }
+
+  protected override updated(): void {
+    this.#keepEventsFocus();
+  }
+
+  // The list and its opener replace each other: focus goes to whichever is shown now.
+  async #toggleRelated(closed: boolean): Promise<void> {
+    this.relatedClosed = closed;
+    await this.updateComplete;
+    if (closed) this.renderRoot.querySelector<HTMLElement>('.related-open')?.focus();
+    else this.renderRoot.querySelector<CrRelated>('cr-related')?.focusList();
+  }
+
+  // Once the card shows the events just set: the control used may be gone (the last event added
+  // takes the Add form with it; a removed one, its ×), so focus stays in the row, not on the body.
+  #keepEventsFocus(): void {
+    if (!this.#eventsSet || this.claim !== this.#eventsSet) return;
+    this.#eventsSet = undefined;
+    if ((this.renderRoot as ShadowRoot).activeElement) return;
+    this.renderRoot.querySelector<HTMLElement>('.events select, .events .chip button, .events')?.focus();
   }
 
   async #removeEvidence(c: Claim, annotationId: string): Promise<void> {

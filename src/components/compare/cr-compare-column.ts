@@ -196,8 +196,9 @@ export class CrCompareColumn extends LitElement {
     return true;
   }
 
-  /** Scroll the text to ¶n as to a passage (see {@link reveal}) and flash it; false when there is no ¶n. */
-  async revealParagraph(n: number): Promise<boolean> {
+  /** Scroll the text to ¶n as to a passage (see {@link reveal}) and flash it, focused when
+   * asked; false when there is no ¶n. */
+  async revealParagraph(n: number, focus = false): Promise<boolean> {
     await this.updateComplete;
     const docEl = this.documentEl;
     await docEl?.updateComplete;
@@ -206,6 +207,7 @@ export class CrCompareColumn extends LitElement {
     if (!el || !docEl) return false;
     this.#scrollTo(el);
     docEl.flash(el);
+    if (focus) docEl.focusPassage(block.start);
     return true;
   }
 

@@ -121,7 +121,8 @@ export class CrCompareView extends LitElement {
       const key = n && doc ? `${doc.meta.id} ${n}` : '';
       if (key === this.#shownParagraph[side]) continue;
       this.#shownParagraph = { ...this.#shownParagraph, [side]: key };
-      if (n) void this.column(side)?.revealParagraph(n);
+      // Opened at a pair of ¶s from elsewhere ("Open side by side"): keys go on from the left one.
+      if (n) void this.column(side)?.revealParagraph(n, side === 'left' && !(this.renderRoot as ShadowRoot).activeElement);
     }
   }
 

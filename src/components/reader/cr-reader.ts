@@ -247,8 +247,11 @@ export class CrReader extends LitElement {
     if (!e.saved && draft) void this.updateComplete.then(() => this.documentEl.focusPassage(draft.start));
   };
 
+  // Closed, the list gives focus back to the passage it was for (it fell to the page body).
   #onRelatedClose = () => {
+    const start = this.relatedTo?.start;
     this.relatedTo = undefined;
+    if (start !== undefined) this.documentEl.focusPassage(start);
   };
 
   #onActivate = (e: AnnotationActivateEvent) => {

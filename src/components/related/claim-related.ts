@@ -22,7 +22,7 @@ export interface ClaimRelatedContext {
  */
 export function claimRelated(c: Claim, evidence: readonly EvidenceItem[], ctx: ClaimRelatedContext) {
   if (!ctx.documents) return nothing;
-  if (ctx.closed) return html`<div class="actions"><button type="button" @click=${() => ctx.toggle(false)}>Related in other sources…</button></div>`;
+  if (ctx.closed) return html`<div class="actions"><button type="button" class="related-open" @click=${() => ctx.toggle(false)}>Related in other sources…</button></div>`;
   const first = evidence[0];
   const quote = [c.statement, ...evidence.map((e) => e.annotation.target.selector[0].exact)].join('\n');
   return html`<cr-related .entries=${ctx.entries} .documents=${ctx.documents} claimId=${c.id} quote=${quote}

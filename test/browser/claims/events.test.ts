@@ -76,6 +76,8 @@ describe('events in the claims view', () => {
     choose($<HTMLSelectElement>(card, 'select[name=event]')!, almaty.id);
     $<HTMLSelectElement>(card, 'select[name=event]')!.form!.requestSubmit();
     await until(() => store.getClaim(claims.a.id)!.events.includes(almaty.id), 'event added');
+    // Focus stays in the card's events (here the form stays: one event is left to add).
+    await until(() => card.shadowRoot!.activeElement?.closest('.events'), 'focus in the events');
     await until(() => $$(card, '.chip').some((c) => c.textContent.includes('Almaty violence, 4–6 January 2022')), 'chip');
     await until(() => $(events, `li[data-event="${almaty.id}"] .uses`)?.textContent === '1 claim', 'count');
     // The event filter finds it.

@@ -39,9 +39,17 @@ describe('related passages', () => {
     const ownP = paragraphAt(doc.doc!.blocks, start);
     const pair = collapse.querySelector<HTMLAnchorElement>('a[href^="#/compare/"]')!;
     expect(pair.getAttribute('href')).to.equal(`#/compare/${DJ}/${ANISIN}/p/${ownP}/50`);
+    const href = pair.getAttribute('href')!;
 
-    // Open side by side: both columns scrolled to their ¶.
-    location.hash = pair.getAttribute('href')!;
+    // Close gives focus back to the passage the list was for.
+    [...related.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Close')!.click();
+    const own = doc.textMap!.element(doc.doc!.blocks.find((b) => b.start <= start && start < b.end)!.id)!;
+    await until(() => doc.shadowRoot!.activeElement === own, 'focus on the passage');
+    expect(deep(reader, 'cr-related')).to.equal(null);
+
+    // Open side by side: both columns scrolled to their ¶, the left one focused.
+    (document.activeElement as HTMLElement | null)?.blur();
+    location.hash = href;
     const app = document.querySelector('cr-app')!;
     await customElements.whenDefined('cr-compare-view'); // the compare view is loaded when first opened
     const view = await until(() => deep(app, 'cr-compare-view') as CrCompareView | null, 'compare view', 10000);
@@ -53,6 +61,7 @@ describe('related passages', () => {
         const r = el.getBoundingClientRect();
         return column.scrollContainer.scrollTop > 0 && r.top >= box.top - 1 && r.top < box.bottom;
       }, `${side} column scrolled to ¶${n}`);
+      if (side === 'left') await until(() => deep(column, 'cr-document')!.shadowRoot!.activeElement === el, 'the left ¶ focused: keys go on from there');
     }
   });
 
