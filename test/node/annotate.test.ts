@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { buildDocument } from '../../src/corpus/index.ts';
 import { CORPUS_DIR } from '../../scripts/corpus-files.ts';
 import * as annotate from '../../src/annotate/anchored.ts';
-import { annotationsAt, colourOf, placeAnnotations, targetFor } from '../../src/annotate/anchored.ts';
+import { annotationsAt, colourOf, highlightOn, placeAnnotations, targetFor, type Placed } from '../../src/annotate/anchored.ts';
 import { buildAnnotation, type Annotation } from '../../src/store/index.ts';
 import { LAYER } from './store-fixtures.ts';
 
@@ -13,7 +13,19 @@ function annotation(target: Annotation['target'], tags: string[] = [], creatorNa
 
 describe('placing annotations', () => {
   it('exports its public API', () => {
-    expect(Object.keys(annotate).sort()).toEqual(['COLOURS', 'annotationsAt', 'colourOf', 'placeAnnotations', 'targetFor']);
+    expect(Object.keys(annotate).sort()).toEqual(['COLOURS', 'annotationsAt', 'colourOf', 'highlightOn', 'placeAnnotations', 'targetFor']);
+  });
+
+  it('finds the layer\u2019s bare highlight on exactly a span, and nothing else', () => {
+    const t = { source: 's', sourceHash: 'h', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] } as unknown as Annotation['target'];
+    const at = (a: Annotation, start: number, end: number): Placed => ({ annotation: a, start, end, method: 'position' });
+    const bare = at(annotation(t), 10, 20);
+    const tagged = at(annotation(t, ['kz']), 30, 40);
+    const placed = [bare, tagged];
+    expect(highlightOn(placed, 10, 20, LAYER)).toBe(bare);
+    expect(highlightOn(placed, 10, 21, LAYER)).toBe(undefined); // not the same span
+    expect(highlightOn(placed, 30, 40, LAYER)).toBe(undefined); // has a body: a highlight would add to it
+    expect(highlightOn(placed, 10, 20, 'urn:uuid:other')).toBe(undefined); // someone else's
   });
 
   it('re-anchors after a corpus edit, and orphans what the edit destroyed, keeping it', async () => {
