@@ -41,6 +41,9 @@ const NAME_WEIGHT = 2;
 const MIN_COVERAGE = 0.12;
 /** Sections that are apparatus, not argument: a bibliography entry is no related passage. */
 const APPARATUS = /^(references|bibliography|works cited|literature|sources|notes|endnotes)$/i;
+/** Paragraphs that are a publication's apparatus (keywords, dates, DOI, licence): a keyword list
+ * is all names and, short, BM25 ranked it above the argument it lists. */
+const APPARATUS_LINE = /^(key ?words?\s*:|first published\b|published online\b|(received|accepted|revised)\s*:|doi\s*:|https?:\/\/doi\.org|to cite this\b|copyright\b|©|corresponding author\b)/i;
 
 /** One paragraph as a bag of terms. */
 interface Unit {
@@ -179,7 +182,7 @@ function indexOf(docs: readonly DocModel[]): Index {
   return index;
 }
 
-/** A document's paragraphs (¶n, headings and apparatus sections left out) as term counts. */
+/** A document's paragraphs (¶n, headings, apparatus sections and lines left out) as term counts. */
 function termsOf(doc: DocModel): DocTerms {
   const cached = docCache.get(doc);
   if (cached) return cached;
@@ -193,7 +196,7 @@ function termsOf(doc: DocModel): DocTerms {
       if (!skipLevel && APPARATUS.test(text.trim())) skipLevel = level;
       continue;
     }
-    if (skipLevel) continue;
+    if (skipLevel || APPARATUS_LINE.test(text.trim())) continue;
     const list = texts.get(b.n);
     if (list) list.push(text);
     else texts.set(b.n, [text]);

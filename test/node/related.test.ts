@@ -81,6 +81,17 @@ describe('search/related', () => {
     expect(hits.filter((r) => r.source === anisin.meta.id && r.paragraph >= references)).toEqual([]);
   });
 
+  it('leaves a publication\u2019s apparatus out: its keywords and dates are no related passage', () => {
+    const md = (body: string) => buildDocument(body, { fileName: `${body.slice(2, 10).replace(/\W/g, '').toLowerCase()}.md` });
+    const a = md('# Quoted\n\nTokayev asked the CSTO for troops during the January protests.\n');
+    const b = md('# Article\n\nKeywords: CSTO, Tokayev, protests, Kazakhstan, January\n\nFirst published online on 28 January 2026\n\nThe CSTO sent troops after Tokayev asked for help against the protests in January.\n');
+    const hits = related([a, b], 'Tokayev asked the CSTO for troops during the January protests.', { exclude: a.meta.id });
+    expect(hits.map((h) => h.paragraph)).toEqual([3]);
+    // A sentence that merely begins like one is kept.
+    const c = md('# Other\n\nReceived wisdom holds that Tokayev asked the CSTO for troops.\n');
+    expect(related([a, c], 'Tokayev asked the CSTO for troops.', { exclude: a.meta.id })).toHaveLength(1);
+  });
+
   it('weighs names: a name the sources share outranks common words', () => {
     const md = (body: string) => buildDocument(body, { fileName: `${body.slice(0, 8).replace(/\W/g, '').toLowerCase()}.md` });
     const a = md('# A\n\nThe government acted on the protests in the city.\n');
