@@ -4,6 +4,7 @@
  * `title` (short, boosted) and a `text`, and a `target` saying what opening it means. Pure.
  */
 import type { DocModel } from '../corpus/types.ts';
+import { apparatusBlocks } from '../corpus/apparatus.ts';
 import { formatRange } from '../store/date-words.ts';
 import { noteOf, type Annotation, type Claim, type EventRecord } from '../store/index.ts';
 
@@ -21,6 +22,10 @@ export interface PassageTarget {
   block: number;
   /** The ¶ number readers see (`Block.n`, the one ¶ index). */
   n: number;
+  /** A heading (of the section ¶n opens), said as such: it is not ¶n's text. */
+  heading?: true;
+  /** Apparatus (corpus/apparatus.ts: a bibliography entry, a keywords line): ranked after the text. */
+  apparatus?: true;
 }
 
 /** A claim: opened in the claims view. */
@@ -74,7 +79,10 @@ export const passageId = (source: string, block: number): string => `passage:${s
 /** The document of a source's `i`th block. */
 export function passageDoc(doc: DocModel, i: number): SearchDoc {
   const b = doc.blocks[i]!;
-  return { id: passageId(doc.meta.id, i), title: '', text: doc.text.slice(b.start, b.end), target: { kind: 'passage', source: doc.meta.id, block: i, n: b.n } };
+  const target: PassageTarget = { kind: 'passage', source: doc.meta.id, block: i, n: b.n };
+  if (b.kind === 'heading') target.heading = true;
+  if (apparatusBlocks(doc)[i]) target.apparatus = true;
+  return { id: passageId(doc.meta.id, i), title: '', text: doc.text.slice(b.start, b.end), target };
 }
 
 /** One document per block of a source, in reading order. */

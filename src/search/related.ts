@@ -9,6 +9,7 @@
  * `npm run bench`): what each weighting adds is recorded there, not guessed here.
  */
 import type { DocModel } from '../corpus/types.ts';
+import { apparatusBlocks } from '../corpus/apparatus.ts';
 import { isStopWord, normalise, stem } from './terms.ts';
 
 /** A passage of another source related to the quote. */
@@ -39,12 +40,6 @@ const B = 0.9;
 const NAME_WEIGHT = 2;
 /** A passage must match at least this share of the quote's weighted terms, so a lone common word is no relation. */
 const MIN_COVERAGE = 0.12;
-/** Sections that are apparatus, not argument: a bibliography entry is no related passage. */
-const APPARATUS = /^(references|bibliography|works cited|literature|sources|notes|endnotes)$/i;
-/** Paragraphs that are a publication's apparatus (keywords, dates, DOI, licence): a keyword list
- * is all names and, short, BM25 ranked it above the argument it lists. */
-const APPARATUS_LINE = /^(key ?words?\s*:|first published\b|published online\b|(received|accepted|revised)\s*:|doi\s*:|https?:\/\/doi\.org|to cite this\b|copyright\b|©|corresponding author\b)/i;
-
 /** One paragraph as a bag of terms. */
 interface Unit {
   source: string;
@@ -182,25 +177,19 @@ function indexOf(docs: readonly DocModel[]): Index {
   return index;
 }
 
-/** A document's paragraphs (¶n, headings, apparatus sections and lines left out) as term counts. */
+/** A document's paragraphs (¶n; headings and apparatus, corpus/apparatus.ts, left out) as term counts. */
 function termsOf(doc: DocModel): DocTerms {
   const cached = docCache.get(doc);
   if (cached) return cached;
   const texts = new Map<number, string[]>();
-  let skipLevel = 0;
-  for (const b of doc.blocks) {
+  const apparatus = apparatusBlocks(doc);
+  doc.blocks.forEach((b, i) => {
+    if (b.kind === 'heading' || apparatus[i]) return;
     const text = doc.text.slice(b.start, b.end);
-    if (b.kind === 'heading') {
-      const level = b.level ?? 1;
-      if (skipLevel && level <= skipLevel) skipLevel = 0;
-      if (!skipLevel && APPARATUS.test(text.trim())) skipLevel = level;
-      continue;
-    }
-    if (skipLevel || APPARATUS_LINE.test(text.trim())) continue;
     const list = texts.get(b.n);
     if (list) list.push(text);
     else texts.set(b.n, [text]);
-  }
+  });
   const paragraphs: DocTerms['paragraphs'] = [];
   for (const [paragraph, parts] of texts) {
     const terms = new Map<string, number>();

@@ -75,6 +75,9 @@ const PHRASE_CHECKED = 100;
 /** The most hits a kind can list: only the best {@link PHRASE_CHECKED} are ranked. */
 export const MOST_PER_KIND = PHRASE_CHECKED;
 
+/** An apparatus passage's score against the text's (a factor). */
+const APPARATUS_RANK = 0.2;
+
 /** Hits listed per kind before "more". */
 export const DEFAULT_LIMIT = 6;
 
@@ -83,7 +86,7 @@ export class SearchIndex {
     fields: ['title', 'text'],
     tokenize,
     processTerm,
-    searchOptions: { tokenize, processTerm, prefix, fuzzy, maxFuzzy: 1, boost: { title: 2 } },
+    searchOptions: { tokenize, processTerm, prefix, fuzzy, maxFuzzy: 1, boost: { title: 2 }, boostDocument: (id: string) => this.#rank(id) },
     // Discarded documents are cleaned up in one go, never in batches with pauses between them:
     // minisearch 7.2 walks the term tree across those pauses, and a document added meanwhile
     // can change the tree under the walk, which then throws. One walk over the index's terms
@@ -265,6 +268,13 @@ export class SearchIndex {
     const every = (r: SearchResult) => shown(r) && (r.queryTerms.length === distinct || (some.push(r), false));
     const found = this.#mini.search(query, { combineWith: 'OR', filter: every });
     return found.length > 0 ? { found, partial: false } : { found: some.sort((a, b) => b.score - a.score), partial: true };
+  }
+
+  // A bibliography entry or a keywords line is found, but after the text: "CSTO" listed two
+  // reference entries first (corpus/apparatus.ts says which blocks are apparatus).
+  #rank(id: string): number {
+    const t = this.#docs.get(id)?.target;
+    return t?.kind === 'passage' && t.apparatus ? APPARATUS_RANK : 1;
   }
 
   #hasPhrase(id: string, phrase: string): boolean {

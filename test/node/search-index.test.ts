@@ -36,6 +36,29 @@ describe('search/search-index', () => {
     expect(Object.keys(api).sort()).toEqual(['DEFAULT_LIMIT', 'MOST_PER_KIND', 'SearchIndex']);
   });
 
+  it('ranks the text before its apparatus: reference entries come after every passage of the argument, and are still found', () => {
+    const isApparatus = (h: Hit) => h.target.kind === 'passage' && h.target.apparatus === true;
+    for (const query of ['CSTO', 'Almaty', 'Tokayev']) {
+      const hits = passages(index.search(query, 100));
+      const firstApparatus = hits.findIndex(isApparatus);
+      expect(hits.slice(0, 6).some(isApparatus), query).toBe(false);
+      if (firstApparatus > 0) expect(hits.slice(firstApparatus).every(isApparatus), query).toBe(true);
+    }
+    // Searching for a cited work finds its entry.
+    const cited = passages(index.search('Deutsche Welle', 100));
+    expect(cited.some(isApparatus)).toBe(true);
+    expect(isApparatus(cited[0]!)).toBe(false); // the text that cites it first
+  });
+
+  it('says which passage hits are headings', () => {
+    const hits = passages(index.search('Elite-Provocateur Connection', 100));
+    const heading = hits.find((h) => h.target.kind === 'passage' && h.target.heading);
+    expect(heading).toBeDefined();
+    const d = docs.find((x) => heading!.target.kind === 'passage' && x.meta.id === heading!.target.source)!;
+    expect(d.blocks[(heading!.target as { block: number }).block]!.kind).toBe('heading');
+    expect(hits.filter((h) => h.target.kind === 'passage' && h.target.heading).every((h) => d.blocks[(h.target as { block: number }).block]!.kind === 'heading')).toBe(true);
+  });
+
   it('leaves out what `keep` refuses before counting (a hidden layer’s records)', () => {
     const all = passages(index.search('Tokayev', 1000));
     const source = all[0]!.target.kind === 'passage' ? all[0]!.target.source : '';

@@ -39,7 +39,7 @@ export function optionContent(hit: Hit, entries: readonly LibraryEntry[]) {
   const snippet = hit.snippet ? html`<span class="snippet">${markedText(hit.snippet)}</span>` : nothing;
   switch (t.kind) {
     case 'passage':
-      return html`<span class="where">${where(entries, t.source, hit.n)}</span>${snippet}`;
+      return html`<span class="where">${where(entries, t.source, hit.n)}${t.heading ? ' (heading)' : ''}</span>${snippet}`;
     case 'claim':
       return html`<span class="title">${hit.title ? markedText(hit.title) : nothing}</span>${snippet}`;
     case 'note':
