@@ -113,7 +113,7 @@ export class CrMapCanvas extends LitElement {
       const el = this.#nodeEl(id);
       if (!el) return;
       el.focus({ preventScroll: true });
-      this.#reveal(id);
+      this.reveal(id);
     });
   }
 
@@ -198,7 +198,7 @@ export class CrMapCanvas extends LitElement {
   }
 
   /** Pan so the node is in view, when it is not. */
-  #reveal(id: string): void {
+  reveal(id: string): void {
     const box = this.boxes.get(id);
     if (!box || !this.#zoom) return;
     const { width, height } = this.svgEl.getBoundingClientRect();

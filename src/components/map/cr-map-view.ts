@@ -198,8 +198,10 @@ export class CrMapView extends LitElement {
     return [...ids].map((id) => sourceLook(this.entries, id)).sort((a, b) => this.entries.findIndex((e) => e.id === a.id) - this.entries.findIndex((e) => e.id === b.id));
   }
 
+  // The side panel opens beside the map, which narrows: the chosen node may now be under its edge.
   #choose(id: string): void {
     this.selected = id;
+    if (id) void this.updateComplete.then(() => requestAnimationFrame(() => this.canvas?.reveal(id)));
   }
 
   #onSelect = (e: MapSelectEvent) => this.#choose(e.claimId);

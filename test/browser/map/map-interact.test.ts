@@ -42,6 +42,21 @@ describe('cr-map-view interaction', () => {
     expect(location.hash).to.equal('#/read/duvanova-junisbai-2022/p/3');
   });
 
+  it('a node chosen near the right edge stays in view when the claim panel opens beside the map', async () => {
+    const store = await makeStore();
+    const claims = await seed(store);
+    const app = await openApp('#/map', store);
+    const view = await until(() => deep(app, 'cr-map-view') as CrMapView | null, 'map view', 10000);
+    const ids = Object.values(claims).map((c) => c.id);
+    const canvas = await drawn(view, ids);
+    const right = (id: string) => nodeOf(canvas, id)!.getBoundingClientRect().right;
+    const rightmost = ids.reduce((x, y) => (right(y) > right(x) ? y : x));
+    await clickAt(centreOf(nodeOf(canvas, rightmost)!.querySelector('.box')!));
+    await until(() => panelCard(view), 'claim card');
+    const svg = canvas.shadowRoot!.querySelector('svg')!;
+    await until(() => right(rightmost) <= svg.getBoundingClientRect().right + 0.5 && right(rightmost) - nodeOf(canvas, rightmost)!.getBoundingClientRect().width >= svg.getBoundingClientRect().left, 'the chosen node in view');
+  });
+
   it('a dragged node stays where it was put after a reload; the toast’s Undo puts it back', async () => {
     const name = testDbName();
     let store: CrossreadStore = await makeStore({ name });
