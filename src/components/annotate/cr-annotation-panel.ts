@@ -145,6 +145,11 @@ export class CrAnnotationPanel extends LitElement {
     <cr-confirm-dialog></cr-confirm-dialog>`;
   }
 
+  /** Focus the open annotation's card, else the list's heading (A, from the text). */
+  focusList(): void {
+    (this.renderRoot.querySelector<HTMLElement>('[aria-current="true"] button.quote') ?? this.renderRoot.querySelector<HTMLElement>('#ann-title'))?.focus();
+  }
+
   /** Move focus to the link to a claim on its evidence card (after the claim was made by
    * keyboard, so the next Enter opens it in Claims, where "Link to…" is). */
   async focusClaimLink(claimId: string): Promise<void> {

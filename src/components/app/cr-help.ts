@@ -12,6 +12,7 @@ const GROUPS: Array<[string, Array<[string, string]>]> = [
   ]],
   ['Reading', [
     ['j / k', 'Next / previous paragraph'],
+    ['A', 'To the annotations beside the text (the open one\u2019s card)'],
     ['Shift + → / ←', 'Select from the focused paragraph a word at a time, or extend / shrink the selection (also in Compare)'],
     ['Shift + ↓ / ↑', 'Extend / shrink the selection by a line'],
     ['Shift + End / Home', 'Extend the selection to the paragraph\'s end / start'],

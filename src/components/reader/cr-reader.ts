@@ -12,7 +12,7 @@ import type { CrDocument } from './cr-document.ts';
 import { placeAnnotations, type ColourBy, type Placement } from '../../annotate/anchored.ts';
 import { NotifyEvent, type AnnotateRequestEvent, type AnnotationActivateEvent, type ParagraphFocusEvent } from '../shared/events.ts';
 import type { ColourByEvent, DraftCloseEvent, TextChangeDoneEvent } from '../annotate/panel-events.ts';
-import type { Draft } from '../annotate/cr-annotation-panel.ts';
+import type { CrAnnotationPanel, Draft } from '../annotate/cr-annotation-panel.ts';
 import { layersChanged } from '../../store/index.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { highlight } from '../annotate/highlight.ts';
@@ -66,6 +66,7 @@ export class CrReader extends LitElement {
   @state() private accessor mobileToc = false;
 
   @query('cr-document') private accessor documentEl!: CrDocument;
+  @query('cr-annotation-panel') private accessor panel: CrAnnotationPanel | null = null;
 
   // Any change of annotations (this tab, undo, another tab) re-places this source's annotations;
   // a change of settings alone (a name, a notice remembered) leaves them where they are, unless it shows or hides a layer.
@@ -268,6 +269,10 @@ export class CrReader extends LitElement {
     if (e.key === 'j' || e.key === 'k') {
       e.preventDefault();
       this.documentEl.step(e.key === 'j' ? 1 : -1);
+    } else if (e.key === 'a' && this.panel) {
+      // The panel is after every ¶ number in Tab order: a key reaches it at once.
+      e.preventDefault();
+      this.panel.focusList();
     }
   };
 }

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { openApp, until, deep, openReader, pressKey, selectText, makeStore, axeViolations } from '../helpers.ts';
 import { MAX_NOTE_LENGTH, MemoryPersistence } from '../../../src/store/index.ts';
 import { targetFor } from '../../../src/annotate/anchored.ts';
-import { AnnotateRequestEvent } from '../../../src/components/shared/events.ts';
+import { AnnotateRequestEvent, AnnotationActivateEvent } from '../../../src/components/shared/events.ts';
+import { sendKeys } from '@web/test-runner-commands';
 
 afterEach(() => document.querySelector('cr-app')?.remove());
 
@@ -18,6 +19,22 @@ describe('reader UI', () => {
     await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 40), note: 'A *note*', tags: ['ANSAs'] });
     await until(() => panel.shadowRoot!.querySelector('.card'), 'card');
     expect(await axeViolations()).to.deep.equal([]);
+  });
+
+  it('A takes focus from the text to the annotations: the open one\u2019s card, else the list\u2019s heading', async () => {
+    const store = await makeStore();
+    const { doc, panel, reader } = await openReader('kurmashev-et-al-2018', store);
+    const p = doc.doc!.blocks.find((b) => b.numbered && b.n === 3)!;
+    const a = (await store.createAnnotation({ target: targetFor(doc.doc!, p.start, p.start + 40), note: 'A note' })).value;
+    await until(() => reader.annotations.placed.length === 1, 'placed');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'a' });
+    await until(() => panel.shadowRoot!.activeElement?.id === 'ann-title', 'the list heading');
+    doc.dispatchEvent(new AnnotationActivateEvent([a.id], false));
+    await until(() => panel.shadowRoot!.querySelector(`[data-id="${a.id}"][aria-current="true"]`), 'open');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'a' });
+    await until(() => panel.shadowRoot!.activeElement === panel.shadowRoot!.querySelector(`[data-id="${a.id}"] button.quote`), 'its card');
   });
 
   it('sets the name put on annotations from the panel, and new annotations carry it', async () => {
