@@ -32,6 +32,8 @@ export interface PassageTarget {
 export interface ClaimTarget {
   kind: 'claim';
   claim: string;
+  /** Who made it: two students' claims may say the same. */
+  by: string;
 }
 
 /** An annotation's note: opened in the reader on its passage. */
@@ -92,7 +94,7 @@ export function passageDocs(doc: DocModel): SearchDoc[] {
 
 /** A claim: its statement (title) and note. */
 export function claimDoc(claim: Claim): SearchDoc {
-  return { id: `claim:${claim.id}`, title: claim.statement, text: claim.note ?? '', target: { kind: 'claim', claim: claim.id } };
+  return { id: `claim:${claim.id}`, title: claim.statement, text: claim.note ?? '', target: { kind: 'claim', claim: claim.id, by: claim.creator.name } };
 }
 
 /** An annotation's note, or nothing for an annotation without one (highlights, tags only). */

@@ -41,7 +41,7 @@ export function optionContent(hit: Hit, entries: readonly LibraryEntry[]) {
     case 'passage':
       return html`<span class="where">${where(entries, t.source, hit.n)}${t.heading ? ' (heading)' : ''}</span>${snippet}`;
     case 'claim':
-      return html`<span class="title">${hit.title ? markedText(hit.title) : nothing}</span>${snippet}`;
+      return html`<span class="title">${hit.title ? markedText(hit.title) : nothing}</span>${snippet}<span class="where">by ${t.by}</span>`;
     case 'note':
       return html`${snippet}<span class="where">on “${clip(t.quote, 80)}”, ${where(entries, t.source, hit.n)}</span>`;
     case 'tag':

@@ -105,9 +105,11 @@ describe('cr-search', () => {
     const store = await makeStore();
     const app = await openApp('#/', store);
     const s = searchOf(app);
+    await store.setCreatorName('Bolat');
     const claim = await claimFrom(store, 'anisin-2026', 5, 'Snowmelt strikers set the pattern for January', { tags: ['labour unrest'] });
     const [option] = await search(s, 'Snowmelt', 'claim');
     expect(option!.textContent).to.contain('Snowmelt strikers set the pattern for January');
+    expect(option!.textContent).to.contain('by Bolat'); // two students' claims may say the same
     await sendKeys({ press: 'Enter' });
     await until(() => location.hash === `#/claims/${claim.id}`, 'claims route');
 
