@@ -25,6 +25,9 @@ export const columnStyles = css`
   .jumps { display: flex; flex-direction: column; align-items: flex-start; gap: 0.3rem; margin: 0 0.55rem; }
   .jumps button { width: auto; font-size: 0.8rem; color: var(--cr-link); }
   .problem { color: var(--cr-neg); }
+  /* No claims at all (the view says so above the columns): the text takes the margin's room. */
+  :host(:not([hasclaims])) { --margin-width: 0px; }
+  :host(:not([hasclaims])) .margin { display: none; }
   @media (max-width: 899px) {
     :host { --margin-width: 12rem; }
     :host([side='right']) .body { grid-template-columns: minmax(0, 1fr) var(--margin-width); grid-template-areas: 'text margin'; }

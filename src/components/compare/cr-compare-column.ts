@@ -65,8 +65,8 @@ export class CrCompareColumn extends LitElement {
   @property() accessor problem = '';
   /** The store's layers, to mark other layers' passages and claims (ADR 0013). */
   @property({ attribute: false }) accessor layers: LayerLooks = new Map();
-  /** False while nobody has made a claim: the margin then says where claims come from. */
-  @property({ type: Boolean }) accessor hasClaims = false;
+  /** False while nobody has made a claim: the margin then gives its room to the text (the view says where claims come from). */
+  @property({ type: Boolean, reflect: true }) accessor hasClaims = false;
 
   @state() private accessor inView: InView[] = [];
   /** The claim passages nearest above and below the view, when none is in it. */

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { axeViolations, until, makeStore, pressShifted, testDbName } from '../helpers.ts';
 import { ANISIN, CompareHarness, DJ, KURMASHEV, seed } from './harness.ts';
+import { claimFrom } from '../claims/harness.ts';
 import type { CrossreadStore } from '../../../src/store/index.ts';
 
 /** Counts live subscriptions to a store. */
@@ -225,6 +226,15 @@ describe('compare view', () => {
     await sendKeys({ press: 'h' });
     await until(() => status().includes('Already highlighted.'), 'the same passage again');
     expect(store.annotations.size).to.equal(1);
+  });
+
+  it('gives the margins\u2019 room to the text while there are no claims, and takes it back for the first one', async () => {
+    const store = await makeStore();
+    const h = await CompareHarness.open(DJ, ANISIN, store);
+    const marginOf = (side: 'left' | 'right') => h.column(side).shadowRoot!.querySelector<HTMLElement>('.margin')!;
+    await until(() => marginOf('left').getBoundingClientRect().width === 0 && marginOf('right').getBoundingClientRect().width === 0, 'no margins');
+    await claimFrom(store, DJ, 3, 'Elites organised the Almaty violence');
+    await until(() => marginOf('left').getBoundingClientRect().width > 100 && marginOf('right').getBoundingClientRect().width > 100, 'margins back');
   });
 
   it('stacks the columns on narrow screens', async () => {
