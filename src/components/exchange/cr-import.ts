@@ -163,7 +163,6 @@ export class CrImport extends LitElement {
       const parts = [s.added && `${s.added} added`, s.updated && `${s.updated} updated`, s.unchanged && `${s.unchanged} already here`, s.conflicts && `${plural(s.conflicts, 'conflict')} to settle`].filter(Boolean);
       this.dispatchEvent(new NotifyEvent(`Imported “${p.name}”: ${parts.join(', ') || 'nothing new'}`, s.added + s.updated > 0 ? result : undefined));
       await this.updateComplete;
-      // The next thing to do: settle the conflicts, else import another file.
       // Where the next key goes: settling conflicts, another file, or (no chooser: a share link's
       // page, done with) the imported claims.
       if (this.conflicts) this.renderRoot.querySelector('cr-import-conflicts')?.focus();
