@@ -252,6 +252,15 @@ describe('receive: merging with local records', () => {
     expect((await again.undo()).done).toBe(false);
   });
 
+  it('names an import\u2019s undo for what was imported when the importer says (its toast named the file too)', async () => {
+    const there = await elsewhere();
+    const here = await storeAt(0);
+    const named = await here.store.receive({ put: everything(there.store) }, 'import', '“seminar.json”');
+    expect(here.store.undoLabel).toBe('Import “seminar.json”');
+    expect(named.label).toBe('Import “seminar.json”');
+    expect((await named.undo()).done).toBe(true);
+  });
+
   it('takes newer versions, keeps newer local ones, and reports concurrent edits as conflicts without deciding', async () => {
     const there = await elsewhere();
     const here = await twin(there);
