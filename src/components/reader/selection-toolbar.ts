@@ -100,10 +100,16 @@ export class SelectionToolbar implements ReactiveController {
 
   /** Annotate the current selection: calls `annotate` and clears the selection. False when nothing is selected. */
   annotate(intent: AnnotateIntent): boolean {
-    const sel = this.#selected;
-    if (!sel) return false;
-    this.#annotate({ start: sel.start, end: sel.end }, intent);
-    this.#clear();
+    // The selection as it is now: the toolbar follows it a frame late, and H right after a
+    // quick Shift+→ would take the words of the step before.
+    const range = selectionRange(this.#root());
+    const now = range && this.#map()?.rangeToOffsets(range);
+    const span = now && now.end > now.start ? now : this.#selected;
+    if (!span) return false;
+    this.#annotate({ start: span.start, end: span.end }, intent);
+    // What this host does not offer (Compare's N, T, C, E) saves nothing: the passage stays
+    // selected for what it does offer.
+    if (this.#offered().includes(intent)) this.#clear();
     return true;
   }
 
@@ -148,10 +154,10 @@ export class SelectionToolbar implements ReactiveController {
 
   #onKey = (e: KeyboardEvent) => {
     if (selectByKey(e, this.#root(), this.#map())) return;
-    if (!this.#selected || e.altKey || e.ctrlKey || e.metaKey || shortcutsOff(e)) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || shortcutsOff(e)) return;
     const key = e.key.toLowerCase();
     const intent = key in KEYS ? KEYS[key as keyof typeof KEYS] : undefined;
     if (intent && this.annotate(intent)) e.preventDefault();
-    else if (e.key === 'Escape') this.#clear();
+    else if (e.key === 'Escape' && this.#selected) this.#clear();
   };
 }

@@ -56,6 +56,19 @@ describe('keyboard selection in the reader', () => {
     expect(selected(doc)).to.equal(null);
   });
 
+  it('H right after the selection grew highlights what is selected now, not the toolbar\u2019s frame-old copy', async () => {
+    const { doc, root, store, block } = await atParagraph6();
+    const text = doc.doc!.text;
+    const words = (n: number) => text.slice(block.start).match(new RegExp(`^(\\S+\\s+){${n - 1}}\\S+`))![0];
+    for (let i = 0; i < 3; i++) await pressShifted('ArrowRight');
+    await until(() => root.querySelector('.toolbar'), 'selection toolbar');
+    // One more word and H in the same task, as auto-repeat then a quick H can: no frame between.
+    (doc.shadowRoot as ShadowRoot & { getSelection(): Selection }).getSelection().modify('extend', 'forward', 'word');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', bubbles: true, composed: true, cancelable: true }));
+    await until(() => store.annotationsOf('anisin-2026').length === 1, 'highlight saved');
+    expect(store.annotationsOf('anisin-2026')[0]!.target.selector[0].exact).to.equal(words(4));
+  });
+
   it('Shift+↓ / ↑ by a line, Shift+End to the paragraph\'s end; a mouse selection is extended from its end', async () => {
     const { doc, block } = await atParagraph6();
     await pressShifted('ArrowDown');
