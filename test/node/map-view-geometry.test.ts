@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import * as geometry from '../../src/components/map/geometry.ts';
-import { borderPoint, dragRoutes, edgeRoute, edgeRoutes, LINE_CHARS, MAX_LINES, nearestInDirection, nodeSize, wrapLabel, type Box } from '../../src/components/map/geometry.ts';
+import { borderPoint, dragRoutes, edgeRoute, edgeRoutes, LINE_CHARS, MAX_LINES, nearestInDirection, nearestTo, nodeSize, wrapLabel, type Box } from '../../src/components/map/geometry.ts';
 
 const box = (x: number, y: number, width = 100, height = 50): Box => ({ x, y, width, height });
 
 describe('map view geometry', () => {
   it('exports its public API', () => {
     expect(Object.keys(geometry).sort()).toEqual([
-      'HEAD', 'LINE_CHARS', 'LINE_HEIGHT', 'MAX_LINES', 'NODE_WIDTH', 'borderPoint', 'dragRoutes', 'edgeRoute', 'edgeRoutes', 'nearestInDirection', 'nodeSize', 'wrapLabel',
+      'HEAD', 'LINE_CHARS', 'LINE_HEIGHT', 'MAX_LINES', 'NODE_WIDTH', 'borderPoint', 'dragRoutes', 'edgeRoute', 'edgeRoutes', 'nearestInDirection', 'nearestTo', 'nodeSize', 'wrapLabel',
     ]);
   });
 
@@ -98,5 +98,13 @@ describe('map view geometry', () => {
     expect(nearestInDirection(boxes, 'a', 'up')).toBeUndefined();
     expect(nearestInDirection(boxes, 'a', 'right', new Set(['far-right']))).toBe('far-right');
     expect(nearestInDirection(boxes, 'missing', 'right')).toBeUndefined();
+  });
+
+  it('finds the node nearest a box among the ids given, by centre', () => {
+    const box = (x: number, y: number): Box => ({ x, y, width: 100, height: 40 });
+    const boxes = new Map([['a', box(0, 0)], ['b', box(300, 0)], ['c', box(0, 90)]]);
+    expect(nearestTo(box(20, 60), boxes, ['a', 'b', 'c'])).toBe('c');
+    expect(nearestTo(box(20, 60), boxes, ['a', 'b'])).toBe('a');
+    expect(nearestTo(box(20, 60), boxes, ['missing'])).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { shortcutsOff } from '../shared/keys.ts';
 import { boundsOf } from '../../map/index.ts';
-import { dragRoutes, edgeRoutes, nearestInDirection, type Box, type Direction } from './geometry.ts';
+import { dragRoutes, edgeRoutes, nearestInDirection, nearestTo, type Box, type Direction } from './geometry.ts';
 import { arrowDefs, clusterTemplate, edgeTemplate, nodeTemplate, type DrawnCluster, type DrawnEdge, type DrawnNode } from './map-draw.ts';
 import { MapDeleteEvent, MapLinkEvent, MapMoveEvent, MapSelectEvent, type MinimapPanEvent } from './map-events.ts';
 import { mapStyles } from './map-styles.ts';
@@ -79,6 +79,7 @@ export class CrMapCanvas extends LitElement {
   #zoom: ZoomBehavior<SVGSVGElement, unknown> | undefined;
   #transform: ZoomTransform = zoomIdentity;
   #fitted = false;
+  #refocus = false;
 
   /** The drawn SVG, for export. */
   get drawing(): SVGSVGElement {
@@ -131,11 +132,18 @@ export class CrMapCanvas extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('nodes') && !this.nodes.some((n) => n.id === this.current)) this.current = this.nodes[0]?.id ?? '';
+    if (changed.has('nodes') && !this.nodes.some((n) => n.id === this.current)) {
+      // Its node went (deleted by Delete, say): the nearest one left takes the keys, and focus if it had it.
+      const was = (changed.get('boxes') ?? this.boxes).get(this.current);
+      this.#refocus = !!this.current && (this.renderRoot as ShadowRoot).activeElement === this.#nodeEl(this.current);
+      this.current = (was && nearestTo(was, this.boxes, this.nodes.map((n) => n.id))) ?? this.nodes[0]?.id ?? '';
+    }
     if (changed.has('nodes') && this.linkFrom && !this.nodes.some((n) => n.id === this.linkFrom)) this.linkFrom = '';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.#refocus) this.#nodeEl(this.current)?.focus({ preventScroll: true });
+    this.#refocus = false;
     // Fit once, when there is first something to fit; after that the view is the reader's.
     if (!this.#fitted && changed.has('boxes') && this.boxes.size) {
       this.#fitted = true;

@@ -210,3 +210,17 @@ export function nearestInDirection(
   }
   return best?.id;
 }
+
+/** The node whose centre is nearest `box`'s among `ids` (those with a box), if any: where focus goes when its node is deleted. */
+export function nearestTo(box: Box, boxes: ReadonlyMap<string, Box>, ids: Iterable<string>): string | undefined {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  let best: { id: string; d: number } | undefined;
+  for (const id of ids) {
+    const b = boxes.get(id);
+    if (!b) continue;
+    const d = Math.hypot(b.x + b.width / 2 - cx, b.y + b.height / 2 - cy);
+    if (!best || d < best.d) best = { id, d };
+  }
+  return best?.id;
+}

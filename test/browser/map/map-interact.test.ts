@@ -183,6 +183,8 @@ describe('cr-map-view interaction', () => {
     await until(() => isOpen(confirm), 'confirm');
     confirm.shadowRoot!.querySelector<HTMLButtonElement>('button.confirm')!.click();
     await until(() => !nodeOf(canvas, target), 'node gone');
+    // Focus passes to the nearest node left, so the arrow keys go on working.
+    await until(() => (focused())?.matches('g.node') && canvas.shadowRoot!.contains(focused()), 'a node focused');
     const undo = notices.find((n) => n.action && 'undo' in n.action)!.action as Undoable;
     await undo.undo();
     await until(() => nodeOf(canvas, target), 'node back', 20000);
