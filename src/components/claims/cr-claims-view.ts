@@ -95,9 +95,13 @@ export class CrClaimsView extends LitElement {
 
   #paragraphs: Paragraphs | undefined;
   #focusCard = false;
+  #heldCard = -1;
 
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Which card holds focus, if one does: should it go (deleted, merged away), a card near it takes focus.
+    const held = (this.renderRoot as ShadowRoot).activeElement;
+    this.#heldCard = held?.localName === 'cr-claim-card' ? [...this.renderRoot.querySelectorAll('cr-claim-card')].indexOf(held as CrClaimCard) : -1;
     if (changed.has('claimId')) this.selected = this.claimId;
     if (changed.has('tag') && this.tag) this.filters = { ...NO_FILTERS, tag: this.tag };
     if (changed.has('filters')) this.listed = CLAIMS_PAGE;
@@ -115,6 +119,12 @@ export class CrClaimsView extends LitElement {
       // Arrived from elsewhere (a chip in the reader, a toast's Open): the next key is for the
       // card, once it is drawn (the store may still be loading).
       this.#focusCard = !!this.selected && !(this.renderRoot as ShadowRoot).activeElement;
+    }
+    // The focused card went: the selected one (a merge's kept claim) or the one now in its place takes focus.
+    if (this.#heldCard >= 0 && !(this.renderRoot as ShadowRoot).activeElement && document.activeElement === document.body) {
+      const cards = this.renderRoot.querySelectorAll<CrClaimCard>('cr-claim-card');
+      this.#focusCard = false;
+      (card ?? cards[Math.min(this.#heldCard, cards.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#claims-title'))?.focus();
     }
     if (this.#focusCard && card) {
       this.#focusCard = false;
@@ -152,7 +162,7 @@ export class CrClaimsView extends LitElement {
         <cr-events-manager></cr-events-manager>
       </div>
       <cr-link-dialog></cr-link-dialog>
-      <cr-merge-dialog @cr-claim-select=${this.#onSelect}></cr-merge-dialog>
+      <cr-merge-dialog @cr-claim-select=${this.#onMerged}></cr-merge-dialog>
       <cr-confirm-dialog></cr-confirm-dialog>`;
   }
 
@@ -214,6 +224,13 @@ export class CrClaimsView extends LitElement {
   }
 
   #onSelect = (e: ClaimSelectEvent) => this.#select_(e.claimId);
+
+  // Merged: the card the dialog gave focus back to is gone, so the kept claim's card takes it.
+  #onMerged = async (e: ClaimSelectEvent): Promise<void> => {
+    this.#select_(e.claimId);
+    await this.updateComplete;
+    this.renderRoot.querySelector<CrClaimCard>(`cr-claim-card[data-id="${CSS.escape(e.claimId)}"]`)?.focus();
+  };
 
   #select_(id: string): void {
     this.selected = id;

@@ -256,6 +256,7 @@ describe('cr-claims-view', () => {
     await store.createLink({ relation: 'supports', from: b.id, to: a.id, rationale: 'Both say so.' });
     const view = await mount(store, a.id);
     const c = await expand(view, a.id);
+    $<HTMLButtonElement>(c, '[data-intent=delete]')!.focus(); // as a click or Enter leaves it
     $(c, '[data-intent=delete]')!.click();
     const confirm = dialogOf<CrConfirmDialog>(view, 'cr-confirm-dialog');
     await until(() => isOpen(confirm), 'confirm open');
@@ -267,6 +268,8 @@ describe('cr-claims-view', () => {
     await until(() => !store.getClaim(a.id), 'deleted');
     expect(store.links.size).to.equal(0);
     await until(() => !shownIds(view).includes(a.id), 'card gone');
+    // Focus passes to the card now in its place, not the page body.
+    await until(() => focused()?.id === 'statement', 'a card focused');
     expect(location.hash).to.equal('#/claims');
     const notice = notices.at(-1)!;
     expect(notice.message).to.equal('Claim deleted with 1 link');
@@ -296,6 +299,7 @@ describe('cr-claims-view', () => {
     await store.createLink({ relation: 'contradicts', from: d.id, to: b.id });
     const view = await mount(store, d.id);
     const c = await expand(view, d.id);
+    $<HTMLButtonElement>(c, '[data-intent=merge]')!.focus();
     $(c, '[data-intent=merge]')!.click();
     const dialog = dialogOf<CrMergeDialog>(view, 'cr-merge-dialog');
     await until(() => isOpen(dialog) && focused()?.getAttribute('role') === 'combobox', 'merge dialog on picker');
@@ -314,6 +318,9 @@ describe('cr-claims-view', () => {
     expect(kept.tags).to.have.members(['violence', 'Almaty', 'elites']);
     expect(store.linksOf(a.id).map((l) => l.relation)).to.deep.equal(['contradicts']);
     await until(() => location.hash === `#/claims/${a.id}`, 'kept claim selected');
+    // The merged card went: focus is on the kept claim's.
+    const keptCard = await card(view, a.id);
+    await until(() => focused() === $(keptCard, '#statement'), 'the kept card focused');
     expect(notices.at(-1)!.message).to.equal(`Merged into “${clip(a.statement, 48)}”`);
     void (notices.at(-1)!.action as Undoable).undo();
     await until(() => store.getClaim(d.id) && store.getClaim(a.id)!.evidence.length === 1, 'merge undone');
