@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { clip } from '../../corpus/clip.ts';
 import { deletionMessage, type CrossreadStore } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge } from '../shared/relations.ts';
@@ -48,7 +49,8 @@ async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, store: C
       host.dispatchEvent(new NotifyEvent('The claim was already gone (deleted or merged in another tab): nothing was deleted.'));
       return false;
     }
-    host.dispatchEvent(new NotifyEvent(deletionMessage('Claim', result), result));
+    // Named, as toasts stack (like "Linked: …" and "Merged into …").
+    host.dispatchEvent(new NotifyEvent(deletionMessage(`Claim “${clip(claim.statement, 48)}”`, result), result));
     return true;
   } catch (err) {
     host.dispatchEvent(new NotifyEvent((err as Error).message));

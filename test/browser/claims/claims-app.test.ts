@@ -68,7 +68,7 @@ describe('cr-claims-view in the app', () => {
     $(confirm, 'button.confirm')!.click();
     await until(() => !store.getClaim(a.id), 'deleted');
     const undo = await until(() => app.shadowRoot!.querySelector<HTMLButtonElement>('.toast button'), 'toast with Undo');
-    expect(app.shadowRoot!.querySelector('.toast')!.textContent).to.contain('Claim deleted with 1 link');
+    expect(app.shadowRoot!.querySelector('.toast')!.textContent).to.match(/Claim “.*” deleted with 1 link/);
     undo.click();
     await until(() => store.getClaim(a.id) && store.links.size === 1, 'restored');
     await until(() => shownIds(view).includes(a.id), 'shown again');

@@ -272,7 +272,7 @@ describe('cr-claims-view', () => {
     await until(() => focused()?.id === 'statement', 'a card focused');
     expect(location.hash).to.equal('#/claims');
     const notice = notices.at(-1)!;
-    expect(notice.message).to.equal('Claim deleted with 1 link');
+    expect(notice.message).to.equal(`Claim “${clip(a.statement, 48)}” deleted with 1 link`);
     void (notice.action as Undoable).undo();
     await until(() => store.getClaim(a.id) && store.links.size === 1, 'claim and link restored');
     await until(() => shownIds(view).includes(a.id), 'card back');
