@@ -16,9 +16,10 @@ export interface Missing {
 
 /**
  * One problem for all of `missing`, undefined when nothing is: the maps the file answers that
- * are not `here` (a layer id test), else how much it refers to of a map this reader lacks.
+ * are not `here` (a layer id test; `names` true, the message says all there is to do), else how
+ * much it refers to of a map this reader lacks.
  */
-export function missingMaps(missing: Missing, own: string, refers: readonly MapLayer[] | undefined, here: (layer: string) => boolean): string | undefined {
+export function missingMaps(missing: Missing, own: string, refers: readonly MapLayer[] | undefined, here: (layer: string) => boolean): { message: string; names: boolean } | undefined {
   const what = [
     missing.claims.size ? `links ${count(missing.claims.size, 'claim')}` : '',
     missing.annotations.size ? `cites ${count(missing.annotations.size, 'passage')}` : '',
@@ -29,13 +30,13 @@ export function missingMaps(missing: Missing, own: string, refers: readonly MapL
   const absent = answered.filter((l) => !here(l.id));
   if (absent.length) {
     const one = absent.length === 1;
-    return `It answers ${listed(absent.map(mapName))}, which ${one ? 'is' : 'are'} not here: import ${one ? 'that map' : 'those maps'} first, then this one.`;
+    return { message: `It answers ${listed(absent.map(mapName))}, which ${one ? 'is' : 'are'} not here: import ${one ? 'that map' : 'those maps'} first, then this one.`, names: true };
   }
   const [first, ...rest] = what;
   const refs = `It ${first}${rest.length ? ` (and ${listed(rest)})` : ''}`;
   // The maps it answers are here, but older than the one it was made on.
-  if (answered.length === 1) return `${refs} that ${mapName(answered[0]!)} here does not have: import its latest version first, then this one.`;
-  return `${refs} of another map that is not here: import the map it answers first, then this one.`;
+  if (answered.length === 1) return { message: `${refs} that ${mapName(answered[0]!)} here does not have: import its latest version first, then this one.`, names: false };
+  return { message: `${refs} of another map that is not here: import the map it answers first, then this one.`, names: false };
 }
 
 /** "Dr. Sato’s map (instructor, HIST 210)". */

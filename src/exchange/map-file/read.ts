@@ -166,10 +166,12 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
   const inFile = (c: SharedCollection, id: string) => ids.get(id)?.startsWith(`${c}[`) ?? false;
   const exists = (c: SharedCollection, id: string) => inFile(c, id) || ctx.has(c, id);
 
-  // References: nothing may point at what neither the file nor this installation has. Each one
-  // missing is listed at its place, after one first problem that says which map to import first.
+  // References: nothing may point at what neither the file nor this installation has. One first
+  // problem says what to do; each reference missing is listed at its place too, unless that
+  // problem named the maps to import (then ids add nothing a reader can act on).
   const missing: Missing = { claims: new Set(), annotations: new Set(), events: new Set() };
-  const need = (c: keyof Missing, id: string, path: string, message: string) => exists(c, id) || (missing[c].add(id), add(path, message));
+  const dangling: MapFileProblem[] = [];
+  const need = (c: keyof Missing, id: string, path: string, message: string) => exists(c, id) || (missing[c].add(id), dangling.push({ path, message }));
   for (const { i, record } of records.annotations) {
     const a = record as unknown as MapFile['annotations'][number];
     if (!sources.has(a.target.source) && !known.has(a.target.source)) add(`annotations[${i}].target.source`, `It marks a passage in “${a.target.source}”, a source neither in the file nor in this library.`);
@@ -185,7 +187,8 @@ export function readMapFile(text: string, ctx: ReadContext): MapRead {
     for (const end of ['from', 'to'] as const) need('claims', l[end], `links[${i}].${end}`, `It links a claim (${l[end]}) that is not in the file.`);
   }
   const absent = missingMaps(missing, file.layer.id, file.refers, (id) => ctx.has('layers', id));
-  if (absent) problems.unshift({ path: '', message: absent });
+  if (absent) problems.unshift({ path: '', message: absent.message });
+  if (!absent?.names) problems.push(...dangling);
   const positions: MapFile['positions'] = [];
   file.positions.forEach((raw, i) => {
     const r = v.safeParse(PositionSchema, raw);

@@ -147,7 +147,7 @@ describe('importing: conflicts to settle, orphans listed', () => {
     const refused = await until(() => importer.shadowRoot!.querySelector('.preview[role=alert]'), 'refusal');
     const problems = [...refused.querySelectorAll('.problems li')].map((li) => li.textContent);
     expect(problems[0]).to.equal('It answers Dr. Sato’s map (instructor, HIST 210), which is not here: import that map first, then this one.');
-    expect(problems.slice(1)).to.deep.equal([`links[0].to: It links a claim (${claim.id}) that is not in the file.`]);
+    expect(problems).to.have.length(1); // no raw ids beside it
     refused.querySelector<HTMLButtonElement>('button[data-next]')!.click();
 
     await importFile(app, JSON.stringify(handout), 'sato.json');
