@@ -148,11 +148,11 @@ export class CrClaimCard extends LitElement {
         : nothing}
       <h3>Links</h3>
       <cr-claim-links claimId=${c.id}></cr-claim-links>
-      ${look ? nothing : html`${claimRelated(c, evidence, { entries: this.entries, documents: this.documents, paragraphOf: this.paragraphOf,
-        closed: this.relatedClosed, toggle: (closed) => void this.#toggleRelated(closed) })}
-      <div class="actions claim-actions">
+      ${look ? nothing : html`<div class="actions claim-actions">
         ${this.#intent('link', 'Link to…')} ${this.#intent('merge', 'Merge into…')} ${this.#intent('delete', 'Delete claim…')}
-      </div>`}`;
+      </div>
+      ${claimRelated(c, evidence, { entries: this.entries, documents: this.documents, paragraphOf: this.paragraphOf,
+        closed: this.relatedClosed, toggle: (closed) => void this.#toggleRelated(closed) })}`}`;
   }
 
   #intent(intent: ClaimIntent, label: string) {

@@ -232,6 +232,17 @@ describe('cr-claims-view', () => {
     await until(() => !isOpen(dialog), 'Escape closes');
   });
 
+  it('an open card offers Link, Merge and Delete before its list of related passages, in Tab order as on screen', async () => {
+    store = await makeStore();
+    const { a } = await seed(store);
+    const view = await mount(store, a.id);
+    const c = await expand(view, a.id);
+    const related = await until(() => $(c, 'cr-related'), 'related list');
+    const actions = $(c, '.claim-actions')!;
+    expect(actions.compareDocumentPosition(related) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(actions.getBoundingClientRect().top).to.be.lessThan(related.getBoundingClientRect().top);
+  });
+
   it('Escape in the picker closes its list first, then the dialog', async () => {
     store = await makeStore();
     const { a } = await seed(store);
