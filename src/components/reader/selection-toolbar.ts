@@ -98,7 +98,7 @@ export class SelectionToolbar implements ReactiveController {
     cancelAnimationFrame(this.#frame);
   }
 
-  /** Annotate the current selection: calls `annotate` and clears the selection. False when nothing is selected. */
+  /** Annotate the current selection: calls `annotate` and clears the selection (kept when the host does not offer `intent`). False when nothing is selected. */
   annotate(intent: AnnotateIntent): boolean {
     // The selection as it is now: the toolbar follows it a frame late, and H right after a
     // quick Shift+→ would take the words of the step before.
