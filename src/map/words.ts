@@ -5,6 +5,7 @@
  * relations.ts) but take their words from here. Pure.
  */
 import type { Link, LinkRelation, Stance } from '../store/index.ts';
+import { clip } from '../corpus/clip.ts';
 
 /** A relation in words: active ("supports") and passive ("supported by") voice. */
 export interface RelationWords {
@@ -84,4 +85,10 @@ export const RELATION_MEANING: Readonly<Record<LinkRelation, string>> = {
 /** `1 link`, `2 links`: a count with its noun (regular plurals only). */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A claim as a toast names it, quoted and cut at a word ("Claim saved: “…”"): toasts stack, so
+ * each says whose Undo it is. Two in one toast take `max` 40 each. */
+export function claimName(statement: string, max = 48): string {
+  return `“${clip(statement, max)}”`;
 }

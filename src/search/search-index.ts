@@ -219,13 +219,14 @@ export class SearchIndex {
   }
 
   /**
-   * What `query` finds, best first within each kind, at most `limit` per kind. Every word must
+   * What `query` finds, best first within each kind, at most `limit` per kind (or `limit(kind)`:
+   * one kind listed whole, the others their best few). Every word must
    * match (exactly, as a prefix or fuzzily); when no document has them all, documents with
    * some are shown and `partial` says so. Documents holding the words as typed, in order
    * ("Article 4", "middle power"), rank above those with the words apart. `keep` leaves out
    * what views do not show (records of hidden layers, ADR 0013) before anything is counted.
    */
-  search(query: string, limit = DEFAULT_LIMIT, keep?: (target: Target) => boolean): Results {
+  search(query: string, limit: number | ((kind: Kind) => number) = DEFAULT_LIMIT, keep?: (target: Target) => boolean): Results {
     const terms = words(query).filter((w) => !isStopWord(w));
     if (terms.length === 0) return { terms, groups: [], partial: false };
     const distinct = new Set(terms).size;
@@ -243,7 +244,7 @@ export class SearchIndex {
       // The phrase check reads each text: only for the best hundred, which is all that can show.
       const ranked = results.slice(0, PHRASE_CHECKED).map((r) => ({ r, score: r.score * (phrase && this.#hasPhrase(r.id as string, phrase) ? 3 : 1) }));
       ranked.sort((a, b) => b.score - a.score);
-      groups.push({ kind, total: results.length, hits: ranked.slice(0, limit).map(({ r, score }) => this.#hit(r, score)) });
+      groups.push({ kind, total: results.length, hits: ranked.slice(0, typeof limit === 'number' ? limit : limit(kind)).map(({ r, score }) => this.#hit(r, score)) });
     }
     return { terms, groups, partial };
   }

@@ -7,7 +7,7 @@ const link = { relation: 'supports', from: 'A', to: 'B' } as Link;
 
 describe('map/words', () => {
   it('exports its public API', () => {
-    expect(Object.keys(words).sort()).toEqual(['RELATION_MEANING', 'RELATION_WORDS', 'STANCE_WORDS', 'count', 'isSymmetric', 'linkDirection', 'linkSide', 'relationMeaning', 'relationPhrase']);
+    expect(Object.keys(words).sort()).toEqual(['RELATION_MEANING', 'RELATION_WORDS', 'STANCE_WORDS', 'claimName', 'count', 'isSymmetric', 'linkDirection', 'linkSide', 'relationMeaning', 'relationPhrase']);
   });
 
   it('says every relation, and only contradicts is symmetric', () => {

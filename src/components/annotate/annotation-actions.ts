@@ -5,7 +5,7 @@ import { targetFor } from '../../annotate/anchored.ts';
 import { deletionMessage, type Annotation, type AnnotationChange, type Claim, type CrossreadStore, type Stance } from '../../store/index.ts';
 import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import { NotifyEvent, type NotifyAction } from '../shared/events.ts';
-import { clip } from '../../corpus/clip.ts';
+import { claimName } from '../../map/words.ts';
 
 /** A passage of a document's text, as offsets [start, end). */
 export interface Passage {
@@ -65,7 +65,7 @@ export class AnnotationActions {
     if (!made) return undefined;
     const id = made.value.claim.id;
     // Named, as toasts stack: two "Claim saved" side by side would not say whose Undo is whose.
-    this.#host.dispatchEvent(new NotifyEvent(`Claim saved: “${clip(made.value.claim.statement, 48)}”`, made, { label: 'Open', run: () => (location.hash = routeHash({ view: 'claims', claim: id })) }));
+    this.#host.dispatchEvent(new NotifyEvent(`Claim saved: ${claimName(made.value.claim.statement)}`, made, { label: 'Open', run: () => (location.hash = routeHash({ view: 'claims', claim: id })) }));
     return made.value;
   }
 

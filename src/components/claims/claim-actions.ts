@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { clip } from '../../corpus/clip.ts';
 import { deletionMessage, type CrossreadStore } from '../../store/index.ts';
 import { NotifyEvent } from '../shared/events.ts';
 import { RELATION_LOOK, badge } from '../shared/relations.ts';
@@ -8,7 +7,7 @@ import type { CrConfirmDialog } from '../shared/cr-confirm-dialog.ts';
 import type { ClaimIntent } from './claim-events.ts';
 import type { CrLinkDialog } from './cr-link-dialog.ts';
 import type { CrMergeDialog } from './cr-merge-dialog.ts';
-import { linkSide } from '../../map/words.ts';
+import { claimName, linkSide } from '../../map/words.ts';
 import { foreignLook, looksOf } from '../layers/layer-look.ts';
 
 /**
@@ -50,7 +49,7 @@ async function deleteClaim(host: HTMLElement, confirm: CrConfirmDialog, store: C
       return false;
     }
     // Named, as toasts stack (like "Linked: …" and "Merged into …").
-    host.dispatchEvent(new NotifyEvent(deletionMessage(`Claim “${clip(claim.statement, 48)}”`, result), result));
+    host.dispatchEvent(new NotifyEvent(deletionMessage(`Claim ${claimName(claim.statement)}`, result), result));
     return true;
   } catch (err) {
     host.dispatchEvent(new NotifyEvent((err as Error).message));

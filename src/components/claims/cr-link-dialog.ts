@@ -8,8 +8,7 @@ import type { ClaimPickEvent } from './claim-events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
-import { RELATION_WORDS, relationMeaning } from '../../map/words.ts';
-import { clip } from '../../corpus/clip.ts';
+import { RELATION_WORDS, claimName, relationMeaning } from '../../map/words.ts';
 import './cr-claim-picker.ts';
 
 /**
@@ -128,7 +127,7 @@ export class CrLinkDialog extends LitElement {
       });
       this.dialog.close();
       // Named, as toasts stack: two "Claims linked" would not say whose Undo is whose.
-      const said = (id: string) => `“${clip(store.getClaim(id)?.statement ?? '', 40)}”`;
+      const said = (id: string) => claimName(store.getClaim(id)?.statement ?? '', 40);
       this.dispatchEvent(new NotifyEvent(`Linked: ${said(this.from)} ${RELATION_WORDS[linked.value.relation].active} ${said(this.to)}`, linked));
     } catch (err) {
       this.error = (err as Error).message;

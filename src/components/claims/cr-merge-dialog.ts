@@ -5,8 +5,7 @@ import { ClaimSelectEvent, type ClaimPickEvent } from './claim-events.ts';
 import { StoreController } from '../store/store-controller.ts';
 import { controlStyles } from '../shared/control-styles.ts';
 import type { CrClaimPicker } from './cr-claim-picker.ts';
-import { count } from '../../map/words.ts';
-import { clip } from '../../corpus/clip.ts';
+import { claimName, count } from '../../map/words.ts';
 import './cr-claim-picker.ts';
 
 /**
@@ -97,7 +96,7 @@ export class CrMergeDialog extends LitElement {
       const merged = await store.mergeClaims(this.keep, this.drop);
       this.dialog.close();
       this.dispatchEvent(new ClaimSelectEvent(merged.value.id));
-      this.dispatchEvent(new NotifyEvent(`Merged into “${clip(merged.value.statement, 48)}”`, merged));
+      this.dispatchEvent(new NotifyEvent(`Merged into ${claimName(merged.value.statement)}`, merged));
     } catch (err) {
       this.error = (err as Error).message;
     }

@@ -14,6 +14,12 @@ import { StoreController } from '../store/store-controller.ts';
 import { hitHash, KIND_LABELS, KIND_NOUNS, optionContent } from './search-options.ts';
 import { searchStyles } from './search-styles.ts';
 
+/** An option: a hit, or the one that lists a kind cut short whole. */
+type Item = Hit | { more: Kind; total: number };
+
+const moreLabel = (m: { more: Kind; total: number }) =>
+  m.total > MOST_PER_KIND ? `Show the best ${MOST_PER_KIND} of ${count(m.total, KIND_NOUNS[m.more])}` : `Show all ${count(m.total, KIND_NOUNS[m.more])}`;
+
 /**
  * The one search box (issue 9 §3), in the app bar: the sources' text, claims, notes, tags and
  * events, ranked, with prefix and fuzzy matching (`src/search/`). An ARIA 1.2 combobox whose
@@ -24,12 +30,6 @@ import { searchStyles } from './search-styles.ts';
  * The index follows the store's diffs (`LiveIndex`); the sources are added in slices from the
  * first focus on, user-opened files as they arrive. Results render user text as text.
  */
-/** An option: a hit, or the one that lists a kind cut short whole. */
-type Item = Hit | { more: Kind; total: number };
-
-const moreLabel = (m: { more: Kind; total: number }) =>
-  m.total > MOST_PER_KIND ? `Show the best ${MOST_PER_KIND} of ${count(m.total, KIND_NOUNS[m.more])}` : `Show all ${count(m.total, KIND_NOUNS[m.more])}`;
-
 @customElement('cr-search')
 export class CrSearch extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -94,10 +94,9 @@ export class CrSearch extends LitElement {
     if (changed.has('entries') || changed.has('documents')) this.#indexSources();
     if (changed.has('query')) this.whole = undefined;
     if (changed.has('query') || changed.has('version') || changed.has('whole')) {
-      const found = this.query.trim() ? this.#live.index.search(this.query, this.whole ? MOST_PER_KIND : DEFAULT_LIMIT, this.#shown) : undefined;
-      const groups = found?.groups.map((g) => (g.kind === this.whole ? g : { ...g, hits: g.hits.slice(0, DEFAULT_LIMIT) }));
-      this.#results = found && { ...found, groups: groups! };
-      this.#items = groups?.flatMap((g): Item[] => (g.total > g.hits.length && g.kind !== this.whole ? [...g.hits, { more: g.kind, total: g.total }] : g.hits)) ?? [];
+      const limit = (kind: Kind) => (kind === this.whole ? MOST_PER_KIND : DEFAULT_LIMIT);
+      this.#results = this.query.trim() ? this.#live.index.search(this.query, limit, this.#shown) : undefined;
+      this.#items = this.#results?.groups.flatMap((g): Item[] => (g.total > g.hits.length && g.kind !== this.whole ? [...g.hits, { more: g.kind, total: g.total }] : g.hits)) ?? [];
       // The first option is active as soon as there is one (Enter opens it), also when results arrive late.
       const n = this.#items.length;
       this.active = n ? Math.min(Math.max(this.active, 0), n - 1) : -1;
